@@ -1,0 +1,158 @@
+/* plenary-application.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-application.h"
+#include "ui/plenary-preferences-window.h"
+#include "ui/plenary-window.h"
+
+struct _PlenaryApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
+
+PlenaryApplication *
+plenary_application_new (const char        *application_id,
+                         GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (PLENARY_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       /* The .Devel build shares resources with the default one. */
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GSettings *
+plenary_application_get_settings (PlenaryApplication *self)
+{
+  g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APP_ID);
+
+  return self->settings;
+}
+
+static PlenaryWindow *
+get_or_create_window (PlenaryApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (plenary_window_new (self));
+
+  return PLENARY_WINDOW (window);
+}
+
+static void
+plenary_application_activate (GApplication *app)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (app);
+
+  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+}
+
+static void
+plenary_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (plenary_application_parent_class)->startup (app);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+plenary_application_dispose (GObject *object)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (plenary_application_parent_class)->dispose (object);
+}
+
+static void
+plenary_application_class_init (PlenaryApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = plenary_application_dispose;
+
+  app_class->activate = plenary_application_activate;
+  app_class->startup = plenary_application_startup;
+}
+
+static void
+plenary_application_about_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  static const char *developers[] = { "The Plenary authors", NULL };
+  PlenaryApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Plenary"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Plenary authors"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/plenary/plenary",
+                         "issue-url", "https://github.com/plenary/plenary/issues",
+                         "developers", developers,
+                         "copyright", "© 2026 The Plenary authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+plenary_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  PlenaryApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PlenaryPreferencesWindow *preferences = plenary_preferences_window_new (self);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+plenary_application_quit_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", plenary_application_quit_action },
+  { "about", plenary_application_about_action },
+  { "preferences", plenary_application_preferences_action },
+};
+
+static void
+plenary_application_init (PlenaryApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
+}

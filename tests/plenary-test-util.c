@@ -1,0 +1,132 @@
+/* plenary-test-util.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plenary-test-util.h"
+
+static char *test_tmpdir;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_tmpdir (void)
+{
+  if (test_tmpdir != NULL && g_getenv ("PLENARY_TEST_KEEP_TMPDIR") == NULL)
+    remove_tree (test_tmpdir);
+  g_clear_pointer (&test_tmpdir, g_free);
+}
+
+/* Every test process gets its own XDG_*_HOME directories, so no test sees the user's data or
+ * another test's, and a test may assert on every file written there. GLib's
+ * G_TEST_OPTION_ISOLATE_DIRS would also hide XDG_DATA_DIRS, and with it the icon theme and the
+ * MIME database that GTK needs to load its SVG icons. */
+void
+plenary_test_init (int    *argc,
+                   char ***argv)
+{
+  static const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                               "XDG_STATE_HOME" };
+  g_autoptr (GError) error = NULL;
+
+  test_tmpdir = g_dir_make_tmp ("plenary-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  atexit (remove_tmpdir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
+    {
+      g_autofree char *lower = g_ascii_strdown (xdg[i] + strlen ("XDG_"), -1);
+      g_autofree char *dir = g_build_filename (test_tmpdir, lower, NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (xdg[i], dir, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  g_test_init (argc, argv, NULL);
+}
+
+/* Empties the XDG_*_HOME directories, for tests that need a first start. */
+void
+plenary_test_reset_dirs (void)
+{
+  static const char *xdg[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+                               "XDG_STATE_HOME" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
+    {
+      const char *dir = g_getenv (xdg[i]);
+
+      remove_tree (dir);
+      g_mkdir_with_parents (dir, 0700);
+    }
+}
+
+const char *
+plenary_test_get_tmpdir (void)
+{
+  return test_tmpdir;
+}
+
+char *
+plenary_test_data_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* ../shared beside the repository, as in CI. */
+char *
+plenary_test_shared_path (const char *relative)
+{
+  return g_build_filename (SOURCE_ROOT, "..", "shared", relative, NULL);
+}
+
+GBytes *
+plenary_test_load_bytes (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GMappedFile) mapped = g_mapped_file_new (path, FALSE, &error);
+
+  g_assert_no_error (error);
+  return g_mapped_file_get_bytes (mapped);
+}
+
+void
+plenary_test_iterate (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}

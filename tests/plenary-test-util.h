@@ -1,0 +1,22 @@
+/* plenary-test-util.h: shared set-up for Plenary's GLib tests
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void        plenary_test_init        (int          *argc,
+                                      char       ***argv);
+const char *plenary_test_get_tmpdir  (void);
+void        plenary_test_reset_dirs  (void);
+char       *plenary_test_data_path   (const char   *name);
+char       *plenary_test_shared_path (const char   *relative);
+GBytes     *plenary_test_load_bytes  (const char   *path);
+void        plenary_test_iterate     (guint         milliseconds);
+
+G_END_DECLS

@@ -1,0 +1,128 @@
+/* test-application.c: the application starts and presents its window
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "plenary-application.h"
+#include "plenary-test-util.h"
+#include "ui/plenary-preferences-window.h"
+#include "ui/plenary-window.h"
+
+static PlenaryApplication *
+start_application (void)
+{
+  static guint serial;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APP_ID, serial++);
+  /* A fresh id per test: the bus keeps an exported name until the old object is gone. */
+  PlenaryApplication *app = plenary_application_new (id, G_APPLICATION_NON_UNIQUE);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  plenary_test_iterate (200);
+
+  return app;
+}
+
+static void
+stop_application (PlenaryApplication *app)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  plenary_test_iterate (50);
+  g_object_unref (app);
+}
+
+static void
+test_window_presented (void)
+{
+  PlenaryApplication *app = start_application ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  AdwViewStack *stack;
+  const char *expected[] = { "schedule", "speakers", "rooms", "starred" };
+
+  g_assert_true (PLENARY_IS_WINDOW (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Plenary");
+
+  stack = plenary_window_get_view_stack (PLENARY_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_nonnull (adw_view_stack_get_child_by_name (stack, expected[i]));
+
+  stop_application (app);
+}
+
+static void
+test_actions_and_accels (void)
+{
+  PlenaryApplication *app = start_application ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_auto (GStrv) quit_accels = NULL;
+  g_auto (GStrv) help_accels = NULL;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
+  help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                       "win.show-help-overlay");
+  g_assert_nonnull (help_accels[0]);
+
+  /* About and Preferences open real windows. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  plenary_test_iterate (100);
+  {
+    g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+    gboolean saw_about = FALSE, saw_preferences = FALSE;
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      {
+        saw_about |= ADW_IS_ABOUT_WINDOW (l->data) && gtk_widget_get_visible (l->data);
+        saw_preferences |= PLENARY_IS_PREFERENCES_WINDOW (l->data)
+                           && gtk_widget_get_visible (l->data);
+      }
+    g_assert_true (saw_about);
+    g_assert_true (saw_preferences);
+  }
+
+  stop_application (app);
+}
+
+static void
+test_window_size_saved (void)
+{
+  PlenaryApplication *app = start_application ();
+  GSettings *settings = plenary_application_get_settings (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (window, 640, 480);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+
+  stop_application (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  plenary_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/application/window-presented", test_window_presented);
+  g_test_add_func ("/application/actions-and-accels", test_actions_and_accels);
+  g_test_add_func ("/application/window-size-saved", test_window_size_saved);
+
+  return g_test_run ();
+}
