@@ -1,0 +1,59 @@
+/* plenary-indico-parser.h: Indico export JSON → PlenarySchedule
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "model/plenary-schedule.h"
+
+G_BEGIN_DECLS
+
+#define PLENARY_INDICO_ERROR (plenary_indico_error_quark ())
+
+typedef enum
+{
+  PLENARY_INDICO_ERROR_EMPTY,          /* an empty body */
+  PLENARY_INDICO_ERROR_HTML,           /* an HTML page (login, access key form) instead of JSON */
+  PLENARY_INDICO_ERROR_MALFORMED,      /* not JSON, or truncated JSON */
+  PLENARY_INDICO_ERROR_NOT_TIMETABLE,  /* JSON, but not the export it should be */
+  PLENARY_INDICO_ERROR_NOT_FOUND,      /* the event does not exist on the server */
+  PLENARY_INDICO_ERROR_NO_ACCESS,      /* the event exists but shows nothing to this caller */
+  PLENARY_INDICO_ERROR_NOT_PUBLISHED,  /* the timetable is not published (draft) */
+} PlenaryIndicoError;
+
+GQuark           plenary_indico_error_quark (void);
+
+/* The three responses of one sync. @event and @program may be NULL; @server_base
+ * ("https://host/prefix/") makes relative URLs absolute and may be NULL. */
+typedef struct
+{
+  GBytes *timetable;
+  GBytes *event;
+  GBytes *program;
+  char   *server_base;
+  char   *event_id;
+} PlenaryIndicoSources;
+
+PlenaryIndicoSources *plenary_indico_sources_new   (void);
+void                  plenary_indico_sources_free  (PlenaryIndicoSources *sources);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryIndicoSources, plenary_indico_sources_free)
+
+PlenarySchedule *plenary_indico_parse        (const PlenaryIndicoSources *sources,
+                                              GError                    **error);
+/* Parses in a worker thread. @sources is copied. */
+void             plenary_indico_parse_async  (const PlenaryIndicoSources *sources,
+                                              GCancellable               *cancellable,
+                                              GAsyncReadyCallback         callback,
+                                              gpointer                    user_data);
+PlenarySchedule *plenary_indico_parse_finish (GAsyncResult               *result,
+                                              GError                    **error);
+
+/* Reads the exports from a directory, named as Plenary stores them (timetable.json,
+ * event.json, program.json) or as the fixtures do (export-timetable-<id>.json,
+ * export-event-<id>-contributions.json, program-<id>.json). Only the timetable is required. */
+PlenaryIndicoSources *plenary_indico_sources_load_directory (const char  *directory,
+                                                             GError     **error);
+
+G_END_DECLS
