@@ -233,6 +233,367 @@ test_timezone (void)
                    g_time_zone_get_identifier (new_york));
 }
 
+static GBytes *
+crafted (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("crafted", name, NULL);
+  g_autofree char *path = plenary_test_data_path (relative);
+
+  return plenary_test_load_bytes (path);
+}
+
+static PlenarySchedule *
+parse_bytes (GBytes     *timetable,
+             GBytes     *event,
+             GBytes     *program,
+             const char *server_base,
+             GError    **error)
+{
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+
+  sources->timetable = timetable;
+  sources->event = event;
+  sources->program = program;
+  sources->server_base = g_strdup (server_base);
+
+  return plenary_indico_parse (sources, error);
+}
+
+static void
+assert_parse_error (GBytes *timetable,
+                    GBytes *event,
+                    int     code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenarySchedule) schedule = parse_bytes (timetable, event, NULL, NULL, &error);
+
+  g_assert_null (schedule);
+  g_assert_error (error, PLENARY_INDICO_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (strlen (error->message), >, 20);
+}
+
+static void
+test_error_truncated (void)
+{
+  g_autofree char *path = plenary_test_data_path ("lpc2021/export-timetable-11.json");
+  g_autofree char *copy = g_build_filename (plenary_test_get_tmpdir (), "truncated.json", NULL);
+  g_autoptr (GBytes) whole = plenary_test_load_bytes (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (whole, &size);
+
+  /* What an interrupted download leaves on disk. */
+  g_file_set_contents (copy, data, size / 2, &error);
+  g_assert_no_error (error);
+  schedule = parse_bytes (plenary_test_load_bytes (copy), NULL, NULL, NULL, &error);
+  g_assert_null (schedule);
+  g_assert_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "invalid JSON at line 1)"));
+
+  g_clear_error (&error);
+  schedule = parse_bytes (g_bytes_new_static ("{\n\"results\":\n{,}", 16), NULL, NULL, NULL,
+                          &error);
+  g_assert_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "line 3"));
+}
+
+static void
+test_error_html (void)
+{
+  assert_parse_error (crafted ("login-page.html"), NULL, PLENARY_INDICO_ERROR_HTML);
+  assert_parse_error (g_bytes_new_static ("\n  <html>", 9), NULL, PLENARY_INDICO_ERROR_HTML);
+}
+
+static void
+test_error_no_access (void)
+{
+  g_autofree char *path = plenary_test_shared_path (
+    "indico-samples/cern-export-event-434972-no-access.json");
+
+  /* All days empty, and the event export sees no event. */
+  assert_parse_error (crafted ("empty-days-timetable.json"), plenary_test_load_bytes (path),
+                      PLENARY_INDICO_ERROR_NO_ACCESS);
+  /* The event export alone. */
+  assert_parse_error (NULL, plenary_test_load_bytes (path), PLENARY_INDICO_ERROR_NO_ACCESS);
+}
+
+static void
+test_error_shapes (void)
+{
+  assert_parse_error (crafted ("empty-object.json"), NULL, PLENARY_INDICO_ERROR_NOT_TIMETABLE);
+  assert_parse_error (g_bytes_new_static ("[1, 2]", 6), NULL,
+                      PLENARY_INDICO_ERROR_NOT_TIMETABLE);
+  assert_parse_error (g_bytes_new_static ("{\"results\":{\"1\":{\"x\":{}}}}", 26), NULL,
+                      PLENARY_INDICO_ERROR_NOT_TIMETABLE);
+  assert_parse_error (g_bytes_new_static ("", 0), NULL, PLENARY_INDICO_ERROR_EMPTY);
+  assert_parse_error (g_bytes_new_static ("\xef\xbb\xbf \n", 5), NULL,
+                      PLENARY_INDICO_ERROR_EMPTY);
+  assert_parse_error (NULL, NULL, PLENARY_INDICO_ERROR_EMPTY);
+  assert_parse_error (crafted ("not-found-timetable.json"), NULL,
+                      PLENARY_INDICO_ERROR_NOT_FOUND);
+  assert_parse_error (crafted ("not-published-timetable.json"), NULL,
+                      PLENARY_INDICO_ERROR_NOT_PUBLISHED);
+  assert_parse_error (g_bytes_new_static ("{\"results\":{\"1\":{\"x\":", 21), NULL,
+                      PLENARY_INDICO_ERROR_MALFORMED);
+  assert_parse_error (g_bytes_new_static ("{\"a\":\"\xff\"}", 9), NULL,
+                      PLENARY_INDICO_ERROR_MALFORMED);
+}
+
+static void
+test_empty_days_without_event (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenarySchedule) schedule = NULL;
+
+  /* With a BOM; without the event export nothing tells "no access" from "nothing yet". */
+  schedule = parse_bytes (crafted ("empty-days-timetable.json"), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (schedule)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_entries (schedule)), ==, 0);
+  g_assert_cmpstr (plenary_schedule_get_title (schedule), ==, "Event 7");
+}
+
+static PlenarySchedule *
+parse_quirks (gboolean with_event)
+{
+  g_autoptr (GError) error = NULL;
+  PlenarySchedule *schedule;
+
+  /* No server base given: derived from the envelope's url, keeping the /indico/ prefix. */
+  schedule = parse_bytes (crafted ("quirks-timetable.json"),
+                          with_event ? crafted ("quirks-event.json") : NULL,
+                          with_event ? crafted ("program.json") : NULL, NULL, &error);
+  g_assert_no_error (error);
+  return schedule;
+}
+
+static void
+test_quirks (void)
+{
+  g_autoptr (PlenarySchedule) schedule = parse_quirks (FALSE);
+  PlenaryEntry *talk, *block, *child, *pause;
+  GPtrArray *attachments;
+  PlenaryAttachment *attachment;
+  PlenaryRoom *no_room;
+  g_autoptr (PlenaryDay) empty_day = NULL;
+
+  g_assert_cmpstr (plenary_schedule_get_server_base (schedule), ==,
+                   "https://example.org/indico/");
+  g_assert_cmpstr (plenary_schedule_get_timezone_id (schedule), ==, "Europe/Vienna");
+
+  /* Every day key, empty ones included, sorted. */
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (schedule)), ==, 4);
+  empty_day = g_list_model_get_item (plenary_schedule_get_days (schedule), 3);
+  g_assert_cmpuint (plenary_day_get_n_items (empty_day), ==, 0);
+
+  /* Top-level contribution without colour keys, string ids, int duration. */
+  talk = plenary_schedule_lookup_contribution (schedule, 42);
+  g_assert_nonnull (talk);
+  g_assert_null (plenary_entry_get_color (talk));
+  g_assert_null (plenary_entry_get_text_color (talk));
+  g_assert_null (plenary_entry_get_block (talk));
+  g_assert_cmpint (plenary_entry_get_duration (talk), ==, 60);
+  g_assert_cmpstr (plenary_entry_get_title (talk), ==, "<b>Not bold</b> & <i>kept");
+  g_assert_cmpstr (plenary_entry_get_full_title (talk), ==, "<b>Not bold</b> & <i>kept");
+
+  /* Relative URLs made absolute, the server's path prefix kept once. */
+  g_assert_cmpstr (plenary_entry_get_url (talk), ==,
+                   "https://example.org/indico/event/7/contributions/42/");
+  attachments = plenary_entry_get_attachments (talk);
+  g_assert_cmpuint (attachments->len, ==, 2);
+  attachment = attachments->pdata[0];
+  g_assert_cmpstr (attachment->url, ==,
+                   "https://example.org/indico/event/7/contributions/42/attachments/1/2/slides.pdf");
+  g_assert_null (attachment->folder);
+  attachment = attachments->pdata[1];
+  g_assert_cmpstr (attachment->folder, ==, "Videos");
+  g_assert_cmpstr (attachment->title, ==, "Recording");
+
+  /* A top-level talk with no room gets the "No room" room. */
+  no_room = plenary_entry_get_room (talk);
+  g_assert_cmpstr (plenary_room_get_name (no_room), ==, "");
+  g_assert_true (plenary_schedule_lookup_room (schedule, "") == no_room);
+
+  /* The block crossing midnight: listed under two days, counted once. */
+  g_assert_cmpuint (plenary_schedule_get_n_blocks (schedule), ==, 1);
+  g_assert_cmpuint (plenary_schedule_get_n_contributions (schedule), ==, 2);
+  g_assert_cmpuint (plenary_schedule_get_n_breaks (schedule), ==, 1);
+  block = plenary_schedule_lookup_entry (schedule, "s10");
+  g_assert_nonnull (block);
+  g_assert_cmpstr (plenary_entry_get_full_title (block), ==, "Night Session: Late");
+  g_assert_cmpint (plenary_entry_get_day_index (block), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_day_items (schedule, 1)), ==,
+                    1);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_day_items (schedule, 2)), ==,
+                    1);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_block_entries (schedule,
+                                                                                 block)), ==, 1);
+  g_assert_cmpint (plenary_entry_get_session_id (block), ==, 55);
+
+  /* Its child: empty room → the block's room; day of its own start. */
+  child = plenary_schedule_lookup_entry (schedule, "c11");
+  g_assert_true (plenary_entry_get_block (child) == block);
+  g_assert_cmpstr (plenary_room_get_name (plenary_entry_get_room (child)), ==, "Night Room");
+  g_assert_cmpstr (plenary_entry_get_venue (child), ==, "Hall");
+  g_assert_cmpstr (plenary_entry_get_color (child), ==, "#112233");
+  g_assert_cmpint (plenary_entry_get_day_index (child), ==, 2);
+  g_assert_cmpstr (plenary_entry_get_url (child), ==,
+                   "https://example.org/indico/event/7/contributions/43/");
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_day_entries (schedule, 2)), ==,
+                    1);
+
+  pause = plenary_schedule_lookup_entry (schedule, "b2");
+  g_assert_cmpint (plenary_entry_get_kind (pause), ==, PLENARY_ENTRY_KIND_BREAK);
+  g_assert_cmpint (plenary_entry_get_contribution_id (pause), ==, 0);
+  g_assert_cmpstr (plenary_entry_get_user_key (pause), ==, "b2");
+
+  /* Grace speaks twice (same emailHash); Émile without hash; Ada convenes. */
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_people (schedule)), ==, 3);
+  g_assert_nonnull (plenary_schedule_lookup_person (schedule, "e:abc"));
+  g_assert_nonnull (plenary_schedule_lookup_person (schedule, "n:émile zola|paris"));
+  g_assert_cmpstr (plenary_person_get_sort_key (
+    plenary_schedule_lookup_person (schedule, "n:émile zola|paris")), ==, "zola emile");
+}
+
+static void
+test_quirks_with_event (void)
+{
+  g_autoptr (PlenarySchedule) schedule = parse_quirks (TRUE);
+  GListModel *tracks = plenary_schedule_get_tracks (schedule);
+  GListModel *unscheduled = plenary_schedule_get_unscheduled (schedule);
+  g_autoptr (PlenaryTrack) first = NULL;
+  g_autoptr (PlenaryTrack) last = NULL;
+  g_autoptr (PlenaryEntry) someday = NULL;
+  PlenaryEntry *talk;
+  PlenaryPerson *grace;
+
+  g_assert_cmpstr (plenary_schedule_get_title (schedule), ==, "Quirks <Event>");
+
+  /* program.json order by position, then tracks only contributions know. */
+  g_assert_cmpuint (g_list_model_get_n_items (tracks), ==, 3);
+  first = g_list_model_get_item (tracks, 0);
+  g_assert_cmpstr (plenary_track_get_title (first), ==, "Zeta");
+  g_assert_cmpstr (plenary_track_get_description (first), ==, "Last *letter*");
+  g_assert_cmpint (plenary_track_get_id (first), ==, 5);
+  last = g_list_model_get_item (tracks, 2);
+  g_assert_cmpstr (plenary_track_get_title (last), ==, "Omega");
+  g_assert_cmpint (plenary_track_get_id (last), ==, 0);
+
+  talk = plenary_schedule_lookup_contribution (schedule, 42);
+  g_assert_true (plenary_entry_get_track (talk)
+                 == plenary_schedule_lookup_track (schedule, "Alpha"));
+  g_assert_cmpstr (plenary_entry_get_type_name (talk), ==, "Talk");
+  /* Authors who do not speak. */
+  g_assert_cmpuint (plenary_entry_get_authors (talk)->len, ==, 1);
+
+  /* Joined to person_id by emailHash, in both of Grace's talks. */
+  grace = plenary_schedule_lookup_person (schedule, "p:900");
+  g_assert_nonnull (grace);
+  g_assert_null (plenary_schedule_lookup_person (schedule, "e:abc"));
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_person_entries (schedule,
+                                                                                  grace)), ==, 2);
+
+  g_assert_cmpuint (g_list_model_get_n_items (unscheduled), ==, 1);
+  someday = g_list_model_get_item (unscheduled, 0);
+  g_assert_cmpstr (plenary_entry_get_id (someday), ==, "u99");
+  g_assert_null (plenary_entry_get_start (someday));
+  g_assert_cmpint (plenary_entry_get_day_index (someday), ==, -1);
+  g_assert_true (plenary_schedule_lookup_contribution (schedule, 99) == someday);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_track_entries (
+    schedule, plenary_schedule_lookup_track (schedule, "Omega"))), ==, 1);
+}
+
+static void
+test_jacow_sessions (void)
+{
+  g_autofree char *path = plenary_test_shared_path (
+    "indico-samples/jacow-fel2022-export-event-44-detail-sessions.json");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  guint posters = 0;
+  GListModel *blocks;
+
+  /* No timetable: the event export with detail=sessions is the whole programme. */
+  schedule = parse_bytes (NULL, plenary_test_load_bytes (path), NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plenary_schedule_get_n_blocks (schedule), ==, 21);
+  g_assert_cmpuint (plenary_schedule_get_n_contributions (schedule), ==, 256);
+  g_assert_cmpstr (plenary_schedule_get_timezone_id (schedule), ==, "Europe/Zurich");
+  g_assert_cmpstr (plenary_schedule_get_server_base (schedule), ==, "https://indico.jacow.org/");
+  g_assert_cmpstr (plenary_schedule_get_event_id (schedule), ==, "44");
+
+  blocks = plenary_schedule_get_blocks (schedule);
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr (PlenaryEntry) block = g_list_model_get_item (blocks, i);
+
+      posters += plenary_entry_get_is_poster (block);
+      g_assert_nonnull (plenary_entry_get_color (block));
+      g_assert_cmpint (plenary_entry_get_day_index (block), >=, 0);
+    }
+  g_assert_cmpuint (posters, ==, 5);
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  PlenarySchedule **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = plenary_indico_parse_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr (PlenaryIndicoSources) sources = lpc_sources (TRUE);
+  g_autoptr (PlenarySchedule) schedule = NULL;
+
+  plenary_indico_parse_async (sources, NULL, parsed_cb, &schedule);
+  /* The sources are copied: the caller may free them at once. */
+  g_clear_pointer (&sources, plenary_indico_sources_free);
+  while (schedule == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (plenary_schedule_get_n_contributions (schedule), ==, 226);
+}
+
+static void
+test_load_directory (void)
+{
+  g_autofree char *dir = plenary_test_data_path ("lpc2021");
+  g_autofree char *stored = g_build_filename (plenary_test_get_tmpdir (), "stored", NULL);
+  g_autofree char *timetable = g_build_filename (stored, "timetable.json", NULL);
+  g_autoptr (PlenaryIndicoSources) sources = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sources = plenary_indico_sources_load_directory (dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sources->timetable);
+  g_assert_nonnull (sources->event);
+  g_assert_null (sources->program);
+  g_assert_cmpstr (sources->event_id, ==, "11");
+  g_clear_pointer (&sources, plenary_indico_sources_free);
+
+  /* Plenary's own names. */
+  g_mkdir_with_parents (stored, 0700);
+  g_file_set_contents (timetable, "{}", -1, &error);
+  g_assert_no_error (error);
+  sources = plenary_indico_sources_load_directory (stored, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sources->timetable);
+  g_assert_null (sources->event_id);
+  g_clear_pointer (&sources, plenary_indico_sources_free);
+
+  sources = plenary_indico_sources_load_directory (plenary_test_get_tmpdir (), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (sources);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -242,6 +603,17 @@ main (int   argc,
   g_test_add_func ("/indico-parser/lpc/timetable-only", test_lpc_timetable_only);
   g_test_add_func ("/indico-parser/lpc/with-event", test_lpc_with_event);
   g_test_add_func ("/indico-parser/lpc/timezone", test_timezone);
+
+  g_test_add_func ("/indico-parser/errors/truncated", test_error_truncated);
+  g_test_add_func ("/indico-parser/errors/html", test_error_html);
+  g_test_add_func ("/indico-parser/errors/no-access", test_error_no_access);
+  g_test_add_func ("/indico-parser/errors/shapes", test_error_shapes);
+  g_test_add_func ("/indico-parser/empty-days", test_empty_days_without_event);
+  g_test_add_func ("/indico-parser/quirks/timetable", test_quirks);
+  g_test_add_func ("/indico-parser/quirks/with-event", test_quirks_with_event);
+  g_test_add_func ("/indico-parser/jacow/detail-sessions", test_jacow_sessions);
+  g_test_add_func ("/indico-parser/async", test_async);
+  g_test_add_func ("/indico-parser/load-directory", test_load_directory);
 
   return g_test_run ();
 }
