@@ -384,6 +384,14 @@ parse_context_clear (ParseContext *ctx)
   g_clear_pointer (&ctx->first_venue, g_free);
 }
 
+/* The zone cache also remembers names that are no zone, as NULL. */
+static void
+zone_unref0 (gpointer zone)
+{
+  if (zone != NULL)
+    g_time_zone_unref (zone);
+}
+
 static void
 parse_context_init (ParseContext               *ctx,
                     const PlenaryIndicoSources *sources)
@@ -391,8 +399,7 @@ parse_context_init (ParseContext               *ctx,
   memset (ctx, 0, sizeof *ctx);
   ctx->sources = sources;
   ctx->schedule = plenary_schedule_new ();
-  ctx->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify) g_time_zone_unref);
+  ctx->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_unref0);
   ctx->day_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->seen = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->rooms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
