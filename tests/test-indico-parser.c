@@ -355,6 +355,39 @@ test_empty_days_without_event (void)
   g_assert_cmpstr (plenary_schedule_get_title (schedule), ==, "Event 7");
 }
 
+static void
+test_odd_values (void)
+{
+  static const char json[] =
+    "{\"results\":{\"5\":{\"20240301\":{"
+    "\"c1\":{\"entryType\":\"Contribution\",\"title\":42,\"contributionId\":\"x\","
+    "\"startDate\":{\"date\":\"2024-03-01\",\"time\":\"10:00:00\",\"tz\":\"Mars/Olympus\"},"
+    "\"duration\":\"15\",\"presenters\":[null,1,{\"name\":[]}],\"room\":{}},"
+    "\"c2\":{\"startDate\":{\"date\":\"2024-02-30\",\"time\":\"10:00:00\"}},"
+    "\"x3\":{\"startDate\":{\"date\":\"2024-03-01\",\"time\":\"10:00:00\"}},"
+    "\"c4\":{\"entryType\":\"Contribution\",\"duration\":1e300,"
+    "\"startDate\":{\"date\":\"2024-03-01\",\"time\":\"11:00:00.5\",\"tz\":\"UTC\"}}"
+    "}}}}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  PlenaryEntry *entry;
+
+  /* Wrong types count as missing; an unknown zone is the event's; bad dates are skipped. */
+  schedule = parse_bytes (g_bytes_new_static (json, sizeof json - 1), NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plenary_schedule_get_n_contributions (schedule), ==, 2);
+  g_assert_cmpstr (plenary_schedule_get_timezone_id (schedule), ==, "UTC");
+  entry = plenary_schedule_lookup_entry (schedule, "c1");
+  g_assert_cmpstr (plenary_entry_get_title (entry), ==, "");
+  g_assert_cmpint (plenary_entry_get_contribution_id (entry), ==, 0);
+  g_assert_cmpint (plenary_entry_get_duration (entry), ==, 15);
+  g_assert_cmpstr (plenary_entry_get_user_key (entry), ==, "c1");
+  g_assert_cmpuint (plenary_entry_get_speakers (entry)->len, ==, 0);
+  entry = plenary_schedule_lookup_entry (schedule, "c4");
+  g_assert_nonnull (entry);
+  g_assert_cmpint (plenary_entry_get_duration (entry), >, 0);
+}
+
 static PlenarySchedule *
 parse_quirks (gboolean with_event)
 {
@@ -608,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/indico-parser/errors/html", test_error_html);
   g_test_add_func ("/indico-parser/errors/no-access", test_error_no_access);
   g_test_add_func ("/indico-parser/errors/shapes", test_error_shapes);
+  g_test_add_func ("/indico-parser/odd-values", test_odd_values);
   g_test_add_func ("/indico-parser/empty-days", test_empty_days_without_event);
   g_test_add_func ("/indico-parser/quirks/timetable", test_quirks);
   g_test_add_func ("/indico-parser/quirks/with-event", test_quirks_with_event);

@@ -642,6 +642,10 @@ intern_person (ParseContext *ctx,
   else
     display = g_strdup (name);
 
+  /* Nobody to show or to join on. */
+  if (*display == '\0')
+    return NULL;
+
   key = plenary_person_make_key (person_id, email_hash, display, affiliation);
   person = g_hash_table_lookup (people, key);
   if (person == NULL)
@@ -746,6 +750,8 @@ add_timetable_people (ParseContext *ctx,
       if (object == NULL)
         continue;
       person = person_from_timetable (ctx, object, event_speakers);
+      if (person == NULL)
+        continue;
       add_person (list, person);
       if (listed)
         g_hash_table_add (ctx->listed_people, person);
@@ -769,6 +775,8 @@ add_event_people (ParseContext *ctx,
       if (object == NULL)
         continue;
       person = person_from_event (ctx, object);
+      if (person == NULL)
+        continue;
       if (except != NULL && g_ptr_array_find (except, person, NULL))
         continue;
       add_person (list, person);
@@ -1221,17 +1229,20 @@ inherit_from_block (PlenaryEntry *entry,
     entry->text_color = g_ref_string_acquire (block->text_color);
 }
 
+/* @again: the entry may already be listed that day (only for repeated keys, which are rare:
+ * checking every time would be quadratic on a large event). */
 static void
 add_to_day (ParseContext *ctx,
             PlenaryEntry *entry,
-            int           day)
+            int           day,
+            gboolean      again)
 {
   GPtrArray *items;
 
   if (day < 0 || (guint) day >= ctx->schedule->day_item_lists->len)
     return;
   items = g_ptr_array_index (ctx->schedule->day_item_lists, day);
-  if (!g_ptr_array_find (items, entry, NULL))
+  if (!again || !g_ptr_array_find (items, entry, NULL))
     g_ptr_array_add (items, g_object_ref (entry));
 }
 
@@ -1292,7 +1303,7 @@ parse_timetable_entry (ParseContext *ctx,
   if (seen != NULL)
     {
       if (block == NULL && seen->block == NULL)
-        add_to_day (ctx, seen, listed_day);
+        add_to_day (ctx, seen, listed_day, TRUE);
       return;
     }
 
@@ -1352,7 +1363,7 @@ parse_timetable_entry (ParseContext *ctx,
   g_hash_table_insert (ctx->seen, entry->id, entry);
   g_ptr_array_add (ctx->schedule->all_entries, g_object_ref (entry));
   if (block == NULL)
-    add_to_day (ctx, entry, listed_day);
+    add_to_day (ctx, entry, listed_day, FALSE);
 
   if (kind == PLENARY_ENTRY_KIND_BLOCK)
     parse_timetable_entries (ctx, get_object (object, "entries"), entry, listed_day);
@@ -1814,7 +1825,7 @@ parse_event_only (ParseContext *ctx,
 
       entry->day_index = day_index_of (ctx, entry->start);
       if (entry->block == NULL)
-        add_to_day (ctx, entry, entry->day_index);
+        add_to_day (ctx, entry, entry->day_index, FALSE);
     }
 
   return TRUE;

@@ -247,6 +247,12 @@ plenary_schedule_finish (PlenarySchedule *self)
     }
   self->n_sessions = g_hash_table_size (sessions);
 
+  /* Empty blocks too, so that get_block_entries() never changes the schedule. */
+  for (guint i = 0; i < blocks->len; i++)
+    if (!g_hash_table_contains (self->block_entries, blocks->pdata[i]))
+      g_hash_table_insert (self->block_entries, blocks->pdata[i],
+                           g_list_store_new (PLENARY_TYPE_ENTRY));
+
   /* Unscheduled contributions can still be looked up by their ids. */
   g_ptr_array_sort (self->unscheduled_list, compare_unscheduled);
   for (guint i = 0; i < self->unscheduled_list->len; i++)
@@ -474,15 +480,10 @@ plenary_schedule_get_block_entries (PlenarySchedule *self,
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
   g_return_val_if_fail (PLENARY_IS_ENTRY (block), NULL);
 
+  /* NULL for a block of another schedule, or not a block. */
   children = g_hash_table_lookup (self->block_entries, block);
-  if (children == NULL)
-    {
-      /* An empty block: remember an empty list so the answer stays owned by the schedule. */
-      children = g_list_store_new (PLENARY_TYPE_ENTRY);
-      g_hash_table_insert (self->block_entries, block, children);
-    }
 
-  return G_LIST_MODEL (children);
+  return children != NULL ? G_LIST_MODEL (children) : NULL;
 }
 
 static GListModel *
