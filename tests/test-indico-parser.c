@@ -499,6 +499,8 @@ test_quirks_with_event (void)
   g_autoptr (PlenaryTrack) first = NULL;
   g_autoptr (PlenaryTrack) last = NULL;
   g_autoptr (PlenaryEntry) someday = NULL;
+  g_autoptr (GListModel) talks = NULL;
+  g_autoptr (GListModel) omega = NULL;
   PlenaryEntry *talk;
   PlenaryPerson *grace;
 
@@ -525,8 +527,8 @@ test_quirks_with_event (void)
   grace = plenary_schedule_lookup_person (schedule, "p:900");
   g_assert_nonnull (grace);
   g_assert_null (plenary_schedule_lookup_person (schedule, "e:abc"));
-  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_person_entries (schedule,
-                                                                                  grace)), ==, 2);
+  talks = plenary_schedule_get_person_entries (schedule, grace);
+  g_assert_cmpuint (g_list_model_get_n_items (talks), ==, 2);
 
   g_assert_cmpuint (g_list_model_get_n_items (unscheduled), ==, 1);
   someday = g_list_model_get_item (unscheduled, 0);
@@ -534,8 +536,9 @@ test_quirks_with_event (void)
   g_assert_null (plenary_entry_get_start (someday));
   g_assert_cmpint (plenary_entry_get_day_index (someday), ==, -1);
   g_assert_true (plenary_schedule_lookup_contribution (schedule, 99) == someday);
-  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_track_entries (
-    schedule, plenary_schedule_lookup_track (schedule, "Omega"))), ==, 1);
+  omega = plenary_schedule_get_track_entries (schedule,
+                                              plenary_schedule_lookup_track (schedule, "Omega"));
+  g_assert_cmpuint (g_list_model_get_n_items (omega), ==, 1);
 }
 
 static void

@@ -56,6 +56,7 @@ static void
 test_types (void)
 {
   GListModel *days = plenary_schedule_get_days (schedule);
+  g_autofree char *kind = NULL;
 
   g_assert_true (g_list_model_get_item_type (days) == PLENARY_TYPE_DAY);
   g_assert_true (g_list_model_get_item_type (plenary_schedule_get_rooms (schedule))
@@ -66,8 +67,8 @@ test_types (void)
                  == PLENARY_TYPE_TRACK);
   g_assert_true (g_list_model_get_item_type (plenary_schedule_get_entries (schedule))
                  == PLENARY_TYPE_ENTRY);
-  g_assert_cmpstr (g_enum_to_string (PLENARY_TYPE_ENTRY_KIND, PLENARY_ENTRY_KIND_BREAK), ==,
-                   "PLENARY_ENTRY_KIND_BREAK");
+  kind = g_enum_to_string (PLENARY_TYPE_ENTRY_KIND, PLENARY_ENTRY_KIND_BREAK);
+  g_assert_cmpstr (kind, ==, "PLENARY_ENTRY_KIND_BREAK");
   /* The same object each time: built once. */
   g_assert_true (plenary_schedule_get_day_items (schedule, 0)
                  == plenary_schedule_get_day_items (schedule, 0));
