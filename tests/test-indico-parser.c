@@ -438,7 +438,8 @@ test_quirks (void)
   g_assert_cmpuint (attachments->len, ==, 2);
   attachment = attachments->pdata[0];
   g_assert_cmpstr (attachment->url, ==,
-                   "https://example.org/indico/event/7/contributions/42/attachments/1/2/slides.pdf");
+                   "https://example.org/indico/event/7/contributions/42/"
+                   "attachments/1/2/slides.pdf");
   g_assert_null (attachment->folder);
   attachment = attachments->pdata[1];
   g_assert_cmpstr (attachment->folder, ==, "Videos");
@@ -527,6 +528,11 @@ test_quirks_with_event (void)
   grace = plenary_schedule_lookup_person (schedule, "p:900");
   g_assert_nonnull (grace);
   g_assert_null (plenary_schedule_lookup_person (schedule, "e:abc"));
+  /* No emailHash: joined by name, accents aside. */
+  g_assert_nonnull (plenary_schedule_lookup_person (schedule, "p:902"));
+  g_assert_null (plenary_schedule_lookup_person (schedule, "n:émile zola|paris"));
+  g_assert_cmpstr (plenary_person_get_name (plenary_schedule_lookup_person (schedule, "p:902")),
+                   ==, "Émile Zola");
   talks = plenary_schedule_get_person_entries (schedule, grace);
   g_assert_cmpuint (g_list_model_get_n_items (talks), ==, 2);
 

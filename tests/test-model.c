@@ -157,8 +157,9 @@ test_person_queries (void)
 
       for (guint j = 0; j < conveners->len; j++)
         {
+          PlenaryPerson *convener = conveners->pdata[j];
           g_autoptr (GListModel) theirs = plenary_schedule_get_person_blocks (schedule,
-                                                                               conveners->pdata[j]);
+                                                                               convener);
           guint found;
 
           g_assert_true (g_list_store_find (G_LIST_STORE (theirs), block, &found));

@@ -600,22 +600,15 @@ add_day (ParseContext *ctx,
 
 /* People */
 
-static gboolean
-same_name (PlenaryPerson *person,
-           const char    *first,
-           const char    *last)
+/* "first last", casefolded and without accents: how names are matched across exports. */
+static char *
+fold_full_name (const char *first,
+                const char *last)
 {
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
   g_autofree char *joined = g_strconcat (first != NULL ? first : "", " ",
                                          last != NULL ? last : "", NULL);
-  g_autofree char *own = g_strconcat (plenary_person_get_first_name (person), " ",
-                                      plenary_person_get_family_name (person), NULL);
 
-  a = plenary_person_fold (joined);
-  b = plenary_person_fold (own);
-
-  return strcmp (a, b) == 0;
+  return plenary_person_fold (joined);
 }
 
 static PlenaryPerson *
@@ -673,31 +666,37 @@ person_from_timetable (ParseContext *ctx,
   if (first == NULL && family == NULL)
     family = get_string (object, "name");
 
-  for (int pass = 0; pass < 2 && person_id == 0; pass++)
-    for (guint i = 0; i < n; i++)
-      {
-        JsonObject *speaker = node_object (json_array_get_element (event_speakers, i));
-        const char *other_hash = get_nonempty_string (speaker, "emailHash");
-        gboolean match;
+  /* By emailHash first, then by name: the same contribution's speakers, so few. */
+  for (int pass = 0; pass < 2 && person_id == 0 && n > 0; pass++)
+    {
+      g_autofree char *folded = pass == 1 ? fold_full_name (first, family) : NULL;
 
-        if (speaker == NULL)
-          continue;
-        if (pass == 0)
-          match = hash != NULL && g_strcmp0 (hash, other_hash) == 0;
-        else
-          {
-            g_autoptr (PlenaryPerson) probe = plenary_person_new (0, NULL, first, family,
-                                                                  NULL, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          JsonObject *speaker = node_object (json_array_get_element (event_speakers, i));
+          gboolean match;
 
-            match = same_name (probe, get_string (speaker, "first_name"),
-                               get_string (speaker, "last_name"));
-          }
-        if (match)
-          {
-            person_id = get_int (speaker, "person_id", 0);
-            break;
-          }
-      }
+          if (speaker == NULL)
+            continue;
+          if (pass == 0)
+            {
+              match = hash != NULL
+                      && g_strcmp0 (hash, get_nonempty_string (speaker, "emailHash")) == 0;
+            }
+          else
+            {
+              g_autofree char *other = fold_full_name (get_string (speaker, "first_name"),
+                                                       get_string (speaker, "last_name"));
+
+              match = strcmp (folded, other) == 0;
+            }
+          if (match)
+            {
+              person_id = get_int (speaker, "person_id", 0);
+              break;
+            }
+        }
+    }
 
   return intern_person (ctx, person_id, hash, first, family, get_string (object, "name"),
                         get_string (object, "affiliation"));
@@ -1864,6 +1863,7 @@ finish_schedule (ParseContext *ctx,
   if ((text = get_nonempty_string (ctx->event, "title")) != NULL)
     schedule->title = g_strdup (text);
   else
+    /* Translators: the title of an event known only by its number on the server. */
     schedule->title = g_strdup_printf (_("Event %s"),
                                        schedule->event_id != NULL ? schedule->event_id : "");
 
