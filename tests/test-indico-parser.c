@@ -388,6 +388,36 @@ test_odd_values (void)
   g_assert_cmpint (plenary_entry_get_duration (entry), >, 0);
 }
 
+static void
+test_several_events (void)
+{
+  static const char json[] =
+    "{\"results\":{"
+    "\"1\":{\"20240301\":{},\"20240302\":{}},"
+    "\"2\":{\"20240401\":{\"b1\":{\"title\":\"Lunch\",\"id\":\"b1\","
+    "\"startDate\":{\"date\":\"2024-04-01\",\"time\":\"12:00:00\",\"tz\":\"UTC\"},"
+    "\"endDate\":{\"date\":\"2024-04-01\",\"time\":\"13:00:00\",\"tz\":\"UTC\"}}}}}}";
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (PlenarySchedule) first = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sources->timetable = g_bytes_new_static (json, sizeof json - 1);
+  sources->event_id = g_strdup ("2");
+  schedule = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_schedule_get_event_id (schedule), ==, "2");
+  g_assert_cmpuint (plenary_schedule_get_n_breaks (schedule), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (schedule)), ==, 1);
+
+  /* Without an id: the first. */
+  g_clear_pointer (&sources->event_id, g_free);
+  first = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_schedule_get_event_id (first), ==, "1");
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (first)), ==, 2);
+}
+
 static PlenarySchedule *
 parse_quirks (gboolean with_event)
 {
@@ -651,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/indico-parser/errors/no-access", test_error_no_access);
   g_test_add_func ("/indico-parser/errors/shapes", test_error_shapes);
   g_test_add_func ("/indico-parser/odd-values", test_odd_values);
+  g_test_add_func ("/indico-parser/several-events", test_several_events);
   g_test_add_func ("/indico-parser/empty-days", test_empty_days_without_event);
   g_test_add_func ("/indico-parser/quirks/timetable", test_quirks);
   g_test_add_func ("/indico-parser/quirks/with-event", test_quirks_with_event);
