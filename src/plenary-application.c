@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-application.h"
+#include "plenary-check.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
 
@@ -73,6 +74,32 @@ plenary_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 }
 
+/* --check runs here, before registration: no display, no D-Bus, no window. */
+static int
+plenary_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  g_autoptr (GError) error = NULL;
+  const char *source = NULL;
+  int status;
+
+  if (!g_variant_dict_lookup (options, "check", "^&ay", &source))
+    {
+      if (g_variant_dict_contains (options, "json"))
+        {
+          g_printerr ("plenary: %s\n", _("--json only works with --check."));
+          return 1;
+        }
+      return -1;
+    }
+
+  status = plenary_check_run (source, g_variant_dict_contains (options, "json"), &error);
+  if (error != NULL)
+    g_printerr ("plenary: %s\n", error->message);
+
+  return status;
+}
+
 static void
 plenary_application_dispose (GObject *object)
 {
@@ -93,6 +120,7 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
 
   app_class->activate = plenary_application_activate;
   app_class->startup = plenary_application_startup;
+  app_class->handle_local_options = plenary_application_handle_local_options;
 }
 
 static void
@@ -146,9 +174,17 @@ static const GActionEntry app_actions[] = {
   { "preferences", plenary_application_preferences_action },
 };
 
+static const GOptionEntry option_entries[] = {
+  { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check an event’s programme and print a summary for organisers"), N_("FOLDER") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check, print the summary as JSON"), NULL },
+  { NULL }
+};
+
 static void
 plenary_application_init (PlenaryApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",

@@ -26,7 +26,15 @@ typedef enum
 GQuark           plenary_indico_error_quark (void);
 
 /* The three responses of one sync. @event and @program may be NULL; @server_base
- * ("https://host/prefix/") makes relative URLs absolute and may be NULL. */
+ * ("https://host/prefix/") makes relative URLs absolute and may be NULL (it is then derived
+ * from the answers' own "url" fields). @event_id picks the event when an answer holds
+ * several (else the first).
+ *
+ * With @timetable NULL and @event set, the event export alone is the programme: with
+ * detail=sessions its blocks and their contributions (each at its own time; no breaks, which
+ * only the timetable has), with detail=contributions the contributions as top-level entries.
+ * Entry ids are then "s<block id>" and "c<contribution db id>"; user keys (contribution ids)
+ * are the same as with a timetable. */
 typedef struct
 {
   GBytes *timetable;
@@ -40,6 +48,9 @@ PlenaryIndicoSources *plenary_indico_sources_new   (void);
 void                  plenary_indico_sources_free  (PlenaryIndicoSources *sources);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryIndicoSources, plenary_indico_sources_free)
 
+/* A complete schedule, or NULL and a PLENARY_INDICO_ERROR whose message a user can act on;
+ * never a partial schedule. A timetable whose days are all empty is an empty schedule, unless
+ * the event export answered "results": [] (then PLENARY_INDICO_ERROR_NO_ACCESS). */
 PlenarySchedule *plenary_indico_parse        (const PlenaryIndicoSources *sources,
                                               GError                    **error);
 /* Parses in a worker thread. @sources is copied. */
@@ -52,7 +63,9 @@ PlenarySchedule *plenary_indico_parse_finish (GAsyncResult               *result
 
 /* Reads the exports from a directory, named as Plenary stores them (timetable.json,
  * event.json, program.json) or as the fixtures do (export-timetable-<id>.json,
- * export-event-<id>-contributions.json, program-<id>.json). Only the timetable is required. */
+ * export-event-<id>[-<detail>].json, program-<id>.json; the <id> becomes event_id).
+ * The timetable, or else an event export, is required (G_IO_ERROR_NOT_FOUND).
+ * Blocking I/O: call it off the main thread. */
 PlenaryIndicoSources *plenary_indico_sources_load_directory (const char  *directory,
                                                              GError     **error);
 

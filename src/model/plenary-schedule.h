@@ -36,7 +36,8 @@ guint         plenary_schedule_get_n_breaks        (PlenarySchedule *self);
 
 /* List models; all owned by the schedule and never changed. */
 GListModel   *plenary_schedule_get_days            (PlenarySchedule *self);   /* PlenaryDay */
-GListModel   *plenary_schedule_get_rooms           (PlenarySchedule *self);   /* PlenaryRoom, by name */
+/* PlenaryRoom, by name; the "No room" room (name "") last, and only when an entry has it. */
+GListModel   *plenary_schedule_get_rooms           (PlenarySchedule *self);
 GListModel   *plenary_schedule_get_people          (PlenarySchedule *self);   /* PlenaryPerson, by sort key */
 GListModel   *plenary_schedule_get_tracks          (PlenarySchedule *self);   /* PlenaryTrack, server order */
 /* Every scheduled contribution and break (not blocks), by start, then title. */
@@ -53,7 +54,8 @@ GListModel   *plenary_schedule_get_day_items       (PlenarySchedule *self,
 /* A day's contributions and breaks, blocks flattened, by start, then title. */
 GListModel   *plenary_schedule_get_day_entries     (PlenarySchedule *self,
                                                     guint            day_index);
-/* The contributions and breaks of a block, by start, then title. */
+/* The contributions and breaks of a block, by start, then title; NULL if @block is not a
+ * block of this schedule. */
 GListModel   *plenary_schedule_get_block_entries   (PlenarySchedule *self,
                                                     PlenaryEntry    *block);
 

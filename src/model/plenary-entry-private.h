@@ -1,0 +1,69 @@
+/* plenary-entry-private.h: the entry's fields, filled in by the parser
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "plenary-entry.h"
+
+G_BEGIN_DECLS
+
+/* Every string is a GRefString (NULL allowed): strings repeated across thousands of entries
+ * (colours, venues, session titles, types) are interned with g_ref_string_new_intern(), so
+ * a 20,000-talk event holds one copy of each. */
+struct _PlenaryEntry
+{
+  GObject           parent_instance;
+
+  PlenaryEntryKind  kind;
+  int               day_index;
+  gboolean          is_poster;
+  gint64            contribution_id;
+  gint64            friendly_id;
+  gint64            session_id;
+
+  char             *id;
+  char             *user_key;
+  char             *title;
+  char             *full_title;
+  char             *block_title;
+  char             *session_title;
+  char             *venue;
+  char             *color;
+  char             *text_color;
+  char             *type_name;
+  char             *code;
+  char             *board_number;
+  char             *description;
+  char             *url;
+
+  GDateTime        *start;
+  GDateTime        *end;
+
+  PlenaryRoom      *room;
+  PlenaryTrack     *track;
+  PlenaryEntry     *block;
+  GPtrArray        *speakers;     /* PlenaryPerson */
+  GPtrArray        *authors;      /* PlenaryPerson */
+  GPtrArray        *attachments;  /* PlenaryAttachment */
+};
+
+PlenaryEntry      *plenary_entry_new             (PlenaryEntryKind  kind);
+/* Sets a string field to a new GRefString of @value (NULL stays NULL). */
+void               plenary_entry_set_string      (char            **field,
+                                                  const char       *value,
+                                                  gboolean          intern);
+/* Fills user_key, full_title and the defaults once the parser has set everything else. */
+void               plenary_entry_complete        (PlenaryEntry     *self);
+/* By start, then title, then id: Indico's order, made total so sorting is stable. */
+int                plenary_entry_compare         (gconstpointer     a,
+                                                  gconstpointer     b);
+
+PlenaryAttachment *plenary_attachment_new        (const char       *title,
+                                                  const char       *url,
+                                                  const char       *folder);
+void               plenary_attachment_free       (PlenaryAttachment *attachment);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* plenary-check.h: `plenary --check SOURCE`, a summary of a programme for organisers
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "model/plenary-schedule.h"
+
+G_BEGIN_DECLS
+
+/* Loads @source (for now a directory of exports, see
+ * plenary_indico_sources_load_directory()). */
+PlenarySchedule *plenary_check_load             (const char       *source,
+                                                 GError          **error);
+/* What an organiser should fix, one sentence each, translated. */
+GPtrArray       *plenary_check_collect_warnings (PlenarySchedule  *schedule);
+/* Prints the summary (or one JSON object) on stdout. Returns the exit status: 0, or 1 with
+ * @error set when @source cannot be loaded. */
+int              plenary_check_run              (const char       *source,
+                                                 gboolean          as_json,
+                                                 GError          **error);
+
+G_END_DECLS
