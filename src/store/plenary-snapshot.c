@@ -591,6 +591,6 @@ gboolean
 plenary_snapshot_save_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -490,6 +490,7 @@ parsed_cb (GObject      *object,
   g_autoptr (GTask) task = user_data;
   PlenaryEvent *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr (PlenarySchedule) schedule = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -508,15 +509,15 @@ parsed_cb (GObject      *object,
       g_ptr_array_add (data->warnings,
                        g_strdup (_("The stored programme was damaged and has been set aside")));
       data->retried = TRUE;
-      plenary_snapshot_load_async (self->directory, g_task_get_cancellable (task),
-                                   load_snapshot_cb, g_steal_pointer (&task));
+      plenary_snapshot_load_async (self->directory, cancellable, load_snapshot_cb,
+                                   g_steal_pointer (&task));
       return;
     }
 
   plenary_event_set_programme (self, data->snapshot, schedule);
   plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (data->snapshot));
-  plenary_user_data_load_async (self->user_data, g_task_get_cancellable (task),
-                                user_data_loaded_cb, g_steal_pointer (&task));
+  plenary_user_data_load_async (self->user_data, cancellable, user_data_loaded_cb,
+                                g_steal_pointer (&task));
 }
 
 static void
@@ -527,6 +528,7 @@ load_snapshot_cb (GObject      *object,
   g_autoptr (GTask) task = user_data;
   PlenaryEvent *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr (PlenaryIndicoSources) sources = NULL;
   g_autoptr (GPtrArray) warnings = NULL;
   g_autoptr (GError) error = NULL;
@@ -546,8 +548,7 @@ load_snapshot_cb (GObject      *object,
     }
 
   sources = plenary_event_build_sources (self, data->snapshot);
-  plenary_indico_parse_async (sources, g_task_get_cancellable (task), parsed_cb,
-                              g_steal_pointer (&task));
+  plenary_indico_parse_async (sources, cancellable, parsed_cb, g_steal_pointer (&task));
 }
 
 void
