@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store/plenary-store.h"
+#include "sync/plenary-event-list.h"
 #include "sync/plenary-sync-service.h"
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"
@@ -645,6 +646,83 @@ test_network_regained (Fixture       *f,
   g_assert_cmpint (plenary_sync_service_get_next_attempt (f->service, f->event), >, 14 * 60);
 }
 
+static void
+list_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SyncResult *r = user_data;
+
+  if (g_async_result_is_tagged (result, plenary_event_list_load_async))
+    r->ok = plenary_event_list_load_finish (PLENARY_EVENT_LIST (object), result, &r->error);
+  else
+    r->ok = plenary_event_list_save_finish (PLENARY_EVENT_LIST (object), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+run_list (PlenaryEventList *list,
+          gboolean          save,
+          SyncResult       *r)
+{
+  memset (r, 0, sizeof *r);
+  if (save)
+    plenary_event_list_save_async (list, NULL, list_done_cb, r);
+  else
+    plenary_event_list_load_async (list, NULL, list_done_cb, r);
+  while (!r->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+test_event_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (PlenaryEventList) list = plenary_event_list_new (NULL);
+  g_autoptr (PlenaryEventList) again = plenary_event_list_new (NULL);
+  g_autoptr (PlenaryEvent) other = plenary_event_new ("https://indico.example.org/indico/", "7");
+  g_autoptr (PlenaryEvent) duplicate = plenary_event_new (f->server->base, "11");
+  g_autofree char *path = plenary_store_get_events_file ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (PlenaryEvent) first = NULL;
+  SyncResult r;
+
+  run_list (list, FALSE, &r);   /* no file yet */
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  sync_first (f);
+  g_assert_true (plenary_event_list_add (list, f->event) == f->event);
+  g_assert_true (plenary_event_list_add (list, other) == other);
+  g_assert_true (plenary_event_list_add (list, duplicate) == f->event);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  run_list (list, TRUE, &r);
+  g_assert_no_error (r.error);
+
+  run_list (again, FALSE, &r);
+  g_assert_no_error (r.error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (again), 0);
+  g_assert_cmpstr (plenary_event_get_key (first), ==, plenary_event_get_key (f->event));
+  g_assert_cmpstr (plenary_event_get_title (first), ==, "Linux Plumbers Conference 2021");
+  g_assert_cmpstr (plenary_event_get_timezone (first), ==, "America/New_York");
+  g_assert_true (g_date_time_equal (plenary_event_get_added_at (first),
+                                    plenary_event_get_added_at (f->event)));
+  g_assert_nonnull (plenary_event_list_lookup (again,
+                                               "https://indico.example.org/indico/event/7/"));
+
+  plenary_event_list_remove (again, first);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+
+  /* Damaged: set aside and reported; the app starts with an empty list. */
+  g_assert_true (g_file_set_contents (path, "{\"events\":[{", -1, NULL));
+  run_list (again, FALSE, &r);
+  g_assert_error (r.error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT);
+  g_clear_error (&r.error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -665,6 +743,7 @@ main (int   argc,
   ADD ("load-offline", test_load_offline, NULL);
   ADD ("unparseable-snapshot", test_unparseable_snapshot, NULL);
   ADD ("network-regained", test_network_regained, NULL);
+  ADD ("event-list", test_event_list, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
       g_autofree char *path = g_strdup_printf ("/sync/failure/%s", failures[i].name);
