@@ -1,0 +1,596 @@
+/* plenary-snapshot.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * On disk, one event's directory holds timetable.json, event.json, program.json (optional)
+ * and meta.json, which records the SHA-256 of each part and is written last: it is the
+ * commit record. A part that does not match meta.json means an update was interrupted, and
+ * the previous snapshot (previous/) is used instead.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "plenary-snapshot.h"
+#include "plenary-store.h"
+
+#define META_VERSION 1
+
+struct _PlenarySnapshot
+{
+  GObject    parent_instance;
+
+  GBytes    *parts[3];
+  char      *sha256[3];
+  GDateTime *fetched_at;
+  gint64     ts;
+};
+
+G_DEFINE_FINAL_TYPE (PlenarySnapshot, plenary_snapshot, G_TYPE_OBJECT)
+
+enum { PART_TIMETABLE, PART_EVENT, PART_PROGRAM, N_PARTS };
+
+static const char *part_names[N_PARTS] = { "timetable", "event", "program" };
+static const char *part_files[N_PARTS] = { "timetable.json", "event.json", "program.json" };
+
+static void
+plenary_snapshot_finalize (GObject *object)
+{
+  PlenarySnapshot *self = (PlenarySnapshot *) object;
+
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      g_clear_pointer (&self->parts[i], g_bytes_unref);
+      g_clear_pointer (&self->sha256[i], g_free);
+    }
+  g_clear_pointer (&self->fetched_at, g_date_time_unref);
+
+  G_OBJECT_CLASS (plenary_snapshot_parent_class)->finalize (object);
+}
+
+static void
+plenary_snapshot_class_init (PlenarySnapshotClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = plenary_snapshot_finalize;
+}
+
+static void
+plenary_snapshot_init (PlenarySnapshot *self)
+{
+  self->ts = -1;
+}
+
+/* The envelope's "ts", without building a tree of the whole export: it is a top-level
+ * member, and JsonReader would need the full parse anyway, so read the parsed root. */
+static gint64
+read_ts (GBytes *timetable)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  gsize length;
+  const char *data = g_bytes_get_data (timetable, &length);
+  JsonNode *root;
+  JsonNode *ts;
+
+  if (!json_parser_load_from_data (parser, data, length, NULL))
+    return -1;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return -1;
+  ts = json_object_get_member (json_node_get_object (root), "ts");
+  if (ts == NULL || !JSON_NODE_HOLDS_VALUE (ts) || json_node_get_value_type (ts) != G_TYPE_INT64)
+    return -1;
+  return json_node_get_int (ts);
+}
+
+static PlenarySnapshot *
+snapshot_new_full (GBytes    *parts[N_PARTS],
+                   GDateTime *fetched_at,
+                   gint64     ts)
+{
+  PlenarySnapshot *self = g_object_new (PLENARY_TYPE_SNAPSHOT, NULL);
+
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      if (parts[i] == NULL)
+        continue;
+      self->parts[i] = g_bytes_ref (parts[i]);
+      self->sha256[i] = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, parts[i]);
+    }
+  self->fetched_at = fetched_at != NULL ? g_date_time_ref (fetched_at)
+                                        : g_date_time_new_now_utc ();
+  self->ts = ts;
+  return self;
+}
+
+PlenarySnapshot *
+plenary_snapshot_new (GBytes    *timetable,
+                      GBytes    *event,
+                      GBytes    *program,
+                      GDateTime *fetched_at)
+{
+  GBytes *parts[N_PARTS] = { timetable, event, program };
+
+  g_return_val_if_fail (timetable != NULL, NULL);
+  g_return_val_if_fail (event != NULL, NULL);
+
+  return snapshot_new_full (parts, fetched_at, -1);
+}
+
+GBytes *
+plenary_snapshot_get_timetable (PlenarySnapshot *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
+  return self->parts[PART_TIMETABLE];
+}
+
+GBytes *
+plenary_snapshot_get_event (PlenarySnapshot *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
+  return self->parts[PART_EVENT];
+}
+
+GBytes *
+plenary_snapshot_get_program (PlenarySnapshot *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
+  return self->parts[PART_PROGRAM];
+}
+
+const char *
+plenary_snapshot_get_timetable_sha256 (PlenarySnapshot *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
+  return self->sha256[PART_TIMETABLE];
+}
+
+const char *
+plenary_snapshot_get_event_sha256 (PlenarySnapshot *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
+  return self->sha256[PART_EVENT];
+}
+
+const char *
+plenary_snapshot_get_program_sha256 (PlenarySnapshot *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
+  return self->sha256[PART_PROGRAM];
+}
+
+GDateTime *
+plenary_snapshot_get_fetched_at (PlenarySnapshot *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
+  return self->fetched_at;
+}
+
+gint64
+plenary_snapshot_get_ts (PlenarySnapshot *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), -1);
+  /* Not cached: snapshots are shared with worker threads and must stay immutable. */
+  if (self->ts < 0 && self->parts[PART_TIMETABLE] != NULL)
+    return read_ts (self->parts[PART_TIMETABLE]);
+  return self->ts;
+}
+
+gboolean
+plenary_snapshot_same_bodies (PlenarySnapshot *self,
+                              PlenarySnapshot *other)
+{
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), FALSE);
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (other), FALSE);
+
+  for (guint i = 0; i < N_PARTS; i++)
+    if (g_strcmp0 (self->sha256[i], other->sha256[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Loading */
+
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name,
+               gpointer    unused)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static void
+add_warning (GPtrArray  *warnings,
+             const char *message)
+{
+  if (warnings != NULL)
+    g_ptr_array_add (warnings, g_strdup (message));
+}
+
+static PlenarySnapshot *
+load_one (const char  *dir,
+          GPtrArray   *warnings,
+          GError     **error)
+{
+  g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
+  g_autoptr (JsonNode) meta = NULL;
+  GBytes *parts[N_PARTS] = { NULL, };
+  PlenarySnapshot *snapshot = NULL;
+  g_autoptr (GDateTime) fetched_at = NULL;
+  g_autoptr (GError) local_error = NULL;
+  JsonObject *object;
+  JsonObject *parts_object;
+  const char *fetched;
+
+  meta = plenary_store_load_json (meta_path, warnings, &local_error);
+  if (meta == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT,
+                             _("No programme has been downloaded for this event yet"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  object = json_node_get_object (meta);
+  parts_object = object_member (object, "parts", NULL);
+  if (parts_object == NULL)
+    goto damaged;
+
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      JsonObject *part = object_member (parts_object,
+                                                                     part_names[i], NULL);
+      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autofree char *sha256 = NULL;
+      const char *expected;
+      gsize length;
+
+      if (part == NULL)
+        {
+          /* Only the programme page is optional. */
+          if (i != PART_PROGRAM)
+            goto damaged;
+          continue;
+        }
+      expected = json_object_get_string_member_with_default (part, "sha256", NULL);
+      if (expected == NULL || !g_file_get_contents (path, &contents, &length, NULL))
+        goto damaged;
+      sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                            length);
+      if (g_ascii_strcasecmp (sha256, expected) != 0)
+        goto damaged;
+      parts[i] = g_bytes_new_take (g_steal_pointer (&contents), length);
+    }
+
+  fetched = json_object_get_string_member_with_default (object, "fetched-at", NULL);
+  if (fetched != NULL)
+    fetched_at = g_date_time_new_from_iso8601 (fetched, NULL);
+
+  snapshot = snapshot_new_full (parts, fetched_at,
+                                json_object_get_int_member_with_default (object, "ts", -1));
+  goto out;
+
+damaged:
+  g_set_error_literal (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT,
+                       _("The stored programme is incomplete"));
+out:
+  for (guint i = 0; i < N_PARTS; i++)
+    g_clear_pointer (&parts[i], g_bytes_unref);
+  return snapshot;
+}
+
+PlenarySnapshot *
+plenary_snapshot_load (const char  *dir,
+                       GPtrArray   *warnings,
+                       GError     **error)
+{
+  g_autofree char *previous_dir = g_build_filename (dir, "previous", NULL);
+  g_autoptr (GError) current_error = NULL;
+  g_autoptr (GError) previous_error = NULL;
+  PlenarySnapshot *snapshot;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  /* Leftovers of a write that never reached its rename. */
+  plenary_store_remove_stale_temps (dir);
+  plenary_store_remove_stale_temps (previous_dir);
+
+  snapshot = load_one (dir, warnings, &current_error);
+  if (snapshot != NULL)
+    return snapshot;
+
+  snapshot = load_one (previous_dir, warnings, &previous_error);
+  if (snapshot != NULL)
+    {
+      g_message ("Using the previous snapshot in %s: %s", dir, current_error->message);
+      add_warning (warnings, _("The last download of this event was interrupted or damaged; "
+                               "showing the copy before it"));
+      return snapshot;
+    }
+
+  if (g_error_matches (current_error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT)
+      && !g_error_matches (previous_error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT))
+    g_propagate_error (error, g_steal_pointer (&previous_error));
+  else
+    g_propagate_error (error, g_steal_pointer (&current_error));
+  return NULL;
+}
+
+void
+plenary_snapshot_discard_current (const char *dir)
+{
+  static const char *files[] = { "meta.json", "timetable.json", "event.json", "program.json" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_free (plenary_store_move_aside (path, NULL));
+    }
+}
+
+/* Saving */
+
+/* Keeps @name as previous/@name: a hard link leaves the current file in place until the
+ * new one replaces it, so there is no moment without a current file. */
+static gboolean
+keep_previous (const char  *dir,
+               const char  *previous_dir,
+               const char  *name,
+               GError     **error)
+{
+  g_autofree char *current = g_build_filename (dir, name, NULL);
+  g_autofree char *kept = g_build_filename (previous_dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_test (current, G_FILE_TEST_EXISTS))
+    {
+      if (g_unlink (kept) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       "%s", g_strerror (saved_errno));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  {
+    g_autofree char *link_path = g_strdup_printf ("%s.link", kept);
+
+    g_unlink (link_path);
+    if (link (current, link_path) == 0)
+      {
+        if (g_rename (link_path, kept) == 0)
+          return TRUE;
+        g_unlink (link_path);
+      }
+  }
+
+  /* File systems without hard links: copy. */
+  if (!g_file_get_contents (current, &contents, &length, error))
+    return FALSE;
+  return plenary_store_write_file (kept, contents, length, error);
+}
+
+static JsonNode *
+build_meta (PlenarySnapshot *self)
+{
+  g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
+  g_autofree char *fetched = g_date_time_format_iso8601 (self->fetched_at);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, META_VERSION);
+  json_builder_set_member_name (builder, "fetched-at");
+  json_builder_add_string_value (builder, fetched);
+  json_builder_set_member_name (builder, "ts");
+  json_builder_add_int_value (builder, plenary_snapshot_get_ts (self));
+  json_builder_set_member_name (builder, "parts");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      if (self->parts[i] == NULL)
+        continue;
+      json_builder_set_member_name (builder, part_names[i]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "sha256");
+      json_builder_add_string_value (builder, self->sha256[i]);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, g_bytes_get_size (self->parts[i]));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+gboolean
+plenary_snapshot_save (PlenarySnapshot  *self,
+                       const char       *dir,
+                       GError          **error)
+{
+  static const char *kept_files[] = { "timetable.json", "event.json", "program.json",
+                                      "meta.json" };
+  g_autofree char *previous_dir = g_build_filename (dir, "previous", NULL);
+  g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
+  g_autofree char *temps[N_PARTS] = { NULL, };
+  g_autoptr (JsonNode) meta = NULL;
+  gboolean had_current;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), FALSE);
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  /* 1. Every new part on disk, durable, under a temporary name. Nothing else is touched
+   *    yet, so a failure here (a full disk) leaves everything as it was. */
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
+      gsize length;
+      const char *data;
+
+      if (self->parts[i] == NULL)
+        continue;
+      data = g_bytes_get_data (self->parts[i], &length);
+      temps[i] = plenary_store_write_temp (path, data, length, error);
+      if (temps[i] == NULL)
+        goto out;
+    }
+
+  /* 2. The current snapshot, if it is a good one, becomes the previous one. */
+  had_current = g_file_test (meta_path, G_FILE_TEST_EXISTS);
+  if (had_current)
+    {
+      g_autoptr (PlenarySnapshot) current = load_one (dir, NULL, NULL);
+
+      if (current != NULL)
+        {
+          if (g_mkdir_with_parents (previous_dir, 0700) != 0)
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           _("Could not keep the previous programme: %s"),
+                           g_strerror (saved_errno));
+              goto out;
+            }
+          for (guint i = 0; i < G_N_ELEMENTS (kept_files); i++)
+            if (!keep_previous (dir, previous_dir, kept_files[i], error))
+              goto out;
+          plenary_store_sync_dir (previous_dir);
+        }
+    }
+
+  /* 3. The new parts replace the old ones; until meta.json is replaced too, loading
+   *    sees a mismatch and uses previous/. */
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
+
+      if (temps[i] == NULL)
+        {
+          g_unlink (path);
+          continue;
+        }
+      if (!plenary_store_commit_temp (temps[i], path, error))
+        {
+          /* Gone, or deliberately left behind by a simulated crash. */
+          g_clear_pointer (&temps[i], g_free);
+          goto out;
+        }
+      g_clear_pointer (&temps[i], g_free);
+    }
+
+  /* 4. The commit record. */
+  meta = build_meta (self);
+  ok = plenary_store_write_json (meta_path, meta, error);
+
+out:
+  for (guint i = 0; i < N_PARTS; i++)
+    if (temps[i] != NULL)
+      g_unlink (temps[i]);
+  return ok;
+}
+
+/* Async wrappers */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  GError *error = NULL;
+  PlenarySnapshot *snapshot = plenary_snapshot_load (task_data, warnings, &error);
+
+  g_object_set_data_full (G_OBJECT (task), "warnings", g_steal_pointer (&warnings),
+                          (GDestroyNotify) g_ptr_array_unref);
+  if (snapshot == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, snapshot, g_object_unref);
+}
+
+void
+plenary_snapshot_load_async (const char          *dir,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, plenary_snapshot_load_async);
+  g_task_set_task_data (task, g_strdup (dir), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+PlenarySnapshot *
+plenary_snapshot_load_finish (GAsyncResult  *result,
+                              GPtrArray    **warnings,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  if (warnings != NULL)
+    {
+      GPtrArray *found = g_object_get_data (G_OBJECT (result), "warnings");
+
+      *warnings = found != NULL ? g_ptr_array_ref (found) : NULL;
+    }
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (plenary_snapshot_save (source_object, task_data, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+plenary_snapshot_save_async (PlenarySnapshot     *self,
+                             const char          *dir,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (PLENARY_IS_SNAPSHOT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plenary_snapshot_save_async);
+  g_task_set_task_data (task, g_strdup (dir), g_free);
+  /* Once begun, a save runs to the end: half a commit helps nobody. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+plenary_snapshot_save_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

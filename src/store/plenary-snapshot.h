@@ -1,0 +1,71 @@
+/* plenary-snapshot.h: the raw responses of one successful sync, as stored on disk
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PLENARY_TYPE_SNAPSHOT (plenary_snapshot_get_type ())
+G_DECLARE_FINAL_TYPE (PlenarySnapshot, plenary_snapshot, PLENARY, SNAPSHOT, GObject)
+
+/* Immutable. @program may be NULL (servers before Indico 3.3.9); @fetched_at NULL = now. */
+PlenarySnapshot *plenary_snapshot_new            (GBytes           *timetable,
+                                                  GBytes           *event,
+                                                  GBytes           *program,
+                                                  GDateTime        *fetched_at);
+
+GBytes          *plenary_snapshot_get_timetable  (PlenarySnapshot  *self);
+GBytes          *plenary_snapshot_get_event      (PlenarySnapshot  *self);
+GBytes          *plenary_snapshot_get_program    (PlenarySnapshot  *self);
+/* Hex SHA-256 of each part; NULL for a missing program. */
+const char      *plenary_snapshot_get_timetable_sha256 (PlenarySnapshot *self);
+const char      *plenary_snapshot_get_event_sha256     (PlenarySnapshot *self);
+const char      *plenary_snapshot_get_program_sha256   (PlenarySnapshot *self);
+GDateTime       *plenary_snapshot_get_fetched_at (PlenarySnapshot  *self);
+/* The envelope's "ts" of the timetable export (when the server generated it), or -1. */
+gint64           plenary_snapshot_get_ts         (PlenarySnapshot  *self);
+
+/* Whether every part has the same SHA-256 (so nothing changed on the server). */
+gboolean         plenary_snapshot_same_bodies    (PlenarySnapshot  *self,
+                                                  PlenarySnapshot  *other);
+
+/* Loads the snapshot in @dir (as written by plenary_snapshot_save()); checks every part
+ * against meta.json, and falls back to the previous snapshot when the current one is
+ * damaged or half-written. Damaged files are moved aside and described in @warnings.
+ * PLENARY_STORE_ERROR_NO_SNAPSHOT when there is none. Blocking. */
+PlenarySnapshot *plenary_snapshot_load           (const char       *dir,
+                                                  GPtrArray        *warnings,
+                                                  GError          **error);
+/* Writes @self as the current snapshot of @dir, keeping the one it replaces in
+ * @dir/previous/. Parts first, meta.json last, each atomically: a failure at any point
+ * leaves a loadable snapshot. Blocking. */
+gboolean         plenary_snapshot_save           (PlenarySnapshot  *self,
+                                                  const char       *dir,
+                                                  GError          **error);
+/* Moves the current snapshot's files aside (*.corrupt-<timestamp>), e.g. when it does not
+ * parse, so that the next load finds the previous one. Blocking. */
+void             plenary_snapshot_discard_current (const char      *dir);
+
+/* The same in a worker thread. */
+void             plenary_snapshot_load_async     (const char          *dir,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+/* @warnings: (out) (transfer full) (nullable): a GPtrArray of strings. */
+PlenarySnapshot *plenary_snapshot_load_finish    (GAsyncResult        *result,
+                                                  GPtrArray          **warnings,
+                                                  GError             **error);
+void             plenary_snapshot_save_async     (PlenarySnapshot     *self,
+                                                  const char          *dir,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean         plenary_snapshot_save_finish    (GAsyncResult        *result,
+                                                  GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,325 @@
+/* plenary-store.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "plenary-store.h"
+
+#define TEMP_MARK ".tmp-"
+
+G_DEFINE_QUARK (plenary-store-error-quark, plenary_store_error)
+
+G_LOCK_DEFINE_STATIC (fault);
+static PlenaryStoreFault fault_kind;
+static char *fault_basename;
+
+void
+plenary_store_set_fault (PlenaryStoreFault  fault,
+                         const char        *basename)
+{
+  G_LOCK (fault);
+  fault_kind = fault;
+  g_free (fault_basename);
+  fault_basename = g_strdup (basename);
+  G_UNLOCK (fault);
+}
+
+static gboolean
+fault_applies (const char        *path,
+               PlenaryStoreFault  kind)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+  gboolean applies;
+
+  G_LOCK (fault);
+  applies = fault_kind == kind && g_strcmp0 (fault_basename, basename) == 0;
+  G_UNLOCK (fault);
+  return applies;
+}
+
+char *
+plenary_store_get_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "plenary", NULL);
+}
+
+char *
+plenary_store_get_events_file (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "plenary", "events.json", NULL);
+}
+
+/* One directory per server: host, then port and path prefix when present, with every
+ * character that is not safe in a file name replaced, so no URL can escape the data dir. */
+char *
+plenary_store_get_event_dir (const char *server_base,
+                             const char *event_id)
+{
+  g_autoptr (GUri) uri = g_uri_parse (server_base, G_URI_FLAGS_ENCODED_PATH, NULL);
+  g_autoptr (GString) name = g_string_new (NULL);
+  g_autofree char *safe_id = NULL;
+  const char *path;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (event_id != NULL && *event_id != '\0', NULL);
+
+  g_string_append (name, g_uri_get_host (uri));
+  if (g_uri_get_port (uri) > 0)
+    g_string_append_printf (name, "_%d", g_uri_get_port (uri));
+  for (path = g_uri_get_path (uri); *path == '/'; path++)
+    ;
+  if (*path != '\0')
+    g_string_append_printf (name, "_%s", path);
+  while (name->len > 0 && (name->str[name->len - 1] == '/' || name->str[name->len - 1] == '_'))
+    g_string_truncate (name, name->len - 1);
+
+  for (gsize i = 0; i < name->len; i++)
+    if (!g_ascii_isalnum (name->str[i]) && strchr ("._-", name->str[i]) == NULL)
+      name->str[i] = '_';
+  if (name->str[0] == '.')
+    name->str[0] = '_';
+
+  safe_id = g_strcanon (g_strdup (event_id),
+                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", '_');
+  return g_build_filename (g_get_user_data_dir (), "plenary", "events", name->str, safe_id,
+                           NULL);
+}
+
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not save “%s”: %s"), display, g_strerror (saved_errno));
+}
+
+char *
+plenary_store_write_temp (const char  *path,
+                          const char  *contents,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *template = NULL;
+  gsize written = 0;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_io_error (error, errno, path);
+      return NULL;
+    }
+
+  /* Same directory as the target, so the rename cannot cross file systems; a leading dot so
+   * a stale one left by a crash is never mistaken for data. */
+  template = g_strdup_printf ("%s/.%s" TEMP_MARK "XXXXXX", dir, basename);
+  fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, path);
+      return NULL;
+    }
+
+  while (written < length)
+    {
+      gssize n;
+
+      if (fault_applies (path, PLENARY_STORE_FAULT_NO_SPACE))
+        {
+          errno = ENOSPC;
+          n = -1;
+        }
+      else
+        n = write (fd, contents + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_unlink (template);
+          set_io_error (error, saved_errno, path);
+          return NULL;
+        }
+      written += n;
+    }
+
+  if (fsync (fd) != 0 || close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (template);
+      set_io_error (error, saved_errno, path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&template);
+}
+
+gboolean
+plenary_store_commit_temp (const char  *temp_path,
+                           const char  *path,
+                           GError     **error)
+{
+  if (fault_applies (path, PLENARY_STORE_FAULT_BEFORE_RENAME))
+    {
+      /* As if the process died here: the temporary file stays behind. */
+      set_io_error (error, EIO, path);
+      return FALSE;
+    }
+
+  if (g_rename (temp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temp_path);
+      set_io_error (error, saved_errno, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+plenary_store_sync_dir (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  /* Makes the renames durable; failing only costs durability, not consistency. */
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+void
+plenary_store_remove_stale_temps (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      if (name[0] == '.' && strstr (name, TEMP_MARK) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          g_unlink (path);
+        }
+    }
+}
+
+gboolean
+plenary_store_write_file (const char  *path,
+                          const char  *contents,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autofree char *temp = plenary_store_write_temp (path, contents, length, error);
+  g_autofree char *dir = NULL;
+
+  if (temp == NULL || !plenary_store_commit_temp (temp, path, error))
+    return FALSE;
+
+  dir = g_path_get_dirname (path);
+  plenary_store_sync_dir (dir);
+  return TRUE;
+}
+
+gboolean
+plenary_store_write_json (const char  *path,
+                          JsonNode    *node,
+                          GError     **error)
+{
+  g_autoptr (JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+  gsize length;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, &length);
+  return plenary_store_write_file (path, text, length, error);
+}
+
+char *
+plenary_store_move_aside (const char  *path,
+                          GError     **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *target = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+
+  /* Two in one second keep both. */
+  for (guint i = 1; g_file_test (target, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+    }
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not move the damaged file “%s” aside: %s"),
+                   display, g_strerror (saved_errno));
+      return NULL;
+    }
+  return g_steal_pointer (&target);
+}
+
+JsonNode *
+plenary_store_load_json (const char  *path,
+                         GPtrArray   *warnings,
+                         GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *aside = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return NULL;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (json_parser_load_from_data (parser, contents, length, &local_error)
+      && json_parser_get_root (parser) != NULL
+      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return json_node_ref (json_parser_get_root (parser));
+
+  display = g_filename_display_name (path);
+  aside = plenary_store_move_aside (path, NULL);
+  g_message ("%s is damaged%s%s", path, aside ? "; moved to " : "", aside ? aside : "");
+  if (warnings != NULL)
+    g_ptr_array_add (warnings,
+                     g_strdup_printf (_("“%s” was damaged and has been set aside; "
+                                        "its contents could not be used"), display));
+  g_set_error (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT,
+               _("“%s” was damaged and has been set aside"), display);
+  return NULL;
+}

@@ -1,0 +1,75 @@
+/* plenary-store.h: where Plenary keeps its files, and how it writes them
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+#define PLENARY_STORE_ERROR (plenary_store_error_quark ())
+
+typedef enum
+{
+  PLENARY_STORE_ERROR_CORRUPT,       /* a file on disk could not be read; it was moved aside */
+  PLENARY_STORE_ERROR_NO_SNAPSHOT,   /* nothing stored yet */
+} PlenaryStoreError;
+
+GQuark      plenary_store_error_quark     (void);
+
+/* $XDG_DATA_HOME/plenary */
+char       *plenary_store_get_data_dir    (void);
+/* $XDG_DATA_HOME/plenary/events.json */
+char       *plenary_store_get_events_file (void);
+/* $XDG_DATA_HOME/plenary/events/<host[_port][_prefix]>/<event-id> */
+char       *plenary_store_get_event_dir   (const char    *server_base,
+                                           const char    *event_id);
+
+/* Replaces @path atomically and durably: a temporary file in the same directory, fsync,
+ * rename. On failure (a full disk…) the old file is left as it was. Blocking. */
+gboolean    plenary_store_write_file      (const char    *path,
+                                           const char    *contents,
+                                           gsize          length,
+                                           GError       **error);
+gboolean    plenary_store_write_json      (const char    *path,
+                                           JsonNode      *node,
+                                           GError       **error);
+
+/* Loads a JSON file. A missing file gives NULL with no error. A file that is not JSON, or
+ * whose root is not an object, is renamed to "<path>.corrupt-<timestamp>", a translated
+ * message saying so is appended to @warnings (may be NULL), and NULL is returned with
+ * PLENARY_STORE_ERROR_CORRUPT. Blocking. */
+JsonNode   *plenary_store_load_json       (const char    *path,
+                                           GPtrArray     *warnings,
+                                           GError       **error);
+
+/* Renames @path to "<path>.corrupt-<timestamp>"; returns the new name. */
+char       *plenary_store_move_aside      (const char    *path,
+                                           GError       **error);
+
+/* Fault injection, for tests only: the next writes of files named @basename fail. */
+typedef enum
+{
+  PLENARY_STORE_FAULT_NONE,
+  PLENARY_STORE_FAULT_NO_SPACE,      /* writing the temporary file fails with ENOSPC */
+  PLENARY_STORE_FAULT_BEFORE_RENAME, /* the process "dies" after the temporary file is written */
+} PlenaryStoreFault;
+
+void        plenary_store_set_fault       (PlenaryStoreFault  fault,
+                                           const char        *basename);
+
+/* Internal to the store: writes a durable temporary file beside @path; returns its name. */
+char       *plenary_store_write_temp      (const char    *path,
+                                           const char    *contents,
+                                           gsize          length,
+                                           GError       **error);
+gboolean    plenary_store_commit_temp     (const char    *temp_path,
+                                           const char    *path,
+                                           GError       **error);
+void        plenary_store_sync_dir        (const char    *dir);
+void        plenary_store_remove_stale_temps (const char *dir);
+
+G_END_DECLS

@@ -1,0 +1,65 @@
+/* plenary-user-data.h: stars, notes and actual times the user keeps for one event
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PLENARY_TYPE_USER_DATA (plenary_user_data_get_type ())
+G_DECLARE_FINAL_TYPE (PlenaryUserData, plenary_user_data, PLENARY, USER_DATA, GObject)
+
+/* Keys are plenary_entry_get_user_key(): the contribution id for talks, the entry id
+ * otherwise, so they survive re-syncs. Changes are saved to @path (user.json) after
+ * "save-delay" milliseconds without further changes, atomically, in a worker thread. */
+PlenaryUserData *plenary_user_data_new             (const char          *path);
+const char      *plenary_user_data_get_path        (PlenaryUserData     *self);
+
+/* Loads @path in a worker thread, replacing what is in memory. A missing file is an empty
+ * set; a damaged one is moved aside and reported as PLENARY_STORE_ERROR_CORRUPT (the object
+ * is then empty and usable). */
+void             plenary_user_data_load_async      (PlenaryUserData     *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         plenary_user_data_load_finish     (PlenaryUserData     *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* Writes pending changes now (e.g. on quit). Completes at once when nothing is pending. */
+void             plenary_user_data_save_async      (PlenaryUserData     *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean         plenary_user_data_save_finish     (PlenaryUserData     *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+gboolean         plenary_user_data_get_dirty       (PlenaryUserData     *self);
+
+gboolean         plenary_user_data_get_starred     (PlenaryUserData     *self,
+                                                    const char          *key);
+void             plenary_user_data_set_starred     (PlenaryUserData     *self,
+                                                    const char          *key,
+                                                    gboolean             starred);
+/* The keys of all starred entries, sorted. */
+GStrv            plenary_user_data_dup_starred     (PlenaryUserData     *self);
+const char      *plenary_user_data_get_note        (PlenaryUserData     *self,
+                                                    const char          *key);
+/* NULL or "" removes the note. */
+void             plenary_user_data_set_note        (PlenaryUserData     *self,
+                                                    const char          *key,
+                                                    const char          *note);
+GDateTime       *plenary_user_data_get_actual_start (PlenaryUserData    *self,
+                                                    const char          *key);
+GDateTime       *plenary_user_data_get_actual_end  (PlenaryUserData     *self,
+                                                    const char          *key);
+/* NULL clears either. */
+void             plenary_user_data_set_actual_times (PlenaryUserData    *self,
+                                                    const char          *key,
+                                                    GDateTime           *start,
+                                                    GDateTime           *end);
+
+G_END_DECLS

@@ -1,0 +1,594 @@
+/* plenary-event.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "store/plenary-store.h"
+#include "plenary-event.h"
+
+struct _PlenaryEvent
+{
+  GObject           parent_instance;
+
+  char             *server_base;
+  char             *event_id;
+  char             *key;
+  char             *directory;
+  char             *title;
+  char             *timezone;
+  GDateTime        *added_at;
+
+  PlenarySchedule  *schedule;
+  PlenarySnapshot  *snapshot;
+  PlenaryUserData  *user_data;
+
+  PlenarySyncState  sync_state;
+  char             *error_message;
+  GDateTime        *last_sync;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryEvent, plenary_event, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (PlenarySyncState, plenary_sync_state,
+                    G_DEFINE_ENUM_VALUE (PLENARY_SYNC_STATE_IDLE, "idle"),
+                    G_DEFINE_ENUM_VALUE (PLENARY_SYNC_STATE_SYNCING, "syncing"),
+                    G_DEFINE_ENUM_VALUE (PLENARY_SYNC_STATE_OFFLINE, "offline"),
+                    G_DEFINE_ENUM_VALUE (PLENARY_SYNC_STATE_ERROR, "error"))
+
+enum {
+  PROP_0,
+  PROP_SERVER_BASE,
+  PROP_EVENT_ID,
+  PROP_TITLE,
+  PROP_TIMEZONE,
+  PROP_ADDED_AT,
+  PROP_SCHEDULE,
+  PROP_SNAPSHOT,
+  PROP_USER_DATA,
+  PROP_SYNC_STATE,
+  PROP_ERROR_MESSAGE,
+  PROP_LAST_SYNC,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* g_set_str() is GLib 2.76. */
+static gboolean
+set_str (char       **slot,
+         const char  *value)
+{
+  if (g_strcmp0 (*slot, value) == 0)
+    return FALSE;
+  g_free (*slot);
+  *slot = g_strdup (value);
+  return TRUE;
+}
+
+static void
+plenary_event_constructed (GObject *object)
+{
+  PlenaryEvent *self = (PlenaryEvent *) object;
+  g_autofree char *user_path = NULL;
+
+  G_OBJECT_CLASS (plenary_event_parent_class)->constructed (object);
+
+  g_assert (self->server_base != NULL && self->event_id != NULL);
+  self->key = g_strdup_printf ("%sevent/%s/", self->server_base, self->event_id);
+  self->directory = plenary_store_get_event_dir (self->server_base, self->event_id);
+  user_path = g_build_filename (self->directory, "user.json", NULL);
+  self->user_data = plenary_user_data_new (user_path);
+  if (self->added_at == NULL)
+    self->added_at = g_date_time_new_now_utc ();
+}
+
+static void
+plenary_event_finalize (GObject *object)
+{
+  PlenaryEvent *self = (PlenaryEvent *) object;
+
+  g_clear_pointer (&self->server_base, g_free);
+  g_clear_pointer (&self->event_id, g_free);
+  g_clear_pointer (&self->key, g_free);
+  g_clear_pointer (&self->directory, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->timezone, g_free);
+  g_clear_pointer (&self->added_at, g_date_time_unref);
+  g_clear_object (&self->schedule);
+  g_clear_object (&self->snapshot);
+  g_clear_object (&self->user_data);
+  g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->last_sync, g_date_time_unref);
+
+  G_OBJECT_CLASS (plenary_event_parent_class)->finalize (object);
+}
+
+static void
+plenary_event_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PlenaryEvent *self = PLENARY_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVER_BASE:
+      g_value_set_string (value, self->server_base);
+      break;
+    case PROP_EVENT_ID:
+      g_value_set_string (value, self->event_id);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_TIMEZONE:
+      g_value_set_string (value, self->timezone);
+      break;
+    case PROP_ADDED_AT:
+      g_value_set_boxed (value, self->added_at);
+      break;
+    case PROP_SCHEDULE:
+      g_value_set_object (value, self->schedule);
+      break;
+    case PROP_SNAPSHOT:
+      g_value_set_object (value, self->snapshot);
+      break;
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_SYNC_STATE:
+      g_value_set_enum (value, self->sync_state);
+      break;
+    case PROP_ERROR_MESSAGE:
+      g_value_set_string (value, self->error_message);
+      break;
+    case PROP_LAST_SYNC:
+      g_value_set_boxed (value, self->last_sync);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_event_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PlenaryEvent *self = PLENARY_EVENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SERVER_BASE:
+      self->server_base = g_value_dup_string (value);
+      break;
+    case PROP_EVENT_ID:
+      self->event_id = g_value_dup_string (value);
+      break;
+    case PROP_TITLE:
+      plenary_event_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_TIMEZONE:
+      plenary_event_set_timezone (self, g_value_get_string (value));
+      break;
+    case PROP_ADDED_AT:
+      plenary_event_set_added_at (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_event_class_init (PlenaryEventClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = plenary_event_constructed;
+  object_class->finalize = plenary_event_finalize;
+  object_class->get_property = plenary_event_get_property;
+  object_class->set_property = plenary_event_set_property;
+
+  properties[PROP_SERVER_BASE] =
+    g_param_spec_string ("server-base", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EVENT_ID] =
+    g_param_spec_string ("event-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIMEZONE] =
+    g_param_spec_string ("timezone", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ADDED_AT] =
+    g_param_spec_boxed ("added-at", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEDULE] =
+    g_param_spec_object ("schedule", NULL, NULL, PLENARY_TYPE_SCHEDULE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SNAPSHOT] =
+    g_param_spec_object ("snapshot", NULL, NULL, PLENARY_TYPE_SNAPSHOT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_USER_DATA] =
+    g_param_spec_object ("user-data", NULL, NULL, PLENARY_TYPE_USER_DATA,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SYNC_STATE] =
+    g_param_spec_enum ("sync-state", NULL, NULL, PLENARY_TYPE_SYNC_STATE,
+                       PLENARY_SYNC_STATE_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR_MESSAGE] =
+    g_param_spec_string ("error-message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LAST_SYNC] =
+    g_param_spec_boxed ("last-sync", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plenary_event_init (PlenaryEvent *self)
+{
+}
+
+PlenaryEvent *
+plenary_event_new (const char *server_base,
+                   const char *event_id)
+{
+  g_return_val_if_fail (server_base != NULL && g_str_has_suffix (server_base, "/"), NULL);
+  g_return_val_if_fail (event_id != NULL && *event_id != '\0', NULL);
+
+  return g_object_new (PLENARY_TYPE_EVENT,
+                       "server-base", server_base,
+                       "event-id", event_id,
+                       NULL);
+}
+
+const char *
+plenary_event_get_server_base (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->server_base;
+}
+
+const char *
+plenary_event_get_event_id (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->event_id;
+}
+
+const char *
+plenary_event_get_key (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->key;
+}
+
+const char *
+plenary_event_get_directory (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->directory;
+}
+
+const char *
+plenary_event_get_title (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->title;
+}
+
+void
+plenary_event_set_title (PlenaryEvent *self,
+                         const char   *title)
+{
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+  if (set_str (&self->title, title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+plenary_event_get_timezone (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->timezone;
+}
+
+void
+plenary_event_set_timezone (PlenaryEvent *self,
+                            const char   *timezone)
+{
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+  if (set_str (&self->timezone, timezone))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEZONE]);
+}
+
+GDateTime *
+plenary_event_get_added_at (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->added_at;
+}
+
+void
+plenary_event_set_added_at (PlenaryEvent *self,
+                            GDateTime    *added_at)
+{
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+  if (added_at == NULL || added_at == self->added_at)
+    return;
+  g_clear_pointer (&self->added_at, g_date_time_unref);
+  self->added_at = g_date_time_ref (added_at);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDED_AT]);
+}
+
+PlenarySchedule *
+plenary_event_get_schedule (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->schedule;
+}
+
+PlenarySnapshot *
+plenary_event_get_snapshot (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->snapshot;
+}
+
+PlenaryUserData *
+plenary_event_get_user_data (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->user_data;
+}
+
+PlenarySyncState
+plenary_event_get_sync_state (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), PLENARY_SYNC_STATE_IDLE);
+  return self->sync_state;
+}
+
+const char *
+plenary_event_get_error_message (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->error_message;
+}
+
+GDateTime *
+plenary_event_get_last_sync (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->last_sync;
+}
+
+void
+plenary_event_set_sync_state (PlenaryEvent     *self,
+                              PlenarySyncState  state,
+                              const char       *error_message)
+{
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (set_str (&self->error_message, error_message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR_MESSAGE]);
+  if (self->sync_state != state)
+    {
+      self->sync_state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_STATE]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+plenary_event_set_last_sync (PlenaryEvent *self,
+                             GDateTime    *last_sync)
+{
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+
+  if (last_sync == self->last_sync)
+    return;
+  g_clear_pointer (&self->last_sync, g_date_time_unref);
+  self->last_sync = last_sync != NULL ? g_date_time_ref (last_sync) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
+}
+
+void
+plenary_event_set_programme (PlenaryEvent    *self,
+                             PlenarySnapshot *snapshot,
+                             PlenarySchedule *schedule)
+{
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+  g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (g_set_object (&self->snapshot, snapshot))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
+  if (plenary_schedule_get_title (schedule) != NULL)
+    plenary_event_set_title (self, plenary_schedule_get_title (schedule));
+  if (plenary_schedule_get_timezone_id (schedule) != NULL)
+    plenary_event_set_timezone (self, plenary_schedule_get_timezone_id (schedule));
+  if (g_set_object (&self->schedule, schedule))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+PlenaryIndicoSources *
+plenary_event_build_sources (PlenaryEvent    *self,
+                             PlenarySnapshot *snapshot)
+{
+  PlenaryIndicoSources *sources = plenary_indico_sources_new ();
+  GBytes *program = plenary_snapshot_get_program (snapshot);
+
+  sources->timetable = g_bytes_ref (plenary_snapshot_get_timetable (snapshot));
+  sources->event = g_bytes_ref (plenary_snapshot_get_event (snapshot));
+  sources->program = program != NULL ? g_bytes_ref (program) : NULL;
+  sources->server_base = g_strdup (self->server_base);
+  sources->event_id = g_strdup (self->event_id);
+  return sources;
+}
+
+/* Loading from disk: snapshot (thread) → parse (thread) → user data (thread). */
+
+typedef struct
+{
+  PlenarySnapshot *snapshot;
+  GPtrArray       *warnings;
+  gboolean         retried;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->snapshot);
+  g_clear_pointer (&data->warnings, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void load_snapshot_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
+static void
+user_data_loaded_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  g_autoptr (GError) error = NULL;
+
+  /* A damaged user.json was set aside and is reported, but the programme still shows. */
+  if (!plenary_user_data_load_finish (PLENARY_USER_DATA (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_ptr_array_add (data->warnings, g_strdup (error->message));
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  PlenaryEvent *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (GError) error = NULL;
+
+  schedule = plenary_indico_parse_finish (result, &error);
+  if (schedule == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->retried)
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      /* A stored snapshot that does not parse (damaged, or from a parser that has since
+       * changed) is set aside once; the previous one is tried next. */
+      g_message ("Stored programme of %s does not parse: %s", self->key, error->message);
+      plenary_snapshot_discard_current (self->directory);
+      g_ptr_array_add (data->warnings,
+                       g_strdup (_("The stored programme was damaged and has been set aside")));
+      data->retried = TRUE;
+      plenary_snapshot_load_async (self->directory, cancellable, load_snapshot_cb,
+                                   g_steal_pointer (&task));
+      return;
+    }
+
+  plenary_event_set_programme (self, data->snapshot, schedule);
+  plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (data->snapshot));
+  plenary_user_data_load_async (self->user_data, cancellable, user_data_loaded_cb,
+                                g_steal_pointer (&task));
+}
+
+static void
+load_snapshot_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  PlenaryEvent *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  g_autoptr (PlenaryIndicoSources) sources = NULL;
+  g_autoptr (GPtrArray) warnings = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_clear_object (&data->snapshot);
+  data->snapshot = plenary_snapshot_load_finish (result, &warnings, &error);
+  if (warnings != NULL)
+    for (guint i = 0; i < warnings->len; i++)
+      g_ptr_array_add (data->warnings, g_strdup (g_ptr_array_index (warnings, i)));
+
+  if (data->snapshot == NULL)
+    {
+      /* Still load the user data: stars survive even when the programme does not. */
+      plenary_user_data_load_async (self->user_data, g_task_get_cancellable (task), NULL, NULL);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  sources = plenary_event_build_sources (self, data->snapshot);
+  plenary_indico_parse_async (sources, cancellable, parsed_cb, g_steal_pointer (&task));
+}
+
+void
+plenary_event_load_async (PlenaryEvent        *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plenary_event_load_async);
+  data = g_new0 (LoadData, 1);
+  data->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  plenary_snapshot_load_async (self->directory, cancellable, load_snapshot_cb,
+                               g_steal_pointer (&task));
+}
+
+gboolean
+plenary_event_load_finish (PlenaryEvent  *self,
+                           GAsyncResult  *result,
+                           GStrv         *warnings,
+                           GError       **error)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (warnings != NULL)
+    {
+      g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < data->warnings->len; i++)
+        g_strv_builder_add (builder, g_ptr_array_index (data->warnings, i));
+      *warnings = g_strv_builder_end (builder);
+    }
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

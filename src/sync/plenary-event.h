@@ -1,0 +1,87 @@
+/* plenary-event.h: a followed event: where it lives, its programme, its sync state
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "indico/plenary-indico-parser.h"
+#include "model/plenary-schedule.h"
+#include "store/plenary-snapshot.h"
+#include "store/plenary-user-data.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PLENARY_SYNC_STATE_IDLE,
+  PLENARY_SYNC_STATE_SYNCING,
+  PLENARY_SYNC_STATE_OFFLINE,
+  PLENARY_SYNC_STATE_ERROR,
+} PlenarySyncState;
+
+GType plenary_sync_state_get_type (void);
+#define PLENARY_TYPE_SYNC_STATE (plenary_sync_state_get_type ())
+
+#define PLENARY_TYPE_EVENT (plenary_event_get_type ())
+G_DECLARE_FINAL_TYPE (PlenaryEvent, plenary_event, PLENARY, EVENT, GObject)
+
+/* @server_base and @event_id as plenary_event_url_parse() gives them. */
+PlenaryEvent     *plenary_event_new                (const char          *server_base,
+                                                    const char          *event_id);
+const char       *plenary_event_get_server_base    (PlenaryEvent        *self);
+const char       *plenary_event_get_event_id       (PlenaryEvent        *self);
+/* "<server base>event/<id>/": the event's page, and its key in events.json and GSettings. */
+const char       *plenary_event_get_key            (PlenaryEvent        *self);
+/* The directory of its snapshot and user.json. */
+const char       *plenary_event_get_directory      (PlenaryEvent        *self);
+const char       *plenary_event_get_title          (PlenaryEvent        *self);
+void              plenary_event_set_title          (PlenaryEvent        *self,
+                                                    const char          *title);
+/* IANA zone of the event, e.g. "America/New_York"; NULL until known. */
+const char       *plenary_event_get_timezone       (PlenaryEvent        *self);
+void              plenary_event_set_timezone       (PlenaryEvent        *self,
+                                                    const char          *timezone);
+GDateTime        *plenary_event_get_added_at       (PlenaryEvent        *self);
+void              plenary_event_set_added_at       (PlenaryEvent        *self,
+                                                    GDateTime           *added_at);
+
+/* The current programme, swapped whole (notify::schedule); NULL before the first load. */
+PlenarySchedule  *plenary_event_get_schedule       (PlenaryEvent        *self);
+PlenarySnapshot  *plenary_event_get_snapshot       (PlenaryEvent        *self);
+/* Stars, notes and actual times; its file is user.json in the event's directory. */
+PlenaryUserData  *plenary_event_get_user_data      (PlenaryEvent        *self);
+
+PlenarySyncState  plenary_event_get_sync_state     (PlenaryEvent        *self);
+/* What went wrong in the last sync, translated, saying what to do; NULL when fine. */
+const char       *plenary_event_get_error_message  (PlenaryEvent        *self);
+/* When the programme was last fetched successfully (also from disk); NULL if never. */
+GDateTime        *plenary_event_get_last_sync      (PlenaryEvent        *self);
+
+/* Loads the last good snapshot and the user data from disk, parsing in a worker thread;
+ * no network. A snapshot that does not parse is moved aside and the previous one tried.
+ * PLENARY_STORE_ERROR_NO_SNAPSHOT when nothing was ever downloaded. @warnings: damaged
+ * files that were set aside (translated sentences). */
+void              plenary_event_load_async         (PlenaryEvent        *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean          plenary_event_load_finish        (PlenaryEvent        *self,
+                                                    GAsyncResult        *result,
+                                                    GStrv               *warnings,
+                                                    GError             **error);
+
+/* For the sync service. */
+void              plenary_event_set_sync_state     (PlenaryEvent        *self,
+                                                    PlenarySyncState     state,
+                                                    const char          *error_message);
+void              plenary_event_set_last_sync      (PlenaryEvent        *self,
+                                                    GDateTime           *last_sync);
+void              plenary_event_set_programme      (PlenaryEvent        *self,
+                                                    PlenarySnapshot     *snapshot,
+                                                    PlenarySchedule     *schedule);
+PlenaryIndicoSources *plenary_event_build_sources  (PlenaryEvent        *self,
+                                                    PlenarySnapshot     *snapshot);
+
+G_END_DECLS

@@ -1,0 +1,1142 @@
+/* plenary-sync-service.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One sync is a chain of callbacks on a SyncJob: token lookup → timetable → event export →
+ * program.json → compare hashes → parse (thread) → save (thread) → swap. Redirects are
+ * followed here, not by libsoup, so that the Authorization header is decided afresh for
+ * every URL and never reaches another origin.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "indico/plenary-event-url.h"
+#include "indico/plenary-indico-parser.h"
+#include "store/plenary-credentials.h"
+#include "plenary-sync-service.h"
+
+#define USER_AGENT        "Plenary/" PACKAGE_VERSION " (+https://github.com/plenary/plenary)"
+#define MAX_REDIRECTS     5
+#define READ_CHUNK        (64 * 1024)
+#define BACKOFF_MIN_S     30
+#define BACKOFF_MAX_S     (30 * 60)
+#define RETRY_AFTER_MAX_S (24 * 60 * 60)
+
+G_DEFINE_QUARK (plenary-sync-error-quark, plenary_sync_error)
+
+struct _PlenarySyncService
+{
+  GObject          parent_instance;
+
+  SoupSession     *session;
+  GNetworkMonitor *monitor;
+  GCancellable    *cancellable;
+  GHashTable      *jobs;          /* PlenaryEvent → SyncJob, while syncing */
+  GHashTable      *scheduled;     /* PlenaryEvent → Schedule, for automatic syncs */
+  guint64          max_body_size;
+  guint            refresh_interval;
+  gboolean         use_keyring;
+};
+
+G_DEFINE_FINAL_TYPE (PlenarySyncService, plenary_sync_service, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TIMEOUT,
+  PROP_MAX_BODY_SIZE,
+  PROP_REFRESH_INTERVAL,
+  PROP_USE_KEYRING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Automatic syncs of one event. */
+typedef struct
+{
+  PlenarySyncService *service;     /* unowned: the service owns this */
+  PlenaryEvent       *event;
+  guint               source;
+  gint64              due;         /* monotonic µs, 0 when nothing is planned */
+  guint               failures;
+  gboolean            retriable;   /* the last failure may go away by itself */
+} Schedule;
+
+typedef struct
+{
+  PlenarySyncService *service;   /* alive while a callback is pending: each holds a ref */
+  PlenaryEvent  *event;
+  GList         *tasks;          /* GTask of each caller (joined syncs) */
+  GCancellable  *cancellable;
+  GCancellable  *caller_cancellable;
+  gulong         caller_handler;
+  gulong         service_handler;
+  gboolean       force;
+  char          *token;
+  GBytes        *bodies[3];
+  guint          part;           /* 0 timetable, 1 event, 2 program */
+  GUri          *uri;            /* the URL being fetched (after redirects) */
+  guint          redirects;
+  SoupMessage   *msg;
+  GInputStream  *stream;
+  GByteArray    *buffer;
+  gint64         retry_after;    /* seconds, from a 429/503, or -1 */
+  PlenarySnapshot *snapshot;
+} SyncJob;
+
+enum { PART_TIMETABLE, PART_EVENT, PART_PROGRAM };
+
+static void schedule_next (PlenarySyncService *self,
+                           Schedule           *schedule,
+                           gint64              seconds);
+static void fetch_part    (PlenarySyncService *self,
+                           SyncJob            *job);
+
+static void
+sync_job_free (SyncJob *job)
+{
+  g_clear_object (&job->event);
+  g_list_free_full (job->tasks, g_object_unref);
+  g_cancellable_disconnect (job->service->cancellable, job->service_handler);
+  if (job->caller_cancellable != NULL)
+    g_cancellable_disconnect (job->caller_cancellable, job->caller_handler);
+  g_clear_object (&job->caller_cancellable);
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->token, plenary_credentials_free_token);
+  for (guint i = 0; i < G_N_ELEMENTS (job->bodies); i++)
+    g_clear_pointer (&job->bodies[i], g_bytes_unref);
+  g_clear_pointer (&job->uri, g_uri_unref);
+  g_clear_object (&job->msg);
+  g_clear_object (&job->stream);
+  g_clear_pointer (&job->buffer, g_byte_array_unref);
+  g_clear_object (&job->snapshot);
+  g_free (job);
+}
+
+/* Errors */
+
+static gboolean
+is_retriable (const GError *error)
+{
+  if (error->domain != PLENARY_SYNC_ERROR)
+    return FALSE;
+  switch (error->code)
+    {
+    case PLENARY_SYNC_ERROR_SERVER:
+    case PLENARY_SYNC_ERROR_RATE_LIMITED:
+    case PLENARY_SYNC_ERROR_TRUNCATED:
+    case PLENARY_SYNC_ERROR_TIMEOUT:
+    case PLENARY_SYNC_ERROR_OFFLINE:
+    case PLENARY_SYNC_ERROR_CONNECTION:
+    case PLENARY_SYNC_ERROR_SAVE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static GError *
+network_error (SyncJob *job,
+               GError  *error)
+{
+  g_autofree char *host = g_strdup (g_uri_get_host (job->uri));
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_copy (error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TIMEOUT,
+                        _("%s did not answer in time. Plenary will try again later"), host);
+  if (error->domain == G_RESOLVER_ERROR
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
+    return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_OFFLINE,
+                        _("Offline: %s cannot be reached. Showing the last downloaded copy; "
+                          "Plenary will update it when the network is back"), host);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
+    return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TRUNCATED,
+                        _("The connection to %s broke before the whole programme arrived. "
+                          "Plenary will try again later"), host);
+  return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_CONNECTION,
+                      _("Could not connect to %s (%s). Plenary will try again later"),
+                      host, error->message);
+}
+
+/* Indico's error bodies: {"message": …} from /export, {"error": {"message": …}} elsewhere. */
+static char *
+indico_message (GBytes     *body,
+                const char *token)
+{
+  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *message = NULL;
+  JsonObject *object;
+  JsonNode *root;
+  JsonNode *node;
+  gsize length;
+  const char *data;
+
+  if (body == NULL)
+    return NULL;
+  data = g_bytes_get_data (body, &length);
+  if (length == 0 || length > 64 * 1024 || !json_parser_load_from_data (parser, data, length, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  node = json_object_get_member (object, "error");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    object = json_node_get_object (node);
+  else if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
+           && json_node_get_value_type (node) == G_TYPE_STRING)
+    message = g_strdup (json_node_get_string (node));
+  if (message == NULL)
+    {
+      const char *text = json_object_get_string_member_with_default (object, "message", NULL);
+
+      if (text == NULL)
+        text = json_object_get_string_member_with_default (object, "title", NULL);
+      message = g_strdup (text);
+    }
+  if (message == NULL || !g_utf8_validate (message, -1, NULL))
+    return NULL;
+  /* Never show a token, not even one a server echoes. */
+  if (token != NULL && strstr (message, token) != NULL)
+    return NULL;
+  if (g_utf8_strlen (message, -1) > 300)
+    {
+      char *end = g_utf8_offset_to_pointer (message, 300);
+
+      *end = '\0';
+    }
+  return g_steal_pointer (&message);
+}
+
+static gint64
+parse_retry_after (SoupMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                    "Retry-After");
+  g_autoptr (GDateTime) date = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  guint64 seconds;
+
+  if (value == NULL)
+    return -1;
+  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT64, &seconds, NULL))
+    return MIN ((gint64) seconds, RETRY_AFTER_MAX_S);
+  date = soup_date_time_new_from_http_string (value);
+  if (date == NULL)
+    return -1;
+  now = g_date_time_new_now_utc ();
+  return CLAMP (g_date_time_difference (date, now) / G_TIME_SPAN_SECOND, 0, RETRY_AFTER_MAX_S);
+}
+
+static gboolean
+body_looks_like_html (GBytes *body)
+{
+  gsize length;
+  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+
+  if (data == NULL)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return data[i] == '<';
+  return FALSE;
+}
+
+/* Status and body of one answer → an error, or NULL when it is a usable JSON body. */
+static GError *
+check_answer (SyncJob     *job,
+              SoupMessage *msg,
+              GBytes      *body)
+{
+  guint status = soup_message_get_status (msg);
+  g_autofree char *message = indico_message (body, job->token);
+  g_autofree char *host = g_strdup (g_uri_get_host (job->uri));
+  const char *type;
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg),
+                                                    NULL);
+      if (type != NULL && (g_ascii_strcasecmp (type, "application/json") == 0
+                           || g_str_has_suffix (type, "+json")))
+        return NULL;
+      if (type == NULL && !body_looks_like_html (body))
+        return NULL;
+      return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_NOT_JSON,
+                          _("%s sent a web page instead of the programme: the event may be "
+                            "protected by an access key or need a login. If you have an "
+                            "account there, add an Indico API token in Preferences"), host);
+    }
+
+  switch (status)
+    {
+    case SOUP_STATUS_BAD_REQUEST:
+      {
+        gsize length = 0;
+        const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
+
+        if ((message != NULL && strstr (message, "OAuth") != NULL)
+            || (data != NULL && g_strstr_len (data, length, "OAuth error") != NULL))
+          return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_OAUTH,
+                              _("%s rejected the access token: it is invalid, expired, or "
+                                "lacks the “read:legacy_api” scope. Create a token with that "
+                                "scope in Indico (your profile, API tokens) and enter it in "
+                                "Preferences"), host);
+      }
+      break;
+    case SOUP_STATUS_UNAUTHORIZED:
+      return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_UNAUTHORIZED,
+                          _("%s asks for a login. Add an Indico API token for this server "
+                            "in Preferences"), host);
+    case SOUP_STATUS_FORBIDDEN:
+      if (message != NULL)
+        return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_FORBIDDEN,
+                            _("%s refused access: “%s”. If the event is private, add an "
+                              "Indico API token that can see it in Preferences"),
+                            host, message);
+      return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_FORBIDDEN,
+                          _("%s refused access. If the event is private, add an Indico API "
+                            "token that can see it in Preferences"), host);
+    case SOUP_STATUS_NOT_FOUND:
+      return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_NOT_FOUND,
+                          _("Event not found: %s has nothing at this address. Check the "
+                            "event’s link"), host);
+    case 429: /* Too Many Requests; libsoup has no name for it */
+      job->retry_after = parse_retry_after (msg);
+      return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_RATE_LIMITED,
+                          _("%s asks Plenary to slow down. Plenary will try again later"),
+                          host);
+    default:
+      break;
+    }
+
+  if (SOUP_STATUS_IS_SERVER_ERROR (status))
+    {
+      if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
+        job->retry_after = parse_retry_after (msg);
+      return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SERVER,
+                          _("%s is having trouble (HTTP %u). Plenary will try again later"),
+                          host, status);
+    }
+  if (message != NULL)
+    return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_INDICO,
+                        _("%s answered: “%s”"), host, message);
+  return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_HTTP,
+                      _("%s gave an unexpected answer (HTTP %u). Check the event’s link"),
+                      host, status);
+}
+
+/* Finishing */
+
+static void
+job_finish (PlenarySyncService *self,
+            SyncJob            *job,
+            GError             *error,     /* (transfer full) (nullable) */
+            gboolean            changed)
+{
+  Schedule *schedule = g_hash_table_lookup (self->scheduled, job->event);
+  GList *tasks = g_steal_pointer (&job->tasks);
+
+  g_hash_table_steal (self->jobs, job->event);
+
+  if (error == NULL)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+      plenary_event_set_last_sync (job->event, now);
+      plenary_event_set_sync_state (job->event, PLENARY_SYNC_STATE_IDLE, NULL);
+      if (schedule != NULL)
+        {
+          schedule->failures = 0;
+          schedule->retriable = FALSE;
+          schedule_next (self, schedule, (gint64) self->refresh_interval * 60);
+        }
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    plenary_event_set_sync_state (job->event, PLENARY_SYNC_STATE_IDLE, NULL);
+  else
+    {
+      gboolean offline = g_error_matches (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_OFFLINE);
+
+      g_message ("Sync of %s failed: %s", plenary_event_get_key (job->event), error->message);
+      plenary_event_set_sync_state (job->event,
+                                    offline ? PLENARY_SYNC_STATE_OFFLINE
+                                            : PLENARY_SYNC_STATE_ERROR,
+                                    error->message);
+      if (schedule != NULL)
+        {
+          schedule->retriable = is_retriable (error);
+          if (schedule->retriable)
+            {
+              /* Exponential backoff with jitter in [½, 1], so many clients do not return
+               * to a struggling server in lockstep. */
+              gint64 delay = MIN ((gint64) BACKOFF_MIN_S << MIN (schedule->failures, 10),
+                                  BACKOFF_MAX_S);
+
+              delay = delay / 2 + g_random_int_range (0, (gint32) (delay / 2) + 1);
+              schedule->failures++;
+              if (job->retry_after > delay)
+                delay = job->retry_after;
+              schedule_next (self, schedule, delay);
+            }
+          else
+            schedule_next (self, schedule, (gint64) self->refresh_interval * 60);
+        }
+    }
+
+  for (GList *l = tasks; l != NULL; l = l->next)
+    {
+      if (error != NULL)
+        g_task_return_error (l->data, g_error_copy (error));
+      else
+        {
+          g_task_set_task_data (l->data, GINT_TO_POINTER (changed), NULL);
+          g_task_return_boolean (l->data, TRUE);
+        }
+    }
+  g_list_free_full (tasks, g_object_unref);
+  g_clear_error (&error);
+  sync_job_free (job);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SyncJob *job = user_data;
+  PlenarySyncService *self = job->service;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenarySchedule) schedule = g_object_steal_data (object, "schedule");
+
+  if (!plenary_snapshot_save_finish (result, &error))
+    {
+      GError *save_error = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SAVE,
+                                        _("The new programme could not be saved: %s"),
+                                        error->message);
+
+      job_finish (self, job, save_error, FALSE);
+      g_object_unref (self);
+      return;
+    }
+
+  plenary_event_set_programme (job->event, job->snapshot, schedule);
+  job_finish (self, job, NULL, TRUE);
+  g_object_unref (self);
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SyncJob *job = user_data;
+  PlenarySyncService *self = job->service;
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  GError *error = NULL;
+
+  schedule = plenary_indico_parse_finish (result, &error);
+  if (schedule == NULL)
+    {
+      job_finish (self, job, error, FALSE);
+      g_object_unref (self);
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (job->snapshot), "schedule", g_steal_pointer (&schedule),
+                          g_object_unref);
+  /* Saving is not cancelled half-way (see plenary_snapshot_save_async()). */
+  plenary_snapshot_save_async (job->snapshot, plenary_event_get_directory (job->event), NULL,
+                               saved_cb, job);
+}
+
+static void
+all_fetched (PlenarySyncService *self,
+             SyncJob            *job)
+{
+  PlenarySnapshot *current = plenary_event_get_snapshot (job->event);
+  g_autoptr (PlenaryIndicoSources) sources = NULL;
+
+  job->snapshot = plenary_snapshot_new (job->bodies[PART_TIMETABLE], job->bodies[PART_EVENT],
+                                        job->bodies[PART_PROGRAM], NULL);
+
+  /* Indico sends no ETag: identical hashes mean nothing changed, so nothing is parsed
+   * and nothing written. */
+  if (current != NULL && plenary_snapshot_same_bodies (current, job->snapshot))
+    {
+      job_finish (self, job, NULL, FALSE);
+      return;
+    }
+
+  sources = plenary_event_build_sources (job->event, job->snapshot);
+  g_object_ref (self);
+  plenary_indico_parse_async (sources, job->cancellable, parsed_cb, job);
+}
+
+/* The event's timezone, from the first "tz" of the timetable export (all its times are in
+ * the event's zone), else the one stored; checked to be a zone name, as it goes in a URL. */
+static char *
+find_timezone (SyncJob *job)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (job->bodies[PART_TIMETABLE], &length);
+  const char *found = data != NULL ? g_strstr_len (data, length, "\"tz\":") : NULL;
+  const char *stored = plenary_event_get_timezone (job->event);
+  g_autoptr (GString) tz = g_string_new (NULL);
+
+  if (found != NULL)
+    {
+      const char *p = found + strlen ("\"tz\":");
+      const char *end = data + length;
+
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      if (p < end && *p == '"')
+        {
+          for (p++; p < end && *p != '"' && tz->len < 64; p++)
+            {
+              if (*p == '\\' && p + 1 < end && p[1] == '/')
+                continue;
+              if (!g_ascii_isalnum (*p) && strchr ("/_+-", *p) == NULL)
+                break;
+              g_string_append_c (tz, *p);
+            }
+          if (p < end && *p == '"' && tz->len > 0)
+            return g_string_free (g_steal_pointer (&tz), FALSE);
+        }
+    }
+  return g_strdup (stored != NULL ? stored : "UTC");
+}
+
+static void
+next_part (PlenarySyncService *self,
+           SyncJob            *job)
+{
+  job->part++;
+  job->redirects = 0;
+  if (job->part > PART_PROGRAM)
+    all_fetched (self, job);
+  else
+    fetch_part (self, job);
+}
+
+static void
+body_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SyncJob *job = user_data;
+  PlenarySyncService *self = job->service;
+  g_autoptr (GBytes) chunk = NULL;
+  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GError) error = NULL;
+  GError *answer_error;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      job_finish (self, job, network_error (job, error), FALSE);
+      g_object_unref (self);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (job->buffer->len + g_bytes_get_size (chunk) > self->max_body_size)
+        {
+          g_autofree char *size = g_format_size (self->max_body_size);
+
+          /* Closing the stream aborts the download. */
+          g_input_stream_close (job->stream, NULL, NULL);
+          job_finish (self, job,
+                      g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
+                                   _("The server’s answer is larger than %s, more than any "
+                                     "programme needs; Plenary stopped downloading it"), size),
+                      FALSE);
+          g_object_unref (self);
+          return;
+        }
+      g_byte_array_append (job->buffer, g_bytes_get_data (chunk, NULL),
+                           g_bytes_get_size (chunk));
+      g_input_stream_read_bytes_async (job->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                       job->cancellable, body_read_cb, job);
+      return;
+    }
+
+  /* End of the body. */
+  g_input_stream_close (job->stream, NULL, NULL);
+  g_clear_object (&job->stream);
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&job->buffer));
+
+  answer_error = check_answer (job, job->msg, body);
+  if (answer_error != NULL && job->part == PART_PROGRAM
+      && (g_error_matches (answer_error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_NOT_FOUND)
+          || g_error_matches (answer_error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_FORBIDDEN)
+          || g_error_matches (answer_error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_UNAUTHORIZED)
+          || g_error_matches (answer_error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_NOT_JSON)))
+    {
+      /* program.json is optional: servers before Indico 3.3.9 answer 404, and a token
+       * without read:everything may not see it. The track titles come from the exports. */
+      g_clear_error (&answer_error);
+      g_clear_pointer (&body, g_bytes_unref);
+    }
+  if (answer_error != NULL)
+    {
+      job_finish (self, job, answer_error, FALSE);
+      g_object_unref (self);
+      return;
+    }
+
+  job->bodies[job->part] = g_steal_pointer (&body);
+  next_part (self, job);
+  g_object_unref (self);
+}
+
+static void
+sent_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SyncJob *job = user_data;
+  PlenarySyncService *self = job->service;
+  g_autoptr (GError) error = NULL;
+  guint status;
+
+  job->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (job->stream == NULL)
+    {
+      job_finish (self, job, network_error (job, error), FALSE);
+      g_object_unref (self);
+      return;
+    }
+
+  status = soup_message_get_status (job->msg);
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location =
+        soup_message_headers_get_one (soup_message_get_response_headers (job->msg), "Location");
+      GUri *target = location != NULL
+                     ? g_uri_parse_relative (job->uri, location, SOUP_HTTP_URI_FLAGS, NULL)
+                     : NULL;
+
+      g_input_stream_close (job->stream, NULL, NULL);
+      g_clear_object (&job->stream);
+      if (target == NULL || job->redirects++ >= MAX_REDIRECTS
+          || (g_strcmp0 (g_uri_get_scheme (target), "https") != 0
+              && g_strcmp0 (g_uri_get_scheme (target), "http") != 0))
+        {
+          g_clear_pointer (&target, g_uri_unref);
+          job_finish (self, job,
+                      g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_REDIRECT,
+                                   _("%s redirected Plenary too often or to an invalid "
+                                     "address. Check the event’s link"),
+                                   g_uri_get_host (job->uri)),
+                      FALSE);
+          g_object_unref (self);
+          return;
+        }
+      g_clear_pointer (&job->uri, g_uri_unref);
+      job->uri = target;
+      fetch_part (self, job);
+      g_object_unref (self);
+      return;
+    }
+
+  if ((guint64) soup_message_headers_get_content_length (
+        soup_message_get_response_headers (job->msg)) > self->max_body_size)
+    {
+      g_autofree char *size = g_format_size (self->max_body_size);
+
+      g_input_stream_close (job->stream, NULL, NULL);
+      job_finish (self, job,
+                  g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
+                               _("The server’s answer is larger than %s, more than any "
+                                 "programme needs; Plenary stopped downloading it"), size),
+                  FALSE);
+      g_object_unref (self);
+      return;
+    }
+
+  job->buffer = g_byte_array_new ();
+  g_input_stream_read_bytes_async (job->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   job->cancellable, body_read_cb, job);
+}
+
+/* The token goes only to the origin it was stored for, and only over https or to a
+ * loopback address: never to the target of a redirect to another host. */
+static gboolean
+may_send_token (SyncJob *job)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *token_origin = NULL;
+
+  if (job->token == NULL)
+    return FALSE;
+  url = g_uri_to_string (job->uri);
+  origin = plenary_event_url_get_origin (url);
+  token_origin = plenary_event_url_get_origin (plenary_event_get_server_base (job->event));
+  return origin != NULL && g_strcmp0 (origin, token_origin) == 0
+         && plenary_event_url_is_secure (url);
+}
+
+static GUri *
+part_uri (SyncJob *job)
+{
+  const char *base = plenary_event_get_server_base (job->event);
+  const char *id = plenary_event_get_event_id (job->event);
+  const char *nocache = job->force ? "&nc=yes" : "";
+  g_autofree char *url = NULL;
+
+  switch (job->part)
+    {
+    case PART_TIMETABLE:
+      url = g_strdup_printf ("%sexport/timetable/%s.json%s", base, id,
+                             job->force ? "?nc=yes" : "");
+      break;
+    case PART_EVENT:
+      {
+        g_autofree char *tz = find_timezone (job);
+        g_autofree char *escaped = g_uri_escape_string (tz, NULL, FALSE);
+
+        url = g_strdup_printf ("%sexport/event/%s.json?detail=contributions&tz=%s%s",
+                               base, id, escaped, nocache);
+      }
+      break;
+    default:
+      url = g_strdup_printf ("%sevent/%s/program.json", base, id);
+      break;
+    }
+  return g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+}
+
+static void
+fetch_part (PlenarySyncService *self,
+            SyncJob            *job)
+{
+  SoupMessageHeaders *headers;
+
+  if (job->redirects == 0)
+    {
+      g_clear_pointer (&job->uri, g_uri_unref);
+      job->uri = part_uri (job);
+    }
+
+  g_clear_object (&job->msg);
+  job->msg = soup_message_new_from_uri (SOUP_METHOD_GET, job->uri);
+  /* Redirects are followed in sent_cb(), deciding about the token for each hop. */
+  soup_message_add_flags (job->msg, SOUP_MESSAGE_NO_REDIRECT);
+  headers = soup_message_get_request_headers (job->msg);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "X-Requested-With", "XMLHttpRequest");
+  soup_message_headers_replace (headers, "User-Agent", USER_AGENT);
+  if (may_send_token (job))
+    {
+      g_autofree char *value = g_strconcat ("Bearer ", job->token, NULL);
+
+      soup_message_headers_replace (headers, "Authorization", value);
+      memset (value, 0, strlen (value));
+    }
+
+  g_object_ref (self);
+  soup_session_send_async (self->session, job->msg, G_PRIORITY_DEFAULT, job->cancellable,
+                           sent_cb, job);
+}
+
+static void
+token_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  SyncJob *job = user_data;
+  PlenarySyncService *self = job->service;
+  g_autoptr (GError) error = NULL;
+
+  job->token = plenary_credentials_lookup_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      job_finish (self, job, g_steal_pointer (&error), FALSE);
+      g_object_unref (self);
+      return;
+    }
+  /* No keyring: public events still work, so go on without a token. */
+  if (error != NULL)
+    g_message ("No token for %s: %s", plenary_event_get_server_base (job->event),
+               error->message);
+
+  fetch_part (self, job);
+  g_object_unref (self);
+}
+
+/* Public API */
+
+static void
+caller_cancelled_cb (GCancellable *cancellable,
+                     GCancellable *job_cancellable)
+{
+  g_cancellable_cancel (job_cancellable);
+}
+
+void
+plenary_sync_service_sync_async (PlenarySyncService  *self,
+                                 PlenaryEvent        *event,
+                                 gboolean             force,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  SyncJob *job;
+
+  g_return_if_fail (PLENARY_IS_SYNC_SERVICE (self));
+  g_return_if_fail (PLENARY_IS_EVENT (event));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plenary_sync_service_sync_async);
+
+  /* Never two syncs of one event at once: a second caller gets the first one's result. */
+  job = g_hash_table_lookup (self->jobs, event);
+  if (job != NULL)
+    {
+      job->tasks = g_list_append (job->tasks, g_steal_pointer (&task));
+      return;
+    }
+
+  job = g_new0 (SyncJob, 1);
+  job->event = g_object_ref (event);
+  job->force = force;
+  job->retry_after = -1;
+  job->tasks = g_list_append (NULL, g_steal_pointer (&task));
+  job->service = self;
+  job->cancellable = g_cancellable_new ();
+  /* Cancelled when the service is disposed, or by the first caller's cancellable. */
+  job->service_handler = g_cancellable_connect (self->cancellable,
+                                                G_CALLBACK (caller_cancelled_cb),
+                                                g_object_ref (job->cancellable),
+                                                g_object_unref);
+  if (cancellable != NULL)
+    {
+      job->caller_cancellable = g_object_ref (cancellable);
+      job->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                   g_object_ref (job->cancellable),
+                                                   g_object_unref);
+    }
+  g_hash_table_insert (self->jobs, event, job);
+
+  plenary_event_set_sync_state (event, PLENARY_SYNC_STATE_SYNCING,
+                                plenary_event_get_error_message (event));
+
+  g_object_ref (self);
+  if (self->use_keyring)
+    plenary_credentials_lookup_async (plenary_event_get_server_base (event), job->cancellable,
+                                      token_cb, job);
+  else
+    {
+      fetch_part (self, job);
+      g_object_unref (self);
+    }
+}
+
+gboolean
+plenary_sync_service_sync_finish (PlenarySyncService  *self,
+                                  GAsyncResult        *result,
+                                  gboolean            *changed,
+                                  GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  if (changed != NULL)
+    *changed = GPOINTER_TO_INT (g_task_get_task_data (G_TASK (result)));
+  return TRUE;
+}
+
+/* Automatic syncs */
+
+static void
+auto_sync_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  /* State, message and the next attempt are already on the event and its schedule. */
+  plenary_sync_service_sync_finish (PLENARY_SYNC_SERVICE (object), result, NULL, NULL);
+}
+
+static gboolean
+schedule_due_cb (gpointer user_data)
+{
+  Schedule *schedule = user_data;
+
+  schedule->source = 0;
+  schedule->due = 0;
+  plenary_sync_service_sync_async (schedule->service, schedule->event, FALSE, NULL,
+                                   auto_sync_done_cb, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_next (PlenarySyncService *self,
+               Schedule           *schedule,
+               gint64              seconds)
+{
+  g_clear_handle_id (&schedule->source, g_source_remove);
+  schedule->due = 0;
+  if (seconds <= 0)
+    return;
+  schedule->due = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+  schedule->source = g_timeout_add_seconds_full (G_PRIORITY_LOW, (guint) MIN (seconds, G_MAXUINT),
+                                                 schedule_due_cb, schedule, NULL);
+}
+
+static void
+schedule_free (Schedule *schedule)
+{
+  g_clear_handle_id (&schedule->source, g_source_remove);
+  g_clear_object (&schedule->event);
+  g_free (schedule);
+}
+
+void
+plenary_sync_service_add_event (PlenarySyncService *self,
+                                PlenaryEvent       *event)
+{
+  Schedule *schedule;
+
+  g_return_if_fail (PLENARY_IS_SYNC_SERVICE (self));
+  g_return_if_fail (PLENARY_IS_EVENT (event));
+
+  if (g_hash_table_contains (self->scheduled, event))
+    return;
+  schedule = g_new0 (Schedule, 1);
+  schedule->service = self;
+  schedule->event = g_object_ref (event);
+  g_hash_table_insert (self->scheduled, event, schedule);
+  schedule_next (self, schedule, (gint64) self->refresh_interval * 60);
+}
+
+void
+plenary_sync_service_remove_event (PlenarySyncService *self,
+                                   PlenaryEvent       *event)
+{
+  SyncJob *job;
+
+  g_return_if_fail (PLENARY_IS_SYNC_SERVICE (self));
+
+  g_hash_table_remove (self->scheduled, event);
+  job = g_hash_table_lookup (self->jobs, event);
+  if (job != NULL)
+    g_cancellable_cancel (job->cancellable);
+}
+
+gint64
+plenary_sync_service_get_next_attempt (PlenarySyncService *self,
+                                       PlenaryEvent       *event)
+{
+  Schedule *schedule;
+
+  g_return_val_if_fail (PLENARY_IS_SYNC_SERVICE (self), -1);
+
+  schedule = g_hash_table_lookup (self->scheduled, event);
+  if (schedule == NULL || schedule->due == 0)
+    return -1;
+  return MAX (0, (schedule->due - g_get_monotonic_time ()) / G_TIME_SPAN_SECOND);
+}
+
+void
+plenary_sync_service_network_changed (PlenarySyncService *self)
+{
+  GHashTableIter iter;
+  Schedule *schedule;
+
+  g_return_if_fail (PLENARY_IS_SYNC_SERVICE (self));
+
+  /* Only a hint: retry what failed for network reasons, whatever the monitor believes
+   * about connectivity (a loopback server works with no default route). */
+  g_hash_table_iter_init (&iter, self->scheduled);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &schedule))
+    {
+      if (!schedule->retriable || g_hash_table_contains (self->jobs, schedule->event))
+        continue;
+      schedule->failures = 0;
+      schedule_next (self, schedule, 0);
+      plenary_sync_service_sync_async (self, schedule->event, FALSE, NULL,
+                                       auto_sync_done_cb, NULL);
+    }
+}
+
+static void
+on_monitor_network_changed (GNetworkMonitor    *monitor,
+                            gboolean            available,
+                            PlenarySyncService *self)
+{
+  if (available)
+    plenary_sync_service_network_changed (self);
+}
+
+/* GObject */
+
+static void
+plenary_sync_service_dispose (GObject *object)
+{
+  PlenarySyncService *self = (PlenarySyncService *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_func (self->monitor, on_monitor_network_changed, self);
+  g_clear_object (&self->monitor);
+  if (self->scheduled != NULL)
+    g_hash_table_remove_all (self->scheduled);
+
+  G_OBJECT_CLASS (plenary_sync_service_parent_class)->dispose (object);
+}
+
+static void
+plenary_sync_service_finalize (GObject *object)
+{
+  PlenarySyncService *self = (PlenarySyncService *) object;
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->jobs, g_hash_table_unref);
+  g_clear_pointer (&self->scheduled, g_hash_table_unref);
+
+  G_OBJECT_CLASS (plenary_sync_service_parent_class)->finalize (object);
+}
+
+static void
+plenary_sync_service_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PlenarySyncService *self = PLENARY_SYNC_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMEOUT:
+      g_value_set_uint (value, soup_session_get_timeout (self->session));
+      break;
+    case PROP_MAX_BODY_SIZE:
+      g_value_set_uint64 (value, self->max_body_size);
+      break;
+    case PROP_REFRESH_INTERVAL:
+      g_value_set_uint (value, self->refresh_interval);
+      break;
+    case PROP_USE_KEYRING:
+      g_value_set_boolean (value, self->use_keyring);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_sync_service_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PlenarySyncService *self = PLENARY_SYNC_SERVICE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIMEOUT:
+      soup_session_set_timeout (self->session, g_value_get_uint (value));
+      break;
+    case PROP_MAX_BODY_SIZE:
+      self->max_body_size = g_value_get_uint64 (value);
+      break;
+    case PROP_REFRESH_INTERVAL:
+      if (self->refresh_interval != g_value_get_uint (value))
+        {
+          GHashTableIter iter;
+          Schedule *schedule;
+
+          self->refresh_interval = g_value_get_uint (value);
+          /* Re-plan the regular refreshes; pending retries keep their backoff. */
+          g_hash_table_iter_init (&iter, self->scheduled);
+          while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &schedule))
+            if (schedule->failures == 0)
+              schedule_next (self, schedule, (gint64) self->refresh_interval * 60);
+        }
+      break;
+    case PROP_USE_KEYRING:
+      self->use_keyring = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_sync_service_class_init (PlenarySyncServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = plenary_sync_service_dispose;
+  object_class->finalize = plenary_sync_service_finalize;
+  object_class->get_property = plenary_sync_service_get_property;
+  object_class->set_property = plenary_sync_service_set_property;
+
+  /* Seconds a request may stall before it fails. */
+  properties[PROP_TIMEOUT] =
+    g_param_spec_uint ("timeout", NULL, NULL, 0, 3600, 30,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Bytes any one answer may have. */
+  properties[PROP_MAX_BODY_SIZE] =
+    g_param_spec_uint64 ("max-body-size", NULL, NULL, 1, G_MAXUINT64, 64 * 1024 * 1024,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Minutes between automatic refreshes (GSettings "refresh-interval"); 0 = off. */
+  properties[PROP_REFRESH_INTERVAL] =
+    g_param_spec_uint ("refresh-interval", NULL, NULL, 0, 1440, 15,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Whether to look tokens up in the Secret Service. */
+  properties[PROP_USE_KEYRING] =
+    g_param_spec_boolean ("use-keyring", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+plenary_sync_service_init (PlenarySyncService *self)
+{
+  self->session = soup_session_new_with_options ("timeout", 30,
+                                                 "user-agent", USER_AGENT,
+                                                 NULL);
+  /* No cookies (Indico refuses tokens mixed with sessions), and no HTTP auth prompts. */
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_COOKIE_JAR);
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
+  self->cancellable = g_cancellable_new ();
+  self->jobs = g_hash_table_new (NULL, NULL);
+  self->scheduled = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) schedule_free);
+  self->max_body_size = 64 * 1024 * 1024;
+  self->refresh_interval = 15;
+  self->use_keyring = TRUE;
+  self->monitor = g_object_ref (g_network_monitor_get_default ());
+  g_signal_connect (self->monitor, "network-changed",
+                    G_CALLBACK (on_monitor_network_changed), self);
+}
+
+PlenarySyncService *
+plenary_sync_service_new (void)
+{
+  return g_object_new (PLENARY_TYPE_SYNC_SERVICE, NULL);
+}
+
+SoupSession *
+plenary_sync_service_get_session (PlenarySyncService *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SYNC_SERVICE (self), NULL);
+  return self->session;
+}

@@ -1,0 +1,62 @@
+/* plenary-test-server.h: a SoupServer on loopback that answers like Indico
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TEST_REPLY_NORMAL,
+  TEST_REPLY_STALL,          /* never answers */
+  TEST_REPLY_CLOSE_MID_BODY, /* headers promise more than is sent, then the socket closes */
+  TEST_REPLY_CHUNKED,        /* the body in chunks, no Content-Length */
+} TestReplyKind;
+
+typedef struct
+{
+  SoupServer *server;
+  char       *base;        /* "http://127.0.0.1:port/" */
+  GHashTable *replies;     /* path → TestReply */
+  GPtrArray  *requests;    /* TestRequest, in order */
+  GPtrArray  *stalled;     /* SoupServerMessage */
+} TestServer;
+
+typedef struct
+{
+  char   *path;
+  char   *query;
+  char   *authorization;   /* NULL when absent */
+  char   *accept;
+  char   *requested_with;
+  char   *user_agent;
+  char   *cookie;
+} TestRequest;
+
+TestServer *test_server_new          (const char    *address);
+void        test_server_free         (TestServer    *server);
+void        test_server_reply        (TestServer    *server,
+                                      const char    *path,
+                                      guint          status,
+                                      const char    *content_type,
+                                      GBytes        *body,
+                                      const char    *header_name,
+                                      const char    *header_value,
+                                      TestReplyKind  kind);
+/* Indico's answers for LPC 2021 as event @event_id. */
+void        test_server_serve_lpc    (TestServer    *server,
+                                      const char    *event_id);
+/* Requests to @path seen so far. */
+guint       test_server_count        (TestServer    *server,
+                                      const char    *path);
+TestRequest *test_server_last        (TestServer    *server,
+                                      const char    *path);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestServer, test_server_free)
+
+G_END_DECLS

@@ -1,0 +1,463 @@
+/* test-store.c: paths, atomic writes, snapshots, damaged files and user data
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "store/plenary-snapshot.h"
+#include "store/plenary-store.h"
+#include "store/plenary-user-data.h"
+#include "plenary-test-util.h"
+
+static GBytes *
+bytes (const char *text)
+{
+  return g_bytes_new (text, strlen (text));
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+assert_file_equals (const char *path,
+                    GBytes     *expected)
+{
+  g_autoptr (GBytes) actual = read_file (path);
+
+  g_assert_nonnull (actual);
+  g_assert_true (g_bytes_equal (actual, expected));
+}
+
+static guint
+count_entries_matching (const char *dir,
+                        const char *needle)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (strstr (name, needle) != NULL)
+      n++;
+  return n;
+}
+
+static void
+test_paths (void)
+{
+  g_autofree char *data = g_build_filename (g_get_user_data_dir (), "plenary", NULL);
+  g_autofree char *events = plenary_store_get_events_file ();
+  g_autofree char *lpc = plenary_store_get_event_dir ("https://lpc.events/", "11");
+  g_autofree char *local = plenary_store_get_event_dir ("http://127.0.0.1:8080/", "11");
+  g_autofree char *prefixed = plenary_store_get_event_dir ("https://host.example/indico/", "5");
+  g_autofree char *expected = NULL;
+
+  g_assert_true (g_str_has_prefix (g_get_user_data_dir (), plenary_test_get_tmpdir ()));
+  expected = g_build_filename (data, "events.json", NULL);
+  g_assert_cmpstr (events, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_build_filename (data, "events", "lpc.events", "11", NULL);
+  g_assert_cmpstr (lpc, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_build_filename (data, "events", "127.0.0.1_8080", "11", NULL);
+  g_assert_cmpstr (local, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_build_filename (data, "events", "host.example_indico", "5", NULL);
+  g_assert_cmpstr (prefixed, ==, expected);
+}
+
+static void
+test_atomic_write (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "plenary", "atomic", NULL);
+  g_autofree char *path = g_build_filename (dir, "file.json", NULL);
+  g_autoptr (GBytes) old = bytes ("{\"old\":true}");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (plenary_store_write_file (path, "{\"old\":true}", 12, &error));
+  g_assert_no_error (error);
+  assert_file_equals (path, old);
+
+  /* A full disk: the old file stays, the error says so, no temporary file is left. */
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NO_SPACE, "file.json");
+  g_assert_false (plenary_store_write_file (path, "{\"new\":true}", 12, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  assert_file_equals (path, old);
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 0);
+
+  /* Death between temporary file and rename: old file intact, stale temporary left. */
+  plenary_store_set_fault (PLENARY_STORE_FAULT_BEFORE_RENAME, "file.json");
+  g_assert_false (plenary_store_write_file (path, "{\"new\":true}", 12, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_file_equals (path, old);
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 1);
+  plenary_store_remove_stale_temps (dir);
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 0);
+
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
+  g_assert_true (plenary_store_write_file (path, "{\"new\":true}", 12, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_corrupt_json (void)
+{
+  g_autofree char *events = plenary_store_get_events_file ();
+  g_autofree char *dir = g_path_get_dirname (events);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) node = NULL;
+
+  /* Missing: no error, nothing. */
+  g_unlink (events);
+  node = plenary_store_load_json (events, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_null (node);
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (events, "{\"events\": [", -1, NULL));
+  node = plenary_store_load_json (events, warnings, &error);
+  g_assert_error (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_null (node);
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_false (g_file_test (events, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_entries_matching (dir, "events.json.corrupt-"), ==, 1);
+
+  /* Valid JSON of the wrong shape is damaged too. */
+  g_assert_true (g_file_set_contents (events, "[1,2]", -1, NULL));
+  node = plenary_store_load_json (events, warnings, &error);
+  g_assert_error (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT);
+  g_assert_cmpuint (count_entries_matching (dir, "events.json.corrupt-"), ==, 2);
+}
+
+typedef struct
+{
+  GBytes *timetable;
+  GBytes *event;
+  GBytes *program;
+  GBytes *meta;
+} DirBytes;
+
+static void
+dir_bytes_read (DirBytes   *d,
+                const char *dir)
+{
+  g_autofree char *t = g_build_filename (dir, "timetable.json", NULL);
+  g_autofree char *e = g_build_filename (dir, "event.json", NULL);
+  g_autofree char *p = g_build_filename (dir, "program.json", NULL);
+  g_autofree char *m = g_build_filename (dir, "meta.json", NULL);
+
+  d->timetable = read_file (t);
+  d->event = read_file (e);
+  d->program = read_file (p);
+  d->meta = read_file (m);
+}
+
+static gboolean
+maybe_equal (GBytes *a,
+             GBytes *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_bytes_equal (a, b);
+}
+
+static void
+dir_bytes_assert_same (DirBytes   *d,
+                       const char *dir)
+{
+  DirBytes now = { 0, };
+
+  dir_bytes_read (&now, dir);
+  g_assert_true (maybe_equal (d->timetable, now.timetable));
+  g_assert_true (maybe_equal (d->event, now.event));
+  g_assert_true (maybe_equal (d->program, now.program));
+  g_assert_true (maybe_equal (d->meta, now.meta));
+  g_clear_pointer (&now.timetable, g_bytes_unref);
+  g_clear_pointer (&now.event, g_bytes_unref);
+  g_clear_pointer (&now.program, g_bytes_unref);
+  g_clear_pointer (&now.meta, g_bytes_unref);
+}
+
+static void
+dir_bytes_clear (DirBytes *d)
+{
+  g_clear_pointer (&d->timetable, g_bytes_unref);
+  g_clear_pointer (&d->event, g_bytes_unref);
+  g_clear_pointer (&d->program, g_bytes_unref);
+  g_clear_pointer (&d->meta, g_bytes_unref);
+}
+
+static void
+test_snapshot (void)
+{
+  g_autofree char *dir = plenary_store_get_event_dir ("https://lpc.events/", "11");
+  g_autofree char *previous = g_build_filename (dir, "previous", NULL);
+  g_autofree char *tt_path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+  g_autofree char *ev_path =
+    plenary_test_shared_path ("fixtures/lpc2021/export-event-11-contributions.json");
+  g_autoptr (GBytes) timetable = plenary_test_load_bytes (tt_path);
+  g_autoptr (GBytes) event = plenary_test_load_bytes (ev_path);
+  g_autoptr (GBytes) program = bytes ("{\"program\":\"\",\"tracks\":[],\"track_groups\":[]}");
+  g_autoptr (GBytes) timetable2 = bytes ("{\"count\":1,\"ts\":7,\"results\":{\"11\":{}}}");
+  g_autoptr (PlenarySnapshot) first = plenary_snapshot_new (timetable, event, NULL, NULL);
+  g_autoptr (PlenarySnapshot) second = plenary_snapshot_new (timetable2, event, program, NULL);
+  g_autoptr (PlenarySnapshot) loaded = NULL;
+  g_autoptr (PlenarySnapshot) same = plenary_snapshot_new (timetable, event, NULL, NULL);
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, timetable);
+  DirBytes before = { 0, };
+
+  g_assert_cmpstr (plenary_snapshot_get_timetable_sha256 (first), ==, sha);
+  g_assert_null (plenary_snapshot_get_program_sha256 (first));
+  g_assert_cmpint (plenary_snapshot_get_ts (first), ==, 1632441600);
+  g_assert_true (plenary_snapshot_same_bodies (first, same));
+  g_assert_false (plenary_snapshot_same_bodies (first, second));
+
+  /* Nothing stored yet. */
+  loaded = plenary_snapshot_load (dir, warnings, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT);
+  g_clear_error (&error);
+
+  g_assert_true (plenary_snapshot_save (first, dir, &error));
+  g_assert_no_error (error);
+  loaded = plenary_snapshot_load (dir, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, first));
+  g_assert_cmpint (plenary_snapshot_get_ts (loaded), ==, 1632441600);
+  g_assert_nonnull (plenary_snapshot_get_fetched_at (loaded));
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_clear_object (&loaded);
+
+  g_assert_true (plenary_snapshot_save (second, dir, &error));
+  g_assert_no_error (error);
+  loaded = plenary_snapshot_load (dir, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, second));
+  g_assert_true (g_bytes_equal (plenary_snapshot_get_program (loaded), program));
+  g_clear_object (&loaded);
+  /* The one replaced is kept. */
+  loaded = plenary_snapshot_load (previous, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, first));
+  g_clear_object (&loaded);
+
+  /* A full disk while writing the new parts: every file byte-identical. */
+  dir_bytes_read (&before, dir);
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NO_SPACE, "event.json");
+  g_assert_false (plenary_snapshot_save (first, dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  dir_bytes_assert_same (&before, dir);
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 0);
+
+  /* Death half-way through replacing the parts: the timetable is new, the rest old. The
+   * store notices and gives the last complete snapshot. */
+  plenary_store_set_fault (PLENARY_STORE_FAULT_BEFORE_RENAME, "event.json");
+  g_assert_false (plenary_snapshot_save (first, dir, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), >=, 1);
+  loaded = plenary_snapshot_load (dir, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, second));
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 0);
+  g_clear_object (&loaded);
+  g_ptr_array_set_size (warnings, 0);
+
+  /* And the next save repairs it. */
+  g_assert_true (plenary_snapshot_save (first, dir, &error));
+  g_assert_no_error (error);
+  loaded = plenary_snapshot_load (dir, warnings, &error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, first));
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_clear_object (&loaded);
+
+  /* A damaged meta.json is set aside; the previous snapshot is used and the user told. */
+  {
+    g_autofree char *meta = g_build_filename (dir, "meta.json", NULL);
+
+    g_assert_true (g_file_set_contents (meta, "{\"parts\":", -1, NULL));
+    loaded = plenary_snapshot_load (dir, warnings, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (loaded);
+    g_assert_cmpuint (warnings->len, ==, 2);
+    g_assert_cmpuint (count_entries_matching (dir, "meta.json.corrupt-"), ==, 1);
+    g_clear_object (&loaded);
+  }
+
+  /* An unparseable current snapshot can be discarded; the previous one remains. */
+  plenary_snapshot_discard_current (dir);
+  g_assert_cmpuint (count_entries_matching (dir, "timetable.json.corrupt-"), ==, 1);
+  loaded = plenary_snapshot_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&loaded);
+
+  dir_bytes_clear (&before);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+
+  plenary_user_data_load_finish (PLENARY_USER_DATA (object), result, error);
+  g_object_set_data (object, "done", GINT_TO_POINTER (1));
+}
+
+static gboolean
+load_user_data (PlenaryUserData  *data,
+                GError          **error)
+{
+  g_object_set_data (G_OBJECT (data), "done", NULL);
+  plenary_user_data_load_async (data, NULL, loaded_cb, error);
+  while (g_object_get_data (G_OBJECT (data), "done") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *error == NULL;
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GError **error = user_data;
+
+  plenary_user_data_save_finish (PLENARY_USER_DATA (object), result, error);
+  g_object_set_data (object, "saved", GINT_TO_POINTER (1));
+}
+
+static void
+save_user_data (PlenaryUserData  *data,
+                GError          **error)
+{
+  g_object_set_data (G_OBJECT (data), "saved", NULL);
+  plenary_user_data_save_async (data, NULL, saved_cb, error);
+  while (g_object_get_data (G_OBJECT (data), "saved") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+count_changed_cb (PlenaryUserData *data,
+                  const char      *key,
+                  guint           *count)
+{
+  (*count)++;
+}
+
+static void
+test_user_data (void)
+{
+  g_autofree char *dir = plenary_store_get_event_dir ("https://lpc.events/", "19");
+  g_autofree char *path = g_build_filename (dir, "user.json", NULL);
+  g_autoptr (PlenaryUserData) data = plenary_user_data_new (path);
+  g_autoptr (PlenaryUserData) again = NULL;
+  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 ("2021-09-20T10:02:00-04:00", NULL);
+  g_autoptr (GDateTime) end = g_date_time_new_from_iso8601 ("2021-09-20T10:31:00-04:00", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) on_disk = NULL;
+  g_auto (GStrv) starred = NULL;
+  guint changes = 0;
+
+  g_signal_connect (data, "changed", G_CALLBACK (count_changed_cb), &changes);
+  g_assert_true (load_user_data (data, &error));   /* no file: empty */
+  g_assert_false (plenary_user_data_get_starred (data, "941"));
+
+  plenary_user_data_set_starred (data, "941", TRUE);
+  plenary_user_data_set_starred (data, "941", TRUE);   /* no change, no signal */
+  plenary_user_data_set_starred (data, "b5010", TRUE);
+  plenary_user_data_set_note (data, "941", "Ran late; questions on RCU");
+  plenary_user_data_set_actual_times (data, "941", start, end);
+  g_assert_cmpuint (changes, ==, 5);   /* 1 from the load, then 4 */
+  g_assert_true (plenary_user_data_get_dirty (data));
+
+  /* The debounced save happens by itself. */
+  g_object_set (data, "save-delay", 0, NULL);
+  plenary_user_data_set_starred (data, "b5010", FALSE);
+  while (plenary_user_data_get_dirty (data))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  again = plenary_user_data_new (path);
+  g_assert_true (load_user_data (again, &error));
+  g_assert_true (plenary_user_data_get_starred (again, "941"));
+  g_assert_false (plenary_user_data_get_starred (again, "b5010"));
+  g_assert_cmpstr (plenary_user_data_get_note (again, "941"), ==, "Ran late; questions on RCU");
+  g_assert_true (g_date_time_equal (plenary_user_data_get_actual_start (again, "941"), start));
+  g_assert_true (g_date_time_equal (plenary_user_data_get_actual_end (again, "941"), end));
+  starred = plenary_user_data_dup_starred (again);
+  g_assert_cmpuint (g_strv_length (starred), ==, 1);
+  g_assert_cmpstr (starred[0], ==, "941");
+
+  /* A full disk: the error is reported, the file on disk is unchanged, the change is kept
+   * in memory and saved once there is space. */
+  on_disk = read_file (path);
+  g_object_set (again, "save-delay", 60000, NULL);
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NO_SPACE, "user.json");
+  plenary_user_data_set_note (again, "941", NULL);
+  save_user_data (again, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  assert_file_equals (path, on_disk);
+  g_assert_true (plenary_user_data_get_dirty (again));
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
+  save_user_data (again, &error);
+  g_assert_no_error (error);
+  g_assert_false (plenary_user_data_get_dirty (again));
+  g_clear_object (&data);
+  data = plenary_user_data_new (path);
+  g_assert_true (load_user_data (data, &error));
+  g_assert_null (plenary_user_data_get_note (data, "941"));
+  g_assert_true (plenary_user_data_get_starred (data, "941"));
+
+  /* Damaged: moved aside, reported, and the object is usable and empty. */
+  g_clear_object (&data);
+  g_assert_true (g_file_set_contents (path, "{\"entries\":{\"941\":", -1, NULL));
+  data = plenary_user_data_new (path);
+  g_assert_false (load_user_data (data, &error));
+  g_assert_error (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries_matching (dir, "user.json.corrupt-"), ==, 1);
+  g_assert_false (plenary_user_data_get_starred (data, "941"));
+  plenary_user_data_set_starred (data, "942", TRUE);
+  save_user_data (data, &error);
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  plenary_test_init (&argc, &argv);
+
+  g_test_add_func ("/store/paths", test_paths);
+  g_test_add_func ("/store/atomic-write", test_atomic_write);
+  g_test_add_func ("/store/corrupt-json", test_corrupt_json);
+  g_test_add_func ("/store/snapshot", test_snapshot);
+  g_test_add_func ("/store/user-data", test_user_data);
+
+  return g_test_run ();
+}
