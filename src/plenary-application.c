@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "indico/plenary-indico-parser.h"
 #include "plenary-application.h"
 #include "plenary-check.h"
 #include "ui/plenary-preferences-window.h"
@@ -59,11 +60,46 @@ get_or_create_window (PlenaryApplication *self)
 }
 
 static void
+sample_parsed_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (PlenaryApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenarySchedule) schedule = plenary_indico_parse_finish (result, &error);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* The sample ships inside the binary: failing to read it is a bug, not a user problem. */
+  if (schedule == NULL)
+    g_error ("The bundled sample event does not parse: %s", error->message);
+  if (PLENARY_IS_WINDOW (window) && plenary_window_get_schedule (PLENARY_WINDOW (window)) == NULL)
+    plenary_window_set_schedule (PLENARY_WINDOW (window), schedule, _("Sample Event"));
+}
+
+/* A first start shows a real programme at once, offline: LPC 2021 from the GResource. */
+static void
+load_sample_event (PlenaryApplication *self)
+{
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+
+  sources->timetable = g_resources_lookup_data (RESOURCE_PREFIX "/sample/timetable.json",
+                                                G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  sources->event = g_resources_lookup_data (RESOURCE_PREFIX "/sample/event.json",
+                                            G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  sources->server_base = g_strdup ("https://lpc.events/");
+  sources->event_id = g_strdup ("11");
+  plenary_indico_parse_async (sources, NULL, sample_parsed_cb, g_object_ref (self));
+}
+
+static void
 plenary_application_activate (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
+  PlenaryWindow *window = get_or_create_window (self);
 
-  gtk_window_present (GTK_WINDOW (get_or_create_window (self)));
+  if (plenary_window_get_schedule (window) == NULL)
+    load_sample_event (self);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -71,7 +107,7 @@ plenary_application_startup (GApplication *app)
 {
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (app);
 
-  gtk_window_set_default_icon_name (APP_ID);
+  gtk_window_set_default_icon_name (BASE_ID);
 }
 
 /* --check runs here, before registration: no display, no D-Bus, no window. */
@@ -134,7 +170,7 @@ plenary_application_about_action (GSimpleAction *action,
 
   adw_show_about_window (window,
                          "application-name", _("Plenary"),
-                         "application-icon", APP_ID,
+                         "application-icon", BASE_ID,
                          "developer-name", _("The Plenary authors"),
                          "version", PACKAGE_VERSION,
                          "website", "https://github.com/plenary/plenary",

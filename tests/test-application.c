@@ -23,7 +23,7 @@ start_application (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  plenary_test_iterate (200);
+  plenary_test_iterate (100);
 
   return app;
 }
@@ -49,11 +49,31 @@ test_window_presented (void)
 
   g_assert_true (PLENARY_IS_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_cmpstr (gtk_window_get_title (window), ==, "Plenary");
 
   stack = plenary_window_get_view_stack (PLENARY_WINDOW (window));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_nonnull (adw_view_stack_get_child_by_name (stack, expected[i]));
+
+  stop_application (app);
+}
+
+/* A first start, offline, shows the bundled LPC 2021 programme at once. */
+static void
+test_first_start_shows_sample (void)
+{
+  PlenaryApplication *app = start_application ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  PlenaryScheduleView *view;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (plenary_window_get_schedule (PLENARY_WINDOW (window)) == NULL
+         && g_get_monotonic_time () < deadline)
+    plenary_test_iterate (20);
+
+  g_assert_nonnull (plenary_window_get_schedule (PLENARY_WINDOW (window)));
+  g_assert_cmpstr (gtk_window_get_title (window), ==, "Linux Plumbers Conference 2021");
+  view = plenary_window_get_schedule_view (PLENARY_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_view_get_model (view)), >, 30);
 
   stop_application (app);
 }
@@ -121,6 +141,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/application/window-presented", test_window_presented);
+  g_test_add_func ("/application/first-start-shows-sample", test_first_start_shows_sample);
   g_test_add_func ("/application/actions-and-accels", test_actions_and_accels);
   g_test_add_func ("/application/window-size-saved", test_window_size_saved);
 

@@ -1,0 +1,329 @@
+/* plenary-entry-row.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-accent-bar.h"
+#include "plenary-entry-row.h"
+#include "plenary-format.h"
+
+struct _PlenaryEntryRow
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *box;
+  GtkLabel         *time_label;
+  PlenaryAccentBar *accent;
+  GtkLabel         *title_label;
+  GtkLabel         *speakers_label;
+  GtkLabel         *meta_label;
+  GtkLabel         *note_label;
+  GtkLabel         *badge_label;
+  GtkWidget        *star_image;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryEntryRow, plenary_entry_row, GTK_TYPE_WIDGET)
+
+static const char *row_kinds[] = { "day-header", "block", "talk", "break", "child" };
+
+GtkWidget *
+plenary_entry_row_new (void)
+{
+  return g_object_new (PLENARY_TYPE_ENTRY_ROW, NULL);
+}
+
+static void
+set_text (GtkLabel   *label,
+          const char *text)
+{
+  gboolean has_text = text != NULL && text[0] != '\0';
+
+  gtk_label_set_text (label, has_text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), has_text);
+}
+
+static void
+set_kind (PlenaryEntryRow *self,
+          const char      *kind,
+          gboolean         in_block)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (row_kinds); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), row_kinds[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self), kind);
+  if (in_block)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "child");
+}
+
+static void
+bind_header (PlenaryEntryRow *self,
+             const char      *title)
+{
+  set_kind (self, "day-header", FALSE);
+  set_text (self->time_label, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->accent), FALSE);
+  set_text (self->title_label, title);
+  set_text (self->speakers_label, NULL);
+  set_text (self->meta_label, NULL);
+  set_text (self->note_label, NULL);
+  set_text (self->badge_label, NULL);
+  gtk_widget_set_visible (self->star_image, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/* "07:00, BPF tracing …, 40 minutes, Alan Maguire, Networking and BPF Summit room" */
+static char *
+accessible_label (PlenaryEntry *entry,
+                  const char   *time,
+                  const char   *speakers,
+                  gboolean      starred)
+{
+  g_autoptr (GString) label = g_string_new (NULL);
+  g_autofree char *duration = plenary_format_duration (plenary_entry_get_duration (entry));
+  const char *room = plenary_room_get_name (plenary_entry_get_room (entry));
+
+  if (time != NULL && time[0] != '\0')
+    g_string_append_printf (label, "%s, ", time);
+  g_string_append (label, plenary_entry_get_full_title (entry));
+  g_string_append_printf (label, ", %s", duration);
+  if (speakers != NULL && speakers[0] != '\0')
+    g_string_append_printf (label, ", %s", speakers);
+  if (room != NULL && room[0] != '\0')
+    g_string_append_printf (label, ", %s", room);
+  if (starred)
+    g_string_append_printf (label, ", %s", _("starred"));
+  return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+static void
+bind_entry (PlenaryEntryRow         *self,
+            PlenaryEntry            *entry,
+            const PlenaryRowContext *context)
+{
+  PlenaryEntryKind kind = plenary_entry_get_kind (entry);
+  gboolean in_block = plenary_entry_get_block (entry) != NULL;
+  gboolean compact = context->density == PLENARY_DENSITY_COMPACT;
+  gboolean numbered = context->density == PLENARY_DENSITY_NUMBERED;
+  gboolean starred = kind == PLENARY_ENTRY_KIND_CONTRIBUTION && context->is_starred != NULL
+                     && context->is_starred (entry, context->user_data);
+  const char *room = plenary_room_get_name (plenary_entry_get_room (entry));
+  const char *note = NULL;
+  const char *warning;
+  g_autofree char *time = NULL;
+  g_autofree char *speakers = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *a11y = NULL;
+  GDateTime *start = plenary_entry_get_start (entry);
+  GDateTime *end = plenary_entry_get_end (entry);
+  gboolean past = context->now != NULL && end != NULL
+                  && g_date_time_compare (end, context->now) <= 0;
+  gboolean running = context->now != NULL && start != NULL && end != NULL
+                     && g_date_time_compare (start, context->now) <= 0 && !past;
+
+  speakers = plenary_format_people (plenary_entry_get_speakers (entry), !compact);
+
+  if (kind == PLENARY_ENTRY_KIND_BLOCK)
+    {
+      g_autofree char *range = plenary_format_time_range (start, end, context->zone);
+      g_autofree char *conveners = NULL;
+
+      set_kind (self, "block", FALSE);
+      set_text (self->time_label, NULL);
+      set_text (self->title_label, plenary_entry_get_full_title (entry));
+      if (speakers[0] != '\0')
+        /* Translators: the people who chair a session block. */
+        conveners = g_strdup_printf (_("Conveners: %s"), speakers);
+      set_text (self->speakers_label, compact ? NULL : conveners);
+      if (context->show_day && start != NULL)
+        {
+          g_autoptr (GDateTime) local = g_date_time_to_timezone (start, context->zone);
+          g_autofree char *day = plenary_format_day_short (local);
+
+          meta = g_strdup_printf ("%s %s · %s", day, range, room);
+        }
+      else
+        meta = room[0] != '\0' ? g_strdup_printf ("%s · %s", range, room) : g_strdup (range);
+      set_text (self->meta_label, meta);
+      time = g_steal_pointer (&range);
+    }
+  else
+    {
+      guint number = numbered && kind == PLENARY_ENTRY_KIND_CONTRIBUTION
+                     && context->get_number != NULL
+                     ? context->get_number (entry, context->user_data) : 0;
+
+      set_kind (self, kind == PLENARY_ENTRY_KIND_BREAK ? "break" : "talk", in_block);
+      if (number > 0)
+        time = g_strdup_printf ("%u", number);
+      else if (numbered)
+        time = g_strdup ("");
+      else
+        time = plenary_format_time (start, context->zone);
+      set_text (self->time_label, time);
+      gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
+      set_text (self->title_label, plenary_entry_get_title (entry));
+      set_text (self->speakers_label, speakers);
+
+      if (!compact)
+        {
+          g_autofree char *duration = plenary_format_duration (plenary_entry_get_duration (entry));
+          g_autofree char *when = NULL;
+
+          if (context->show_day && start != NULL)
+            {
+              g_autoptr (GDateTime) local = g_date_time_to_timezone (start, context->zone);
+              g_autofree char *day = plenary_format_day_short (local);
+              g_autofree char *range = plenary_format_time_range (start, end, context->zone);
+
+              when = g_strdup_printf ("%s %s", day, range);
+            }
+          else
+            when = g_steal_pointer (&duration);
+          /* The block header already names the room of the talks inside it. */
+          if (room[0] != '\0' && (!in_block || context->show_day))
+            meta = g_strdup_printf ("%s · %s", when, room);
+          else
+            meta = g_steal_pointer (&when);
+        }
+      set_text (self->meta_label, meta);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->accent), TRUE);
+  plenary_accent_bar_set_color (self->accent, plenary_entry_get_color (entry));
+
+  if (context->show_notes && context->get_note != NULL)
+    note = context->get_note (entry, context->user_data);
+  set_text (self->note_label, note);
+
+  warning = context->get_warning != NULL ? context->get_warning (entry, context->user_data) : NULL;
+  set_text (self->badge_label, warning != NULL ? warning
+                               : running ? C_("happening now", "Now") : NULL);
+  if (warning != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "warning");
+  gtk_widget_set_visible (self->star_image, starred);
+  if (past)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "past");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "past");
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "compact");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  gtk_label_set_lines (self->title_label, compact ? 1 : -1);
+  gtk_label_set_ellipsize (self->title_label, compact ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (self->title_label, !compact);
+  gtk_label_set_ellipsize (self->speakers_label,
+                           compact ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (self->speakers_label, !compact);
+
+  a11y = accessible_label (entry, time, speakers, starred);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+}
+
+void
+plenary_entry_row_bind (PlenaryEntryRow         *self,
+                        GObject                 *item,
+                        const PlenaryRowContext *context)
+{
+  g_return_if_fail (PLENARY_IS_ENTRY_ROW (self));
+
+  if (PLENARY_IS_DAY (item))
+    {
+      g_autofree char *title = plenary_format_day_long (plenary_day_get_date (PLENARY_DAY (item)));
+
+      bind_header (self, title);
+    }
+  else if (GTK_IS_STRING_OBJECT (item))
+    bind_header (self, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+  else if (PLENARY_IS_ENTRY (item))
+    bind_entry (self, PLENARY_ENTRY (item), context);
+}
+
+typedef struct
+{
+  PlenaryRowContextFunc fill_context;
+  gpointer              user_data;
+} FactoryData;
+
+static void
+on_factory_setup (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  FactoryData              *data)
+{
+  gtk_list_item_set_child (item, plenary_entry_row_new ());
+}
+
+static void
+on_factory_bind (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 FactoryData              *data)
+{
+  GObject *object = gtk_list_item_get_item (item);
+  PlenaryRowContext context = { 0 };
+
+  data->fill_context (data->user_data, &context);
+  plenary_entry_row_bind (PLENARY_ENTRY_ROW (gtk_list_item_get_child (item)), object, &context);
+  /* Headers are labels, not something to open. */
+  gtk_list_item_set_activatable (item, PLENARY_IS_ENTRY (object));
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+GtkListItemFactory *
+plenary_entry_row_factory_new (PlenaryRowContextFunc fill_context,
+                               gpointer              user_data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  FactoryData *data = g_new0 (FactoryData, 1);
+
+  data->fill_context = fill_context;
+  data->user_data = user_data;
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), data);
+  g_object_set_data_full (G_OBJECT (factory), "plenary-factory-data", data, g_free);
+  return factory;
+}
+
+static void
+plenary_entry_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), PLENARY_TYPE_ENTRY_ROW);
+
+  G_OBJECT_CLASS (plenary_entry_row_parent_class)->dispose (object);
+}
+
+static void
+plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plenary_entry_row_dispose;
+
+  g_type_ensure (PLENARY_TYPE_ACCENT_BAR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/plenary-entry-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, box);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, accent);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, speakers_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, note_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, badge_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, star_image);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "entryrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+plenary_entry_row_init (PlenaryEntryRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,60 @@
+/* plenary-entry-row.h: one row of the programme lists (talk, break, block header, day header)
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/plenary-schedule.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PLENARY_DENSITY_DETAILED,
+  PLENARY_DENSITY_COMPACT,
+  PLENARY_DENSITY_NUMBERED,
+} PlenaryDensity;
+
+/* What a row needs besides its item; owned by the list that shows the rows. */
+typedef struct
+{
+  GTimeZone      *zone;          /* times are shown in this zone */
+  PlenaryDensity  density;
+  gboolean        show_notes;
+  gboolean        show_day;      /* rows outside a day's list (search results) */
+  GDateTime      *now;           /* NULL outside the event */
+  gboolean      (*is_starred)    (PlenaryEntry *entry,
+                                  gpointer      user_data);
+  const char   *(*get_note)      (PlenaryEntry *entry,
+                                  gpointer      user_data);
+  guint         (*get_number)    (PlenaryEntry *entry,
+                                  gpointer      user_data);
+  /* A warning shown as a badge instead of "Now", e.g. "Conflict"; NULL for none. */
+  const char   *(*get_warning)   (PlenaryEntry *entry,
+                                  gpointer      user_data);
+  gpointer        user_data;
+} PlenaryRowContext;
+
+/* Fills @context for the row being bound; what it points to must outlive the bind. */
+typedef void (*PlenaryRowContextFunc) (gpointer           user_data,
+                                       PlenaryRowContext *context);
+
+#define PLENARY_TYPE_ENTRY_ROW (plenary_entry_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryEntryRow, plenary_entry_row, PLENARY, ENTRY_ROW, GtkWidget)
+
+GtkWidget *plenary_entry_row_new  (void);
+/* @item: a PlenaryEntry, or a PlenaryDay or GtkStringObject shown as a header. */
+void       plenary_entry_row_bind (PlenaryEntryRow         *self,
+                                   GObject                 *item,
+                                   const PlenaryRowContext *context);
+
+/* A list item factory of entry rows; items that are not entries are not activatable. */
+GtkListItemFactory *plenary_entry_row_factory_new (PlenaryRowContextFunc fill_context,
+                                                   gpointer              user_data);
+
+G_END_DECLS

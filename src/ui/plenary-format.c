@@ -1,0 +1,240 @@
+/* plenary-format.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "plenary-format.h"
+
+static GDateTime *
+in_zone (GDateTime *time,
+         GTimeZone *zone)
+{
+  return zone != NULL ? g_date_time_to_timezone (time, zone) : g_date_time_ref (time);
+}
+
+char *
+plenary_format_time (GDateTime *time,
+                     GTimeZone *zone)
+{
+  g_autoptr (GDateTime) shown = NULL;
+
+  if (time == NULL)
+    return g_strdup ("");
+  shown = in_zone (time, zone);
+  /* Translators: a time of day, as g_date_time_format() takes it. */
+  return g_date_time_format (shown, _("%H:%M"));
+}
+
+char *
+plenary_format_time_range (GDateTime *start,
+                           GDateTime *end,
+                           GTimeZone *zone)
+{
+  g_autofree char *from = plenary_format_time (start, zone);
+  g_autofree char *to = plenary_format_time (end, zone);
+
+  /* Translators: a time range, e.g. "07:00–07:40". */
+  return g_strdup_printf (_("%s–%s"), from, to);
+}
+
+gboolean
+plenary_zones_differ_at (GTimeZone *a,
+                         GTimeZone *b,
+                         GDateTime *instant)
+{
+  g_autoptr (GDateTime) in_a = NULL;
+  g_autoptr (GDateTime) in_b = NULL;
+
+  if (a == NULL || b == NULL || instant == NULL)
+    return FALSE;
+  in_a = g_date_time_to_timezone (instant, a);
+  in_b = g_date_time_to_timezone (instant, b);
+  return g_date_time_get_utc_offset (in_a) != g_date_time_get_utc_offset (in_b);
+}
+
+char *
+plenary_format_time_range_dual (GDateTime *start,
+                                GDateTime *end,
+                                GTimeZone *event_zone,
+                                GTimeZone *local_zone)
+{
+  g_autofree char *event_range = plenary_format_time_range (start, end, event_zone);
+  g_autofree char *local_range = NULL;
+  g_autofree char *abbreviation = NULL;
+  g_autoptr (GDateTime) start_in_event = NULL;
+
+  if (start == NULL || !plenary_zones_differ_at (event_zone, local_zone, start))
+    return g_steal_pointer (&event_range);
+
+  start_in_event = in_zone (start, event_zone);
+  abbreviation = g_date_time_format (start_in_event, "%Z");
+  local_range = plenary_format_time_range (start, end, local_zone);
+  /* Translators: event time range and zone, then the same range in the user's zone. */
+  return g_strdup_printf (_("%s %s · %s your time"), event_range, abbreviation, local_range);
+}
+
+char *
+plenary_format_duration (int minutes)
+{
+  int hours = minutes / 60;
+  int rest = minutes % 60;
+
+  if (hours == 0)
+    /* Translators: a duration in minutes. */
+    return g_strdup_printf (ngettext ("%d minute", "%d minutes", rest), rest);
+  if (rest == 0)
+    return g_strdup_printf (ngettext ("%d hour", "%d hours", hours), hours);
+  /* Translators: a duration, e.g. "1 h 30 min". */
+  return g_strdup_printf (_("%d h %d min"), hours, rest);
+}
+
+char *
+plenary_format_day_long (GDateTime *day)
+{
+  /* Translators: a day of the event, e.g. "Monday 20 September". */
+  return g_date_time_format (day, _("%A %e %B"));
+}
+
+char *
+plenary_format_day_short (GDateTime *day)
+{
+  /* Translators: a day of the event in a narrow switcher, e.g. "Mon 20". */
+  return g_date_time_format (day, _("%a %e"));
+}
+
+char *
+plenary_format_people (GPtrArray *people,
+                       gboolean   with_affiliations)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; people != NULL && i < people->len; i++)
+    {
+      PlenaryPerson *person = g_ptr_array_index (people, i);
+      const char *affiliation = plenary_person_get_affiliation (person);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, plenary_person_get_name (person));
+      if (with_affiliations && affiliation != NULL && affiliation[0] != '\0')
+        g_string_append_printf (text, " (%s)", affiliation);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+rgb_to_hsl (double  r,
+            double  g,
+            double  b,
+            double *h,
+            double *s,
+            double *l)
+{
+  double max = MAX (r, MAX (g, b));
+  double min = MIN (r, MIN (g, b));
+  double delta = max - min;
+
+  *l = (max + min) / 2;
+  *h = 0;
+  *s = 0;
+  if (delta == 0)
+    return;
+  *s = *l > 0.5 ? delta / (2 - max - min) : delta / (max + min);
+  if (max == r)
+    *h = fmod ((g - b) / delta + 6, 6);
+  else if (max == g)
+    *h = (b - r) / delta + 2;
+  else
+    *h = (r - g) / delta + 4;
+  *h /= 6;
+}
+
+static double
+hue_to_channel (double p,
+                double q,
+                double t)
+{
+  t = t < 0 ? t + 1 : t > 1 ? t - 1 : t;
+  if (t < 1.0 / 6)
+    return p + (q - p) * 6 * t;
+  if (t < 1.0 / 2)
+    return q;
+  if (t < 2.0 / 3)
+    return p + (q - p) * (2.0 / 3 - t) * 6;
+  return p;
+}
+
+/* Indico's session colours are pastel backgrounds meant for dark text: as thin accents they
+ * vanish on a light window. Keep the hue, fix lightness and saturation per style instead. */
+void
+plenary_accent_from_hex (const char *hex,
+                         gboolean    dark,
+                         GdkRGBA    *accent)
+{
+  GdkRGBA parsed;
+  double h, s, l, q, p;
+
+  if (hex == NULL || !gdk_rgba_parse (&parsed, hex))
+    {
+      /* No session: a neutral grey that reads in both styles. */
+      *accent = dark ? (GdkRGBA) { 0.6, 0.6, 0.6, 1 } : (GdkRGBA) { 0.55, 0.55, 0.55, 1 };
+      return;
+    }
+
+  rgb_to_hsl (parsed.red, parsed.green, parsed.blue, &h, &s, &l);
+  s = s < 0.05 ? s : MAX (s, 0.55);
+  l = dark ? 0.68 : 0.45;
+  q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+  p = 2 * l - q;
+  accent->red = hue_to_channel (p, q, h + 1.0 / 3);
+  accent->green = hue_to_channel (p, q, h);
+  accent->blue = hue_to_channel (p, q, h - 1.0 / 3);
+  accent->alpha = 1;
+}
+
+char *
+plenary_fold_for_search (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr (GString) stripped = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+  stripped = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (stripped, c);
+    }
+  return g_utf8_casefold (stripped->str, stripped->len);
+}
+
+gboolean
+plenary_search_matches (const char *folded_text,
+                        const char *folded_query)
+{
+  g_auto (GStrv) terms = g_strsplit_set (folded_query, " \t\n", -1);
+  gboolean any = FALSE;
+
+  for (guint i = 0; terms[i] != NULL; i++)
+    {
+      if (terms[i][0] == '\0')
+        continue;
+      if (strstr (folded_text, terms[i]) == NULL)
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}

@@ -1,0 +1,52 @@
+/* plenary-format.h: how times, durations, days and people read in the UI
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "model/plenary-schedule.h"
+
+G_BEGIN_DECLS
+
+char     *plenary_format_time          (GDateTime  *time,
+                                        GTimeZone  *zone);
+char     *plenary_format_time_range    (GDateTime  *start,
+                                        GDateTime  *end,
+                                        GTimeZone  *zone);
+/* "07:00–07:40 EDT · 13:00–13:40 your time" when @local differs from the event's zone on
+ * that day, else "07:00–07:40". */
+char     *plenary_format_time_range_dual (GDateTime *start,
+                                          GDateTime *end,
+                                          GTimeZone *event_zone,
+                                          GTimeZone *local_zone);
+char     *plenary_format_duration      (int         minutes);
+/* "Monday 20 September" */
+char     *plenary_format_day_long      (GDateTime  *day);
+/* "Mon 20" */
+char     *plenary_format_day_short     (GDateTime  *day);
+/* "Ada Lovelace (Example Org), Grace Hopper" */
+char     *plenary_format_people        (GPtrArray  *people,
+                                        gboolean    with_affiliations);
+/* Whether two zones show different wall-clock times at @instant. */
+gboolean  plenary_zones_differ_at      (GTimeZone  *a,
+                                        GTimeZone  *b,
+                                        GDateTime  *instant);
+
+/* A session colour made readable as an accent on the current style's background. */
+void      plenary_accent_from_hex      (const char *hex,
+                                        gboolean    dark,
+                                        GdkRGBA    *accent);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* Lower-cased, accents stripped, compatibility forms folded: "Çédric" → "cedric". */
+char     *plenary_fold_for_search      (const char *text);
+/* Whether every whitespace-separated term of @folded_query occurs in @folded_text. */
+gboolean  plenary_search_matches       (const char *folded_text,
+                                        const char *folded_query);
+G_END_DECLS

@@ -1,0 +1,1098 @@
+/* plenary-schedule-view.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "plenary-entry-page.h"
+#include "plenary-entry-row.h"
+#include "plenary-format.h"
+#include "plenary-schedule-view.h"
+
+typedef struct
+{
+  PlenaryEntry *entry;
+  char         *haystack;
+} SearchItem;
+
+struct _PlenaryScheduleView
+{
+  GtkWidget         parent_instance;
+
+  PlenarySchedule  *schedule;
+  guint             day;
+  PlenaryDensity    density;
+  gboolean          show_notes;
+  gboolean          local_time;
+  char             *filter_track;
+  char             *filter_room;
+  char             *filter_session;
+  char             *search_query;     /* folded; NULL when not searching */
+  GDateTime        *now_override;
+  GDateTime        *bind_now;
+  GTimeZone        *local_zone;
+
+  GListStore       *items;
+  GHashTable       *numbers;          /* PlenaryEntry → number within its day */
+  GArray           *search_index;     /* SearchItem, built on the first search */
+  GPtrArray        *day_buttons;
+  gboolean          updating_filters;
+
+  AdwLeaflet       *leaflet;
+  GtkSearchBar     *search_bar;
+  GtkSearchEntry   *search_entry;
+  GtkBox           *day_box;
+  GtkWidget        *day_scroller;
+  GtkWidget        *now_button;
+  GtkRevealer      *filter_revealer;
+  GtkLabel         *filter_label;
+  GtkStack         *content_stack;
+  GtkListView      *list_view;
+  AdwStatusPage    *empty_page;
+  PlenaryEntryPage *entry_page;
+  GtkDropDown      *track_dropdown;
+  GtkDropDown      *room_dropdown;
+  GtkDropDown      *session_dropdown;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryScheduleView, plenary_schedule_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SCHEDULE,
+  PROP_DAY,
+  PROP_DENSITY,
+  PROP_SHOW_NOTES,
+  PROP_LOCAL_TIME,
+  PROP_NOW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *density_names[] = { "detailed", "compact", "numbered" };
+
+static void rebuild (PlenaryScheduleView *self);
+
+GtkWidget *
+plenary_schedule_view_new (void)
+{
+  return g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL);
+}
+
+static GTimeZone *
+display_zone (PlenaryScheduleView *self)
+{
+  if (self->local_time || self->schedule == NULL)
+    return self->local_zone;
+  return plenary_schedule_get_timezone (self->schedule);
+}
+
+static GDateTime *
+get_now (PlenaryScheduleView *self)
+{
+  if (self->now_override != NULL)
+    return g_date_time_ref (self->now_override);
+  return g_date_time_new_now_utc ();
+}
+
+static gboolean
+event_is_running (PlenaryScheduleView *self,
+                  GDateTime           *now)
+{
+  return self->schedule != NULL
+         && g_date_time_compare (now, plenary_schedule_get_start (self->schedule)) >= 0
+         && g_date_time_compare (now, plenary_schedule_get_end (self->schedule)) < 0;
+}
+
+/* The day of the event @instant falls on, in the event's zone; -1 outside the event. */
+static int
+day_of_instant (PlenaryScheduleView *self,
+                GDateTime           *instant)
+{
+  GListModel *days = plenary_schedule_get_days (self->schedule);
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (instant,
+                                                         plenary_schedule_get_timezone (self->schedule));
+
+  for (guint i = 0; i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr (PlenaryDay) day = g_list_model_get_item (days, i);
+      GDateTime *date = plenary_day_get_date (day);
+
+      if (g_date_time_get_year (date) == g_date_time_get_year (local)
+          && g_date_time_get_day_of_year (date) == g_date_time_get_day_of_year (local))
+        return i;
+    }
+  return -1;
+}
+
+static gboolean
+is_starred_cb (PlenaryEntry *entry,
+               gpointer      user_data)
+{
+  return FALSE;
+}
+
+static guint
+get_number_cb (PlenaryEntry *entry,
+               gpointer      user_data)
+{
+  PlenaryScheduleView *self = user_data;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->numbers, entry));
+}
+
+static void
+fill_context (gpointer           user_data,
+              PlenaryRowContext *context)
+{
+  PlenaryScheduleView *self = user_data;
+  GDateTime *now;
+
+  /* Rows compare with it only while binding; keep it alive until the next bind. */
+  g_clear_pointer (&self->bind_now, g_date_time_unref);
+  self->bind_now = get_now (self);
+  now = self->bind_now;
+
+  *context = (PlenaryRowContext) {
+    .zone = display_zone (self),
+    .density = self->density,
+    .show_notes = self->show_notes,
+    .show_day = self->search_query != NULL,
+    .now = event_is_running (self, now) ? now : NULL,
+    .is_starred = is_starred_cb,
+    .get_note = NULL,
+    .get_number = get_number_cb,
+    .user_data = self,
+  };
+}
+
+static gboolean
+passes_filters (PlenaryScheduleView *self,
+                PlenaryEntry        *entry)
+{
+  if (self->filter_track != NULL)
+    {
+      PlenaryTrack *track = plenary_entry_get_track (entry);
+
+      if (track == NULL || g_strcmp0 (plenary_track_get_title (track), self->filter_track) != 0)
+        return FALSE;
+    }
+  if (self->filter_room != NULL
+      && g_strcmp0 (plenary_room_get_name (plenary_entry_get_room (entry)), self->filter_room) != 0)
+    return FALSE;
+  if (self->filter_session != NULL
+      && g_strcmp0 (plenary_entry_get_session_title (entry), self->filter_session) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_filters (PlenaryScheduleView *self)
+{
+  return self->filter_track != NULL || self->filter_room != NULL || self->filter_session != NULL;
+}
+
+/* Numbers count the day's talks in order, whatever the filters hide, so a number names one
+ * talk for everybody in the room. */
+static void
+number_day (PlenaryScheduleView *self,
+            guint                day_index)
+{
+  GListModel *entries = plenary_schedule_get_day_entries (self->schedule, day_index);
+  guint number = 0;
+
+  g_hash_table_remove_all (self->numbers);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_CONTRIBUTION)
+        g_hash_table_insert (self->numbers, entry, GUINT_TO_POINTER (++number));
+    }
+}
+
+static void
+fill_day (PlenaryScheduleView *self,
+          GPtrArray           *out)
+{
+  GListModel *items = plenary_schedule_get_day_items (self->schedule, self->day);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (PlenaryEntry) item = g_list_model_get_item (items, i);
+
+      if (plenary_entry_get_kind (item) == PLENARY_ENTRY_KIND_BLOCK)
+        {
+          GListModel *children = plenary_schedule_get_block_entries (self->schedule, item);
+          guint header_at = out->len;
+          guint n_children = g_list_model_get_n_items (children);
+
+          g_ptr_array_add (out, g_object_ref (item));
+          for (guint j = 0; j < n_children; j++)
+            {
+              g_autoptr (PlenaryEntry) child = g_list_model_get_item (children, j);
+
+              if (passes_filters (self, child))
+                g_ptr_array_add (out, g_steal_pointer (&child));
+            }
+          /* A block whose talks are all filtered out is noise; an empty block is not. */
+          if (out->len == header_at + 1 && (n_children > 0 || !passes_filters (self, item)))
+            g_ptr_array_remove_index (out, header_at);
+        }
+      else if (passes_filters (self, item))
+        g_ptr_array_add (out, g_steal_pointer (&item));
+    }
+}
+
+static void
+search_item_clear (gpointer data)
+{
+  SearchItem *item = data;
+
+  g_clear_pointer (&item->haystack, g_free);
+}
+
+static void
+append_folded (GString    *haystack,
+               const char *text)
+{
+  g_autofree char *folded = plenary_fold_for_search (text);
+
+  g_string_append (haystack, folded);
+  g_string_append_c (haystack, '\n');
+}
+
+static void
+ensure_search_index (PlenaryScheduleView *self)
+{
+  GListModel *entries;
+
+  if (self->search_index != NULL)
+    return;
+
+  entries = plenary_schedule_get_entries (self->schedule);
+  self->search_index = g_array_sized_new (FALSE, FALSE, sizeof (SearchItem),
+                                          g_list_model_get_n_items (entries));
+  g_array_set_clear_func (self->search_index, search_item_clear);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr (GString) haystack = g_string_new (NULL);
+      g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
+      PlenaryTrack *track = plenary_entry_get_track (entry);
+      SearchItem item;
+
+      append_folded (haystack, plenary_entry_get_title (entry));
+      append_folded (haystack, people);
+      append_folded (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
+      append_folded (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
+      append_folded (haystack, plenary_entry_get_session_title (entry));
+      append_folded (haystack, plenary_entry_get_description (entry));
+      item.entry = entry;   /* the schedule owns it for as long as the index lives */
+      item.haystack = g_string_free (g_steal_pointer (&haystack), FALSE);
+      g_array_append_val (self->search_index, item);
+    }
+}
+
+static void
+fill_search_results (PlenaryScheduleView *self,
+                     GPtrArray           *out)
+{
+  GListModel *days = plenary_schedule_get_days (self->schedule);
+  int last_day = -1;
+
+  ensure_search_index (self);
+  for (guint i = 0; i < self->search_index->len; i++)
+    {
+      SearchItem *item = &g_array_index (self->search_index, SearchItem, i);
+      int day;
+
+      if (!plenary_search_matches (item->haystack, self->search_query)
+          || !passes_filters (self, item->entry))
+        continue;
+      day = plenary_entry_get_day_index (item->entry);
+      if (day != last_day && day >= 0)
+        {
+          g_ptr_array_add (out, g_list_model_get_item (days, day));
+          last_day = day;
+        }
+      g_ptr_array_add (out, g_object_ref (item->entry));
+    }
+}
+
+static void
+update_filter_bar (PlenaryScheduleView *self)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->filter_track != NULL)
+    g_ptr_array_add (parts, self->filter_track);
+  if (self->filter_room != NULL)
+    g_ptr_array_add (parts, self->filter_room);
+  if (self->filter_session != NULL)
+    g_ptr_array_add (parts, self->filter_session);
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (" · ", (char **) parts->pdata);
+  /* Translators: the active filters of the Schedule view. */
+  text = g_strdup_printf (_("Only %s"), joined);
+  gtk_label_set_text (self->filter_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_label), text);
+  gtk_revealer_set_reveal_child (self->filter_revealer, has_filters (self));
+}
+
+static void
+update_empty_state (PlenaryScheduleView *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "list");
+      return;
+    }
+
+  if (self->search_query != NULL)
+    {
+      adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
+      adw_status_page_set_title (self->empty_page, _("No Results"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No talk, speaker, room or track matches your search"));
+    }
+  else if (has_filters (self))
+    {
+      adw_status_page_set_icon_name (self->empty_page, "plenary-filter-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Nothing Matches the Filters"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Try another day, or clear the filters"));
+    }
+  else
+    {
+      adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Nothing Scheduled"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("There are no talks on this day of the event"));
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+}
+
+static void
+rebuild (PlenaryScheduleView *self)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->schedule != NULL)
+    {
+      if (self->search_query != NULL)
+        fill_search_results (self, items);
+      else
+        fill_day (self, items);
+    }
+
+  /* Replacing everything in one splice rebinds every visible row, which is also how density
+   * and time-zone changes reach them. */
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  update_filter_bar (self);
+  update_empty_state (self);
+}
+
+static void
+on_day_button_toggled (GtkToggleButton     *button,
+                       PlenaryScheduleView *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    plenary_schedule_view_set_day (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
+                                                                              "day-index")));
+}
+
+static void
+rebuild_day_buttons (PlenaryScheduleView *self)
+{
+  GListModel *days = self->schedule != NULL ? plenary_schedule_get_days (self->schedule) : NULL;
+  GtkToggleButton *group = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->day_box))) != NULL)
+    gtk_box_remove (self->day_box, child);
+  g_ptr_array_set_size (self->day_buttons, 0);
+
+  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
+    {
+      g_autoptr (PlenaryDay) day = g_list_model_get_item (days, i);
+      g_autofree char *label = plenary_format_day_short (plenary_day_get_date (day));
+      g_autofree char *tooltip = plenary_format_day_long (plenary_day_get_date (day));
+      GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "day");
+      if (plenary_day_get_n_items (day) == 0)
+        gtk_widget_add_css_class (button, "empty-day");
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_object_set_data (G_OBJECT (button), "day-index", GUINT_TO_POINTER (i));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == self->day);
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_day_button_toggled), self, 0);
+      gtk_box_append (self->day_box, button);
+      g_ptr_array_add (self->day_buttons, button);
+    }
+}
+
+static void
+set_filter (char       **field,
+            const char  *value)
+{
+  g_free (*field);
+  *field = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+}
+
+static void
+on_filter_dropdown_selected (PlenaryScheduleView *self)
+{
+  struct { GtkDropDown *dropdown; char **field; } filters[] = {
+    { self->track_dropdown, &self->filter_track },
+    { self->room_dropdown, &self->filter_room },
+    { self->session_dropdown, &self->filter_session },
+  };
+
+  if (self->updating_filters)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (filters[i].dropdown);
+      GtkStringObject *object = gtk_drop_down_get_selected_item (filters[i].dropdown);
+
+      /* Row 0 is "All …". */
+      set_filter (filters[i].field,
+                  selected > 0 && object != NULL ? gtk_string_object_get_string (object) : NULL);
+    }
+  rebuild (self);
+}
+
+static GtkStringList *
+new_choice_list (const char *all,
+                 GPtrArray  *values)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < values->len; i++)
+    gtk_string_list_append (list, g_ptr_array_index (values, i));
+  return list;
+}
+
+static void
+rebuild_filter_choices (PlenaryScheduleView *self)
+{
+  g_autoptr (GPtrArray) tracks = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rooms = g_ptr_array_new ();
+  g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GtkStringList) track_list = NULL;
+  g_autoptr (GtkStringList) room_list = NULL;
+  g_autoptr (GtkStringList) session_list = NULL;
+
+  if (self->schedule != NULL)
+    {
+      GListModel *model = plenary_schedule_get_tracks (self->schedule);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr (PlenaryTrack) track = g_list_model_get_item (model, i);
+
+          g_ptr_array_add (tracks, (gpointer) plenary_track_get_title (track));
+        }
+      model = plenary_schedule_get_rooms (self->schedule);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr (PlenaryRoom) room = g_list_model_get_item (model, i);
+
+          if (plenary_room_get_name (room)[0] != '\0')
+            g_ptr_array_add (rooms, (gpointer) plenary_room_get_name (room));
+        }
+      model = plenary_schedule_get_blocks (self->schedule);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr (PlenaryEntry) block = g_list_model_get_item (model, i);
+          const char *session = plenary_entry_get_session_title (block);
+
+          if (session[0] != '\0' && g_hash_table_add (seen, (gpointer) session))
+            g_ptr_array_add (sessions, g_strdup (session));
+        }
+      g_ptr_array_sort (sessions, (GCompareFunc) g_strcmp0);
+    }
+
+  self->updating_filters = TRUE;
+  track_list = new_choice_list (_("All Tracks"), tracks);
+  room_list = new_choice_list (_("All Rooms"), rooms);
+  session_list = new_choice_list (_("All Sessions"), sessions);
+  gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (track_list));
+  gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (room_list));
+  gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (session_list));
+  self->updating_filters = FALSE;
+}
+
+static guint
+find_choice (GtkDropDown *dropdown,
+             const char  *value)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 1; value != NULL && i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), value) == 0)
+      return i;
+  return 0;
+}
+
+/* Filters survive a new snapshot when what they name still exists. */
+static void
+restore_filters (PlenaryScheduleView *self)
+{
+  guint track = find_choice (self->track_dropdown, self->filter_track);
+  guint room = find_choice (self->room_dropdown, self->filter_room);
+  guint session = find_choice (self->session_dropdown, self->filter_session);
+
+  self->updating_filters = TRUE;
+  gtk_drop_down_set_selected (self->track_dropdown, track);
+  gtk_drop_down_set_selected (self->room_dropdown, room);
+  gtk_drop_down_set_selected (self->session_dropdown, session);
+  self->updating_filters = FALSE;
+  on_filter_dropdown_selected (self);
+}
+
+void
+plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
+                                    PlenarySchedule     *schedule)
+{
+  g_autoptr (PlenaryEntry) shown = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  guint n_days;
+
+  g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
+
+  if (self->schedule == schedule)
+    return;
+
+  /* Keep showing the same talk in the new snapshot, found by its stable key. */
+  if (plenary_entry_page_get_entry (self->entry_page) != NULL && schedule != NULL)
+    {
+      PlenaryEntry *old = plenary_entry_page_get_entry (self->entry_page);
+      PlenaryEntry *same = plenary_schedule_lookup_user_key (schedule,
+                                                             plenary_entry_get_user_key (old));
+
+      shown = same != NULL ? g_object_ref (same) : NULL;
+    }
+
+  g_clear_pointer (&self->search_index, g_array_unref);
+  g_set_object (&self->schedule, schedule);
+
+  n_days = schedule != NULL ? g_list_model_get_n_items (plenary_schedule_get_days (schedule)) : 0;
+  now = get_now (self);
+  if (schedule != NULL && event_is_running (self, now))
+    self->day = MAX (day_of_instant (self, now), 0);
+  else if (self->day >= n_days)
+    self->day = 0;
+  if (schedule != NULL && n_days > 0)
+    number_day (self, self->day);
+
+  rebuild_day_buttons (self);
+  rebuild_filter_choices (self);
+  restore_filters (self);
+  plenary_entry_page_set_entry (self->entry_page, shown,
+                                schedule ? plenary_schedule_get_timezone (schedule) : NULL,
+                                self->local_zone);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+}
+
+PlenarySchedule *
+plenary_schedule_view_get_schedule (PlenaryScheduleView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), NULL);
+
+  return self->schedule;
+}
+
+guint
+plenary_schedule_view_get_day (PlenaryScheduleView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), 0);
+
+  return self->day;
+}
+
+void
+plenary_schedule_view_set_day (PlenaryScheduleView *self,
+                               guint                day_index)
+{
+  g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
+
+  if (self->schedule == NULL
+      || day_index >= g_list_model_get_n_items (plenary_schedule_get_days (self->schedule)))
+    return;
+
+  if (self->search_query != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (day_index < self->day_buttons->len)
+    gtk_toggle_button_set_active (g_ptr_array_index (self->day_buttons, day_index), TRUE);
+  if (self->day == day_index && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+    return;
+
+  self->day = day_index;
+  number_day (self, day_index);
+  rebuild (self);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
+}
+
+GListModel *
+plenary_schedule_view_get_model (PlenaryScheduleView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+guint
+plenary_schedule_view_get_number (PlenaryScheduleView *self,
+                                  PlenaryEntry        *entry)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->numbers, entry));
+}
+
+void
+plenary_schedule_view_set_search (PlenaryScheduleView *self,
+                                  const char          *text)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
+
+  folded = plenary_fold_for_search (text);
+  g_strstrip (folded);
+  g_clear_pointer (&self->search_query, g_free);
+  if (folded[0] != '\0')
+    self->search_query = g_steal_pointer (&folded);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->day_box), self->search_query == NULL);
+  rebuild (self);
+}
+
+void
+plenary_schedule_view_set_filters (PlenaryScheduleView *self,
+                                   const char          *track,
+                                   const char          *room,
+                                   const char          *session)
+{
+  g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
+
+  set_filter (&self->filter_track, track);
+  set_filter (&self->filter_room, room);
+  set_filter (&self->filter_session, session);
+  restore_filters (self);
+}
+
+PlenaryEntryPage *
+plenary_schedule_view_get_entry_page (PlenaryScheduleView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), NULL);
+
+  return self->entry_page;
+}
+
+void
+plenary_schedule_view_show_entry (PlenaryScheduleView *self,
+                                  PlenaryEntry        *entry)
+{
+  g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
+
+  plenary_entry_page_set_entry (self->entry_page, entry,
+                                self->schedule ? plenary_schedule_get_timezone (self->schedule)
+                                               : NULL,
+                                self->local_zone);
+  adw_leaflet_set_visible_child_name (self->leaflet, "entry");
+}
+
+static void
+on_list_view_activate (PlenaryScheduleView *self,
+                       guint                position)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (PLENARY_IS_ENTRY (item))
+    plenary_schedule_view_show_entry (self, PLENARY_ENTRY (item));
+}
+
+static void
+on_entry_page_back (PlenaryScheduleView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_leaflet_folded (PlenaryScheduleView *self)
+{
+  plenary_entry_page_set_back_visible (self->entry_page, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_search_entry_search_changed (PlenaryScheduleView *self)
+{
+  plenary_schedule_view_set_search (self,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_entry_stop_search (PlenaryScheduleView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+jump_to_now_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (widget);
+  g_autoptr (GDateTime) now = get_now (self);
+  GListModel *items = G_LIST_MODEL (self->items);
+  int day;
+
+  if (self->schedule == NULL)
+    return;
+  day = day_of_instant (self, now);
+  if (day < 0)
+    {
+      /* Before the event: its first day; after it: its last. */
+      guint n_days = g_list_model_get_n_items (plenary_schedule_get_days (self->schedule));
+
+      day = g_date_time_compare (now, plenary_schedule_get_start (self->schedule)) < 0
+            ? 0 : (int) n_days - 1;
+    }
+  plenary_schedule_view_set_day (self, day);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (items, i);
+      GDateTime *end = PLENARY_IS_ENTRY (item) ? plenary_entry_get_end (PLENARY_ENTRY (item))
+                                               : NULL;
+
+      if (end != NULL && g_date_time_compare (end, now) > 0)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
+                                      "u", i);
+          break;
+        }
+    }
+}
+
+static void
+step_day_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (widget);
+  int step = g_str_equal (action_name, "schedule.next-day") ? 1 : -1;
+
+  if ((int) self->day + step >= 0)
+    plenary_schedule_view_set_day (self, self->day + step);
+}
+
+static void
+go_to_day_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  plenary_schedule_view_set_day (PLENARY_SCHEDULE_VIEW (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (widget);
+
+  g_clear_pointer (&self->filter_track, g_free);
+  g_clear_pointer (&self->filter_room, g_free);
+  g_clear_pointer (&self->filter_session, g_free);
+  restore_filters (self);
+}
+
+static void
+plenary_schedule_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      g_value_set_object (value, self->schedule);
+      break;
+    case PROP_DAY:
+      g_value_set_uint (value, self->day);
+      break;
+    case PROP_DENSITY:
+      g_value_set_string (value, density_names[self->density]);
+      break;
+    case PROP_SHOW_NOTES:
+      g_value_set_boolean (value, self->show_notes);
+      break;
+    case PROP_LOCAL_TIME:
+      g_value_set_boolean (value, self->local_time);
+      break;
+    case PROP_NOW:
+      g_value_set_boxed (value, self->now_override);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_schedule_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      plenary_schedule_view_set_schedule (self, g_value_get_object (value));
+      break;
+    case PROP_DAY:
+      plenary_schedule_view_set_day (self, g_value_get_uint (value));
+      break;
+    case PROP_DENSITY:
+      for (guint i = 0; i < G_N_ELEMENTS (density_names); i++)
+        if (g_strcmp0 (g_value_get_string (value), density_names[i]) == 0
+            && self->density != (PlenaryDensity) i)
+          {
+            self->density = i;
+            rebuild (self);
+            g_object_notify_by_pspec (object, pspec);
+          }
+      break;
+    case PROP_SHOW_NOTES:
+      if (self->show_notes != g_value_get_boolean (value))
+        {
+          self->show_notes = g_value_get_boolean (value);
+          rebuild (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_LOCAL_TIME:
+      if (self->local_time != g_value_get_boolean (value))
+        {
+          self->local_time = g_value_get_boolean (value);
+          rebuild (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_NOW:
+      g_clear_pointer (&self->now_override, g_date_time_unref);
+  g_clear_pointer (&self->bind_now, g_date_time_unref);
+      self->now_override = g_value_dup_boxed (value);
+      rebuild (self);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_schedule_view_dispose (GObject *object)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SCHEDULE_VIEW);
+  g_clear_pointer (&self->search_index, g_array_unref);
+  g_clear_object (&self->schedule);
+  g_clear_object (&self->items);
+
+  G_OBJECT_CLASS (plenary_schedule_view_parent_class)->dispose (object);
+}
+
+static void
+plenary_schedule_view_finalize (GObject *object)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
+
+  g_clear_pointer (&self->numbers, g_hash_table_unref);
+  g_clear_pointer (&self->day_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->filter_track, g_free);
+  g_clear_pointer (&self->filter_room, g_free);
+  g_clear_pointer (&self->filter_session, g_free);
+  g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->now_override, g_date_time_unref);
+  g_clear_pointer (&self->bind_now, g_date_time_unref);
+  g_clear_pointer (&self->local_zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (plenary_schedule_view_parent_class)->finalize (object);
+}
+
+static void
+plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = plenary_schedule_view_get_property;
+  object_class->set_property = plenary_schedule_view_set_property;
+  object_class->dispose = plenary_schedule_view_dispose;
+  object_class->finalize = plenary_schedule_view_finalize;
+
+  properties[PROP_SCHEDULE] =
+    g_param_spec_object ("schedule", NULL, NULL, PLENARY_TYPE_SCHEDULE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DAY] =
+    g_param_spec_uint ("day", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DENSITY] =
+    g_param_spec_string ("density", NULL, NULL, "detailed",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_NOTES] =
+    g_param_spec_boolean ("show-notes", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOCAL_TIME] =
+    g_param_spec_boolean ("local-time", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Pretends the clock reads this instant (tests, rehearsals); NULL for the real time. */
+  properties[PROP_NOW] =
+    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PLENARY_TYPE_ENTRY_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/plenary-schedule-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_box);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, now_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, entry_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, track_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, room_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, session_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_page_back);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search);
+
+  gtk_widget_class_install_property_action (widget_class, "schedule.density", "density");
+  gtk_widget_class_install_property_action (widget_class, "schedule.show-notes", "show-notes");
+  gtk_widget_class_install_action (widget_class, "schedule.jump-to-now", NULL,
+                                   jump_to_now_action);
+  gtk_widget_class_install_action (widget_class, "schedule.next-day", NULL, step_day_action);
+  gtk_widget_class_install_action (widget_class, "schedule.previous-day", NULL, step_day_action);
+  gtk_widget_class_install_action (widget_class, "schedule.go-to-day", "u", go_to_day_action);
+  gtk_widget_class_install_action (widget_class, "schedule.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "schedule.clear-filters", NULL,
+                                   clear_filters_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* Window-wide keys, but only while this view is on screen. */
+static void
+add_shortcuts (PlenaryScheduleView *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < 9; i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK);
+      GtkShortcutAction *action = gtk_named_action_new ("schedule.go-to-day");
+      GtkShortcut *shortcut = gtk_shortcut_new (trigger, action);
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (i));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("schedule.next-day")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("schedule.previous-day")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("schedule.search")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("schedule.jump-to-now")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+plenary_schedule_view_init (PlenaryScheduleView *self)
+{
+  GtkListItemFactory *factory;
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->local_zone = g_time_zone_new_local ();
+  self->numbers = g_hash_table_new (NULL, NULL);
+  self->day_buttons = g_ptr_array_new ();
+  self->items = g_list_store_new (G_TYPE_OBJECT);
+
+  factory = plenary_entry_row_factory_new (fill_context, self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->track_dropdown, "notify::selected",
+                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->room_dropdown, "notify::selected",
+                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_dropdown, "notify::selected",
+                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
+  add_shortcuts (self);
+  on_leaflet_folded (self);
+  update_empty_state (self);
+}

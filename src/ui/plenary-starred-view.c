@@ -1,0 +1,480 @@
+/* plenary-starred-view.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "plenary-entry-row.h"
+#include "plenary-starred-view.h"
+
+struct _PlenaryStarredView
+{
+  GtkWidget        parent_instance;
+
+  PlenarySchedule *schedule;
+  PlenaryUserData *user_data;
+  GHashTable      *conflicts;     /* PlenaryEntry → PlenaryEntry */
+  GHashTable      *known_titles;  /* user key → title, from every programme seen */
+  GListStore      *items;
+  GPtrArray       *removed;       /* user keys */
+  GDateTime       *now_override;
+  GDateTime       *bind_now;
+  guint            room_change_minutes;
+  gboolean         show_past;
+
+  GtkStack        *stack;
+  GtkLabel        *summary_label;
+  GtkToggleButton *past_button;
+  GtkRevealer     *removed_revealer;
+  GtkListBox      *removed_list;
+  GtkListView     *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryStarredView, plenary_starred_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NOW,
+  PROP_ROOM_CHANGE_MINUTES,
+  N_PROPS
+};
+
+enum {
+  ENTRY_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void rebuild (PlenaryStarredView *self);
+
+static GDateTime *
+get_now (PlenaryStarredView *self)
+{
+  return self->now_override ? g_date_time_ref (self->now_override) : g_date_time_new_now_utc ();
+}
+
+GHashTable *
+plenary_find_conflicts (GPtrArray *sorted,
+                        GTimeSpan  room_change)
+{
+  GHashTable *conflicts = g_hash_table_new (NULL, NULL);
+
+  /* Sorted by start, each talk only needs checking against those that start before the
+   * latest end seen so far (plus the time to change rooms). */
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      PlenaryEntry *a = g_ptr_array_index (sorted, i);
+      g_autoptr (GDateTime) reach = g_date_time_add (plenary_entry_get_end (a), room_change);
+
+      for (guint j = i + 1; j < sorted->len; j++)
+        {
+          PlenaryEntry *b = g_ptr_array_index (sorted, j);
+          gboolean overlap, too_close;
+
+          if (g_date_time_compare (plenary_entry_get_start (b), reach) >= 0)
+            break;
+          overlap = g_date_time_compare (plenary_entry_get_start (b),
+                                         plenary_entry_get_end (a)) < 0;
+          too_close = plenary_entry_get_room (a) != plenary_entry_get_room (b);
+          if (overlap || too_close)
+            {
+              g_hash_table_insert (conflicts, a, b);
+              g_hash_table_insert (conflicts, b, a);
+            }
+        }
+    }
+  return conflicts;
+}
+
+gboolean
+plenary_starred_view_is_conflict (PlenaryStarredView *self,
+                                  PlenaryEntry       *entry)
+{
+  g_return_val_if_fail (PLENARY_IS_STARRED_VIEW (self), FALSE);
+
+  return g_hash_table_contains (self->conflicts, entry);
+}
+
+static const char *
+get_warning_cb (PlenaryEntry *entry,
+                gpointer      user_data)
+{
+  PlenaryStarredView *self = user_data;
+
+  return g_hash_table_contains (self->conflicts, entry) ? _("Conflict") : NULL;
+}
+
+static gboolean
+is_starred_cb (PlenaryEntry *entry,
+               gpointer      user_data)
+{
+  return TRUE;
+}
+
+static void
+fill_context (gpointer           user_data,
+              PlenaryRowContext *context)
+{
+  PlenaryStarredView *self = user_data;
+
+  g_clear_pointer (&self->bind_now, g_date_time_unref);
+  self->bind_now = get_now (self);
+  *context = (PlenaryRowContext) {
+    .zone = self->schedule ? plenary_schedule_get_timezone (self->schedule) : NULL,
+    .density = PLENARY_DENSITY_DETAILED,
+    .now = self->bind_now,
+    .is_starred = is_starred_cb,
+    .get_warning = get_warning_cb,
+    .user_data = self,
+  };
+}
+
+static int
+compare_by_start (gconstpointer a,
+                  gconstpointer b)
+{
+  PlenaryEntry *x = *(PlenaryEntry **) a;
+  PlenaryEntry *y = *(PlenaryEntry **) b;
+
+  return g_date_time_compare (plenary_entry_get_start (x), plenary_entry_get_start (y));
+}
+
+static void
+on_dismiss_clicked (GtkButton          *button,
+                    PlenaryStarredView *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (button), "key");
+
+  /* Dismissing a removed talk is unstarring it: nothing else keeps it. */
+  plenary_user_data_set_starred (self->user_data, key, FALSE);
+}
+
+static void
+fill_removed (PlenaryStarredView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->removed_list))) != NULL)
+    gtk_list_box_remove (self->removed_list, child);
+
+  for (guint i = 0; i < self->removed->len; i++)
+    {
+      const char *key = g_ptr_array_index (self->removed, i);
+      const char *title = g_hash_table_lookup (self->known_titles, key);
+      g_autofree char *fallback = g_strdup_printf (_("Talk %s"), key);
+      g_autofree char *escaped = g_markup_escape_text (title ? title : fallback, -1);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Dismiss"));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Removed from the programme"));
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Forget this talk"));
+      g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_dismiss_clicked), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      gtk_list_box_append (self->removed_list, row);
+    }
+  gtk_revealer_set_reveal_child (self->removed_revealer, self->removed->len > 0);
+}
+
+static void
+rebuild (PlenaryStarredView *self)
+{
+  g_autoptr (GPtrArray) starred = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GDateTime) now = get_now (self);
+  g_auto (GStrv) keys = NULL;
+  GListModel *days;
+  PlenaryEntry *up_next = NULL;
+  int last_day = -1;
+  guint past = 0;
+  g_autofree char *summary = NULL;
+
+  g_ptr_array_set_size (self->removed, 0);
+  g_hash_table_remove_all (self->conflicts);
+  if (self->schedule == NULL || self->user_data == NULL)
+    {
+      g_list_store_remove_all (self->items);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  keys = plenary_user_data_dup_starred (self->user_data);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      PlenaryEntry *entry = plenary_schedule_lookup_user_key (self->schedule, keys[i]);
+
+      if (entry == NULL)
+        g_ptr_array_add (self->removed, g_strdup (keys[i]));
+      else if (plenary_entry_get_start (entry) != NULL)
+        g_ptr_array_add (starred, g_object_ref (entry));
+    }
+  g_ptr_array_sort (starred, compare_by_start);
+  g_clear_pointer (&self->conflicts, g_hash_table_unref);
+  self->conflicts = plenary_find_conflicts (starred, self->room_change_minutes
+                                                     * G_TIME_SPAN_MINUTE);
+
+  /* During the event, the first talk not over yet comes first. */
+  if (g_date_time_compare (now, plenary_schedule_get_start (self->schedule)) >= 0
+      && g_date_time_compare (now, plenary_schedule_get_end (self->schedule)) < 0)
+    for (guint i = 0; i < starred->len && up_next == NULL; i++)
+      if (g_date_time_compare (plenary_entry_get_end (g_ptr_array_index (starred, i)), now) > 0)
+        up_next = g_ptr_array_index (starred, i);
+  if (up_next != NULL)
+    {
+      g_ptr_array_add (items, gtk_string_object_new (_("Up Next")));
+      g_ptr_array_add (items, g_object_ref (up_next));
+    }
+
+  days = plenary_schedule_get_days (self->schedule);
+  for (guint i = 0; i < starred->len; i++)
+    {
+      PlenaryEntry *entry = g_ptr_array_index (starred, i);
+      int day = plenary_entry_get_day_index (entry);
+
+      if (g_date_time_compare (plenary_entry_get_end (entry), now) <= 0 && !self->show_past)
+        {
+          past++;
+          continue;
+        }
+      if (day != last_day && day >= 0)
+        {
+          g_ptr_array_add (items, g_list_model_get_item (days, day));
+          last_day = day;
+        }
+      g_ptr_array_add (items, g_object_ref (entry));
+    }
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u starred talk",
+                                          "%u starred talks", starred->len), starred->len);
+  if (g_hash_table_size (self->conflicts) > 0)
+    {
+      g_autofree char *with = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s · %u conflict", "%s · %u conflicts",
+                     g_hash_table_size (self->conflicts)),
+        summary, g_hash_table_size (self->conflicts));
+
+      g_free (summary);
+      summary = g_steal_pointer (&with);
+    }
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->past_button), past > 0 || self->show_past);
+  fill_removed (self);
+  gtk_stack_set_visible_child_name (self->stack, starred->len + self->removed->len > 0
+                                                 ? "list" : "empty");
+}
+
+static void
+remember_titles (PlenaryStarredView *self)
+{
+  GListModel *entries = plenary_schedule_get_entries (self->schedule);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+
+      g_hash_table_replace (self->known_titles, g_strdup (plenary_entry_get_user_key (entry)),
+                            g_strdup (plenary_entry_get_title (entry)));
+    }
+}
+
+void
+plenary_starred_view_set_schedule (PlenaryStarredView *self,
+                                   PlenarySchedule    *schedule,
+                                   PlenaryUserData    *user_data)
+{
+  g_return_if_fail (PLENARY_IS_STARRED_VIEW (self));
+
+  if (self->user_data != user_data)
+    {
+      if (self->user_data != NULL)
+        g_signal_handlers_disconnect_by_func (self->user_data, rebuild, self);
+      g_set_object (&self->user_data, user_data);
+      if (user_data != NULL)
+        g_signal_connect_object (user_data, "changed", G_CALLBACK (rebuild), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  g_set_object (&self->schedule, schedule);
+  if (schedule != NULL)
+    remember_titles (self);
+  rebuild (self);
+}
+
+GListModel *
+plenary_starred_view_get_model (PlenaryStarredView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_STARRED_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+GStrv
+plenary_starred_view_dup_removed (PlenaryStarredView *self)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (PLENARY_IS_STARRED_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->removed->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->removed, i));
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_list_view_activate (PlenaryStarredView *self,
+                       guint               position)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (PLENARY_IS_ENTRY (item))
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, item);
+}
+
+static void
+on_past_button_toggled (PlenaryStarredView *self)
+{
+  self->show_past = gtk_toggle_button_get_active (self->past_button);
+  rebuild (self);
+}
+
+static void
+plenary_starred_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  PlenaryStarredView *self = PLENARY_STARRED_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOW:
+      g_value_set_boxed (value, self->now_override);
+      break;
+    case PROP_ROOM_CHANGE_MINUTES:
+      g_value_set_uint (value, self->room_change_minutes);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_starred_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  PlenaryStarredView *self = PLENARY_STARRED_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOW:
+      g_clear_pointer (&self->now_override, g_date_time_unref);
+      self->now_override = g_value_dup_boxed (value);
+      rebuild (self);
+      break;
+    case PROP_ROOM_CHANGE_MINUTES:
+      if (self->room_change_minutes != g_value_get_uint (value))
+        {
+          self->room_change_minutes = g_value_get_uint (value);
+          rebuild (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_starred_view_dispose (GObject *object)
+{
+  PlenaryStarredView *self = PLENARY_STARRED_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_STARRED_VIEW);
+  g_clear_object (&self->items);
+  g_clear_object (&self->schedule);
+  g_clear_object (&self->user_data);
+
+  G_OBJECT_CLASS (plenary_starred_view_parent_class)->dispose (object);
+}
+
+static void
+plenary_starred_view_finalize (GObject *object)
+{
+  PlenaryStarredView *self = PLENARY_STARRED_VIEW (object);
+
+  g_clear_pointer (&self->conflicts, g_hash_table_unref);
+  g_clear_pointer (&self->known_titles, g_hash_table_unref);
+  g_clear_pointer (&self->removed, g_ptr_array_unref);
+  g_clear_pointer (&self->now_override, g_date_time_unref);
+  g_clear_pointer (&self->bind_now, g_date_time_unref);
+
+  G_OBJECT_CLASS (plenary_starred_view_parent_class)->finalize (object);
+}
+
+static void
+plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = plenary_starred_view_get_property;
+  object_class->set_property = plenary_starred_view_set_property;
+  object_class->dispose = plenary_starred_view_dispose;
+  object_class->finalize = plenary_starred_view_finalize;
+
+  properties[PROP_NOW] =
+    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ROOM_CHANGE_MINUTES] =
+    g_param_spec_uint ("room-change-minutes", NULL, NULL, 0, 60, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, PLENARY_TYPE_ENTRY);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/plenary-starred-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, past_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, removed_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, removed_list);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_past_button_toggled);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+plenary_starred_view_init (PlenaryStarredView *self)
+{
+  g_autoptr (GtkListItemFactory) factory = NULL;
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->conflicts = g_hash_table_new (NULL, NULL);
+  self->known_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->removed = g_ptr_array_new_with_free_func (g_free);
+  self->items = g_list_store_new (G_TYPE_OBJECT);
+
+  factory = plenary_entry_row_factory_new (fill_context, self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+}

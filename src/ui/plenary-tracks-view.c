@@ -1,0 +1,407 @@
+/* plenary-tracks-view.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "plenary-entry-row.h"
+#include "plenary-format.h"
+#include "plenary-tracks-view.h"
+#include "util/plenary-rich-text.h"
+
+struct _PlenaryTracksView
+{
+  GtkWidget         parent_instance;
+
+  PlenarySchedule  *schedule;
+  GObject          *shown;         /* a PlenaryTrack or the "Other" item */
+  GtkStringObject  *other;
+  GHashTable       *talks;         /* track or "Other" → GPtrArray of contributions */
+  GListStore       *items;
+  GListStore       *entries;
+
+  AdwLeaflet       *leaflet;
+  GtkStack         *list_stack;
+  GtkListView      *list_view;
+  AdwStatusPage    *empty_page;
+  GtkWidget        *back_button;
+  GtkWidget        *show_in_schedule_button;
+  GtkStack         *track_stack;
+  GtkLabel         *title_label;
+  GtkLabel         *description_label;
+  GtkWidget        *description_scroller;
+  GtkListView      *entries_view;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryTracksView, plenary_tracks_view, GTK_TYPE_WIDGET)
+
+enum {
+  ENTRY_ACTIVATED,
+  SHOW_IN_SCHEDULE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+item_title (PlenaryTracksView *self,
+            GObject           *item)
+{
+  if (PLENARY_IS_TRACK (item))
+    return plenary_track_get_title (PLENARY_TRACK (item));
+  return _("Other");
+}
+
+guint
+plenary_tracks_view_count_talks (PlenaryTracksView *self,
+                                 GObject           *item)
+{
+  GPtrArray *talks;
+
+  g_return_val_if_fail (PLENARY_IS_TRACKS_VIEW (self), 0);
+
+  talks = g_hash_table_lookup (self->talks, item);
+  return talks != NULL ? talks->len : 0;
+}
+
+/* One pass over the contributions files each under its track, in time order. */
+static void
+index_talks (PlenaryTracksView *self)
+{
+  GListModel *entries = plenary_schedule_get_entries (self->schedule);
+  GListModel *unscheduled = plenary_schedule_get_unscheduled (self->schedule);
+  GListModel *sources[] = { entries, unscheduled };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sources); s++)
+    for (guint i = 0; i < g_list_model_get_n_items (sources[s]); i++)
+      {
+        g_autoptr (PlenaryEntry) entry = g_list_model_get_item (sources[s], i);
+        PlenaryTrack *track = plenary_entry_get_track (entry);
+        GObject *key = track != NULL ? G_OBJECT (track) : G_OBJECT (self->other);
+        GPtrArray *talks;
+
+        if (plenary_entry_get_kind (entry) != PLENARY_ENTRY_KIND_CONTRIBUTION)
+          continue;
+        talks = g_hash_table_lookup (self->talks, key);
+        if (talks == NULL)
+          {
+            talks = g_ptr_array_new_with_free_func (g_object_unref);
+            g_hash_table_insert (self->talks, key, talks);
+          }
+        g_ptr_array_add (talks, g_steal_pointer (&entry));
+      }
+}
+
+void
+plenary_tracks_view_show_track (PlenaryTracksView *self,
+                                GObject           *item)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *talks;
+  GListModel *days;
+  int last_day = -2;
+  const char *description = "";
+
+  g_return_if_fail (PLENARY_IS_TRACKS_VIEW (self));
+
+  g_set_object (&self->shown, item);
+  if (item == NULL || self->schedule == NULL)
+    {
+      g_list_store_remove_all (self->entries);
+      gtk_stack_set_visible_child_name (self->track_stack, "empty");
+      gtk_widget_set_visible (self->show_in_schedule_button, FALSE);
+      return;
+    }
+
+  /* Talks grouped by day, under day headers; unscheduled ones last. */
+  days = plenary_schedule_get_days (self->schedule);
+  talks = g_hash_table_lookup (self->talks, item);
+  for (guint i = 0; talks != NULL && i < talks->len; i++)
+    {
+      PlenaryEntry *entry = g_ptr_array_index (talks, i);
+      int day = plenary_entry_get_day_index (entry);
+
+      if (day != last_day)
+        {
+          if (day >= 0)
+            g_ptr_array_add (rows, g_list_model_get_item (days, day));
+          else
+            g_ptr_array_add (rows, gtk_string_object_new (_("Not Scheduled Yet")));
+          last_day = day;
+        }
+      g_ptr_array_add (rows, g_object_ref (entry));
+    }
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       rows->pdata, rows->len);
+
+  if (PLENARY_IS_TRACK (item))
+    description = plenary_track_get_description (PLENARY_TRACK (item));
+  gtk_label_set_text (self->title_label, item_title (self, item));
+  plenary_rich_text_label_set_description (self->description_label, description);
+  gtk_widget_set_visible (self->description_scroller, description[0] != '\0');
+  gtk_widget_set_visible (self->show_in_schedule_button, PLENARY_IS_TRACK (item));
+  gtk_stack_set_visible_child_name (self->track_stack, "track");
+  adw_leaflet_set_visible_child_name (self->leaflet, "track");
+}
+
+GListModel *
+plenary_tracks_view_get_entries (PlenaryTracksView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_TRACKS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->entries);
+}
+
+GListModel *
+plenary_tracks_view_get_model (PlenaryTracksView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_TRACKS_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+void
+plenary_tracks_view_set_schedule (PlenaryTracksView *self,
+                                  PlenarySchedule   *schedule)
+{
+  g_autoptr (GObject) same = NULL;
+  GListModel *tracks;
+
+  g_return_if_fail (PLENARY_IS_TRACKS_VIEW (self));
+
+  /* The track stays on screen across a sync while it still exists. */
+  if (PLENARY_IS_TRACK (self->shown) && schedule != NULL)
+    {
+      PlenaryTrack *found = plenary_schedule_lookup_track (schedule,
+                                                           plenary_track_get_title (PLENARY_TRACK (self->shown)));
+
+      same = found != NULL ? g_object_ref (G_OBJECT (found)) : NULL;
+    }
+  else if (self->shown != NULL && schedule != NULL)
+    same = g_object_ref (G_OBJECT (self->other));
+
+  g_set_object (&self->schedule, schedule);
+  g_hash_table_remove_all (self->talks);
+  g_list_store_remove_all (self->items);
+  if (schedule != NULL)
+    {
+      index_talks (self);
+      tracks = plenary_schedule_get_tracks (schedule);
+      for (guint i = 0; i < g_list_model_get_n_items (tracks); i++)
+        {
+          g_autoptr (GObject) track = g_list_model_get_item (tracks, i);
+
+          g_list_store_append (self->items, track);
+        }
+      if (g_hash_table_contains (self->talks, self->other))
+        g_list_store_append (self->items, self->other);
+    }
+  if (same != NULL && !g_hash_table_contains (self->talks, same) && !PLENARY_IS_TRACK (same))
+    g_clear_object (&same);
+
+  gtk_stack_set_visible_child_name (self->list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0
+                                    ? "list" : "empty");
+  plenary_tracks_view_show_track (self, same);
+}
+
+static void
+on_track_setup (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *snippet = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "title");
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (snippet, "caption");
+  gtk_widget_add_css_class (snippet, "dim-label");
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), snippet);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_widget_add_css_class (box, "person-row");
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_track_bind (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               PlenaryTracksView        *self)
+{
+  GObject *object = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *labels = gtk_widget_get_first_child (box);
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (labels));
+  GtkLabel *snippet = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
+  GtkLabel *count = GTK_LABEL (gtk_widget_get_next_sibling (labels));
+  guint n = plenary_tracks_view_count_talks (self, object);
+  g_autofree char *n_text = g_strdup_printf ("%u", n);
+  g_autofree char *plain = NULL;
+  g_autofree char *a11y = NULL;
+
+  if (PLENARY_IS_TRACK (object))
+    plain = plenary_rich_text_to_snippet (plenary_track_get_description (PLENARY_TRACK (object)),
+                                          160);
+  else
+    plain = g_strdup (_("Talks without a track"));
+  gtk_label_set_text (title, item_title (self, object));
+  gtk_label_set_text (snippet, plain);
+  gtk_widget_set_visible (GTK_WIDGET (snippet), plain[0] != '\0');
+  gtk_label_set_text (count, n_text);
+  /* Translators: a track row for screen readers: its title and number of talks. */
+  a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u talk", "%s, %u talks", n),
+                          item_title (self, object), n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+fill_entries_context (gpointer           user_data,
+                      PlenaryRowContext *context)
+{
+  PlenaryTracksView *self = user_data;
+
+  *context = (PlenaryRowContext) {
+    .zone = self->schedule ? plenary_schedule_get_timezone (self->schedule) : NULL,
+    .density = PLENARY_DENSITY_DETAILED,
+  };
+}
+
+static void
+on_list_view_activate (PlenaryTracksView *self,
+                       guint              position)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  plenary_tracks_view_show_track (self, item);
+}
+
+static void
+on_entries_view_activate (PlenaryTracksView *self,
+                          guint              position)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
+
+  if (PLENARY_IS_ENTRY (item))
+    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, item);
+}
+
+static void
+on_back_button_clicked (PlenaryTracksView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_show_in_schedule_button_clicked (PlenaryTracksView *self)
+{
+  if (PLENARY_IS_TRACK (self->shown))
+    g_signal_emit (self, signals[SHOW_IN_SCHEDULE], 0, self->shown);
+}
+
+static void
+on_leaflet_folded (PlenaryTracksView *self)
+{
+  gtk_widget_set_visible (self->back_button, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+plenary_tracks_view_dispose (GObject *object)
+{
+  PlenaryTracksView *self = PLENARY_TRACKS_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_TRACKS_VIEW);
+  g_clear_pointer (&self->talks, g_hash_table_unref);
+  g_clear_object (&self->items);
+  g_clear_object (&self->entries);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->other);
+  g_clear_object (&self->schedule);
+
+  G_OBJECT_CLASS (plenary_tracks_view_parent_class)->dispose (object);
+}
+
+static void
+plenary_tracks_view_class_init (PlenaryTracksViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plenary_tracks_view_dispose;
+
+  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, PLENARY_TYPE_ENTRY);
+  signals[SHOW_IN_SCHEDULE] = g_signal_new ("show-in-schedule", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, PLENARY_TYPE_TRACK);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/plenary-tracks-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, back_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, show_in_schedule_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, track_stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, description_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, description_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, entries_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_entries_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_in_schedule_button_clicked);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+plenary_tracks_view_init (PlenaryTracksView *self)
+{
+  g_autoptr (GtkListItemFactory) tracks_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) entries_factory = NULL;
+  g_autoptr (GtkNoSelection) tracks_selection = NULL;
+  g_autoptr (GtkNoSelection) entries_selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->other = gtk_string_object_new ("other");
+  self->talks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->items = g_list_store_new (G_TYPE_OBJECT);
+  self->entries = g_list_store_new (G_TYPE_OBJECT);
+
+  g_signal_connect (tracks_factory, "setup", G_CALLBACK (on_track_setup), self);
+  g_signal_connect (tracks_factory, "bind", G_CALLBACK (on_track_bind), self);
+  gtk_list_view_set_factory (self->list_view, tracks_factory);
+  tracks_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (tracks_selection));
+
+  entries_factory = plenary_entry_row_factory_new (fill_entries_context, self);
+  gtk_list_view_set_factory (self->entries_view, entries_factory);
+  entries_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
+  gtk_list_view_set_model (self->entries_view, GTK_SELECTION_MODEL (entries_selection));
+
+  adw_status_page_set_title (self->empty_page, _("No Tracks"));
+  adw_status_page_set_description (self->empty_page, _("This programme has no tracks"));
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
+                           G_CONNECT_SWAPPED);
+  on_leaflet_folded (self);
+  plenary_tracks_view_show_track (self, NULL);
+}

@@ -1,0 +1,116 @@
+/* plenary-week-layout.h: one room's week as a grid of boxes, and drawing it with cairo
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <graphene.h>
+#include <gdk/gdk.h>
+#include <pango/pango.h>
+
+#include "model/plenary-schedule.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PLENARY_WEEK_BOX_TALK,
+  PLENARY_WEEK_BOX_BREAK,
+  PLENARY_WEEK_BOX_BAND,      /* a session block, drawn faintly behind its talks */
+  PLENARY_WEEK_BOX_POSTERS,   /* a poster block, one box listing its posters */
+} PlenaryWeekBoxKind;
+
+typedef struct
+{
+  PlenaryEntry       *entry;
+  PlenaryWeekBoxKind  kind;
+  guint               day;
+  int                 start_minute;  /* since midnight of @day, in the event's zone */
+  int                 end_minute;    /* may be 1440 when the entry goes on past midnight */
+  guint               column;
+  guint               n_columns;
+  graphene_rect_t     rect;          /* in layout coordinates */
+} PlenaryWeekBox;
+
+typedef struct
+{
+  GdkRGBA background;
+  GdkRGBA foreground;
+  GdkRGBA dim;
+  GdkRGBA grid;
+  GdkRGBA box_background;
+  GdkRGBA now;
+  GdkRGBA focus;
+  gboolean dark;
+} PlenaryWeekPalette;
+
+typedef struct _PlenaryWeekLayout PlenaryWeekLayout;
+
+#define PLENARY_WEEK_AXIS_WIDTH 56.0
+#define PLENARY_WEEK_HEADER_HEIGHT 48.0
+
+/* @room may be the schedule's "No room" room. */
+PlenaryWeekLayout    *plenary_week_layout_new          (PlenarySchedule          *schedule,
+                                                        PlenaryRoom              *room);
+void                  plenary_week_layout_free         (PlenaryWeekLayout        *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryWeekLayout, plenary_week_layout_free)
+
+/* Places every box for columns of @day_width and @hour_height pixels per hour; with
+ * @only_day >= 0, lays out that day alone in the first column. */
+void                  plenary_week_layout_set_geometry (PlenaryWeekLayout        *self,
+                                                        double                    day_width,
+                                                        double                    hour_height,
+                                                        int                       only_day);
+guint                 plenary_week_layout_get_n_days   (PlenaryWeekLayout        *self);
+guint                 plenary_week_layout_get_n_boxes  (PlenaryWeekLayout        *self);
+const PlenaryWeekBox *plenary_week_layout_get_box      (PlenaryWeekLayout        *self,
+                                                        guint                     index);
+/* Minutes since midnight of the first and last hour lines of the grid. */
+int                   plenary_week_layout_get_first_minute (PlenaryWeekLayout    *self);
+int                   plenary_week_layout_get_last_minute  (PlenaryWeekLayout    *self);
+/* Size of the whole grid, axis and headers included. */
+void                  plenary_week_layout_get_size     (PlenaryWeekLayout        *self,
+                                                        double                   *width,
+                                                        double                   *height);
+/* The talk, break or poster box at a point (bands are only hit where no box is), or -1. */
+int                   plenary_week_layout_hit          (PlenaryWeekLayout        *self,
+                                                        double                    x,
+                                                        double                    y);
+/* Boxes that can take focus, in reading order (day, then time). */
+GArray               *plenary_week_layout_get_focus_order (PlenaryWeekLayout     *self);
+
+/* Draws the grid. @focused is a box index or -1; @now NULL outside the event. */
+void                  plenary_week_layout_render       (PlenaryWeekLayout        *self,
+                                                        cairo_t                  *cr,
+                                                        PangoContext             *context,
+                                                        const PlenaryWeekPalette *palette,
+                                                        int                       focused,
+                                                        GDateTime                *now,
+                                                        GHashTable               *starred);
+/* "10:00–10:30, Title, Speaker, Speaker" for tooltips and screen readers. */
+char                 *plenary_week_box_describe        (PlenaryWeekLayout        *self,
+                                                        const PlenaryWeekBox     *box);
+PlenarySchedule      *plenary_week_layout_get_schedule (PlenaryWeekLayout        *self);
+PlenaryRoom          *plenary_week_layout_get_room     (PlenaryWeekLayout        *self);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  PLENARY_WEEK_EXPORT_PNG,
+  PLENARY_WEEK_EXPORT_PDF,
+} PlenaryWeekExportFormat;
+
+/* Writes the whole week, titled with the room and event, in the light style for printing.
+ * Changes the layout's geometry: set it again afterwards. */
+gboolean plenary_week_layout_export (PlenaryWeekLayout        *self,
+                                     const char               *path,
+                                     PlenaryWeekExportFormat   format,
+                                     GError                  **error);
+
+G_END_DECLS

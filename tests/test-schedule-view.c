@@ -1,0 +1,278 @@
+/* test-schedule-view.c: the Schedule view on the real LPC 2021 programme
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "indico/plenary-indico-parser.h"
+#include "plenary-test-util.h"
+#include "ui/plenary-entry-row.h"
+#include "ui/plenary-schedule-view.h"
+
+static PlenarySchedule *
+load_lpc2021 (void)
+{
+  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (dir, &error);
+  PlenarySchedule *schedule;
+
+  g_assert_no_error (error);
+  schedule = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  return schedule;
+}
+
+/* A view in a window, with the clock before the event so it opens on the first day. */
+static PlenaryScheduleView *
+new_view (PlenarySchedule *schedule,
+          GtkWindow      **window_out)
+{
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
+  GtkWidget *view = g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, "now", before, NULL);
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), schedule);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (100);
+  *window_out = GTK_WINDOW (window);
+  return PLENARY_SCHEDULE_VIEW (view);
+}
+
+static guint
+count_kind (GListModel       *model,
+            PlenaryEntryKind  kind)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (PLENARY_IS_ENTRY (item) && plenary_entry_get_kind (PLENARY_ENTRY (item)) == kind)
+        count++;
+    }
+  return count;
+}
+
+static void
+test_first_day_blocks_in_order (void)
+{
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+  g_autoptr (GDateTime) previous = NULL;
+  PlenaryEntry *first_block = NULL;
+
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 0);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_BLOCK), ==, 8);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (model, i);
+
+      if (plenary_entry_get_kind (entry) != PLENARY_ENTRY_KIND_BLOCK)
+        {
+          /* Every talk and break follows its own block. */
+          g_assert_true (plenary_entry_get_block (entry) == first_block);
+          continue;
+        }
+      if (previous != NULL)
+        g_assert_cmpint (g_date_time_compare (previous, plenary_entry_get_start (entry)), <=, 0);
+      g_clear_pointer (&previous, g_date_time_unref);
+      previous = g_date_time_ref (plenary_entry_get_start (entry));
+      first_block = entry;
+      if (i == 0)
+        g_assert_cmpstr (plenary_entry_get_full_title (entry), ==, "BPF & Networking Summit");
+    }
+
+  /* Other days: 7, 7, 7, 9 blocks, as the fixture's README counts them. */
+  {
+    const guint expected[] = { 8, 7, 7, 7, 9 };
+
+    for (guint day = 0; day < G_N_ELEMENTS (expected); day++)
+      {
+        plenary_schedule_view_set_day (view, day);
+        g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_BLOCK), ==, expected[day]);
+      }
+  }
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_numbered_density (void)
+{
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *entries = plenary_schedule_get_day_entries (schedule, 0);
+  guint expected = 0;
+
+  g_object_set (view, "density", "numbered", NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_CONTRIBUTION)
+        g_assert_cmpuint (plenary_schedule_view_get_number (view, entry), ==, ++expected);
+      else
+        g_assert_cmpuint (plenary_schedule_view_get_number (view, entry), ==, 0);
+    }
+  g_assert_cmpuint (expected, >, 20);
+  gtk_window_destroy (window);
+}
+
+static gboolean
+has_speaker (PlenaryEntry *entry,
+             const char   *family_name)
+{
+  GPtrArray *speakers = plenary_entry_get_speakers (entry);
+
+  for (guint i = 0; i < speakers->len; i++)
+    if (g_strcmp0 (plenary_person_get_family_name (g_ptr_array_index (speakers, i)),
+                   family_name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_search_mckenney (void)
+{
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+  const char *queries[] = { "McKenney", "mckenney", "MCKÉNNEY", "  paul   mckenney " };
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      guint talks = 0, days = 0, his = 0;
+
+      plenary_schedule_view_set_search (view, queries[q]);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+          if (PLENARY_IS_DAY (item))
+            {
+              days++;
+              continue;
+            }
+          /* Abstracts that mention him match too. */
+          his += has_speaker (PLENARY_ENTRY (item), "McKenney");
+          talks++;
+        }
+      g_assert_cmpuint (his, ==, 6);
+      g_assert_cmpuint (talks, ==, 7);
+      g_assert_cmpuint (days, >=, 1);
+    }
+
+  /* An empty query goes back to the day. */
+  plenary_schedule_view_set_search (view, "");
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_BLOCK), ==, 8);
+
+  plenary_schedule_view_set_search (view, "no talk has this title zzqx");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  gtk_window_destroy (window);
+}
+
+static void
+test_filters_combine (void)
+{
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+  const char *room = "Refereed Track/Virtual-Room";
+  const char *track = "LPC Refereed Track";
+  guint by_room, by_both;
+
+  plenary_schedule_view_set_filters (view, NULL, room, NULL);
+  by_room = count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION);
+  g_assert_cmpuint (by_room, >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (model, i);
+
+      if (plenary_entry_get_kind (entry) != PLENARY_ENTRY_KIND_BLOCK)
+        g_assert_cmpstr (plenary_room_get_name (plenary_entry_get_room (entry)), ==, room);
+    }
+
+  plenary_schedule_view_set_filters (view, track, room, NULL);
+  by_both = count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION);
+  g_assert_cmpuint (by_both, <=, by_room);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (model, i);
+
+      if (plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_CONTRIBUTION)
+        g_assert_cmpstr (plenary_track_get_title (plenary_entry_get_track (entry)), ==, track);
+    }
+
+  /* A track that does not meet that room leaves nothing, and says so. */
+  plenary_schedule_view_set_filters (view, "Birds of a Feather (BoF)", room, NULL);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 0);
+
+  /* Clearing brings the whole day back. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.clear-filters", NULL);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_BLOCK), ==, 8);
+  gtk_window_destroy (window);
+}
+
+static void
+test_keyboard_day_switch (void)
+{
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.next-day", NULL);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.go-to-day", "u", 4);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.next-day", NULL);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 4);
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.previous-day", NULL);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 3);
+  gtk_window_destroy (window);
+}
+
+static void
+test_opens_on_today (void)
+{
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  /* Wednesday 22 September 2021, 09:00 in New York. */
+  g_autoptr (GDateTime) during = g_date_time_new_utc (2021, 9, 22, 13, 0, 0);
+  GtkWidget *view = g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, "now", during, NULL);
+
+  g_object_ref_sink (view);
+  plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), schedule);
+  g_assert_cmpuint (plenary_schedule_view_get_day (PLENARY_SCHEDULE_VIEW (view)), ==, 2);
+  g_object_unref (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  plenary_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/schedule-view/first-day-blocks-in-order", test_first_day_blocks_in_order);
+  g_test_add_func ("/schedule-view/numbered-density", test_numbered_density);
+  g_test_add_func ("/schedule-view/search-mckenney", test_search_mckenney);
+  g_test_add_func ("/schedule-view/filters-combine", test_filters_combine);
+  g_test_add_func ("/schedule-view/keyboard-day-switch", test_keyboard_day_switch);
+  g_test_add_func ("/schedule-view/opens-on-today", test_opens_on_today);
+
+  return g_test_run ();
+}
