@@ -11,14 +11,21 @@
 #include "indico/plenary-indico-parser.h"
 #include "plenary-application.h"
 #include "plenary-check.h"
+#include "store/plenary-store.h"
+#include "sync/plenary-event-list.h"
+#include "sync/plenary-sync-service.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
 
 struct _PlenaryApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication      parent_instance;
 
-  GSettings      *settings;
+  GSettings          *settings;
+  PlenaryEventList   *events;
+  PlenarySyncService *sync;
+  GCancellable       *cancellable;
+  gboolean            events_loaded;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
@@ -46,6 +53,88 @@ plenary_application_get_settings (PlenaryApplication *self)
     self->settings = g_settings_new (APP_ID);
 
   return self->settings;
+}
+
+PlenaryEventList *
+plenary_application_get_events (PlenaryApplication *self)
+{
+  g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
+
+  return self->events;
+}
+
+PlenarySyncService *
+plenary_application_get_sync (PlenaryApplication *self)
+{
+  g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
+
+  return self->sync;
+}
+
+static void
+events_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!plenary_event_list_save_finish (PLENARY_EVENT_LIST (source), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("Could not save the list of followed events: %s", error->message);
+}
+
+void
+plenary_application_save_events (PlenaryApplication *self)
+{
+  g_return_if_fail (PLENARY_IS_APPLICATION (self));
+
+  plenary_event_list_save_async (self->events, NULL, events_saved_cb, NULL);
+}
+
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      delete_tree (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+delete_tree_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  delete_tree (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Stops following @event and deletes its programme, stars and notes from disk. */
+void
+plenary_application_forget_event (PlenaryApplication *self,
+                                  PlenaryEvent       *event)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GFile) directory = NULL;
+
+  g_return_if_fail (PLENARY_IS_APPLICATION (self));
+
+  plenary_sync_service_remove_event (self->sync, event);
+  directory = g_file_new_for_path (plenary_event_get_directory (event));
+  plenary_event_list_remove (self->events, event);
+  plenary_application_save_events (self);
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&directory), g_object_unref);
+  g_task_run_in_thread (task, delete_tree_thread);
 }
 
 static PlenaryWindow *
@@ -77,8 +166,8 @@ sample_parsed_cb (GObject      *source,
 }
 
 /* A first start shows a real programme at once, offline: LPC 2021 from the GResource. */
-static void
-load_sample_event (PlenaryApplication *self)
+void
+plenary_application_show_sample (PlenaryApplication *self)
 {
   g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
 
@@ -91,23 +180,159 @@ load_sample_event (PlenaryApplication *self)
   plenary_indico_parse_async (sources, NULL, sample_parsed_cb, g_object_ref (self));
 }
 
+/* The event the window opens on: the last one shown, else the first followed. */
+static PlenaryEvent *
+current_event (PlenaryApplication *self)
+{
+  g_autofree char *key = g_settings_get_string (plenary_application_get_settings (self),
+                                                "current-event");
+  PlenaryEvent *event = plenary_event_list_lookup (self->events, key);
+
+  if (event == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0)
+    {
+      event = g_list_model_get_item (G_LIST_MODEL (self->events), 0);
+      g_object_unref (event);   /* the list keeps it */
+    }
+  return event;
+}
+
+static void
+show_current (PlenaryApplication *self,
+              PlenaryWindow      *window)
+{
+  PlenaryEvent *event = current_event (self);
+
+  if (plenary_window_get_event (window) != NULL || plenary_window_get_schedule (window) != NULL)
+    return;
+  if (event != NULL)
+    plenary_window_set_event (window, event);
+  else
+    plenary_application_show_sample (self);
+}
+
+static void
+event_loaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (PlenaryApplication) self = user_data;
+  PlenaryEvent *event = PLENARY_EVENT (source);
+  g_auto (GStrv) warnings = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Nothing downloaded yet is normal; anything else was set aside and is only reported. */
+  if (!plenary_event_load_finish (event, result, &warnings, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      && !g_error_matches (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT))
+    g_warning ("%s: %s", plenary_event_get_key (event), error->message);
+  for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
+    g_warning ("%s: %s", plenary_event_get_key (event), warnings[i]);
+
+  /* Sync after the stored copy is in, so an unchanged server answer re-parses nothing. */
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    plenary_sync_service_add_event (self->sync, event);
+}
+
+static void
+events_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (PlenaryApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window;
+
+  if (!plenary_event_list_load_finish (self->events, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("%s", error->message);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+    {
+      g_autoptr (PlenaryEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      plenary_event_load_async (event, self->cancellable, event_loaded_cb, g_object_ref (self));
+    }
+  self->events_loaded = TRUE;
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (PLENARY_IS_WINDOW (window))
+    show_current (self, PLENARY_WINDOW (window));
+}
+
 static void
 plenary_application_activate (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
   PlenaryWindow *window = get_or_create_window (self);
 
-  if (plenary_window_get_schedule (window) == NULL)
-    load_sample_event (self);
+  /* Start-up never waits for the network: the stored copy (or the sample) shows first. */
+  if (self->events_loaded)
+    show_current (self, window);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+plenary_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (app);
+  PlenaryWindow *window;
+
+  plenary_application_activate (app);
+  window = get_or_create_window (self);
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      plenary_window_add_event (window, uri);
+    }
 }
 
 static void
 plenary_application_startup (GApplication *app)
 {
+  PlenaryApplication *self = PLENARY_APPLICATION (app);
+  g_autofree char *events_file = plenary_store_get_events_file ();
+
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (BASE_ID);
+  self->cancellable = g_cancellable_new ();
+  self->events = plenary_event_list_new (events_file);
+  self->sync = plenary_sync_service_new ();
+  g_settings_bind (plenary_application_get_settings (self), "refresh-interval", self->sync,
+                   "refresh-interval", G_SETTINGS_BIND_GET);
+  plenary_event_list_load_async (self->events, self->cancellable, events_loaded_cb,
+                                 g_object_ref (self));
+}
+
+static void
+plenary_application_shutdown (GApplication *app)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  /* Pending stars and notes reach the disk before the process ends. */
+  for (guint i = 0; self->events && i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+    {
+      g_autoptr (PlenaryEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      PlenaryUserData *user_data = plenary_event_get_user_data (event);
+
+      gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+      if (user_data == NULL || !plenary_user_data_get_dirty (user_data))
+        continue;
+      /* Bounded: a full disk must not keep the app from quitting. */
+      plenary_user_data_save_async (user_data, NULL, NULL, NULL);
+      while (plenary_user_data_get_dirty (user_data) && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  G_APPLICATION_CLASS (plenary_application_parent_class)->shutdown (app);
 }
 
 /* --check runs here, before registration: no display, no D-Bus, no window. */
@@ -142,6 +367,9 @@ plenary_application_dispose (GObject *object)
   PlenaryApplication *self = PLENARY_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->sync);
+  g_clear_object (&self->events);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (plenary_application_parent_class)->dispose (object);
 }
@@ -156,6 +384,8 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
 
   app_class->activate = plenary_application_activate;
   app_class->startup = plenary_application_startup;
+  app_class->shutdown = plenary_application_shutdown;
+  app_class->open = plenary_application_open;
   app_class->handle_local_options = plenary_application_handle_local_options;
 }
 
@@ -204,7 +434,20 @@ plenary_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+plenary_application_show_entry_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  PlenaryApplication *self = user_data;
+  PlenaryWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_window_show_entry (window, g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-entry", plenary_application_show_entry_action, "s" },
   { "quit", plenary_application_quit_action },
   { "about", plenary_application_about_action },
   { "preferences", plenary_application_preferences_action },

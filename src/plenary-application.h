@@ -19,4 +19,15 @@ PlenaryApplication *plenary_application_new          (const char        *applica
                                                       GApplicationFlags  flags);
 GSettings          *plenary_application_get_settings (PlenaryApplication *self);
 
+typedef struct _PlenaryEventList PlenaryEventList;
+typedef struct _PlenarySyncService PlenarySyncService;
+typedef struct _PlenaryEvent PlenaryEvent;
+
+PlenaryEventList   *plenary_application_get_events   (PlenaryApplication *self);
+PlenarySyncService *plenary_application_get_sync     (PlenaryApplication *self);
+void                plenary_application_save_events  (PlenaryApplication *self);
+void                plenary_application_forget_event (PlenaryApplication *self,
+                                                      PlenaryEvent       *event);
+void                plenary_application_show_sample  (PlenaryApplication *self);
+
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _PlenaryEntryPage
 
   PlenaryEntry    *entry;
   gboolean         updating;
+  gboolean         editable;
 
   GtkStack        *stack;
   GtkWidget       *back_button;
@@ -248,8 +249,8 @@ plenary_entry_page_set_entry (PlenaryEntryPage *self,
   gtk_widget_set_visible (self->browser_button,
                           plenary_rich_text_is_safe_uri (plenary_entry_get_url (entry)));
   gtk_widget_set_visible (GTK_WIDGET (self->star_button),
-                          kind == PLENARY_ENTRY_KIND_CONTRIBUTION);
-  gtk_widget_set_visible (self->notes_box, kind != PLENARY_ENTRY_KIND_BLOCK);
+                          self->editable && kind == PLENARY_ENTRY_KIND_CONTRIBUTION);
+  gtk_widget_set_visible (self->notes_box, self->editable && kind != PLENARY_ENTRY_KIND_BLOCK);
 
   gtk_stack_set_visible_child_name (self->stack, "entry");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
@@ -284,6 +285,23 @@ plenary_entry_page_set_note (PlenaryEntryPage *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             note != NULL ? note : "", -1);
   self->updating = FALSE;
+}
+
+void
+plenary_entry_page_set_user_data_editable (PlenaryEntryPage *self,
+                                           gboolean          editable)
+{
+  g_return_if_fail (PLENARY_IS_ENTRY_PAGE (self));
+
+  self->editable = editable;
+  if (self->entry != NULL)
+    {
+      PlenaryEntryKind kind = plenary_entry_get_kind (self->entry);
+
+      gtk_widget_set_visible (GTK_WIDGET (self->star_button),
+                              editable && kind == PLENARY_ENTRY_KIND_CONTRIBUTION);
+      gtk_widget_set_visible (self->notes_box, editable && kind != PLENARY_ENTRY_KIND_BLOCK);
+    }
 }
 
 void

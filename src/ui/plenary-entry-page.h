@@ -27,6 +27,9 @@ void          plenary_entry_page_set_starred      (PlenaryEntryPage *self,
                                                    gboolean          starred);
 void          plenary_entry_page_set_note         (PlenaryEntryPage *self,
                                                    const char       *note);
+/* Without user data (the sample event) there is nowhere to keep stars and notes. */
+void          plenary_entry_page_set_user_data_editable (PlenaryEntryPage *self,
+                                                         gboolean          editable);
 void          plenary_entry_page_set_back_visible (PlenaryEntryPage *self,
                                                    gboolean          visible);
 

@@ -25,6 +25,8 @@ struct _PlenaryScheduleView
   GtkWidget         parent_instance;
 
   PlenarySchedule  *schedule;
+  PlenaryUserData  *user_data;
+  guint             rebuild_idle;
   guint             day;
   PlenaryDensity    density;
   gboolean          show_notes;
@@ -77,7 +79,8 @@ static GParamSpec *properties[N_PROPS];
 
 static const char *density_names[] = { "detailed", "compact", "numbered" };
 
-static void rebuild (PlenaryScheduleView *self);
+static void rebuild                   (PlenaryScheduleView *self);
+static void sync_entry_page_user_data (PlenaryScheduleView *self);
 
 GtkWidget *
 plenary_schedule_view_new (void)
@@ -135,7 +138,21 @@ static gboolean
 is_starred_cb (PlenaryEntry *entry,
                gpointer      user_data)
 {
-  return FALSE;
+  PlenaryScheduleView *self = user_data;
+
+  return self->user_data != NULL
+         && plenary_user_data_get_starred (self->user_data, plenary_entry_get_user_key (entry));
+}
+
+static const char *
+get_note_cb (PlenaryEntry *entry,
+             gpointer      user_data)
+{
+  PlenaryScheduleView *self = user_data;
+
+  return self->user_data != NULL
+         ? plenary_user_data_get_note (self->user_data, plenary_entry_get_user_key (entry))
+         : NULL;
 }
 
 static guint
@@ -166,7 +183,7 @@ fill_context (gpointer           user_data,
     .show_day = self->search_query != NULL,
     .now = event_is_running (self, now) ? now : NULL,
     .is_starred = is_starred_cb,
-    .get_note = NULL,
+    .get_note = get_note_cb,
     .get_number = get_number_cb,
     .user_data = self,
   };
@@ -611,6 +628,7 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   plenary_entry_page_set_entry (self->entry_page, shown,
                                 schedule ? plenary_schedule_get_timezone (schedule) : NULL,
                                 self->local_zone);
+  sync_entry_page_user_data (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
@@ -712,6 +730,20 @@ plenary_schedule_view_get_entry_page (PlenaryScheduleView *self)
   return self->entry_page;
 }
 
+static void
+sync_entry_page_user_data (PlenaryScheduleView *self)
+{
+  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
+  const char *key = entry != NULL ? plenary_entry_get_user_key (entry) : NULL;
+
+  plenary_entry_page_set_user_data_editable (self->entry_page, self->user_data != NULL);
+  if (key == NULL || self->user_data == NULL)
+    return;
+  plenary_entry_page_set_starred (self->entry_page,
+                                  plenary_user_data_get_starred (self->user_data, key));
+  plenary_entry_page_set_note (self->entry_page, plenary_user_data_get_note (self->user_data, key));
+}
+
 void
 plenary_schedule_view_show_entry (PlenaryScheduleView *self,
                                   PlenaryEntry        *entry)
@@ -722,7 +754,68 @@ plenary_schedule_view_show_entry (PlenaryScheduleView *self,
                                 self->schedule ? plenary_schedule_get_timezone (self->schedule)
                                                : NULL,
                                 self->local_zone);
+  sync_entry_page_user_data (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "entry");
+}
+
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  PlenaryScheduleView *self = user_data;
+
+  self->rebuild_idle = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes in a row (typing a note, "Star All") rebuild the list once. */
+static void
+on_user_data_changed (PlenaryScheduleView *self,
+                      const char          *key)
+{
+  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
+
+  if (self->rebuild_idle == 0)
+    self->rebuild_idle = g_idle_add (rebuild_idle_cb, self);
+  if (entry != NULL && g_strcmp0 (plenary_entry_get_user_key (entry), key) == 0)
+    plenary_entry_page_set_starred (self->entry_page,
+                                    plenary_user_data_get_starred (self->user_data, key));
+}
+
+void
+plenary_schedule_view_set_user_data (PlenaryScheduleView *self,
+                                     PlenaryUserData     *user_data)
+{
+  g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
+
+  if (self->user_data == user_data)
+    return;
+  if (self->user_data != NULL)
+    g_signal_handlers_disconnect_by_func (self->user_data, on_user_data_changed, self);
+  g_set_object (&self->user_data, user_data);
+  if (user_data != NULL)
+    g_signal_connect_object (user_data, "changed", G_CALLBACK (on_user_data_changed), self,
+                             G_CONNECT_SWAPPED);
+  sync_entry_page_user_data (self);
+  rebuild (self);
+}
+
+static void
+on_entry_page_star_toggled (PlenaryScheduleView *self,
+                            PlenaryEntry        *entry,
+                            gboolean             starred)
+{
+  if (self->user_data != NULL)
+    plenary_user_data_set_starred (self->user_data, plenary_entry_get_user_key (entry), starred);
+}
+
+static void
+on_entry_page_note_changed (PlenaryScheduleView *self,
+                            PlenaryEntry        *entry,
+                            const char          *note)
+{
+  if (self->user_data != NULL)
+    plenary_user_data_set_note (self->user_data, plenary_entry_get_user_key (entry), note);
 }
 
 static void
@@ -935,8 +1028,10 @@ plenary_schedule_view_dispose (GObject *object)
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SCHEDULE_VIEW);
+  g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   g_clear_pointer (&self->search_index, g_array_unref);
   g_clear_object (&self->schedule);
+  g_clear_object (&self->user_data);
   g_clear_object (&self->items);
 
   G_OBJECT_CLASS (plenary_schedule_view_parent_class)->dispose (object);
@@ -1086,6 +1181,10 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_page, "star-toggled",
+                           G_CALLBACK (on_entry_page_star_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_page, "note-changed",
+                           G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->track_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->room_dropdown, "notify::selected",

@@ -10,6 +10,7 @@
 
 #include "model/plenary-schedule.h"
 #include "plenary-entry-page.h"
+#include "store/plenary-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,9 @@ void             plenary_schedule_view_set_filters    (PlenaryScheduleView *self
                                                        const char          *track,
                                                        const char          *room,
                                                        const char          *session);
+/* Stars and notes shown in rows and edited on the entry page; may be NULL (the sample). */
+void             plenary_schedule_view_set_user_data  (PlenaryScheduleView *self,
+                                                       PlenaryUserData     *user_data);
 PlenaryEntryPage *plenary_schedule_view_get_entry_page (PlenaryScheduleView *self);
 void             plenary_schedule_view_show_entry     (PlenaryScheduleView *self,
                                                        PlenaryEntry        *entry);

@@ -8,41 +8,50 @@
 
 #include <glib/gi18n.h>
 
+#include "plenary-add-event-dialog.h"
 #include "plenary-rooms-view.h"
 #include "plenary-schedule-view.h"
 #include "plenary-speakers-view.h"
+#include "plenary-starred-view.h"
 #include "plenary-tracks-view.h"
 #include "plenary-window.h"
+#include "sync/plenary-schedule-diff.h"
 
 struct _PlenaryWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  PlenaryEvent         *event;
+  PlenarySchedule      *schedule;
+  gboolean              is_sample;
+  guint                 freshness_timeout;
+  GCancellable         *cancellable;
 
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *events_button;
+  GtkWidget            *refresh_button;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
   PlenaryScheduleView  *schedule_view;
   PlenarySpeakersView  *speakers_view;
   PlenaryTracksView    *tracks_view;
   PlenaryRoomsView     *rooms_view;
-
-  PlenarySchedule      *schedule;
+  PlenaryStarredView   *starred_view;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryWindow, plenary_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void bind_settings (PlenaryWindow      *self,
-                           PlenaryApplication *application);
+static void update_freshness (PlenaryWindow *self);
 
-PlenaryWindow *
-plenary_window_new (PlenaryApplication *application)
+static PlenaryApplication *
+get_app (PlenaryWindow *self)
 {
-  PlenaryWindow *self = g_object_new (PLENARY_TYPE_WINDOW, "application", application, NULL);
-
-  bind_settings (self, application);
-  return self;
+  return PLENARY_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
 }
 
 static gboolean
@@ -62,7 +71,40 @@ local_to_time_zone_mode (const GValue       *value,
   return g_variant_new_string (g_value_get_boolean (value) ? "local" : "event");
 }
 
-/* @subtitle says where the programme comes from ("Sample event", "Updated …"). */
+static void
+show_banner (PlenaryWindow *self,
+             const char    *text,
+             const char    *button_label,
+             const char    *action)
+{
+  gtk_label_set_text (self->banner_label, text ? text : "");
+  gtk_button_set_label (self->banner_button, button_label ? button_label : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
+  gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
+}
+
+/* Every view follows the programme on screen; they rebind, they do not patch. */
+static void
+show_schedule (PlenaryWindow   *self,
+               PlenarySchedule *schedule)
+{
+  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  const char *title = schedule ? plenary_schedule_get_title (schedule)
+                               : self->event ? plenary_event_get_title (self->event) : NULL;
+
+  g_set_object (&self->schedule, schedule);
+  plenary_schedule_view_set_user_data (self->schedule_view, user_data);
+  plenary_schedule_view_set_schedule (self->schedule_view, schedule);
+  plenary_speakers_view_set_schedule (self->speakers_view, schedule);
+  plenary_tracks_view_set_schedule (self->tracks_view, schedule);
+  plenary_rooms_view_set_schedule (self->rooms_view, schedule);
+  plenary_starred_view_set_schedule (self->starred_view, schedule, user_data);
+  adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Plenary"));
+  gtk_stack_set_visible_child_name (self->main_stack, schedule ? "event" : "empty");
+}
+
 void
 plenary_window_set_schedule (PlenaryWindow   *self,
                              PlenarySchedule *schedule,
@@ -70,18 +112,15 @@ plenary_window_set_schedule (PlenaryWindow   *self,
 {
   g_return_if_fail (PLENARY_IS_WINDOW (self));
 
-  g_set_object (&self->schedule, schedule);
-  plenary_schedule_view_set_schedule (self->schedule_view, schedule);
-  plenary_speakers_view_set_schedule (self->speakers_view, schedule);
-  plenary_tracks_view_set_schedule (self->tracks_view, schedule);
-  plenary_rooms_view_set_schedule (self->rooms_view, schedule);
-  adw_view_switcher_title_set_title (self->switcher_title,
-                                     schedule ? plenary_schedule_get_title (schedule)
-                                              : _("Plenary"));
+  plenary_window_set_event (self, NULL);
+  self->is_sample = schedule != NULL;
+  show_schedule (self, schedule);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
-  gtk_window_set_title (GTK_WINDOW (self),
-                        schedule ? plenary_schedule_get_title (schedule) : _("Plenary"));
-  gtk_stack_set_visible_child_name (self->main_stack, schedule ? "event" : "empty");
+  if (self->is_sample)
+    show_banner (self, _("This is a sample: the programme of the Linux Plumbers Conference 2021. "
+                         "Add your conference to follow it."),
+                 _("_Add Event…"), "win.add-event");
+  gtk_widget_set_visible (self->refresh_button, FALSE);
 }
 
 PlenarySchedule *
@@ -108,24 +147,223 @@ plenary_window_get_view_stack (PlenaryWindow *self)
   return self->view_stack;
 }
 
-static void
-bind_settings (PlenaryWindow      *self,
-               PlenaryApplication *application)
+PlenaryEvent *
+plenary_window_get_event (PlenaryWindow *self)
 {
-  self->settings = g_object_ref (plenary_application_get_settings (application));
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "schedule-density", self->schedule_view, "density",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "show-notes", self->schedule_view, "show-notes",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind_with_mapping (self->settings, "time-zone-mode", self->schedule_view,
-                                "local-time", G_SETTINGS_BIND_DEFAULT, time_zone_mode_to_local,
-                                local_to_time_zone_mode, NULL, NULL);
+  g_return_val_if_fail (PLENARY_IS_WINDOW (self), NULL);
 
+  return self->event;
+}
+
+/* "Updated 3 minutes ago", "Offline: showing the programme from Tuesday 14:02". */
+static char *
+describe_freshness (PlenaryWindow *self)
+{
+  PlenarySnapshot *snapshot = plenary_event_get_snapshot (self->event);
+  GDateTime *fetched = plenary_event_get_last_sync (self->event);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  GTimeSpan age;
+
+  if (fetched == NULL && snapshot != NULL)
+    fetched = plenary_snapshot_get_fetched_at (snapshot);
+
+  switch (plenary_event_get_sync_state (self->event))
+    {
+    case PLENARY_SYNC_STATE_SYNCING:
+      return g_strdup (_("Updating…"));
+    case PLENARY_SYNC_STATE_OFFLINE:
+    case PLENARY_SYNC_STATE_ERROR:
+      if (fetched == NULL)
+        return g_strdup (plenary_event_get_sync_state (self->event) == PLENARY_SYNC_STATE_OFFLINE
+                         ? _("Offline") : _("Update failed"));
+      local = g_date_time_to_local (fetched);
+      /* Translators: when the programme on screen was downloaded, e.g. "Tuesday 14:02". */
+      when = g_date_time_format (local, _("%A %H:%M"));
+      /* Translators: %s is when the programme was downloaded. */
+      return g_strdup_printf (plenary_event_get_sync_state (self->event)
+                              == PLENARY_SYNC_STATE_OFFLINE
+                              ? _("Offline: showing the programme from %s")
+                              : _("Update failed: showing the programme from %s"), when);
+    case PLENARY_SYNC_STATE_IDLE:
+    default:
+      if (fetched == NULL)
+        return g_strdup ("");
+      age = g_date_time_difference (now, fetched);
+      if (age < G_TIME_SPAN_MINUTE)
+        return g_strdup (_("Updated just now"));
+      if (age < G_TIME_SPAN_HOUR)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated %d minute ago",
+                                             "Updated %d minutes ago",
+                                             (int) (age / G_TIME_SPAN_MINUTE)),
+                                (int) (age / G_TIME_SPAN_MINUTE));
+      local = g_date_time_to_local (fetched);
+      when = g_date_time_format (local, _("%A %H:%M"));
+      return g_strdup_printf (_("Updated %s"), when);
+    }
+}
+
+static void
+update_freshness (PlenaryWindow *self)
+{
+  g_autofree char *text = NULL;
+  PlenarySyncState state;
+
+  if (self->event == NULL)
+    return;
+  text = describe_freshness (self);
+  state = plenary_event_get_sync_state (self->event);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, text);
+  gtk_widget_set_sensitive (self->refresh_button, state != PLENARY_SYNC_STATE_SYNCING);
+  if (state == PLENARY_SYNC_STATE_ERROR || state == PLENARY_SYNC_STATE_OFFLINE)
+    {
+      const char *message = plenary_event_get_error_message (self->event);
+      g_autofree char *banner = NULL;
+
+      banner = message != NULL && message[0] != '\0' ? g_strdup_printf ("%s %s", text, message)
+                                                     : g_strdup (text);
+      show_banner (self, banner, _("_Retry"), "win.refresh");
+    }
+  else
+    show_banner (self, NULL, NULL, NULL);
+}
+
+static gboolean
+freshness_tick_cb (gpointer user_data)
+{
+  update_freshness (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* After a sync: say what changed, louder for starred talks. */
+static void
+announce_changes (PlenaryWindow   *self,
+                  PlenarySchedule *before,
+                  PlenarySchedule *after)
+{
+  g_autoptr (GPtrArray) changes = plenary_schedule_diff (before, after);
+  PlenaryUserData *user_data = plenary_event_get_user_data (self->event);
+  guint starred = 0;
+  g_autofree char *starred_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (changes->len == 0)
+    return;
+  for (guint i = 0; i < changes->len; i++)
+    {
+      PlenaryChange *change = g_ptr_array_index (changes, i);
+
+      starred += user_data != NULL && plenary_user_data_get_starred (user_data, change->user_key);
+    }
+  starred_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u change to your starred talks",
+                                               "%u changes to your starred talks", starred),
+                                  starred);
+  /* Translators: "Programme updated: 3 changes to your starred talks, 12 others". */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Programme updated: %s, %u other",
+                                       "Programme updated: %s, %u others",
+                                       changes->len - starred),
+                          starred_text, changes->len - starred);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+
+  if (starred > 0)
+    {
+      g_autoptr (GNotification) notification = g_notification_new (_("Your starred talks changed"));
+
+      g_notification_set_body (notification, text);
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (G_APPLICATION (get_app (self)), "starred-changes",
+                                       notification);
+    }
+}
+
+static void
+on_event_schedule_changed (PlenaryWindow *self)
+{
+  PlenarySchedule *schedule = plenary_event_get_schedule (self->event);
+  g_autoptr (PlenarySchedule) before = self->schedule ? g_object_ref (self->schedule) : NULL;
+
+  show_schedule (self, schedule);
+  if (before != NULL && schedule != NULL && before != schedule)
+    announce_changes (self, before, schedule);
+}
+
+static void
+rebuild_events_menu (PlenaryWindow *self)
+{
+  GListModel *events = G_LIST_MODEL (plenary_application_get_events (get_app (self)));
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenu) followed = g_menu_new ();
+  g_autoptr (GMenu) manage = g_menu_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr (PlenaryEvent) event = g_list_model_get_item (events, i);
+      const char *title = plenary_event_get_title (event);
+      g_autoptr (GMenuItem) item = g_menu_item_new (title && title[0] ? title
+                                                                     : plenary_event_get_key (event),
+                                                    NULL);
+
+      g_menu_item_set_action_and_target (item, "win.show-event", "s",
+                                         plenary_event_get_key (event));
+      g_menu_append_item (followed, item);
+    }
+  g_menu_append (manage, _("_Add Event…"), "win.add-event");
+  if (self->event != NULL)
+    g_menu_append (manage, _("_Remove This Event…"), "win.remove-event");
+  if (g_menu_model_get_n_items (G_MENU_MODEL (followed)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (followed));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
+  gtk_menu_button_set_menu_model (self->events_button, G_MENU_MODEL (menu));
+}
+
+void
+plenary_window_set_event (PlenaryWindow *self,
+                          PlenaryEvent  *event)
+{
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_data (self->event, self);
+  g_set_object (&self->event, event);
+  self->is_sample = FALSE;
+  show_banner (self, NULL, NULL, NULL);
+  gtk_widget_set_visible (self->refresh_button, event != NULL);
+  g_clear_object (&self->schedule);
+
+  if (event != NULL)
+    {
+      g_signal_connect_object (event, "notify::schedule", G_CALLBACK (on_event_schedule_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (event, "notify::sync-state", G_CALLBACK (update_freshness), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (event, "notify::last-sync", G_CALLBACK (update_freshness), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (event, "notify::error-message", G_CALLBACK (update_freshness),
+                               self, G_CONNECT_SWAPPED);
+      g_settings_set_string (self->settings, "current-event", plenary_event_get_key (event));
+      show_schedule (self, plenary_event_get_schedule (event));
+      update_freshness (self);
+    }
+  else
+    show_schedule (self, NULL);
+  rebuild_events_menu (self);
+}
+
+void
+plenary_window_show_entry (PlenaryWindow *self,
+                           const char    *user_key)
+{
+  PlenaryEntry *entry;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+
+  entry = self->schedule ? plenary_schedule_lookup_user_key (self->schedule, user_key) : NULL;
+  if (entry == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "schedule");
+  plenary_schedule_view_show_entry (self->schedule_view, entry);
 }
 
 static void
@@ -154,13 +392,208 @@ on_person_activated (PlenaryWindow *self,
 }
 
 static void
+on_star_entries (PlenaryWindow *self,
+                 GListModel    *entries)
+{
+  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  guint starred = 0;
+
+  if (user_data == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Follow an event to star its talks")));
+      return;
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (plenary_entry_get_kind (entry) != PLENARY_ENTRY_KIND_CONTRIBUTION)
+        continue;
+      plenary_user_data_set_starred (user_data, plenary_entry_get_user_key (entry), TRUE);
+      starred++;
+    }
+  {
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Starred %u talk",
+                                                          "Starred %u talks", starred), starred);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  }
+}
+
+static void
+refreshed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean changed = FALSE;
+
+  /* The event's state and message say what happened; the window shows them. */
+  if (!plenary_sync_service_sync_finish (PLENARY_SYNC_SERVICE (source), result, &changed, &error))
+    g_debug ("Refresh failed: %s", error->message);
+}
+
+static void
+refresh_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  if (self->event == NULL)
+    return;
+  plenary_sync_service_sync_async (plenary_application_get_sync (get_app (self)), self->event,
+                                   TRUE, self->cancellable, refreshed_cb, NULL);
+}
+
+static void
+on_event_followed (PlenaryWindow *self,
+                   PlenaryEvent  *event)
+{
+  PlenaryApplication *app = get_app (self);
+
+  plenary_sync_service_add_event (plenary_application_get_sync (app), event);
+  plenary_application_save_events (app);
+  plenary_window_set_event (self, event);
+}
+
+void
+plenary_window_add_event (PlenaryWindow *self,
+                          const char    *url)
+{
+  PlenaryApplication *app = get_app (self);
+  PlenaryAddEventDialog *dialog = plenary_add_event_dialog_new (GTK_WINDOW (self),
+                                                                plenary_application_get_events (app),
+                                                                plenary_application_get_sync (app));
+
+  g_signal_connect_object (dialog, "followed", G_CALLBACK (on_event_followed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  if (url != NULL)
+    plenary_add_event_dialog_look_up (dialog, url);
+}
+
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  plenary_window_add_event (PLENARY_WINDOW (widget), NULL);
+}
+
+static void
+show_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryEvent *event = plenary_event_list_lookup (plenary_application_get_events (get_app (self)),
+                                                   g_variant_get_string (parameter, NULL));
+
+  if (event != NULL && event != self->event)
+    plenary_window_set_event (self, event);
+}
+
+static void
+on_remove_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PlenaryWindow    *self)
+{
+  g_autoptr (PlenaryEvent) event = NULL;
+  PlenaryApplication *app = get_app (self);
+  GListModel *events;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->event == NULL)
+    return;
+  event = g_object_ref (self->event);
+  plenary_application_forget_event (app, event);
+  events = G_LIST_MODEL (plenary_application_get_events (app));
+  if (g_list_model_get_n_items (events) > 0)
+    {
+      g_autoptr (PlenaryEvent) next = g_list_model_get_item (events, 0);
+
+      plenary_window_set_event (self, next);
+    }
+  else
+    {
+      plenary_window_set_event (self, NULL);
+      plenary_application_show_sample (app);
+    }
+}
+
+static void
+remove_event_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->event == NULL)
+    return;
+  heading = g_strdup_printf (_("Remove “%s”?"), plenary_event_get_title (self->event));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its programme, your stars and your notes are deleted "
+                                     "from this computer."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+bind_settings (PlenaryWindow      *self,
+               PlenaryApplication *application)
+{
+  self->settings = g_object_ref (plenary_application_get_settings (application));
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "schedule-density", self->schedule_view, "density",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-notes", self->schedule_view, "show-notes",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "room-change-minutes", self->starred_view,
+                   "room-change-minutes", G_SETTINGS_BIND_GET);
+  g_settings_bind_with_mapping (self->settings, "time-zone-mode", self->schedule_view,
+                                "local-time", G_SETTINGS_BIND_DEFAULT, time_zone_mode_to_local,
+                                local_to_time_zone_mode, NULL, NULL);
+}
+
+PlenaryWindow *
+plenary_window_new (PlenaryApplication *application)
+{
+  PlenaryWindow *self = g_object_new (PLENARY_TYPE_WINDOW, "application", application, NULL);
+
+  bind_settings (self, application);
+  g_signal_connect_object (plenary_application_get_events (application), "items-changed",
+                           G_CALLBACK (rebuild_events_menu), self, G_CONNECT_SWAPPED);
+  rebuild_events_menu (self);
+  return self;
+}
+
+static void
 plenary_window_dispose (GObject *object)
 {
   PlenaryWindow *self = PLENARY_WINDOW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->freshness_timeout, g_source_remove);
+  if (self->event != NULL)
+    g_signal_handlers_disconnect_by_data (self->event, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->schedule);
+  g_clear_object (&self->event);
 
   G_OBJECT_CLASS (plenary_window_parent_class)->dispose (object);
 }
@@ -177,17 +610,34 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   g_type_ensure (PLENARY_TYPE_SPEAKERS_VIEW);
   g_type_ensure (PLENARY_TYPE_TRACKS_VIEW);
   g_type_ensure (PLENARY_TYPE_ROOMS_VIEW);
+  g_type_ensure (PLENARY_TYPE_STARRED_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, events_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, schedule_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, speakers_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tracks_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, rooms_view);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, starred_view);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_show_in_schedule);
+
+  gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-event", NULL, remove_event_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
+                                       "win.refresh", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.add-event", NULL);
 }
 
 static void
@@ -195,10 +645,16 @@ plenary_window_init (PlenaryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   g_signal_connect_object (plenary_schedule_view_get_entry_page (self->schedule_view),
                            "person-activated", G_CALLBACK (on_person_activated), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->speakers_view, "star-entries", G_CALLBACK (on_star_entries),
+                           self, G_CONNECT_SWAPPED);
+  /* "Updated 3 minutes ago" must not go stale on screen. */
+  self->freshness_timeout = g_timeout_add_seconds (30, freshness_tick_cb, self);
+  gtk_widget_set_visible (self->refresh_button, FALSE);
 }

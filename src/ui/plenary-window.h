@@ -11,6 +11,7 @@
 #include "model/plenary-schedule.h"
 #include "plenary-application.h"
 #include "plenary-schedule-view.h"
+#include "sync/plenary-event.h"
 
 G_BEGIN_DECLS
 
@@ -18,12 +19,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlenaryWindow, plenary_window, PLENARY, WINDOW, AdwApplicationWindow)
 
-PlenaryWindow *plenary_window_new            (PlenaryApplication *application);
-AdwViewStack  *plenary_window_get_view_stack (PlenaryWindow      *self);
-void           plenary_window_set_schedule   (PlenaryWindow      *self,
-                                              PlenarySchedule    *schedule,
-                                              const char         *subtitle);
-PlenarySchedule *plenary_window_get_schedule (PlenaryWindow      *self);
-PlenaryScheduleView *plenary_window_get_schedule_view (PlenaryWindow *self);
+PlenaryWindow       *plenary_window_new               (PlenaryApplication *application);
+AdwViewStack        *plenary_window_get_view_stack    (PlenaryWindow      *self);
+/* Shows a programme that is not followed (the bundled sample). */
+void                 plenary_window_set_schedule      (PlenaryWindow      *self,
+                                                       PlenarySchedule    *schedule,
+                                                       const char         *subtitle);
+/* Follows @event: its programme, freshness, errors and user data. NULL for none. */
+void                 plenary_window_set_event         (PlenaryWindow      *self,
+                                                       PlenaryEvent       *event);
+PlenaryEvent        *plenary_window_get_event         (PlenaryWindow      *self);
+PlenarySchedule     *plenary_window_get_schedule      (PlenaryWindow      *self);
+PlenaryScheduleView *plenary_window_get_schedule_view (PlenaryWindow      *self);
+/* Opens the talk with this user key (from a reminder), if it is in the programme. */
+void                 plenary_window_show_entry        (PlenaryWindow      *self,
+                                                       const char         *user_key);
+void                 plenary_window_add_event         (PlenaryWindow      *self,
+                                                       const char         *url);
 
 G_END_DECLS
