@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
@@ -113,13 +114,14 @@ test_numbered_density (void)
   g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
-  GListModel *entries = plenary_schedule_get_day_entries (schedule, 0);
+  GListModel *model = plenary_schedule_view_get_model (view);
   guint expected = 0;
 
+  /* Talks are numbered 1, 2, 3 … down the day as listed; breaks and blocks have none. */
   g_object_set (view, "density", "numbered", NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (model, i);
 
       if (plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_CONTRIBUTION)
         g_assert_cmpuint (plenary_schedule_view_get_number (view, entry), ==, ++expected);
@@ -127,6 +129,16 @@ test_numbered_density (void)
         g_assert_cmpuint (plenary_schedule_view_get_number (view, entry), ==, 0);
     }
   g_assert_cmpuint (expected, >, 20);
+
+  /* A filter hides talks but keeps everyone's numbers. */
+  {
+    g_autoptr (PlenaryEntry) last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+    guint number = plenary_schedule_view_get_number (view, last);
+
+    plenary_schedule_view_set_filters (view, NULL, plenary_room_get_name (plenary_entry_get_room (last)),
+                                       NULL);
+    g_assert_cmpuint (plenary_schedule_view_get_number (view, last), ==, number);
+  }
   gtk_window_destroy (window);
 }
 
@@ -259,6 +271,76 @@ test_opens_on_today (void)
   g_object_unref (view);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (labels, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* Server text is data: a title is never markup, an abstract keeps only safe rich text. */
+static void
+test_server_text_is_data (void)
+{
+  const char *json =
+    "{\"count\":1,\"_type\":\"HTTPAPIResult\",\"url\":\"https://example.org/export/"
+    "timetable/7.json\",\"results\":{\"7\":{\"20240918\":{\"c1\":{\"id\":\"c1\","
+    "\"entryType\":\"Contribution\",\"contributionId\":1,\"title\":\"<b>& bold claims\","
+    "\"description\":\"Intro <script>alert(1)</script> and <a href=\\\"file:///etc/passwd\\\">"
+    "the secrets</a> and <a href=\\\"https://example.org/slides\\\">slides</a>\","
+    "\"startDate\":{\"date\":\"2024-09-18\",\"time\":\"10:00:00\",\"tz\":\"UTC\"},"
+    "\"endDate\":{\"date\":\"2024-09-18\",\"time\":\"10:30:00\",\"tz\":\"UTC\"},"
+    "\"room\":\"A & B\",\"presenters\":[{\"firstName\":\"<i>Eve\",\"familyName\":"
+    "\"Doe\",\"name\":\"<i>Eve Doe\",\"affiliation\":\"\"}]}}}}}";
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWindow *window;
+  PlenaryScheduleView *view;
+  gboolean saw_title = FALSE, saw_abstract = FALSE;
+
+  sources->timetable = g_bytes_new_static (json, strlen (json));
+  schedule = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  view = new_view (schedule, &window);
+  plenary_schedule_view_show_entry (view, plenary_schedule_lookup_user_key (schedule, "1"));
+  plenary_test_iterate (100);
+
+  collect_labels (GTK_WIDGET (window), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *source = gtk_label_get_label (label);
+
+      if (g_strcmp0 (gtk_label_get_text (label), "<b>& bold claims") == 0)
+        {
+          g_assert_false (gtk_label_get_use_markup (label));
+          saw_title = TRUE;
+        }
+      if (strstr (gtk_label_get_text (label), "Intro") != NULL)
+        {
+          saw_abstract = TRUE;
+          g_assert_true (gtk_label_get_use_markup (label));
+          g_assert_null (strstr (source, "script"));
+          g_assert_null (strstr (source, "alert"));
+          g_assert_null (strstr (source, "file:"));
+          g_assert_nonnull (strstr (gtk_label_get_text (label), "the secrets"));
+          g_assert_nonnull (strstr (source, "href=\"https://example.org/slides\""));
+        }
+      /* Nothing from the server turned into real markup anywhere. */
+      if (gtk_label_get_use_markup (label))
+        g_assert_null (strstr (source, "<i>Eve"));
+    }
+  g_assert_true (saw_title);
+  g_assert_true (saw_abstract);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/filters-combine", test_filters_combine);
   g_test_add_func ("/schedule-view/keyboard-day-switch", test_keyboard_day_switch);
   g_test_add_func ("/schedule-view/opens-on-today", test_opens_on_today);
+  g_test_add_func ("/schedule-view/server-text-is-data", test_server_text_is_data);
 
   return g_test_run ();
 }

@@ -88,6 +88,8 @@ plenary_rooms_view_set_schedule (PlenaryRoomsView *self,
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *previous = NULL;
   PlenaryRoom *keep = NULL;
+  PlenaryRoom *busiest = NULL;
+  guint most = 0;
   GListModel *rooms;
 
   g_return_if_fail (PLENARY_IS_ROOMS_VIEW (self));
@@ -113,6 +115,11 @@ plenary_rooms_view_set_schedule (PlenaryRoomsView *self,
       g_ptr_array_add (self->rooms, g_object_ref (room));
       if (g_strcmp0 (name, previous) == 0)
         keep = room;
+      if (n > most)
+        {
+          most = n;
+          busiest = room;
+        }
     }
 
   g_signal_handlers_block_by_func (self->room_dropdown, on_room_dropdown_selected, self);
@@ -121,8 +128,8 @@ plenary_rooms_view_set_schedule (PlenaryRoomsView *self,
 
   gtk_stack_set_visible_child_name (self->stack, self->rooms->len > 0 ? "grid" : "empty");
   /* The room on screen stays across a sync while it still exists. */
-  if (keep == NULL && self->rooms->len > 0)
-    keep = g_ptr_array_index (self->rooms, 0);
+  if (keep == NULL)
+    keep = busiest;
   g_clear_object (&self->room);
   plenary_rooms_view_set_room (self, keep);
 }

@@ -215,22 +215,32 @@ has_filters (PlenaryScheduleView *self)
   return self->filter_track != NULL || self->filter_room != NULL || self->filter_session != NULL;
 }
 
-/* Numbers count the day's talks in order, whatever the filters hide, so a number names one
- * talk for everybody in the room. */
+/* Numbers count the day's talks down the page, as Indico's numbered style does, whatever the
+ * filters hide, so a number names one talk for everybody in the room. */
 static void
 number_day (PlenaryScheduleView *self,
             guint                day_index)
 {
-  GListModel *entries = plenary_schedule_get_day_entries (self->schedule, day_index);
+  GListModel *items = plenary_schedule_get_day_items (self->schedule, day_index);
   guint number = 0;
 
   g_hash_table_remove_all (self->numbers);
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr (PlenaryEntry) item = g_list_model_get_item (items, i);
+      GListModel *children = plenary_entry_get_kind (item) == PLENARY_ENTRY_KIND_BLOCK
+                             ? plenary_schedule_get_block_entries (self->schedule, item) : NULL;
 
-      if (plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_CONTRIBUTION)
-        g_hash_table_insert (self->numbers, entry, GUINT_TO_POINTER (++number));
+      if (plenary_entry_get_kind (item) == PLENARY_ENTRY_KIND_CONTRIBUTION)
+        g_hash_table_insert (self->numbers, item, GUINT_TO_POINTER (++number));
+      for (guint j = 0; children != NULL && j < g_list_model_get_n_items (children); j++)
+        {
+          g_autoptr (PlenaryEntry) child = g_list_model_get_item (children, j);
+
+          if (plenary_entry_get_kind (child) == PLENARY_ENTRY_KIND_CONTRIBUTION
+              && !g_hash_table_contains (self->numbers, child))
+            g_hash_table_insert (self->numbers, child, GUINT_TO_POINTER (++number));
+        }
     }
 }
 
@@ -1167,6 +1177,7 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   self->local_zone = g_time_zone_new_local ();
   self->numbers = g_hash_table_new (NULL, NULL);

@@ -14,7 +14,9 @@
 #include "plenary-format.h"
 #include "plenary-week-layout.h"
 
-#define MIN_BOX_HEIGHT 18.0
+/* True height, so short talks never cover the next one; their text is in the tooltip. */
+#define MIN_BOX_HEIGHT 4.0
+#define MIN_TEXT_HEIGHT 14.0
 #define BOX_GAP 2.0
 /* Talks sit right of a strip of their block's band, which carries the block's title. */
 #define BAND_STRIP 16.0
@@ -543,6 +545,13 @@ draw_box (PlenaryWeekLayout        *self,
   cairo_rectangle (cr, r->origin.x, r->origin.y, 4, r->size.height);
   cairo_fill (cr);
 
+  if (r->size.height < MIN_TEXT_HEIGHT)
+    {
+      cairo_restore (cr);
+      return;
+    }
+  if (r->size.height < 24)
+    text_y = r->origin.y + 1;
   range = plenary_format_time_range (plenary_entry_get_start (box->entry),
                                      plenary_entry_get_end (box->entry), zone);
   if (bottom - text_y >= 28)

@@ -117,8 +117,8 @@ plenary_window_set_schedule (PlenaryWindow   *self,
   show_schedule (self, schedule);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
   if (self->is_sample)
-    show_banner (self, _("This is a sample: the programme of the Linux Plumbers Conference 2021. "
-                         "Add your conference to follow it."),
+    show_banner (self, _("A sample: the Linux Plumbers Conference 2021. Add your conference to "
+                         "follow it."),
                  _("_Add Event…"), "win.add-event");
   gtk_widget_set_visible (self->refresh_button, FALSE);
 }
