@@ -6,11 +6,173 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "indico/plenary-event-url.h"
 #include "plenary-check.h"
 #include "indico/plenary-indico-parser.h"
+
+static void
+resolved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* GET as the sync does it (same headers, JSON only), but nothing is stored: --check must not
+ * touch the user's data. Sends no token: it checks what the public sees. */
+static GBytes *
+fetch (SoupSession  *session,
+       const char   *url,
+       gboolean      optional,
+       GError      **error)
+{
+  g_autoptr (SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr (GBytes) body = NULL;
+  const char *content_type;
+  guint status;
+
+  if (message == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a valid link."),
+                   url);
+      return NULL;
+    }
+  soup_message_headers_append (soup_message_get_request_headers (message), "Accept",
+                               "application/json");
+  soup_message_headers_append (soup_message_get_request_headers (message), "X-Requested-With",
+                               "XMLHttpRequest");
+  body = soup_session_send_and_read (session, message, NULL, error);
+  if (body == NULL)
+    return NULL;
+  status = soup_message_get_status (message);
+  if (optional && (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_FORBIDDEN
+                   || status == SOUP_STATUS_UNAUTHORIZED))
+    return NULL;
+  if (status != SOUP_STATUS_OK)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   /* Translators: an HTTP status code, its reason, then a link. */
+                   _("The server answered %u %s for %s"), status,
+                   soup_message_get_reason_phrase (message), url);
+      return NULL;
+    }
+  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (message),
+                                                        NULL);
+  /* The parser explains HTML pages (login, access key) better than a content type can. */
+  if (content_type != NULL && !g_str_has_suffix (content_type, "json")
+      && !g_str_equal (content_type, "text/html") && !optional)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("The server sent %s, not the programme, for %s"), content_type, url);
+      return NULL;
+    }
+  return g_steal_pointer (&body);
+}
+
+/* The event's zone, so the event export's times agree with the timetable's. */
+static char *
+timetable_zone (GBytes     *timetable,
+                const char *event_id)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *days;
+  GList *day_names;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (timetable, NULL),
+                                   g_bytes_get_size (timetable), NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  root = json_object_get_member (json_node_get_object (root), "results");
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  root = json_object_get_member (json_node_get_object (root), event_id);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  days = json_node_get_object (root);
+  day_names = json_object_get_members (days);
+  for (GList *l = day_names; l != NULL; l = l->next)
+    {
+      JsonNode *day = json_object_get_member (days, l->data);
+      g_autoptr (GList) entries = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (day))
+        continue;
+      entries = json_object_get_values (json_node_get_object (day));
+      for (GList *e = entries; e != NULL; e = e->next)
+        {
+          JsonNode *start;
+
+          if (!JSON_NODE_HOLDS_OBJECT (e->data))
+            continue;
+          start = json_object_get_member (json_node_get_object (e->data), "startDate");
+          if (start != NULL && JSON_NODE_HOLDS_OBJECT (start)
+              && json_object_has_member (json_node_get_object (start), "tz"))
+            {
+              const char *zone = json_object_get_string_member_with_default (
+                json_node_get_object (start), "tz", NULL);
+              char *found = g_strdup (zone);
+
+              g_list_free (day_names);
+              return found;
+            }
+        }
+    }
+  g_list_free (day_names);
+  return NULL;
+}
+
+static PlenarySchedule *
+load_url (const char  *url,
+          GError     **error)
+{
+  g_autoptr (SoupSession) session = soup_session_new_with_options ("user-agent",
+                                                                   "Plenary/" PACKAGE_VERSION,
+                                                                   "timeout", 30, NULL);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (GAsyncResult) resolved = NULL;
+  g_autofree char *timetable_url = NULL;
+  g_autofree char *event_url = NULL;
+  g_autofree char *program_url = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *escaped_zone = NULL;
+
+  /* Short links need the server; everything else resolves at once. */
+  plenary_event_url_resolve_async (session, url, NULL, resolved_cb, &resolved);
+  while (resolved == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!plenary_event_url_resolve_finish (resolved, &sources->server_base, &sources->event_id,
+                                         error))
+    return NULL;
+
+  timetable_url = g_strdup_printf ("%sexport/timetable/%s.json", sources->server_base,
+                                   sources->event_id);
+  sources->timetable = fetch (session, timetable_url, FALSE, error);
+  if (sources->timetable == NULL)
+    return NULL;
+
+  zone = timetable_zone (sources->timetable, sources->event_id);
+  escaped_zone = g_uri_escape_string (zone ? zone : "UTC", NULL, FALSE);
+  event_url = g_strdup_printf ("%sexport/event/%s.json?detail=contributions&tz=%s",
+                               sources->server_base, sources->event_id, escaped_zone);
+  sources->event = fetch (session, event_url, FALSE, error);
+  if (sources->event == NULL)
+    return NULL;
+  /* Older servers have no program.json: that is normal. */
+  program_url = g_strdup_printf ("%sevent/%s/program.json", sources->server_base,
+                                 sources->event_id);
+  sources->program = fetch (session, program_url, TRUE, NULL);
+
+  return plenary_indico_parse (sources, error);
+}
 
 PlenarySchedule *
 plenary_check_load (const char  *source,
@@ -20,14 +182,8 @@ plenary_check_load (const char  *source,
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  /* The sync layer adds http(s) URLs here: fetch the exports, then parse them alike. */
   if (strstr (source, "://") != NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Checking an event by its link is not supported yet: give a folder "
-                     "with the event's exports."));
-      return NULL;
-    }
+    return load_url (source, error);
 
   if (!g_file_test (source, G_FILE_TEST_IS_DIR))
     {

@@ -126,9 +126,79 @@ test_bad_sources (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_plenary ("--check", "https://indico.example.org/event/1/", NULL, &out,
-                                &err), ==, 1);
+  /* Nothing listens on port 1: a clear error, at once, with no network needed. */
+  g_assert_cmpint (run_plenary ("--check", "http://127.0.0.1:1/event/1/", NULL, &out, &err), ==, 1);
   g_assert_true (g_str_has_prefix (err, "plenary: "));
+}
+
+static guint16
+free_port (void)
+{
+  g_autoptr (GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                             G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+copy_fixture (const char *name,
+              const char *root,
+              const char *path)
+{
+  g_autofree char *from = plenary_test_shared_path (name);
+  g_autofree char *to = g_build_filename (root, path, NULL);
+  g_autofree char *dir = g_path_get_dirname (to);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (to, contents, length, NULL));
+}
+
+/* A plain static file server with the exports at Indico's paths, as an organiser might test. */
+static void
+test_url (void)
+{
+  g_autofree char *root = g_build_filename (plenary_test_get_tmpdir (), "static", NULL);
+  g_autofree char *port = g_strdup_printf ("%u", free_port ());
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%s/event/11/timetable/#20210920",
+                                          port);
+  const char *python = g_find_program_in_path ("python3") ? "python3" : "/usr/bin/python3";
+  const char *argv[] = { python, "-m", "http.server", "--bind", "127.0.0.1", "--directory",
+                         root, port, NULL };
+  g_autoptr (GSubprocess) server = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 1;
+
+  copy_fixture ("fixtures/lpc2021/export-timetable-11.json", root, "export/timetable/11.json");
+  copy_fixture ("fixtures/lpc2021/export-event-11-contributions.json", root,
+                "export/event/11.json");
+  server = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                    | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+  g_assert_no_error (error);
+
+  /* The server needs a moment to listen; retry until it answers or a deadline passes. */
+  for (int attempt = 0; attempt < 100 && status != 0; attempt++)
+    {
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      status = run_plenary ("--check", url, NULL, &out, &err);
+      if (status != 0)
+        g_usleep (100 * 1000);
+    }
+  g_subprocess_force_exit (server);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Title: Linux Plumbers Conference 2021\n"));
+  g_assert_nonnull (strstr (out, "Contributions: 226\n"));
+  g_assert_nonnull (strstr (out, "Speakers: 272\n"));
 }
 
 static void
@@ -162,6 +232,7 @@ main (int   argc,
   plenary_test_init (&argc, &argv);
 
   g_test_add_func ("/check/summary", test_summary);
+  g_test_add_func ("/check/url", test_url);
   g_test_add_func ("/check/json", test_json);
   g_test_add_func ("/check/bad-sources", test_bad_sources);
   g_test_add_func ("/check/warnings", test_warnings);
