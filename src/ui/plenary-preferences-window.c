@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "indico/plenary-event-url.h"
 #include "plenary-preferences-window.h"
+#include "store/plenary-credentials.h"
 
 struct _PlenaryPreferencesWindow
 {
@@ -17,6 +19,10 @@ struct _PlenaryPreferencesWindow
   AdwComboRow          *time_zone_row;
   GtkSpinButton        *refresh_spin;
   GtkSpinButton        *reminder_spin;
+  AdwEntryRow          *server_row;
+  AdwPasswordEntryRow  *token_row;
+  GtkLabel             *token_status;
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPreferencesWindow, plenary_preferences_window,
@@ -46,6 +52,124 @@ index_to_time_zone_mode (const GValue       *value,
   return g_variant_new_string (time_zone_modes[MIN (index, G_N_ELEMENTS (time_zone_modes) - 1)]);
 }
 
+/* A server base from what people paste: an event link, or a server address. */
+static char *
+server_base_from_text (const char  *text,
+                       GError     **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *event_id = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr (GError) local_error = NULL;
+
+  if (plenary_event_url_parse (stripped, &base, &event_id, &local_error))
+    return g_steal_pointer (&base);
+  if (!g_error_matches (local_error, PLENARY_EVENT_URL_ERROR, PLENARY_EVENT_URL_ERROR_NOT_EVENT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!plenary_event_url_is_secure (stripped))
+    {
+      g_set_error (error, PLENARY_EVENT_URL_ERROR, PLENARY_EVENT_URL_ERROR_SCHEME,
+                   _("Tokens are only sent over https."));
+      return NULL;
+    }
+  return g_str_has_suffix (stripped, "/") ? g_steal_pointer (&stripped)
+                                          : g_strconcat (stripped, "/", NULL);
+}
+
+static void
+set_token_status (PlenaryPreferencesWindow *self,
+                  const char               *text,
+                  gboolean                  error)
+{
+  gtk_label_set_text (self->token_status, text);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->token_status), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->token_status), "error");
+}
+
+static void
+token_stored_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  PlenaryPreferencesWindow *self;
+
+  if (!plenary_credentials_store_finish (result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = user_data;
+  set_token_status (self, error ? error->message : _("Saved in your keyring."), error != NULL);
+  if (error == NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+}
+
+static void
+token_cleared_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!plenary_credentials_clear_finish (result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_token_status (user_data, error ? error->message : _("Removed from your keyring."),
+                    error != NULL);
+}
+
+static void
+on_save_token_clicked (PlenaryPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = server_base_from_text (
+    gtk_editable_get_text (GTK_EDITABLE (self->server_row)), &error);
+  g_autofree char *token = g_strstrip (g_strdup (gtk_editable_get_text (
+    GTK_EDITABLE (self->token_row))));
+
+  if (base == NULL)
+    {
+      set_token_status (self, error->message, TRUE);
+      return;
+    }
+  if (token[0] == '\0')
+    {
+      set_token_status (self, _("Paste the token first."), TRUE);
+      return;
+    }
+  plenary_credentials_store_async (base, token, self->cancellable, token_stored_cb, self);
+}
+
+static void
+on_remove_token_clicked (PlenaryPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *base = server_base_from_text (
+    gtk_editable_get_text (GTK_EDITABLE (self->server_row)), &error);
+
+  if (base == NULL)
+    {
+      set_token_status (self, error->message, TRUE);
+      return;
+    }
+  plenary_credentials_clear_async (base, self->cancellable, token_cleared_cb, self);
+}
+
+static void
+plenary_preferences_window_dispose (GObject *object)
+{
+  PlenaryPreferencesWindow *self = PLENARY_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (plenary_preferences_window_parent_class)->dispose (object);
+}
+
 PlenaryPreferencesWindow *
 plenary_preferences_window_new (PlenaryApplication *application)
 {
@@ -69,9 +193,16 @@ static void
 plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = plenary_preferences_window_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/plenary-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, server_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, token_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, token_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_token_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove_token_clicked);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, time_zone_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, refresh_spin);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, reminder_spin);
@@ -81,4 +212,5 @@ static void
 plenary_preferences_window_init (PlenaryPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
