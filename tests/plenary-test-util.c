@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
 
 static char *test_tmpdir;
@@ -129,4 +130,18 @@ plenary_test_iterate (guint milliseconds)
         g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
+}
+
+PlenarySchedule *
+plenary_test_load_lpc2021 (void)
+{
+  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (dir, &error);
+  PlenarySchedule *schedule;
+
+  g_assert_no_error (error);
+  schedule = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  return schedule;
 }

@@ -8,6 +8,8 @@
 
 #include <gio/gio.h>
 
+#include "model/plenary-schedule.h"
+
 G_BEGIN_DECLS
 
 void        plenary_test_init        (int          *argc,
@@ -18,5 +20,7 @@ char       *plenary_test_data_path   (const char   *name);
 char       *plenary_test_shared_path (const char   *relative);
 GBytes     *plenary_test_load_bytes  (const char   *path);
 void        plenary_test_iterate     (guint         milliseconds);
+/* The real LPC 2021 programme from ../shared/fixtures/lpc2021, parsed. */
+PlenarySchedule *plenary_test_load_lpc2021 (void);
 
 G_END_DECLS

@@ -46,13 +46,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (dir, &error);
-
-  g_assert_no_error (error);
-  fixture->schedule = plenary_indico_parse (sources, &error);
-  g_assert_no_error (error);
+  fixture->schedule = plenary_test_load_lpc2021 ();
   fixture->room = plenary_schedule_lookup_room (fixture->schedule, ROOM);
   g_assert_nonnull (fixture->room);
   fixture->zone = g_time_zone_new_identifier ("America/New_York");

@@ -12,20 +12,6 @@
 #include "export/plenary-ics.h"
 #include "indico/plenary-indico-parser.h"
 
-static PlenarySchedule *
-load_lpc2021 (void)
-{
-  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (dir, &error);
-  PlenarySchedule *schedule;
-
-  g_assert_no_error (error);
-  schedule = plenary_indico_parse (sources, &error);
-  g_assert_no_error (error);
-  return schedule;
-}
-
 static GDateTime *
 fixed_dtstamp (void)
 {
@@ -134,7 +120,7 @@ count (const char *haystack,
 static void
 test_lpc2021 (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   g_autoptr (GDateTime) dtstamp = fixed_dtstamp ();
   g_autofree char *ics = plenary_ics_write (schedule, plenary_schedule_get_entries (schedule),
                                             PLENARY_ICS_FLAGS_NONE, dtstamp);
@@ -169,7 +155,7 @@ test_lpc2021 (void)
 static void
 test_breaks (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   g_autoptr (GDateTime) dtstamp = fixed_dtstamp ();
   g_autofree char *ics = plenary_ics_write (schedule, plenary_schedule_get_entries (schedule),
                                             PLENARY_ICS_FLAGS_INCLUDE_BREAKS, dtstamp);
@@ -249,7 +235,7 @@ test_escaping (void)
 static void
 test_star_round_trip (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GListModel *entries = plenary_schedule_get_entries (schedule);
   g_autoptr (GListStore) starred = g_list_store_new (PLENARY_TYPE_ENTRY);
   g_autoptr (GArray) ids = NULL;

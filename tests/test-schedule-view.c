@@ -14,20 +14,6 @@
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-schedule-view.h"
 
-static PlenarySchedule *
-load_lpc2021 (void)
-{
-  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (dir, &error);
-  PlenarySchedule *schedule;
-
-  g_assert_no_error (error);
-  schedule = plenary_indico_parse (sources, &error);
-  g_assert_no_error (error);
-  return schedule;
-}
-
 /* A view in a window, with the clock before the event so it opens on the first day. */
 static PlenaryScheduleView *
 new_view (PlenarySchedule *schedule,
@@ -65,7 +51,7 @@ count_kind (GListModel       *model,
 static void
 test_first_day_blocks_in_order (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   GListModel *model = plenary_schedule_view_get_model (view);
@@ -111,7 +97,7 @@ test_first_day_blocks_in_order (void)
 static void
 test_numbered_density (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   GListModel *model = plenary_schedule_view_get_model (view);
@@ -158,7 +144,7 @@ has_speaker (PlenaryEntry *entry,
 static void
 test_search_mckenney (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   GListModel *model = plenary_schedule_view_get_model (view);
@@ -199,7 +185,7 @@ test_search_mckenney (void)
 static void
 test_filters_combine (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   GListModel *model = plenary_schedule_view_get_model (view);
@@ -242,7 +228,7 @@ test_filters_combine (void)
 static void
 test_keyboard_day_switch (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
 
@@ -260,7 +246,7 @@ test_keyboard_day_switch (void)
 static void
 test_opens_on_today (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   /* Wednesday 22 September 2021, 09:00 in New York. */
   g_autoptr (GDateTime) during = g_date_time_new_utc (2021, 9, 22, 13, 0, 0);
   GtkWidget *view = g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, "now", during, NULL);

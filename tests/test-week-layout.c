@@ -15,20 +15,6 @@
 #include "plenary-test-util.h"
 #include "ui/plenary-week-layout.h"
 
-static PlenarySchedule *
-load_lpc2021 (void)
-{
-  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
-  g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (dir, &error);
-  PlenarySchedule *schedule;
-
-  g_assert_no_error (error);
-  schedule = plenary_indico_parse (sources, &error);
-  g_assert_no_error (error);
-  return schedule;
-}
-
 /* A timetable export in Indico 3.x's shape: @entries_json is the inside of one day's object. */
 static PlenarySchedule *
 parse_timetable (const char *days_json)
@@ -81,7 +67,7 @@ find_room (PlenarySchedule *schedule,
 static void
 test_box_rectangles (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   PlenaryRoom *room = find_room (schedule, "Microconference1/Virtual-Room");
   g_autoptr (PlenaryWeekLayout) layout = plenary_week_layout_new (schedule, room);
   int first = plenary_week_layout_get_first_minute (layout);
@@ -210,7 +196,7 @@ test_midnight_block_on_both_days (void)
 static void
 test_hit_testing (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   g_autoptr (PlenaryWeekLayout) layout =
     plenary_week_layout_new (schedule, find_room (schedule, "Refereed Track/Virtual-Room"));
   g_autoptr (GArray) order = NULL;
@@ -243,7 +229,7 @@ test_hit_testing (void)
 static void
 test_export_pdf_and_png (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 ();
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   g_autoptr (PlenaryWeekLayout) layout =
     plenary_week_layout_new (schedule, find_room (schedule, "Microconference1/Virtual-Room"));
   g_autofree char *pdf = g_build_filename (plenary_test_get_tmpdir (), "week.pdf", NULL);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-count-row.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-speakers-view.h"
@@ -259,28 +260,7 @@ on_person_setup (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *affiliation = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (name, "title");
-  gtk_label_set_xalign (GTK_LABEL (affiliation), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (affiliation), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (affiliation, "caption");
-  gtk_widget_add_css_class (affiliation, "dim-label");
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), name);
-  gtk_box_append (GTK_BOX (labels), affiliation);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_widget_add_css_class (box, "person-row");
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, plenary_count_row_new ());
 }
 
 static void
@@ -289,46 +269,31 @@ on_person_bind (GtkSignalListItemFactory *factory,
                 PlenarySpeakersView      *self)
 {
   GObject *object = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *labels = gtk_widget_get_first_child (box);
-  GtkLabel *name = GTK_LABEL (gtk_widget_get_first_child (labels));
-  GtkLabel *affiliation = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (name)));
-  GtkLabel *count = GTK_LABEL (gtk_widget_get_next_sibling (labels));
+  PlenaryPerson *person;
+  guint n;
+  const char *affiliation;
+  g_autofree char *count = NULL;
+  g_autofree char *a11y = NULL;
 
   gtk_list_item_set_activatable (item, PLENARY_IS_PERSON (object));
   gtk_list_item_set_selectable (item, FALSE);
   if (GTK_IS_STRING_OBJECT (object))
     {
-      gtk_label_set_text (name, gtk_string_object_get_string (GTK_STRING_OBJECT (object)));
-      gtk_widget_add_css_class (box, "letter-header");
-      gtk_widget_set_visible (GTK_WIDGET (affiliation), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (count), FALSE);
+      plenary_count_row_set (gtk_list_item_get_child (item),
+                             gtk_string_object_get_string (GTK_STRING_OBJECT (object)), NULL,
+                             NULL, NULL, TRUE);
+      return;
     }
-  else
-    {
-      PlenaryPerson *person = PLENARY_PERSON (object);
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, person));
-      g_autofree char *n_text = g_strdup_printf ("%u", n);
-      g_autofree char *a11y = NULL;
-      g_autofree char *tooltip = NULL;
-      const char *aff = plenary_person_get_affiliation (person);
 
-      gtk_widget_remove_css_class (box, "letter-header");
-      gtk_label_set_text (name, plenary_person_get_name (person));
-      gtk_label_set_text (affiliation, aff);
-      gtk_widget_set_visible (GTK_WIDGET (affiliation), aff[0] != '\0');
-      gtk_label_set_text (count, n_text);
-      gtk_widget_set_visible (GTK_WIDGET (count), TRUE);
-      tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk or session",
-                                              "%u talks or sessions", n), n);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (count), tooltip);
-      /* Translators: a speaker row for screen readers: name, affiliation, number of talks. */
-      a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u talk",
-                                           "%s, %s, %u talks", n),
-                              plenary_person_get_name (person), aff, n);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      a11y, -1);
-    }
+  person = PLENARY_PERSON (object);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, person));
+  affiliation = plenary_person_get_affiliation (person);
+  count = g_strdup_printf ("%u", n);
+  /* Translators: a speaker row for screen readers: name, affiliation, number of talks. */
+  a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u talk", "%s, %s, %u talks", n),
+                          plenary_person_get_name (person), affiliation, n);
+  plenary_count_row_set (gtk_list_item_get_child (item), plenary_person_get_name (person),
+                         affiliation, count, a11y, FALSE);
 }
 
 static void

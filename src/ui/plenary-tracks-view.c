@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-count-row.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-tracks-view.h"
@@ -215,28 +216,7 @@ on_track_setup (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *snippet = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_add_css_class (title, "title");
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_widget_add_css_class (snippet, "dim-label");
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), snippet);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_widget_add_css_class (box, "person-row");
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, plenary_count_row_new ());
 }
 
 static void
@@ -245,29 +225,21 @@ on_track_bind (GtkSignalListItemFactory *factory,
                PlenaryTracksView        *self)
 {
   GObject *object = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *labels = gtk_widget_get_first_child (box);
-  GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (labels));
-  GtkLabel *snippet = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title)));
-  GtkLabel *count = GTK_LABEL (gtk_widget_get_next_sibling (labels));
   guint n = plenary_tracks_view_count_talks (self, object);
-  g_autofree char *n_text = g_strdup_printf ("%u", n);
-  g_autofree char *plain = NULL;
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *snippet = NULL;
   g_autofree char *a11y = NULL;
 
   if (PLENARY_IS_TRACK (object))
-    plain = plenary_rich_text_to_snippet (plenary_track_get_description (PLENARY_TRACK (object)),
-                                          160);
+    snippet = plenary_rich_text_to_snippet (plenary_track_get_description (PLENARY_TRACK (object)),
+                                            160);
   else
-    plain = g_strdup (_("Talks without a track"));
-  gtk_label_set_text (title, item_title (self, object));
-  gtk_label_set_text (snippet, plain);
-  gtk_widget_set_visible (GTK_WIDGET (snippet), plain[0] != '\0');
-  gtk_label_set_text (count, n_text);
+    snippet = g_strdup (_("Talks without a track"));
   /* Translators: a track row for screen readers: its title and number of talks. */
   a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u talk", "%s, %u talks", n),
                           item_title (self, object), n);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  plenary_count_row_set (gtk_list_item_get_child (item), item_title (self, object), snippet,
+                         count, a11y, FALSE);
   gtk_list_item_set_selectable (item, FALSE);
 }
 
