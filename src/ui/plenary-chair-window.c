@@ -54,6 +54,7 @@ struct _PlenaryChairWindow
 
   AdwWindowTitle       *window_title;
   GtkRevealer          *header_revealer;
+  GtkWidget            *content;
   GtkLabel             *clock_label;
   GtkLabel             *drift_label;
   GtkWidget            *status_box;
@@ -151,12 +152,19 @@ set_status_class (PlenaryChairWindow *self,
 {
   static const char * const classes[] = { "on-time", "warning", "overrun", "between", "done" };
 
+  /* The bar takes the phase's colour too, as a reminder; the text and icon say it first. */
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     {
       if (g_strcmp0 (classes[i], name) == 0)
-        gtk_widget_add_css_class (self->status_box, classes[i]);
+        {
+          gtk_widget_add_css_class (self->status_box, classes[i]);
+          gtk_widget_add_css_class (GTK_WIDGET (self->progress), classes[i]);
+        }
       else
-        gtk_widget_remove_css_class (self->status_box, classes[i]);
+        {
+          gtk_widget_remove_css_class (self->status_box, classes[i]);
+          gtk_widget_remove_css_class (GTK_WIDGET (self->progress), classes[i]);
+        }
     }
 }
 
@@ -699,6 +707,30 @@ leave_fullscreen (GtkWidget *widget,
   return TRUE;
 }
 
+/* GTK 4.8 has no breakpoints: a narrow window (a laptop beside the lectern, a split screen)
+ * gets smaller type through the "narrow" style class. */
+static void
+on_default_width_changed (PlenaryChairWindow *self)
+{
+  int width = 0, height = 0;
+  gboolean narrow;
+
+  /* GTK 4.8 does not take NULL for either. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < 600;
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+  gtk_image_set_pixel_size (self->status_icon, narrow ? 32 : 48);
+  /* Three pill buttons side by side need about 540 px: stack them instead. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (self->started_button)),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_margin_start (self->content, narrow ? 12 : 24);
+  gtk_widget_set_margin_end (self->content, narrow ? 12 : 24);
+  gtk_label_set_width_chars (self->drift_label, narrow ? -1 : 12);
+}
+
 static void
 on_fullscreened_changed (PlenaryChairWindow *self)
 {
@@ -1000,6 +1032,7 @@ plenary_chair_window_class_init (PlenaryChairWindowClass *klass)
                                                "/io/github/plenary/Plenary/ui/plenary-chair-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, header_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, clock_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, drift_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, status_box);
@@ -1047,6 +1080,19 @@ plenary_chair_window_init (PlenaryChairWindow *self)
 
   g_signal_connect_swapped (self, "notify::fullscreened",
                             G_CALLBACK (on_fullscreened_changed), self);
+  g_signal_connect_swapped (self, "notify::default-width",
+                            G_CALLBACK (on_default_width_changed), self);
+
+  /* "Overrun +3:20" must fit a narrow window: let it break between its words. */
+  gtk_label_set_wrap (self->left_label, TRUE);
+  /* Otherwise a wrapping label asks for little width and "On schedule" breaks needlessly. */
+  gtk_label_set_max_width_chars (self->drift_label, 28);
+  gtk_label_set_width_chars (self->drift_label, 12);
+  /* One colour for the bar, set by phase, instead of the level bar's low/high/full. */
+  gtk_level_bar_remove_offset_value (self->progress, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->progress, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->progress, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self->progress), "chair-progress");
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
                     G_CALLBACK (on_notes_buffer_changed), self);
 }
