@@ -260,6 +260,9 @@ test_between_and_done (Fixture       *fixture,
   g_assert_cmpint (plenary_chair_window_get_state (fixture->window)->phase, ==,
                    PLENARY_CHAIR_DONE);
   g_assert_cmpstr (text_of (fixture, "status_label"), ==, "No more talks today");
+  g_assert_false (gtk_widget_get_visible (child (fixture, "left_label")));
+  /* The minutes of the day's last talk can still be finished. */
+  g_assert_true (gtk_widget_get_sensitive (child (fixture, "notes_view")));
   g_assert_nonnull (strstr (text_of (fixture, "next_heading"), "07:00"));
   g_assert_cmpstr (text_of (fixture, "next_title"), ==,
                    plenary_entry_get_title (plenary_schedule_lookup_entry (fixture->schedule,
@@ -441,6 +444,16 @@ test_rehearsal_private_clock (Fixture       *fixture,
                                              "u", 0));
 }
 
+/* The save dialog opens on the keynote's block; closing the window with it open is safe. */
+static void
+test_export_dialog_closed_with_window (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "chair.export-minutes", NULL));
+  plenary_test_iterate (100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +485,7 @@ main (int   argc,
   ADD ("/chair-window/warning-minutes", test_warning_minutes);
   ADD ("/chair-window/fullscreen", test_fullscreen);
   ADD ("/chair-window/rehearsal-private-clock", test_rehearsal_private_clock);
+  ADD ("/chair-window/export-dialog-closed-with-window", test_export_dialog_closed_with_window);
 #undef ADD
 
   return g_test_run ();

@@ -385,11 +385,17 @@ update_status (PlenaryChairWindow *self)
 
 /* The notes view edits the talk on now, else the next one. It is reloaded only when that talk
  * changes (or user data was reloaded), so what the chair is typing is never replaced. */
+static PlenaryEntry *latest_started (PlenaryChairWindow *self);
+
 static void
 update_notes (PlenaryChairWindow *self,
               gboolean            force)
 {
-  PlenaryEntry *entry = self->state.current != NULL ? self->state.current : self->state.next;
+  PlenaryEntry *entry = self->state.current != NULL ? self->state.current
+                        : self->state.next != NULL ? self->state.next
+                        /* After the day's last talk the chair may still be finishing its
+                         * minutes. */
+                        : latest_started (self);
   const char *key = entry != NULL ? plenary_entry_get_user_key (entry) : NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
   const char *note;
@@ -757,15 +763,16 @@ export_written_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
+  GWeakRef *weak = user_data;
+  g_autoptr (PlenaryChairWindow) self = g_weak_ref_get (weak);
   g_autoptr (GError) error = NULL;
-  PlenaryChairWindow *self;
 
-  /* The window may be gone: then the write was cancelled and @user_data is not touched. */
-  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  /* The window may be gone (closing it cancels the write): then there is no one to tell. */
+  if (g_file_replace_contents_finish (G_FILE (source), result, NULL, &error) || self == NULL
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = PLENARY_CHAIR_WINDOW (user_data);
   show_error (self, _("Could Not Export the Minutes"), error->message);
 }
 
@@ -777,6 +784,7 @@ on_chooser_response (GtkNativeDialog    *chooser,
   g_autoptr (GFile) file = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autofree char *text = g_steal_pointer (&self->export_text);
+  GWeakRef *weak;
   gsize length;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -786,36 +794,49 @@ on_chooser_response (GtkNativeDialog    *chooser,
     return;
   length = strlen (text);
   bytes = g_bytes_new_take (g_steal_pointer (&text), length);
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE,
                                        G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
-                                       export_written_cb, self);
+                                       export_written_cb, weak);
 }
 
+/* The room's last contribution that has started by now, or NULL. */
 static PlenaryEntry *
-export_block (PlenaryChairWindow *self)
+latest_started (PlenaryChairWindow *self)
 {
   g_autoptr (GDateTime) now = NULL;
   g_autoptr (GListModel) entries = NULL;
   PlenaryEntry *latest = NULL;
 
-  if (self->state.current != NULL)
-    latest = self->state.current;
-  else if (self->room != NULL)
+  if (self->schedule == NULL || self->room == NULL || self->clock == NULL)
+    return NULL;
+  now = plenary_clock_get_now (self->clock);
+  entries = plenary_schedule_get_room_entries (self->schedule, self->room);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
-      /* The most recent block: the last talk in the room that has started. */
-      now = plenary_clock_get_now (self->clock);
-      entries = plenary_schedule_get_room_entries (self->schedule, self->room);
-      for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-        {
-          g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
 
-          if (plenary_entry_get_start (entry) != NULL
-              && g_date_time_compare (plenary_entry_get_start (entry), now) <= 0)
-            latest = entry;   /* the schedule keeps it alive */
-        }
-      if (latest == NULL)
-        latest = self->state.next;
+      if (plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_CONTRIBUTION
+          && plenary_entry_get_start (entry) != NULL
+          && g_date_time_compare (plenary_entry_get_start (entry), now) <= 0
+          && (latest == NULL || g_date_time_compare (plenary_entry_get_start (entry),
+                                                     plenary_entry_get_start (latest)) >= 0))
+        latest = entry;   /* the schedule keeps it alive */
     }
+  return latest;
+}
+
+static PlenaryEntry *
+export_block (PlenaryChairWindow *self)
+{
+  /* The block on now, else the most recent one, else the coming one. */
+  PlenaryEntry *latest = self->state.current;
+
+  if (latest == NULL)
+    latest = latest_started (self);
+  if (latest == NULL)
+    latest = self->state.next;
   if (latest == NULL)
     return NULL;
   if (plenary_entry_get_kind (latest) == PLENARY_ENTRY_KIND_BLOCK)
@@ -1104,6 +1125,7 @@ plenary_chair_window_new (GtkApplication  *application,
                           PlenaryRoom     *room,
                           PlenaryClock    *clock)
 {
+  g_autofree char *title = NULL;
   PlenaryChairWindow *self;
 
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
@@ -1129,11 +1151,8 @@ plenary_chair_window_new (GtkApplication  *application,
 
   adw_window_title_set_title (self->window_title, self->room_name);
   /* Translators: the chair window's title; %s is a room. */
-  {
-    g_autofree char *title = g_strdup_printf (_("Chair: %s"), self->room_name);
-
-    gtk_window_set_title (GTK_WINDOW (self), title);
-  }
+  title = g_strdup_printf (_("Chair: %s"), self->room_name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
   plenary_chair_window_set_schedule (self, schedule);
   return self;
 }
