@@ -43,8 +43,10 @@ load_lpc2021 (gboolean moved)
       guint n;
 
       n = g_string_replace (changed,
-                            "\"c5035\":{\"startDate\":{\"date\":\"2021-09-20\",\"time\":\"08:00:00\"",
-                            "\"c5035\":{\"startDate\":{\"date\":\"2021-09-20\",\"time\":\"08:30:00\"",
+                            "\"c5035\":{\"startDate\":{\"date\":\"2021-09-20\","
+                            "\"time\":\"08:00:00\"",
+                            "\"c5035\":{\"startDate\":{\"date\":\"2021-09-20\","
+                            "\"time\":\"08:30:00\"",
                             1);
       g_assert_cmpuint (n, ==, 1);
       n = g_string_replace (changed,
@@ -202,7 +204,8 @@ test_keynote_on_time (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child (fixture, "clock_label"))),
                                    "11:20:00"));
   g_assert_cmpstr (text_of (fixture, "drift_label"), ==, "On schedule");
-  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (child (fixture, "progress"))),
+  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (child (fixture,
+                                                                                "progress"))),
                                   1.0 / 3.0, 0.001);
   /* The keynote is the room's last talk of the day: tomorrow's first is shown. */
   g_assert_true (g_str_has_prefix (text_of (fixture, "next_heading"), "Next: "));

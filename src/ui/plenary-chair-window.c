@@ -1049,8 +1049,8 @@ plenary_chair_window_class_init (PlenaryChairWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/plenary/Plenary/ui/plenary-chair-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/plenary/Plenary/"
+                                                             "ui/plenary-chair-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, content);
@@ -1091,7 +1091,10 @@ plenary_chair_window_class_init (PlenaryChairWindowClass *klass)
 static void
 plenary_chair_window_init (PlenaryChairWindow *self)
 {
+  GtkWidget *buttons;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  buttons = gtk_widget_get_parent (self->started_button);
 
   self->warning_minutes = DEFAULT_WARNING_MINUTES;
   self->alerts = TRUE;
@@ -1114,6 +1117,13 @@ plenary_chair_window_init (PlenaryChairWindow *self)
   gtk_level_bar_remove_offset_value (self->progress, GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (self->progress, GTK_LEVEL_BAR_OFFSET_FULL);
   gtk_widget_add_css_class (GTK_WIDGET (self->progress), "chair-progress");
+
+  /* A click must not leave focus on a button, or the next Space would press it again
+   * (Undo, say) instead of "Started Now". */
+  for (GtkWidget *button = gtk_widget_get_first_child (buttons);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    gtk_widget_set_focus_on_click (button, FALSE);
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
                     G_CALLBACK (on_notes_buffer_changed), self);
 }
