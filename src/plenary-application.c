@@ -26,6 +26,7 @@ struct _PlenaryApplication
   PlenarySyncService *sync;
   GCancellable       *cancellable;
   gboolean            events_loaded;
+  char               *chair_room;   /* --chair */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
@@ -271,6 +272,12 @@ plenary_application_activate (GApplication *app)
   if (self->events_loaded)
     show_current (self, window);
   gtk_window_present (GTK_WINDOW (window));
+  if (self->chair_room != NULL)
+    {
+      g_autofree char *room = g_steal_pointer (&self->chair_room);
+
+      plenary_window_open_chair (window, room);
+    }
 }
 
 static void
@@ -346,6 +353,13 @@ plenary_application_handle_local_options (GApplication *app,
 
   if (!g_variant_dict_lookup (options, "check", "^&ay", &source))
     {
+      const char *chair = NULL;
+
+      if (g_variant_dict_lookup (options, "chair", "&s", &chair))
+        {
+          g_free (PLENARY_APPLICATION (app)->chair_room);
+          PLENARY_APPLICATION (app)->chair_room = g_strdup (chair);
+        }
       if (g_variant_dict_contains (options, "json"))
         {
           g_printerr ("plenary: %s\n", _("--json only works with --check."));
@@ -370,6 +384,7 @@ plenary_application_dispose (GObject *object)
   g_clear_object (&self->sync);
   g_clear_object (&self->events);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->chair_room, g_free);
 
   G_OBJECT_CLASS (plenary_application_parent_class)->dispose (object);
 }
@@ -457,6 +472,8 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check an event’s programme and print a summary for organisers"), N_("FOLDER") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check, print the summary as JSON"), NULL },
+  { "chair", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the room clock for session chairs in this room"), N_("ROOM") },
   { NULL }
 };
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plenary-chair-window.h"
+#include "sync/plenary-event.h"
 #include "plenary-format.h"
 
 #define DEFAULT_WARNING_MINUTES 5
@@ -1196,4 +1197,15 @@ plenary_chair_window_get_state (PlenaryChairWindow *self)
   g_return_val_if_fail (PLENARY_IS_CHAIR_WINDOW (self), NULL);
 
   return &self->state;
+}
+
+void
+plenary_chair_window_set_schedule_from_event (GObject            *event,
+                                              GParamSpec         *pspec,
+                                              PlenaryChairWindow *self)
+{
+  PlenarySchedule *schedule = plenary_event_get_schedule (PLENARY_EVENT (event));
+
+  if (schedule != NULL)
+    plenary_chair_window_set_schedule (self, schedule);
 }

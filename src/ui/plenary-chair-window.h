@@ -27,6 +27,10 @@ PlenaryChairWindow *plenary_chair_window_new          (GtkApplication     *appli
 /* A new snapshot after a sync: the screen follows it, the recorded times stay. */
 void                plenary_chair_window_set_schedule (PlenaryChairWindow *self,
                                                        PlenarySchedule    *schedule);
+/* For "notify::schedule" of a PlenaryEvent. */
+void                plenary_chair_window_set_schedule_from_event (GObject            *event,
+                                                                  GParamSpec         *pspec,
+                                                                  PlenaryChairWindow *self);
 const PlenaryChairState *plenary_chair_window_get_state (PlenaryChairWindow *self);
 /* Recomputes and redraws now (the clock does it every second). */
 void                plenary_chair_window_update       (PlenaryChairWindow *self);

@@ -35,6 +35,7 @@ G_DEFINE_FINAL_TYPE (PlenaryRoomsView, plenary_rooms_view, GTK_TYPE_WIDGET)
 
 enum {
   ENTRY_ACTIVATED,
+  CHAIR_REQUESTED,
   N_SIGNALS
 };
 
@@ -277,6 +278,17 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+chair_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (widget);
+
+  if (self->room != NULL)
+    g_signal_emit (self, signals[CHAIR_REQUESTED], 0, self->room);
+}
+
+static void
 plenary_rooms_view_dispose (GObject *object)
 {
   PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (object);
@@ -304,6 +316,10 @@ plenary_rooms_view_class_init (PlenaryRoomsViewClass *klass)
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                            G_TYPE_NONE, 1, PLENARY_TYPE_ENTRY);
 
+  signals[CHAIR_REQUESTED] = g_signal_new ("chair-requested", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, PLENARY_TYPE_ROOM);
+
   g_type_ensure (PLENARY_TYPE_WEEK_GRID);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-rooms-view.ui");
@@ -319,6 +335,7 @@ plenary_rooms_view_class_init (PlenaryRoomsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "rooms.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "rooms.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "rooms.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "rooms.chair", NULL, chair_action);
 }
 
 static void

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "plenary-add-event-dialog.h"
+#include "plenary-chair-window.h"
+#include "store/plenary-store.h"
 #include "plenary-rooms-view.h"
 #include "plenary-schedule-view.h"
 #include "plenary-speakers-view.h"
@@ -25,6 +27,8 @@ struct _PlenaryWindow
   PlenaryEvent         *event;
   PlenarySchedule      *schedule;
   gboolean              is_sample;
+  char                 *pending_chair;    /* --chair before the programme was loaded */
+  PlenaryUserData      *sample_user_data; /* scratch notes while rehearsing on the sample */
   guint                 freshness_timeout;
   GCancellable         *cancellable;
 
@@ -103,6 +107,13 @@ show_schedule (PlenaryWindow   *self,
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Plenary"));
   gtk_stack_set_visible_child_name (self->main_stack, schedule ? "event" : "empty");
+
+  if (schedule != NULL && self->pending_chair != NULL)
+    {
+      g_autofree char *room = g_steal_pointer (&self->pending_chair);
+
+      plenary_window_open_chair (self, room);
+    }
 }
 
 void
@@ -367,6 +378,66 @@ plenary_window_show_entry (PlenaryWindow *self,
 }
 
 static void
+open_chair_for (PlenaryWindow *self,
+                PlenaryRoom   *room)
+{
+  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  PlenaryChairWindow *chair;
+
+  if (user_data == NULL)
+    {
+      /* The sample is for trying things out: its chair records go to the cache. */
+      if (self->sample_user_data == NULL)
+        {
+          g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "plenary",
+                                                    "sample-user.json", NULL);
+
+          self->sample_user_data = plenary_user_data_new (path);
+        }
+      user_data = self->sample_user_data;
+    }
+  chair = plenary_chair_window_new (gtk_window_get_application (GTK_WINDOW (self)),
+                                    self->schedule, user_data, room, NULL);
+  if (self->event != NULL)
+    g_signal_connect_object (self->event, "notify::schedule",
+                             G_CALLBACK (plenary_chair_window_set_schedule_from_event), chair, 0);
+  gtk_window_present (GTK_WINDOW (chair));
+}
+
+void
+plenary_window_open_chair (PlenaryWindow *self,
+                           const char    *room_name)
+{
+  PlenaryRoom *room;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+
+  if (self->schedule == NULL)
+    {
+      g_free (self->pending_chair);
+      self->pending_chair = g_strdup (room_name);
+      return;
+    }
+  room = plenary_schedule_lookup_room (self->schedule, room_name);
+  if (room == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("No room called “%s” in this programme"),
+                                               room_name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      return;
+    }
+  open_chair_for (self, room);
+}
+
+static void
+on_chair_requested (PlenaryWindow *self,
+                    PlenaryRoom   *room)
+{
+  open_chair_for (self, room);
+}
+
+static void
 on_entry_activated (PlenaryWindow *self,
                     PlenaryEntry  *entry)
 {
@@ -594,6 +665,8 @@ plenary_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->schedule);
   g_clear_object (&self->event);
+  g_clear_object (&self->sample_user_data);
+  g_clear_pointer (&self->pending_chair, g_free);
 
   G_OBJECT_CLASS (plenary_window_parent_class)->dispose (object);
 }
@@ -629,6 +702,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, starred_view);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_show_in_schedule);
+  gtk_widget_class_bind_template_callback (widget_class, on_chair_requested);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);

@@ -34,6 +34,9 @@ PlenaryScheduleView *plenary_window_get_schedule_view (PlenaryWindow      *self)
 /* Opens the talk with this user key (from a reminder), if it is in the programme. */
 void                 plenary_window_show_entry        (PlenaryWindow      *self,
                                                        const char         *user_key);
+/* Opens the room clock for the room of that name, now or once a programme is on screen. */
+void                 plenary_window_open_chair        (PlenaryWindow      *self,
+                                                       const char         *room_name);
 void                 plenary_window_add_event         (PlenaryWindow      *self,
                                                        const char         *url);
 
