@@ -249,7 +249,9 @@ check_due (PlenaryReminders *self)
     {
       PlenaryEntry *entry = g_ptr_array_index (due_entries, i);
 
-      if (self->application != NULL && schedule != NULL)
+      /* Sending needs the registered application (its bus name); so it is after startup. */
+      if (self->application != NULL && schedule != NULL
+          && g_application_get_is_registered (self->application))
         send_notification (self, entry, now);
       g_signal_emit (self, signals[REMINDER], 0, entry);
     }
