@@ -11,6 +11,7 @@
 #include "indico/plenary-indico-parser.h"
 #include "plenary-application.h"
 #include "plenary-check.h"
+#include "plenary-export-cli.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
 
@@ -119,6 +120,13 @@ plenary_application_handle_local_options (GApplication *app,
   const char *source = NULL;
   int status;
 
+  /* --export-ics itself never gets here: see plenary_application_local_command_line(). */
+  if (g_variant_dict_contains (options, "starred"))
+    {
+      g_printerr ("plenary: %s\n", _("--starred only works with --export-ics."));
+      return 1;
+    }
+
   if (!g_variant_dict_lookup (options, "check", "^&ay", &source))
     {
       if (g_variant_dict_contains (options, "json"))
@@ -134,6 +142,21 @@ plenary_application_handle_local_options (GApplication *app,
     g_printerr ("plenary: %s\n", error->message);
 
   return status;
+}
+
+/* `--export-ics OUT.ics [--starred] SOURCE` takes a positional SOURCE, which GApplication
+ * would hand to "open": so it is parsed before GApplication sees the arguments. */
+static gboolean
+plenary_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  if (plenary_export_cli_handle_arguments (*arguments, exit_status))
+    return TRUE;
+
+  return G_APPLICATION_CLASS (plenary_application_parent_class)->local_command_line (app,
+                                                                                      arguments,
+                                                                                      exit_status);
 }
 
 static void
@@ -157,6 +180,7 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
   app_class->activate = plenary_application_activate;
   app_class->startup = plenary_application_startup;
   app_class->handle_local_options = plenary_application_handle_local_options;
+  app_class->local_command_line = plenary_application_local_command_line;
 }
 
 static void
@@ -214,6 +238,12 @@ static const GOptionEntry option_entries[] = {
   { "check", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Check an event’s programme and print a summary for organisers"), N_("FOLDER") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check, print the summary as JSON"), NULL },
+  /* Only for --help: plenary_export_cli_handle_arguments() parses these. */
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export an event’s talks from FOLDER to an iCalendar file: --export-ics OUT.ics FOLDER"),
+    N_("OUT.ics") },
+  { "starred", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --export-ics, only the starred talks"),
+    NULL },
   { NULL }
 };
 
