@@ -80,6 +80,7 @@ plenary_export_cli_export (const char  *source,
   g_autoptr (PlenaryUserData) user_data = NULL;
   g_autoptr (GListStore) starred = NULL;
   g_autofree char *ics = NULL;
+  g_autofree char *parent = NULL;
   GListModel *entries;
 
   g_return_val_if_fail (source != NULL, -1);
@@ -88,6 +89,17 @@ plenary_export_cli_export (const char  *source,
 
   if (no_user_data != NULL)
     *no_user_data = FALSE;
+
+  /* The store makes the folders it needs; for a name the user typed, that would hide a typo. */
+  parent = g_path_get_dirname (output);
+  if (!g_file_test (parent, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *display = g_filename_display_name (parent);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("Cannot write the calendar: there is no folder “%s”."), display);
+      return -1;
+    }
 
   schedule = plenary_check_load (source, error);
   if (schedule == NULL)
