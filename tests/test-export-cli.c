@@ -65,7 +65,10 @@ static char *
 make_event_dir (const char *name,
                 const char *user_json)
 {
-  static const char *names[] = { "export-timetable-11.json", "export-event-11-contributions.json" };
+  static const char *names[] = {
+    "export-timetable-11.json",
+    "export-event-11-contributions.json",
+  };
   char *dir = g_build_filename (plenary_test_get_tmpdir (), name, NULL);
   g_autoptr (GError) error = NULL;
 

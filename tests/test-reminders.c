@@ -309,6 +309,120 @@ test_reminded_again_when_moved_later (Fixture       *fixture,
   assert_next (fixture, NULL, 0, 0);
 }
 
+/* A stand-in for the desktop's org.gtk.Notifications, which GLib's "gtk" backend talks to. */
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.gtk.Notifications'>"
+  "    <method name='AddNotification'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/>"
+  "    </method>"
+  "    <method name='RemoveNotification'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  GPtrArray *received = user_data;
+
+  if (g_strcmp0 (method_name, "AddNotification") == 0)
+    g_ptr_array_add (received, g_variant_ref (parameters));
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+name_acquired_cb (GDBusConnection *connection,
+                  const char      *name,
+                  gpointer         user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+test_notification (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL };
+  g_autoptr (GPtrArray) received = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) g_variant_unref);
+  g_autoptr (GDBusConnection) bus = NULL;
+  g_autoptr (GDBusNodeInfo) info = NULL;
+  g_autoptr (GApplication) application = NULL;
+  g_autoptr (GVariant) hints = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *app_id, *id, *title, *body, *priority, *action, *target;
+  gboolean owned = FALSE;
+  guint registration, owner;
+
+  if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("No session bus (run under dbus-run-session)");
+      return;
+    }
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  registration = g_dbus_connection_register_object (bus, "/org/gtk/Notifications",
+                                                    info->interfaces[0], &vtable, received,
+                                                    NULL, &error);
+  g_assert_no_error (error);
+  owner = g_bus_own_name_on_connection (bus, "org.gtk.Notifications",
+                                        G_BUS_NAME_OWNER_FLAGS_NONE, name_acquired_cb, NULL,
+                                        &owned, NULL);
+  while (!owned)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_setenv ("GNOTIFICATION_BACKEND", "gtk", TRUE);
+  application = g_application_new ("io.github.plenary.TestReminders", G_APPLICATION_NON_UNIQUE);
+  g_application_register (application, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->reminders));
+  fixture->reminders = g_object_new (PLENARY_TYPE_REMINDERS,
+                                     "application", application,
+                                     "clock", fixture->clock,
+                                     "schedule", fixture->schedule,
+                                     "user-data", fixture->user_data,
+                                     "lead-minutes", 10,
+                                     NULL);
+  plenary_clock_advance (fixture->clock, 50 * G_TIME_SPAN_MINUTE);
+  while (received->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_variant_get (received->pdata[0], "(&s&s@a{sv})", &app_id, &id, &hints);
+  g_assert_cmpstr (app_id, ==, "io.github.plenary.TestReminders");
+  g_assert_cmpstr (id, ==, "reminder-965");
+  g_assert_true (g_variant_lookup (hints, "title", "&s", &title));
+  g_assert_cmpstr (title, ==, "In 10 minutes: Rust in the Linux ecosystem");
+  g_assert_true (g_variant_lookup (hints, "body", "&s", &body));
+  g_test_message ("body: %s", body);
+  /* The room, then the times in the event's zone (New York), not UTC. */
+  g_assert_true (g_str_has_suffix (body, " · 07:00–07:45"));
+  g_assert_true (g_str_has_prefix (body, plenary_room_get_name (plenary_entry_get_room (
+    plenary_schedule_lookup_user_key (fixture->schedule, "965")))));
+  g_assert_true (g_variant_lookup (hints, "priority", "&s", &priority));
+  g_assert_cmpstr (priority, ==, "high");
+  g_assert_true (g_variant_lookup (hints, "default-action", "&s", &action));
+  g_assert_cmpstr (action, ==, "app.show-entry");
+  g_assert_true (g_variant_lookup (hints, "default-action-target", "&s", &target));
+  g_assert_cmpstr (target, ==, "965");
+
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +435,8 @@ main (int   argc,
               test_both_in_order, fixture_tear_down);
   g_test_add ("/reminders/off", Fixture, NULL, fixture_set_up, test_off, fixture_tear_down);
   g_test_add ("/reminders/past-never", Fixture, NULL, fixture_set_up, test_past_never,
+              fixture_tear_down);
+  g_test_add ("/reminders/notification", Fixture, NULL, fixture_set_up, test_notification,
               fixture_tear_down);
   g_test_add ("/reminders/resumed", Fixture, NULL, fixture_set_up, test_resumed,
               fixture_tear_down);
