@@ -14,6 +14,7 @@
 #include "store/plenary-store.h"
 #include "sync/plenary-event-list.h"
 #include "sync/plenary-sync-service.h"
+#include "plenary-export-cli.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
 
@@ -351,6 +352,13 @@ plenary_application_handle_local_options (GApplication *app,
   const char *source = NULL;
   int status;
 
+  /* --export-ics itself never gets here: see plenary_application_local_command_line(). */
+  if (g_variant_dict_contains (options, "starred"))
+    {
+      g_printerr ("plenary: %s\n", _("--starred only works with --export-ics."));
+      return 1;
+    }
+
   if (!g_variant_dict_lookup (options, "check", "^&ay", &source))
     {
       const char *chair = NULL;
@@ -373,6 +381,21 @@ plenary_application_handle_local_options (GApplication *app,
     g_printerr ("plenary: %s\n", error->message);
 
   return status;
+}
+
+/* `--export-ics OUT.ics [--starred] SOURCE` takes a positional SOURCE, which GApplication
+ * would hand to "open": so it is parsed before GApplication sees the arguments. */
+static gboolean
+plenary_application_local_command_line (GApplication   *app,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  if (plenary_export_cli_handle_arguments (*arguments, exit_status))
+    return TRUE;
+
+  return G_APPLICATION_CLASS (plenary_application_parent_class)->local_command_line (app,
+                                                                                      arguments,
+                                                                                      exit_status);
 }
 
 static void
@@ -402,6 +425,7 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
   app_class->shutdown = plenary_application_shutdown;
   app_class->open = plenary_application_open;
   app_class->handle_local_options = plenary_application_handle_local_options;
+  app_class->local_command_line = plenary_application_local_command_line;
 }
 
 static void
@@ -474,6 +498,12 @@ static const GOptionEntry option_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check, print the summary as JSON"), NULL },
   { "chair", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the room clock for session chairs in this room"), N_("ROOM") },
+  /* Only for --help: plenary_export_cli_handle_arguments() parses these. */
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export an event’s talks from FOLDER to an iCalendar file: --export-ics OUT.ics FOLDER"),
+    N_("OUT.ics") },
+  { "starred", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --export-ics, only the starred talks"),
+    NULL },
   { NULL }
 };
 
