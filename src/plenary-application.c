@@ -13,6 +13,7 @@
 #include "plenary-check.h"
 #include "store/plenary-store.h"
 #include "sync/plenary-event-list.h"
+#include "sync/plenary-reminders.h"
 #include "sync/plenary-sync-service.h"
 #include "plenary-export-cli.h"
 #include "ui/plenary-preferences-window.h"
@@ -28,6 +29,7 @@ struct _PlenaryApplication
   GCancellable       *cancellable;
   gboolean            events_loaded;
   char               *chair_room;   /* --chair */
+  GHashTable         *reminders;    /* PlenaryEvent → PlenaryReminders */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
@@ -120,6 +122,27 @@ delete_tree_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Reminders before starred talks, for as long as the app runs (with or without a window). */
+void
+plenary_application_watch_reminders (PlenaryApplication *self,
+                                     PlenaryEvent       *event)
+{
+  PlenaryReminders *reminders;
+
+  g_return_if_fail (PLENARY_IS_APPLICATION (self));
+
+  if (g_hash_table_contains (self->reminders, event))
+    return;
+  reminders = g_object_new (PLENARY_TYPE_REMINDERS,
+                            "application", self,
+                            "user-data", plenary_event_get_user_data (event),
+                            NULL);
+  g_object_bind_property (event, "schedule", reminders, "schedule", G_BINDING_SYNC_CREATE);
+  g_settings_bind (plenary_application_get_settings (self), "reminder-minutes", reminders,
+                   "lead-minutes", G_SETTINGS_BIND_GET);
+  g_hash_table_insert (self->reminders, g_object_ref (event), reminders);
+}
+
 /* Stops following @event and deletes its programme, stars and notes from disk. */
 void
 plenary_application_forget_event (PlenaryApplication *self,
@@ -131,6 +154,7 @@ plenary_application_forget_event (PlenaryApplication *self,
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
 
   plenary_sync_service_remove_event (self->sync, event);
+  g_hash_table_remove (self->reminders, event);
   directory = g_file_new_for_path (plenary_event_get_directory (event));
   plenary_event_list_remove (self->events, event);
   plenary_application_save_events (self);
@@ -232,7 +256,10 @@ event_loaded_cb (GObject      *source,
 
   /* Sync after the stored copy is in, so an unchanged server answer re-parses nothing. */
   if (!g_cancellable_is_cancelled (self->cancellable))
-    plenary_sync_service_add_event (self->sync, event);
+    {
+      plenary_sync_service_add_event (self->sync, event);
+      plenary_application_watch_reminders (self, event);
+    }
 }
 
 static void
@@ -312,6 +339,7 @@ plenary_application_startup (GApplication *app)
   self->cancellable = g_cancellable_new ();
   self->events = plenary_event_list_new (events_file);
   self->sync = plenary_sync_service_new ();
+  self->reminders = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   g_settings_bind (plenary_application_get_settings (self), "refresh-interval", self->sync,
                    "refresh-interval", G_SETTINGS_BIND_GET);
   plenary_event_list_load_async (self->events, self->cancellable, events_loaded_cb,
@@ -404,6 +432,7 @@ plenary_application_dispose (GObject *object)
   PlenaryApplication *self = PLENARY_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->reminders, g_hash_table_unref);
   g_clear_object (&self->sync);
   g_clear_object (&self->events);
   g_clear_object (&self->cancellable);

@@ -29,5 +29,7 @@ void                plenary_application_save_events  (PlenaryApplication *self);
 void                plenary_application_forget_event (PlenaryApplication *self,
                                                       PlenaryEvent       *event);
 void                plenary_application_show_sample  (PlenaryApplication *self);
+void                plenary_application_watch_reminders (PlenaryApplication *self,
+                                                         PlenaryEvent       *event);
 
 G_END_DECLS

@@ -525,6 +525,7 @@ on_event_followed (PlenaryWindow *self,
   PlenaryApplication *app = get_app (self);
 
   plenary_sync_service_add_event (plenary_application_get_sync (app), event);
+  plenary_application_watch_reminders (app, event);
   plenary_application_save_events (app);
   plenary_window_set_event (self, event);
 }
