@@ -323,3 +323,48 @@ plenary_store_load_json (const char  *path,
                _("“%s” was damaged and has been set aside"), display);
   return NULL;
 }
+
+typedef struct
+{
+  char  *path;
+  char  *contents;
+  gsize  length;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_free (data->path);
+  g_free (data->contents);
+  g_free (data);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  GError *error = NULL;
+
+  if (plenary_store_write_file (data->path, data->contents, data->length, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+plenary_store_write_file_in_thread (GTask      *task,
+                                    const char *path,
+                                    char       *contents,
+                                    gsize       length)
+{
+  WriteData *data = g_new0 (WriteData, 1);
+
+  data->path = g_strdup (path);
+  data->contents = contents;
+  data->length = length;
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_thread);
+}

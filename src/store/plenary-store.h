@@ -72,4 +72,11 @@ gboolean    plenary_store_commit_temp     (const char    *temp_path,
 void        plenary_store_sync_dir        (const char    *dir);
 void        plenary_store_remove_stale_temps (const char *dir);
 
+/* Runs plenary_store_write_file() for @task in a worker thread and returns its result as a
+ * boolean on @task. Takes @contents. */
+void        plenary_store_write_file_in_thread (GTask      *task,
+                                                const char *path,
+                                                char       *contents,
+                                                gsize       length);
+
 G_END_DECLS

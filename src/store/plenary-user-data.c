@@ -193,35 +193,6 @@ records_from_json (JsonNode *root)
 
 /* Saving */
 
-typedef struct
-{
-  char  *path;
-  char  *contents;
-  gsize  length;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_free (data->path);
-  g_free (data->contents);
-  g_free (data);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *data = task_data;
-  GError *error = NULL;
-
-  if (plenary_store_write_file (data->path, data->contents, data->length, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
 
 static void start_save (PlenaryUserData *self,
                         GList           *waiting);
@@ -264,16 +235,15 @@ start_save (PlenaryUserData *self,
             GList           *waiting)
 {
   g_autoptr (GTask) task = g_task_new (self, NULL, save_done_cb, waiting);
-  SaveData *data = g_new0 (SaveData, 1);
+  gsize length;
+  char *contents;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  data->path = g_strdup (self->path);
-  data->contents = serialize (self, &data->length);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  contents = serialize (self, &length);
   self->saving = TRUE;
   /* The contents are taken now: later changes make it dirty again. */
   set_dirty (self, FALSE);
-  g_task_run_in_thread (task, save_thread);
+  plenary_store_write_file_in_thread (task, self->path, contents, length);
 }
 
 static gboolean

@@ -245,35 +245,6 @@ plenary_event_list_load_finish (PlenaryEventList  *self,
 
 /* Saving */
 
-typedef struct
-{
-  char  *path;
-  char  *contents;
-  gsize  length;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_free (data->path);
-  g_free (data->contents);
-  g_free (data);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveData *data = task_data;
-  GError *error = NULL;
-
-  if (plenary_store_write_file (data->path, data->contents, data->length, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
 
 static void
 add_string (JsonBuilder *builder,
@@ -296,7 +267,8 @@ plenary_event_list_save_async (PlenaryEventList    *self,
   g_autoptr (JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr (JsonGenerator) generator = json_generator_new ();
   g_autoptr (JsonNode) root = NULL;
-  SaveData *data;
+  gsize length;
+  char *contents;
 
   g_return_if_fail (PLENARY_IS_EVENT_LIST (self));
 
@@ -324,14 +296,10 @@ plenary_event_list_save_async (PlenaryEventList    *self,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
 
-  data = g_new0 (SaveData, 1);
-  data->path = g_strdup (self->path);
-  data->contents = json_generator_to_data (generator, &data->length);
-
+  contents = json_generator_to_data (generator, &length);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_event_list_save_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_thread);
+  plenary_store_write_file_in_thread (task, self->path, contents, length);
 }
 
 gboolean
