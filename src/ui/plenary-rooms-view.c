@@ -20,6 +20,7 @@ struct _PlenaryRoomsView
 
   PlenarySchedule  *schedule;
   PlenaryRoom      *room;
+  PlenaryUserData  *user_data;
   GPtrArray        *rooms;        /* PlenaryRoom, as the drop-down lists them */
   gboolean          narrow;
   guint             narrow_idle;
@@ -55,6 +56,43 @@ plenary_rooms_view_get_room (PlenaryRoomsView *self)
   g_return_val_if_fail (PLENARY_IS_ROOMS_VIEW (self), NULL);
 
   return self->room;
+}
+
+static void
+update_starred (PlenaryRoomsView *self)
+{
+  g_autoptr (GHashTable) starred = g_hash_table_new (NULL, NULL);
+  g_auto (GStrv) keys = NULL;
+
+  if (self->user_data != NULL && self->schedule != NULL)
+    {
+      keys = plenary_user_data_dup_starred (self->user_data);
+      for (guint i = 0; keys[i] != NULL; i++)
+        {
+          PlenaryEntry *entry = plenary_schedule_lookup_user_key (self->schedule, keys[i]);
+
+          if (entry != NULL)
+            g_hash_table_add (starred, entry);
+        }
+    }
+  plenary_week_grid_set_starred (self->grid, starred);
+}
+
+void
+plenary_rooms_view_set_user_data (PlenaryRoomsView *self,
+                                  PlenaryUserData  *user_data)
+{
+  g_return_if_fail (PLENARY_IS_ROOMS_VIEW (self));
+
+  if (self->user_data == user_data)
+    return;
+  if (self->user_data != NULL)
+    g_signal_handlers_disconnect_by_func (self->user_data, update_starred, self);
+  g_set_object (&self->user_data, user_data);
+  if (user_data != NULL)
+    g_signal_connect_object (user_data, "changed", G_CALLBACK (update_starred), self,
+                             G_CONNECT_SWAPPED);
+  update_starred (self);
 }
 
 void
@@ -133,6 +171,7 @@ plenary_rooms_view_set_schedule (PlenaryRoomsView *self,
     keep = busiest;
   g_clear_object (&self->room);
   plenary_rooms_view_set_room (self, keep);
+  update_starred (self);
 }
 
 static void
@@ -298,6 +337,7 @@ plenary_rooms_view_dispose (GObject *object)
   g_clear_pointer (&self->rooms, g_ptr_array_unref);
   g_clear_object (&self->room);
   g_clear_object (&self->schedule);
+  g_clear_object (&self->user_data);
 
   G_OBJECT_CLASS (plenary_rooms_view_parent_class)->dispose (object);
 }

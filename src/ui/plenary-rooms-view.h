@@ -10,6 +10,7 @@
 
 #include "model/plenary-schedule.h"
 #include "plenary-week-grid.h"
+#include "store/plenary-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ G_DECLARE_FINAL_TYPE (PlenaryRoomsView, plenary_rooms_view, PLENARY, ROOMS_VIEW,
 
 void             plenary_rooms_view_set_schedule (PlenaryRoomsView *self,
                                                   PlenarySchedule  *schedule);
+/* Starred talks are marked in the grid; may be NULL. */
+void             plenary_rooms_view_set_user_data (PlenaryRoomsView *self,
+                                                   PlenaryUserData  *user_data);
 void             plenary_rooms_view_set_room     (PlenaryRoomsView *self,
                                                   PlenaryRoom      *room);
 PlenaryRoom     *plenary_rooms_view_get_room     (PlenaryRoomsView *self);

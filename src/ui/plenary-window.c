@@ -102,6 +102,7 @@ show_schedule (PlenaryWindow   *self,
   plenary_schedule_view_set_schedule (self->schedule_view, schedule);
   plenary_speakers_view_set_schedule (self->speakers_view, schedule);
   plenary_tracks_view_set_schedule (self->tracks_view, schedule);
+  plenary_rooms_view_set_user_data (self->rooms_view, user_data);
   plenary_rooms_view_set_schedule (self->rooms_view, schedule);
   plenary_starred_view_set_schedule (self->starred_view, schedule, user_data);
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));

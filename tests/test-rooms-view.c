@@ -1,0 +1,111 @@
+/* test-rooms-view.c: the Rooms view and its week grid as widgets
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "plenary-test-util.h"
+#include "ui/plenary-rooms-view.h"
+
+static void
+on_entry_activated (PlenaryRoomsView *view,
+                    PlenaryEntry     *entry,
+                    PlenaryEntry    **out)
+{
+  *out = entry;
+}
+
+static gboolean
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  GtkEventController *key = NULL;
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && key == NULL; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        key = controller;
+    }
+  g_assert_nonnull (key);
+  g_signal_emit_by_name (key, "key-pressed", keyval, 0, 0, &handled);
+  return handled;
+}
+
+static void
+test_grid_keyboard_and_stars (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "rooms-user.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  GtkWidget *window = gtk_window_new ();
+  PlenaryRoomsView *view = g_object_new (PLENARY_TYPE_ROOMS_VIEW, NULL);
+  PlenaryWeekGrid *grid;
+  PlenaryEntry *activated = NULL;
+  int first, second;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  plenary_rooms_view_set_user_data (view, user_data);
+  plenary_rooms_view_set_schedule (view, schedule);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (200);
+
+  /* It opens on the busiest room. */
+  g_assert_cmpstr (plenary_room_get_name (plenary_rooms_view_get_room (view)), ==,
+                   "Microconference1/Virtual-Room");
+  grid = plenary_rooms_view_get_grid (view);
+  g_signal_connect (view, "entry-activated", G_CALLBACK (on_entry_activated), &activated);
+
+  /* Arrows move between boxes in reading order; Enter opens the focused one. */
+  g_assert_true (press (GTK_WIDGET (grid), GDK_KEY_Down));
+  first = plenary_week_grid_get_focused (grid);
+  g_assert_cmpint (first, >=, 0);
+  g_assert_true (press (GTK_WIDGET (grid), GDK_KEY_Down));
+  second = plenary_week_grid_get_focused (grid);
+  g_assert_cmpint (second, !=, first);
+  g_assert_true (press (GTK_WIDGET (grid), GDK_KEY_Right));
+  g_assert_cmpuint (plenary_week_layout_get_box (plenary_week_grid_get_layout (grid),
+                                                 plenary_week_grid_get_focused (grid))->day, ==, 1);
+  g_assert_true (press (GTK_WIDGET (grid), GDK_KEY_Return));
+  g_assert_nonnull (activated);
+  g_assert_true (activated == plenary_week_layout_get_box (plenary_week_grid_get_layout (grid),
+                                                           plenary_week_grid_get_focused (grid))->entry);
+
+  /* Zoom keeps within bounds. */
+  for (int i = 0; i < 20; i++)
+    gtk_widget_activate_action (GTK_WIDGET (grid), "grid.zoom-in", NULL);
+  g_assert_cmpfloat (plenary_week_grid_get_hour_height (grid), <=, 480);
+
+  /* Starring redraws with the star; nothing to assert on pixels, but no critical either. */
+  plenary_user_data_set_starred (user_data, plenary_entry_get_user_key (activated), TRUE);
+  plenary_test_iterate (50);
+
+  /* One day at a time on a phone: arrows past the last box turn the page. */
+  plenary_week_grid_set_only_day (grid, 0);
+  g_assert_cmpint (plenary_week_grid_get_only_day (grid), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "rooms.next-day", NULL);
+  g_assert_cmpint (plenary_week_grid_get_only_day (grid), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  plenary_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/rooms-view/grid-keyboard-and-stars", test_grid_keyboard_and_stars);
+
+  return g_test_run ();
+}
