@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "plenary-add-event-dialog.h"
 #include "plenary-chair-window.h"
+#include "export/plenary-ics.h"
 #include "store/plenary-store.h"
 #include "plenary-rooms-view.h"
 #include "plenary-schedule-view.h"
@@ -621,6 +623,164 @@ remove_event_action (GtkWidget  *widget,
 }
 
 static void
+toast (PlenaryWindow *self,
+       const char    *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Starred talks that are in the programme, or every talk, for a calendar. */
+static GListModel *
+entries_to_export (PlenaryWindow *self,
+                   gboolean       starred_only)
+{
+  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  GListStore *store;
+  g_auto (GStrv) keys = NULL;
+
+  if (!starred_only)
+    return g_object_ref (plenary_schedule_get_entries (self->schedule));
+  store = g_list_store_new (PLENARY_TYPE_ENTRY);
+  keys = user_data ? plenary_user_data_dup_starred (user_data) : g_new0 (char *, 1);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      PlenaryEntry *entry = plenary_schedule_lookup_user_key (self->schedule, keys[i]);
+
+      if (entry != NULL && plenary_entry_get_start (entry) != NULL)
+        g_list_store_append (store, entry);
+    }
+  return G_LIST_MODEL (store);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    PlenaryWindow   *self)
+{
+  gboolean starred_only = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "starred"));
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GListModel) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *done = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->schedule == NULL)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  entries = entries_to_export (self, starred_only);
+  ics = plenary_ics_write (self->schedule, entries, PLENARY_ICS_FLAGS_NONE, NULL);
+  if (path == NULL || !plenary_store_write_file (path, ics, strlen (ics), &error))
+    {
+      toast (self, error ? error->message : _("Choose a file on this computer"));
+      goto out;
+    }
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u talk", "Exported %u talks",
+                                       g_list_model_get_n_items (entries)),
+                          g_list_model_get_n_items (entries));
+  toast (self, done);
+out:
+  g_object_unref (dialog);
+}
+
+static void
+export_ics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  gboolean starred_only = g_strcmp0 (g_variant_get_string (parameter, NULL), "starred") == 0;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (self->schedule == NULL)
+    return;
+  dialog = gtk_file_chooser_native_new (starred_only ? _("Export Starred Talks")
+                                                     : _("Export the Whole Event"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_set_name (filter, _("Calendars"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  name = g_strdup_printf ("%s.ics", plenary_schedule_get_title (self->schedule));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data (G_OBJECT (dialog), "starred", GINT_TO_POINTER (starred_only));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Stars from a calendar Plenary or Indico exported: talks are named by their contribution id. */
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    PlenaryWindow   *self)
+{
+  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) ids = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *done = NULL;
+  gsize length = 0;
+  guint starred = 0;
+
+  if (response != GTK_RESPONSE_ACCEPT || user_data == NULL)
+    goto out;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error)
+      || (ids = plenary_ics_read_contribution_ids (contents, length,
+                                                   plenary_event_get_event_id (self->event),
+                                                   &error)) == NULL)
+    {
+      toast (self, error->message);
+      goto out;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+
+      if (plenary_schedule_lookup_user_key (self->schedule, key) == NULL)
+        continue;
+      plenary_user_data_set_starred (user_data, key, TRUE);
+      starred++;
+    }
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Starred %u talk from the calendar",
+                                       "Starred %u talks from the calendar", starred), starred);
+  toast (self, done);
+out:
+  g_object_unref (dialog);
+}
+
+static void
+import_stars_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  if (self->event == NULL)
+    {
+      toast (self, _("Follow an event to star its talks"));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Import Stars"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_set_name (filter, _("Calendars"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 bind_settings (PlenaryWindow      *self,
                PlenaryApplication *application)
 {
@@ -710,6 +870,8 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
   gtk_widget_class_install_action (widget_class, "win.remove-event", NULL, remove_event_action);
+  gtk_widget_class_install_action (widget_class, "win.export-ics", "s", export_ics_action);
+  gtk_widget_class_install_action (widget_class, "win.import-stars", NULL, import_stars_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
