@@ -1,0 +1,119 @@
+/* test-starred-view.c: the personal schedule on LPC 2021
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "plenary-test-util.h"
+#include "ui/plenary-starred-view.h"
+
+static guint
+count_entries (GListModel *model)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      n += PLENARY_IS_ENTRY (item);
+    }
+  return n;
+}
+
+static void
+test_conflicts_and_removed (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "starred.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 0, 0, 0);
+  PlenaryStarredView *view = g_object_new (PLENARY_TYPE_STARRED_VIEW, "now", before, NULL);
+  /* 941: BPF room 06:40–07:00; 965: Refereed room 07:00–07:45; c5003: BPF room 07:00–07:40. */
+  const char *bpf_opening = "941";
+  const char *rust = "965";
+  const char *bpf_tracing = plenary_entry_get_user_key (plenary_schedule_lookup_entry (schedule,
+                                                                                      "c5003"));
+  PlenaryEntry *opening = plenary_schedule_lookup_user_key (schedule, bpf_opening);
+  PlenaryEntry *rust_entry = plenary_schedule_lookup_user_key (schedule, rust);
+  PlenaryEntry *tracing = plenary_schedule_lookup_user_key (schedule, bpf_tracing);
+  g_auto (GStrv) removed = NULL;
+
+  g_object_ref_sink (view);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  plenary_user_data_set_starred (user_data, bpf_opening, TRUE);
+  plenary_user_data_set_starred (user_data, rust, TRUE);
+  g_assert_cmpuint (count_entries (plenary_starred_view_get_model (view)), ==, 2);
+
+  /* Back to back in different rooms: fine unless changing rooms takes time. */
+  g_assert_false (plenary_starred_view_is_conflict (view, opening));
+  g_object_set (view, "room-change-minutes", 5, NULL);
+  g_assert_true (plenary_starred_view_is_conflict (view, opening));
+  g_assert_true (plenary_starred_view_is_conflict (view, rust_entry));
+  g_object_set (view, "room-change-minutes", 0, NULL);
+
+  /* Overlapping talks always clash. */
+  plenary_user_data_set_starred (user_data, bpf_tracing, TRUE);
+  g_assert_true (plenary_starred_view_is_conflict (view, tracing));
+  g_assert_true (plenary_starred_view_is_conflict (view, rust_entry));
+  g_assert_false (plenary_starred_view_is_conflict (view, opening));
+
+  /* A starred talk gone from the programme stays listed until dismissed. */
+  plenary_user_data_set_starred (user_data, "123456", TRUE);
+  removed = plenary_starred_view_dup_removed (view);
+  g_assert_cmpstrv (removed, ((const char *[]) { "123456", NULL }));
+  g_clear_pointer (&removed, g_strfreev);
+  plenary_user_data_set_starred (user_data, "123456", FALSE);
+  removed = plenary_starred_view_dup_removed (view);
+  g_assert_cmpuint (g_strv_length (removed), ==, 0);
+
+  g_object_unref (view);
+}
+
+static void
+test_up_next_and_past (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "next.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
+  /* 07:30 on the first day: the BPF opening (06:40–07:00) is over, Rust (07:00–07:45) is on. */
+  g_autoptr (GDateTime) during = g_date_time_new (zone, 2021, 9, 20, 7, 30, 0);
+  PlenaryStarredView *view = g_object_new (PLENARY_TYPE_STARRED_VIEW, "now", during, NULL);
+  GListModel *model = plenary_starred_view_get_model (view);
+  g_autoptr (GObject) header = NULL;
+  g_autoptr (GObject) first = NULL;
+
+  g_object_ref_sink (view);
+  plenary_user_data_set_starred (user_data, "941", TRUE);
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  plenary_user_data_set_starred (user_data, "966", TRUE);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+
+  header = g_list_model_get_item (model, 0);
+  first = g_list_model_get_item (model, 1);
+  g_assert_true (GTK_IS_STRING_OBJECT (header));
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Up Next");
+  g_assert_cmpstr (plenary_entry_get_user_key (PLENARY_ENTRY (first)), ==, "965");
+  /* The past talk is folded away; up next is listed again under its day. */
+  g_assert_cmpuint (count_entries (model), ==, 3);
+  g_object_unref (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  plenary_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/starred-view/conflicts-and-removed", test_conflicts_and_removed);
+  g_test_add_func ("/starred-view/up-next-and-past", test_up_next_and_past);
+
+  return g_test_run ();
+}
