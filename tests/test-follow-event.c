@@ -166,6 +166,27 @@ test_follow_star_resync (void)
     g_assert_cmpint (g_date_time_get_hour (local), ==, 7);
     g_assert_cmpint (g_date_time_get_minute (local), ==, 40);
   }
+  /* The moved talk carries a badge until seen, and the changes page lists it. */
+  {
+    PlenaryScheduleView *view = plenary_window_get_schedule_view (window);
+    g_autoptr (GList) toplevels = NULL;
+    gboolean saw_changes = FALSE;
+
+    g_assert_true (plenary_schedule_view_is_changed (view, entry));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-changes", NULL);
+    plenary_test_iterate (50);
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (g_strcmp0 (gtk_window_get_title (l->data), "Programme Changes") == 0)
+        {
+          saw_changes = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    g_assert_true (saw_changes);
+    plenary_window_show_entry (window, "941");
+    g_assert_false (plenary_schedule_view_is_changed (view, entry));
+  }
+
   /* The star and the note survive the sync: they live beside the programme. */
   g_assert_true (plenary_user_data_get_starred (user_data, "941"));
   g_assert_cmpstr (plenary_user_data_get_note (user_data, "941"), ==, "Ask about BTF");

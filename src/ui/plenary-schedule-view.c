@@ -26,6 +26,7 @@ struct _PlenaryScheduleView
 
   PlenarySchedule  *schedule;
   PlenaryUserData  *user_data;
+  GHashTable       *changed;          /* user keys changed by the last sync, not yet seen */
   guint             rebuild_idle;
   guint             day;
   PlenaryDensity    density;
@@ -80,6 +81,7 @@ static GParamSpec *properties[N_PROPS];
 static const char *density_names[] = { "detailed", "compact", "numbered" };
 
 static void rebuild                   (PlenaryScheduleView *self);
+static gboolean rebuild_idle_cb       (gpointer             user_data);
 static void sync_entry_page_user_data (PlenaryScheduleView *self);
 
 GtkWidget *
@@ -155,6 +157,15 @@ get_note_cb (PlenaryEntry *entry,
          : NULL;
 }
 
+static const char *
+get_warning_cb (PlenaryEntry *entry,
+                gpointer      user_data)
+{
+  PlenaryScheduleView *self = user_data;
+
+  return plenary_schedule_view_is_changed (self, entry) ? _("Changed") : NULL;
+}
+
 static guint
 get_number_cb (PlenaryEntry *entry,
                gpointer      user_data)
@@ -185,6 +196,7 @@ fill_context (gpointer           user_data,
     .is_starred = is_starred_cb,
     .get_note = get_note_cb,
     .get_number = get_number_cb,
+    .get_warning = get_warning_cb,
     .user_data = self,
   };
 }
@@ -755,10 +767,37 @@ sync_entry_page_user_data (PlenaryScheduleView *self)
 }
 
 void
+plenary_schedule_view_set_changed (PlenaryScheduleView *self,
+                                   GHashTable          *changed)
+{
+  g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
+
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  self->changed = changed != NULL ? g_hash_table_ref (changed) : NULL;
+  rebuild (self);
+}
+
+gboolean
+plenary_schedule_view_is_changed (PlenaryScheduleView *self,
+                                  PlenaryEntry        *entry)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), FALSE);
+
+  return self->changed != NULL
+         && g_hash_table_contains (self->changed, plenary_entry_get_user_key (entry));
+}
+
+void
 plenary_schedule_view_show_entry (PlenaryScheduleView *self,
                                   PlenaryEntry        *entry)
 {
   g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
+
+  /* Seen: the badge goes. */
+  if (entry != NULL && self->changed != NULL
+      && g_hash_table_remove (self->changed, plenary_entry_get_user_key (entry))
+      && self->rebuild_idle == 0)
+    self->rebuild_idle = g_idle_add (rebuild_idle_cb, self);
 
   plenary_entry_page_set_entry (self->entry_page, entry,
                                 self->schedule ? plenary_schedule_get_timezone (self->schedule)
@@ -1053,6 +1092,7 @@ plenary_schedule_view_finalize (GObject *object)
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
 
   g_clear_pointer (&self->numbers, g_hash_table_unref);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
   g_clear_pointer (&self->day_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->filter_track, g_free);
   g_clear_pointer (&self->filter_room, g_free);

@@ -38,6 +38,11 @@ void             plenary_schedule_view_set_filters    (PlenaryScheduleView *self
 /* Stars and notes shown in rows and edited on the entry page; may be NULL (the sample). */
 void             plenary_schedule_view_set_user_data  (PlenaryScheduleView *self,
                                                        PlenaryUserData     *user_data);
+/* Talks changed by the last sync (user key → anything); each keeps a badge until opened. */
+void             plenary_schedule_view_set_changed    (PlenaryScheduleView *self,
+                                                       GHashTable          *changed);
+gboolean         plenary_schedule_view_is_changed     (PlenaryScheduleView *self,
+                                                       PlenaryEntry        *entry);
 PlenaryEntryPage *plenary_schedule_view_get_entry_page (PlenaryScheduleView *self);
 void             plenary_schedule_view_show_entry     (PlenaryScheduleView *self,
                                                        PlenaryEntry        *entry);

@@ -29,6 +29,7 @@ struct _PlenaryWindow
   PlenaryEvent         *event;
   PlenarySchedule      *schedule;
   gboolean              is_sample;
+  GPtrArray            *changes;          /* PlenaryChange of the last sync that changed anything */
   char                 *pending_chair;    /* --chair before the programme was loaded */
   PlenaryUserData      *sample_user_data; /* scratch notes while rehearsing on the sample */
   guint                 freshness_timeout;
@@ -264,6 +265,18 @@ announce_changes (PlenaryWindow   *self,
 
   if (changes->len == 0)
     return;
+  {
+    g_autoptr (GHashTable) changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+    for (guint i = 0; i < changes->len; i++)
+      {
+        PlenaryChange *change = g_ptr_array_index (changes, i);
+
+        if (change->after != NULL)
+          g_hash_table_add (changed, g_strdup (change->user_key));
+      }
+    plenary_schedule_view_set_changed (self->schedule_view, changed);
+  }
   for (guint i = 0; i < changes->len; i++)
     {
       PlenaryChange *change = g_ptr_array_index (changes, i);
@@ -279,7 +292,16 @@ announce_changes (PlenaryWindow   *self,
                                        "Programme updated: %s, %u others",
                                        changes->len - starred),
                           starred_text, changes->len - starred);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  {
+    AdwToast *toast = adw_toast_new (text);
+
+    adw_toast_set_button_label (toast, _("_Show Changes"));
+    adw_toast_set_action_name (toast, "win.show-changes");
+    adw_toast_set_timeout (toast, 10);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  self->changes = g_ptr_array_ref (changes);
 
   if (starred > 0)
     {
@@ -342,6 +364,8 @@ plenary_window_set_event (PlenaryWindow *self,
     g_signal_handlers_disconnect_by_data (self->event, self);
   g_set_object (&self->event, event);
   self->is_sample = FALSE;
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  plenary_schedule_view_set_changed (self->schedule_view, NULL);
   show_banner (self, NULL, NULL, NULL);
   gtk_widget_set_visible (self->refresh_button, event != NULL);
   g_clear_object (&self->schedule);
@@ -781,6 +805,90 @@ import_stars_action (GtkWidget  *widget,
 }
 
 static void
+on_change_row_activated (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         PlenaryWindow *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (row), "key");
+
+  if (key != NULL)
+    plenary_window_show_entry (self, key);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (list))));
+}
+
+/* The last sync's changes, starred talks first: what the toast's "Show Changes" opens. */
+static void
+show_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  GtkWidget *window, *box, *scroller, *list, *header;
+  GTimeZone *zone;
+
+  if (self->changes == NULL || self->schedule == NULL)
+    return;
+  zone = plenary_schedule_get_timezone (self->schedule);
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Programme Changes"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 560, 560);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header);
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_set_margin_start (list, 12);
+  gtk_widget_set_margin_end (list, 12);
+  gtk_widget_set_margin_top (list, 12);
+  gtk_widget_set_margin_bottom (list, 12);
+  gtk_widget_set_valign (list, GTK_ALIGN_START);
+  g_signal_connect_object (list, "row-activated", G_CALLBACK (on_change_row_activated), self, 0);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < self->changes->len; i++)
+      {
+        PlenaryChange *change = g_ptr_array_index (self->changes, i);
+        PlenaryEntry *entry = change->after ? change->after : change->before;
+        gboolean starred = user_data != NULL
+                           && plenary_user_data_get_starred (user_data, change->user_key);
+        g_autofree char *title = g_markup_escape_text (plenary_entry_get_title (entry), -1);
+        g_autofree char *what = plenary_change_describe (change, zone);
+        g_autofree char *subtitle = g_markup_escape_text (what, -1);
+        GtkWidget *row;
+
+        if (starred != (pass == 0))
+          continue;
+        row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        if (starred)
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                     gtk_image_new_from_icon_name ("starred-symbolic"));
+        if (change->after != NULL)
+          {
+            g_object_set_data_full (G_OBJECT (row), "key", g_strdup (change->user_key), g_free);
+            gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                       gtk_image_new_from_icon_name ("go-next-symbolic"));
+          }
+        gtk_list_box_append (GTK_LIST_BOX (list), row);
+      }
+
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+  gtk_box_append (GTK_BOX (box), scroller);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 bind_settings (PlenaryWindow      *self,
                PlenaryApplication *application)
 {
@@ -828,6 +936,7 @@ plenary_window_dispose (GObject *object)
   g_clear_object (&self->schedule);
   g_clear_object (&self->event);
   g_clear_object (&self->sample_user_data);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->pending_chair, g_free);
 
   G_OBJECT_CLASS (plenary_window_parent_class)->dispose (object);
@@ -871,6 +980,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
   gtk_widget_class_install_action (widget_class, "win.remove-event", NULL, remove_event_action);
   gtk_widget_class_install_action (widget_class, "win.export-ics", "s", export_ics_action);
+  gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
   gtk_widget_class_install_action (widget_class, "win.import-stars", NULL, import_stars_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh", NULL);
