@@ -406,6 +406,8 @@ benchmark_interactions (PlenaryWindow *window)
       plenary_schedule_view_set_search (view, g_ptr_array_index (queries, i));
       drain_main_context ();
       search_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      g_debug ("benchmark: search “%s”: %.3f ms", (const char *) g_ptr_array_index (queries, i),
+               search_ms[i]);
     }
   plenary_schedule_view_set_search (view, "");
   drain_main_context ();
@@ -417,7 +419,9 @@ benchmark_interactions (PlenaryWindow *window)
 
       plenary_schedule_view_set_day (view, d % n_days);
       drain_main_context ();
-      day_ms[n_switches++] = (g_get_monotonic_time () - start) / 1000.0;
+      day_ms[n_switches] = (g_get_monotonic_time () - start) / 1000.0;
+      g_debug ("benchmark: day %u: %.3f ms", d % n_days, day_ms[n_switches]);
+      n_switches++;
     }
 
   qsort (search_ms, queries->len, sizeof (double), compare_doubles);
