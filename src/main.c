@@ -17,6 +17,7 @@ main (int   argc,
 {
   g_autoptr (PlenaryApplication) app = NULL;
 
+  plenary_application_mark_process_start ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

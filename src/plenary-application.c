@@ -7,8 +7,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "model/plenary-entry.h"
+#include "model/plenary-person.h"
 #include "plenary-application.h"
 #include "plenary-check.h"
 #include "store/plenary-store.h"
@@ -30,7 +35,17 @@ struct _PlenaryApplication
   gboolean            events_loaded;
   char               *chair_room;   /* --chair */
   GHashTable         *reminders;    /* PlenaryEvent → PlenaryReminders */
+  gboolean            benchmark_startup;   /* --benchmark-startup */
 };
+
+/* For --benchmark-startup: g_get_monotonic_time() when main() began. */
+static gint64 process_start_us;
+
+void
+plenary_application_mark_process_start (void)
+{
+  process_start_us = g_get_monotonic_time ();
+}
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
 
@@ -290,12 +305,181 @@ events_loaded_cb (GObject      *source,
     show_current (self, PLENARY_WINDOW (window));
 }
 
+
+/* --benchmark-startup (hidden, for build-aux/dev bench): prints the time from main() to the
+ * first frame painted with the stored schedule on screen, then times search keystrokes and
+ * day switches on the schedule view, prints the resident memory, and quits. */
+
+static gsize
+vm_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "\nVmRSS:");
+  return line != NULL ? (gsize) g_ascii_strtoull (line + 7, NULL, 10) : 0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Nearest-rank percentile of @n sorted values. */
+static double
+percentile (const double *sorted,
+            guint         n,
+            double        p)
+{
+  guint rank = (guint) ceil (p / 100.0 * n);
+
+  return n == 0 ? 0 : sorted[MAX (rank, 1) - 1];
+}
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* 100 keystrokes: the first 10 characters of 5 talk titles and 5 speaker names, typed one
+ * character at a time, picked evenly through the programme. */
+static GPtrArray *
+benchmark_queries (PlenarySchedule *schedule)
+{
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+  GListModel *entries = plenary_schedule_get_entries (schedule);
+  GListModel *people = plenary_schedule_get_people (schedule);
+  guint n_entries = g_list_model_get_n_items (entries);
+  guint n_people = g_list_model_get_n_items (people);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr (GObject) item = NULL;
+      const char *text = NULL;
+
+      if (i % 2 == 0 && n_entries > 0)
+        {
+          item = g_list_model_get_item (entries, (i / 2 * 2 + 1) * n_entries / 10);
+          text = plenary_entry_get_title (PLENARY_ENTRY (item));
+        }
+      else if (n_people > 0)
+        {
+          item = g_list_model_get_item (people, (i / 2 * 2 + 1) * n_people / 10);
+          text = plenary_person_get_name (PLENARY_PERSON (item));
+        }
+      if (text == NULL || *text == '\0')
+        text = "kernel";
+      for (int k = 1; k <= 10; k++)
+        {
+          const char *end = g_utf8_offset_to_pointer (text, MIN (k, g_utf8_strlen (text, -1)));
+
+          g_ptr_array_add (queries, g_strndup (text, end - text));
+        }
+    }
+  return queries;
+}
+
+static void
+benchmark_interactions (PlenaryWindow *window)
+{
+  PlenaryScheduleView *view = plenary_window_get_schedule_view (window);
+  PlenarySchedule *schedule = plenary_window_get_schedule (window);
+  g_autoptr (GPtrArray) queries = benchmark_queries (schedule);
+  guint n_days = g_list_model_get_n_items (plenary_schedule_get_days (schedule));
+  g_autofree double *search_ms = g_new0 (double, queries->len);
+  g_autofree double *day_ms = g_new0 (double, n_days + 1);
+  guint n_switches = 0;
+
+  for (guint i = 0; i < queries->len; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      plenary_schedule_view_set_search (view, g_ptr_array_index (queries, i));
+      drain_main_context ();
+      search_ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      g_debug ("benchmark: search “%s”: %.3f ms", (const char *) g_ptr_array_index (queries, i),
+               search_ms[i]);
+    }
+  plenary_schedule_view_set_search (view, "");
+  drain_main_context ();
+
+  /* Every day once, then back to the first. */
+  for (guint d = 1; d <= n_days && n_days > 1; d++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      plenary_schedule_view_set_day (view, d % n_days);
+      drain_main_context ();
+      day_ms[n_switches] = (g_get_monotonic_time () - start) / 1000.0;
+      g_debug ("benchmark: day %u: %.3f ms", d % n_days, day_ms[n_switches]);
+      n_switches++;
+    }
+
+  qsort (search_ms, queries->len, sizeof (double), compare_doubles);
+  qsort (day_ms, n_switches, sizeof (double), compare_doubles);
+  g_print ("search-queries: %u\n", queries->len);
+  g_print ("search-p50-ms: %.3f\n", percentile (search_ms, queries->len, 50));
+  g_print ("search-p95-ms: %.3f\n", percentile (search_ms, queries->len, 95));
+  g_print ("day-switches: %u\n", n_switches);
+  g_print ("day-switch-p50-ms: %.3f\n", percentile (day_ms, n_switches, 50));
+  g_print ("day-switch-p95-ms: %.3f\n", percentile (day_ms, n_switches, 95));
+}
+
+static gboolean
+benchmark_quit_cb (gpointer user_data)
+{
+  PlenaryWindow *window = user_data;
+
+  benchmark_interactions (window);
+  g_print ("steady-rss-kib: %" G_GSIZE_FORMAT "\n", vm_rss_kib ());
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+benchmark_after_paint_cb (GdkFrameClock *clock,
+                          PlenaryWindow *window)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  /* The schedule is set from the main loop, between frames: this frame has painted it. */
+  if (plenary_window_get_schedule (window) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, benchmark_after_paint_cb, window);
+  g_print ("startup-ms: %.3f\n", (now - process_start_us) / 1000.0);
+  g_print ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", now);
+  g_print ("title: %s\n", gtk_window_get_title (GTK_WINDOW (window)));
+  g_print ("first-frame-rss-kib: %" G_GSIZE_FORMAT "\n", vm_rss_kib ());
+  g_idle_add_full (G_PRIORITY_LOW, benchmark_quit_cb, g_object_ref (window), g_object_unref);
+}
+
+static void
+benchmark_window_mapped_cb (GtkWidget *widget)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (benchmark_after_paint_cb), widget, 0);
+}
+
 static void
 plenary_application_activate (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
   PlenaryWindow *window = get_or_create_window (self);
 
+  if (self->benchmark_startup)
+    {
+      self->benchmark_startup = FALSE;
+      g_signal_connect (window, "map", G_CALLBACK (benchmark_window_mapped_cb), NULL);
+    }
   /* Start-up never waits for the network: the stored copy (or the sample) shows first. */
   if (self->events_loaded)
     show_current (self, window);
@@ -396,6 +580,8 @@ plenary_application_handle_local_options (GApplication *app,
           g_free (PLENARY_APPLICATION (app)->chair_room);
           PLENARY_APPLICATION (app)->chair_room = g_strdup (chair);
         }
+      if (g_variant_dict_contains (options, "benchmark-startup"))
+        PLENARY_APPLICATION (app)->benchmark_startup = TRUE;
       if (g_variant_dict_contains (options, "json"))
         {
           g_printerr ("plenary: %s\n", _("--json only works with --check."));
@@ -533,6 +719,8 @@ static const GOptionEntry option_entries[] = {
     N_("OUT.ics") },
   { "starred", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --export-ics, only the starred talks"),
     NULL },
+  /* For build-aux/dev bench: print start-up and interaction timings, then quit. */
+  { "benchmark-startup", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL, NULL, NULL },
   { NULL }
 };
 

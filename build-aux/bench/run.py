@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+# Plenary's benchmark driver, run by `build-aux/dev bench` inside a private D-Bus session and
+# a virtual X display. Prints one Markdown table: median (min–max) of several runs.
+#
+#   run.py BUILD_DIR DATA_DIR FLOOR_BINARY
+#
+# DATA_DIR holds one folder per event size with the two Indico exports in the LPC fixture
+# shape (export-timetable-<id>.json, export-event-<id>-contributions.json).
+
+import datetime
+import glob
+import hashlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+build_dir, data_dir, floor_bin = sys.argv[1:4]
+plenary = os.path.join(build_dir, 'src', 'plenary')
+# A closed loopback port: the start-up sync fails at once and never touches the network.
+SERVER = 'http://127.0.0.1:9/'
+
+# (column, folder, runs)
+SIZES = [
+    ('LPC 2021', os.path.join(data_dir, 'lpc2021'), 5),
+    ('2,000', os.path.join(data_dir, '2000'), 5),
+    ('20,000', os.path.join(data_dir, '20000'), 3),
+]
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def exports(folder):
+    timetable = glob.glob(os.path.join(folder, 'export-timetable-*.json'))[0]
+    event_id = re.search(r'export-timetable-(.+)\.json$', timetable).group(1)
+    event = os.path.join(folder, f'export-event-{event_id}-contributions.json')
+    return event_id, timetable, event
+
+
+def peak_rss_run(argv, env=None):
+    """Wall seconds and peak RSS (KiB, from /usr/bin/time) of one command."""
+    with tempfile.NamedTemporaryFile('r') as report:
+        start = time.monotonic()
+        subprocess.run(['/usr/bin/time', '-o', report.name, '-f', '%M'] + argv, env=env,
+                       stdout=subprocess.DEVNULL, check=True)
+        wall = time.monotonic() - start
+        return wall, int(report.read().split()[-1])
+
+
+def store_event(xdg_data, folder):
+    """Writes the event exactly as plenary-snapshot.c and plenary-event-list.c store it."""
+    event_id, timetable, event = exports(folder)
+    with open(event, 'rb') as f:
+        title = json.load(f)['results'][0]['title']
+    with open(timetable, 'rb') as f:
+        ts = json.load(f).get('ts', -1)
+    directory = os.path.join(xdg_data, 'plenary', 'events', '127.0.0.1_9', event_id)
+    os.makedirs(directory)
+    parts = {}
+    for part, source in (('timetable', timetable), ('event', event)):
+        target = os.path.join(directory, f'{part}.json')
+        shutil.copyfile(source, target)
+        with open(target, 'rb') as f:
+            data = f.read()
+        parts[part] = {'sha256': hashlib.sha256(data).hexdigest(), 'size': len(data)}
+    now = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')
+    with open(os.path.join(directory, 'meta.json'), 'w') as f:
+        json.dump({'version': 1, 'fetched-at': now, 'ts': ts, 'parts': parts}, f)
+    with open(os.path.join(xdg_data, 'plenary', 'events.json'), 'w') as f:
+        json.dump({'version': 1, 'events': [{'server': SERVER, 'id': event_id, 'title': title,
+                                             'added-at': now}]}, f)
+    return title
+
+
+def startup_run(template, scratch, expected_title):
+    """One `plenary --benchmark-startup` with the event stored; returns its figures."""
+    run_dir = tempfile.mkdtemp(dir=scratch)
+    env = dict(os.environ)
+    for name in ('DATA', 'CONFIG', 'CACHE', 'STATE'):
+        env[f'XDG_{name}_HOME'] = os.path.join(run_dir, name.lower())
+        os.makedirs(env[f'XDG_{name}_HOME'])
+    # Hard links: a fresh store each run, with the files already in the page cache (warm).
+    os.rmdir(env['XDG_DATA_HOME'])
+    subprocess.run(['cp', '-al', template, env['XDG_DATA_HOME']], check=True)
+    start_us = time.monotonic_ns() // 1000
+    result = subprocess.run([plenary, '--benchmark-startup'], env=env, capture_output=True,
+                            text=True, timeout=300)
+    shutil.rmtree(run_dir)
+    values = dict(line.split(': ', 1) for line in result.stdout.splitlines() if ': ' in line)
+    if result.returncode != 0 or 'startup-ms' not in values:
+        sys.exit(f'plenary --benchmark-startup failed ({result.returncode}):\n'
+                 f'{result.stdout}\n{result.stderr}')
+    if values.get('title') != expected_title:
+        sys.exit(f'the window shows “{values.get("title")}”, not the stored event '
+                 f'“{expected_title}”:\n{result.stderr}')
+    return {
+        # From the benchmark's fork/exec of the process, so dynamic linking counts too.
+        'startup': (int(values['first-frame-monotonic-us']) - start_us) / 1e6,
+        'startup_main': float(values['startup-ms']) / 1e3,
+        'steady_rss': int(values['steady-rss-kib']),
+        'search_p50': float(values['search-p50-ms']),
+        'search_p95': float(values['search-p95-ms']),
+        'day_p50': float(values['day-switch-p50-ms']),
+        'day_p95': float(values['day-switch-p95-ms']),
+    }
+
+
+def summary(values, unit):
+    fmt = {'s': lambda v: f'{v:.3f} s', 'ms': lambda v: f'{v:.2f} ms',
+           'MiB': lambda v: f'{v / 1024:.0f} MiB'}[unit]
+    if len(values) == 1:
+        return fmt(values[0])
+    return f'{fmt(statistics.median(values))} ({fmt(min(values))}–{fmt(max(values))})'
+
+
+results = {}
+scratch = tempfile.mkdtemp(prefix='plenary-bench-')
+try:
+    for column, folder, runs in SIZES:
+        event_id, timetable, _ = exports(folder)
+        r = results[column] = {'runs': runs}
+        log(f'{column}: import (plenary --check) ×{runs}')
+        subprocess.run([plenary, '--check', folder], stdout=subprocess.DEVNULL, check=True)
+        imports = [peak_rss_run([plenary, '--check', folder]) for _ in range(runs)]
+        r['import'] = [t for t, _ in imports]
+        r['import_rss'] = [m for _, m in imports]
+
+        log(f'{column}: json-glib floor ×{runs}')
+        floors = []
+        for _ in range(runs):
+            out = subprocess.run([floor_bin, timetable], capture_output=True, text=True,
+                                 check=True).stdout
+            values = dict(line.split(': ') for line in out.splitlines())
+            floors.append((float(values['floor-ms']) / 1e3, int(values['floor-rss-kib'])))
+        r['floor'] = [t for t, _ in floors]
+        r['floor_rss'] = [m for _, m in floors]
+
+        log(f'{column}: start-up, search and day switch ×{runs} (+1 warm-up)')
+        template = os.path.join(scratch, f'store-{event_id}-{len(results)}')
+        title = store_event(template, folder)
+        startup_run(template, scratch, title)   # warm-up: fonts, icon and page caches
+        starts = [startup_run(template, scratch, title) for _ in range(runs)]
+        for key in starts[0]:
+            r[key] = [s[key] for s in starts]
+finally:
+    shutil.rmtree(scratch, ignore_errors=True)
+
+columns = [c for c, _, _ in SIZES]
+rows = [
+    ('Import: parse + index (`plenary --check`)', 'import', 's'),
+    ('Import peak RSS', 'import_rss', 'MiB'),
+    ('json-glib floor: `json_parser_load_from_file` on the timetable', 'floor', 's'),
+    ('json-glib floor peak RSS', 'floor_rss', 'MiB'),
+    ('Start-up to first frame, event stored (from exec)', 'startup', 's'),
+    ('Start-up to first frame, from `main()`', 'startup_main', 's'),
+    ('Steady RSS after start-up (and the search/day loop)', 'steady_rss', 'MiB'),
+    ('Search keystroke p50 (100 queries, per run)', 'search_p50', 'ms'),
+    ('Search keystroke p95 (100 queries, per run)', 'search_p95', 'ms'),
+    ('Day switch p50 (every day once, per run)', 'day_p50', 'ms'),
+    ('Day switch max (every day once, per run)', 'day_p95', 'ms'),
+]
+header = ' | '.join(f'{c} (runs: {results[c]["runs"]})' for c in columns)
+print(f'| | {header} |')
+print('|---|' + '---|' * len(columns))
+for label, key, unit in rows:
+    print(f'| {label} | ' + ' | '.join(summary(results[c][key], unit) for c in columns) + ' |')
+    if key == 'floor_rss':
+        ratios = []
+        for c in columns:
+            ratio = statistics.median(results[c]['import']) / statistics.median(results[c]['floor'])
+            ratios.append(f'{ratio:.1f}×')
+        print('| Ratio import / floor (medians) | ' + ' | '.join(ratios) + ' |')
+print('| Unchanged re-sync | ' + ' | '.join(['covered by test-sync (no re-parse)'] * len(columns))
+      + ' |')
+print()
+print('Median (min–max). Search and day switch: the call plus draining the main context '
+      '(g_main_context_iteration), not the next paint.')
