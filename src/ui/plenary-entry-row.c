@@ -165,8 +165,20 @@ bind_entry (PlenaryEntryRow         *self,
         time = plenary_format_time (start, context->zone);
       set_text (self->time_label, time);
       gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
-      set_text (self->title_label, plenary_entry_get_title (entry));
-      set_text (self->speakers_label, speakers);
+      if (compact && speakers[0] != '\0')
+        {
+          /* Compact is one line a talk: who speaks follows the title. */
+          g_autofree char *line = g_strdup_printf ("%s · %s", plenary_entry_get_title (entry),
+                                                   speakers);
+
+          set_text (self->title_label, line);
+          set_text (self->speakers_label, NULL);
+        }
+      else
+        {
+          set_text (self->title_label, plenary_entry_get_title (entry));
+          set_text (self->speakers_label, speakers);
+        }
 
       if (!compact)
         {
