@@ -409,6 +409,21 @@ job_finish (PlenarySyncService *self,
   sync_job_free (job);
 }
 
+/* Closing the stream aborts the download; the stored snapshot is left as it was. */
+static void
+abort_too_large (PlenarySyncService *self,
+                 SyncJob            *job)
+{
+  g_autofree char *size = g_format_size (self->max_body_size);
+
+  g_input_stream_close (job->stream, NULL, NULL);
+  job_finish (self, job,
+              g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
+                           _("The server’s answer is larger than %s, more than any "
+                             "programme needs; Plenary stopped downloading it"), size),
+              FALSE);
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -554,15 +569,7 @@ body_read_cb (GObject      *object,
     {
       if (job->buffer->len + g_bytes_get_size (chunk) > self->max_body_size)
         {
-          g_autofree char *size = g_format_size (self->max_body_size);
-
-          /* Closing the stream aborts the download. */
-          g_input_stream_close (job->stream, NULL, NULL);
-          job_finish (self, job,
-                      g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
-                                   _("The server’s answer is larger than %s, more than any "
-                                     "programme needs; Plenary stopped downloading it"), size),
-                      FALSE);
+          abort_too_large (self, job);
           g_object_unref (self);
           return;
         }
@@ -655,14 +662,7 @@ sent_cb (GObject      *object,
   if ((guint64) soup_message_headers_get_content_length (
         soup_message_get_response_headers (job->msg)) > self->max_body_size)
     {
-      g_autofree char *size = g_format_size (self->max_body_size);
-
-      g_input_stream_close (job->stream, NULL, NULL);
-      job_finish (self, job,
-                  g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
-                               _("The server’s answer is larger than %s, more than any "
-                                 "programme needs; Plenary stopped downloading it"), size),
-                  FALSE);
+      abort_too_large (self, job);
       g_object_unref (self);
       return;
     }
