@@ -549,7 +549,8 @@ plenary_application_shutdown (GApplication *app)
       /* Bounded: a full disk must not keep the app from quitting. */
       plenary_user_data_save_async (user_data, NULL, NULL, NULL);
       while (plenary_user_data_get_dirty (user_data) && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, FALSE);
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (G_USEC_PER_SEC / 1000);
     }
 
   G_APPLICATION_CLASS (plenary_application_parent_class)->shutdown (app);
