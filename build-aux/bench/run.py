@@ -2,7 +2,7 @@
 # Plenary's benchmark driver, run by `build-aux/dev bench` inside a private D-Bus session and
 # a virtual X display. Prints one Markdown table: median (min–max) of several runs.
 #
-#   run.py BUILD_DIR DATA_DIR FLOOR_BINARY
+#   run.py BUILD_DIR DATA_DIR
 #
 # DATA_DIR holds one folder per event size with the two Indico exports in the LPC fixture
 # shape (export-timetable-<id>.json, export-event-<id>-contributions.json).
@@ -20,8 +20,10 @@ import sys
 import tempfile
 import time
 
-build_dir, data_dir, floor_bin = sys.argv[1:4]
+build_dir, data_dir = sys.argv[1:3]
 plenary = os.path.join(build_dir, 'src', 'plenary')
+bench_bin = os.path.join(build_dir, 'build-aux', 'bench', 'plenary-bench')
+floor_bin = os.path.join(build_dir, 'build-aux', 'bench', 'json-floor')
 # A closed loopback port: the start-up sync fails at once and never touches the network.
 SERVER = 'http://127.0.0.1:9/'
 
@@ -31,6 +33,10 @@ SIZES = [
     ('2,000', os.path.join(data_dir, '2000'), 5),
     ('20,000', os.path.join(data_dir, '20000'), 3),
 ]
+# PLENARY_BENCH_ONLY=lpc2021,2000 limits a run to some folders.
+if os.environ.get('PLENARY_BENCH_ONLY'):
+    only = os.environ['PLENARY_BENCH_ONLY'].split(',')
+    SIZES = [s for s in SIZES if os.path.basename(s[1]) in only]
 
 
 def log(message):
@@ -44,19 +50,24 @@ def exports(folder):
     return event_id, timetable, event
 
 
-def peak_rss_run(argv, env=None):
-    """Wall seconds and peak RSS (KiB, from /usr/bin/time) of one command."""
-    with tempfile.NamedTemporaryFile('r') as report:
-        start = time.monotonic()
-        subprocess.run(['/usr/bin/time', '-o', report.name, '-f', '%M'] + argv, env=env,
-                       stdout=subprocess.DEVNULL, check=True)
-        wall = time.monotonic() - start
-        return wall, int(report.read().split()[-1])
+def figures(argv, env=None):
+    """The `name: value` lines a benchmark program prints."""
+    out = subprocess.run(argv, env=env, capture_output=True, text=True, check=True).stdout
+    return dict(line.split(': ', 1) for line in out.splitlines() if ': ' in line)
+
+
+def xdg_env(root):
+    env = dict(os.environ)
+    for name in ('DATA', 'CONFIG', 'CACHE', 'STATE'):
+        env[f'XDG_{name}_HOME'] = os.path.join(root, name.lower())
+        os.makedirs(env[f'XDG_{name}_HOME'], exist_ok=True)
+    return env
 
 
 def store_event(xdg_data, folder):
     """Writes the event exactly as plenary-snapshot.c and plenary-event-list.c store it."""
     event_id, timetable, event = exports(folder)
+    os.makedirs(xdg_data, exist_ok=True)
     with open(event, 'rb') as f:
         title = json.load(f)['results'][0]['title']
     with open(timetable, 'rb') as f:
@@ -79,20 +90,24 @@ def store_event(xdg_data, folder):
     return title
 
 
-def startup_run(template, scratch, expected_title):
-    """One `plenary --benchmark-startup` with the event stored; returns its figures."""
-    run_dir = tempfile.mkdtemp(dir=scratch)
-    env = dict(os.environ)
-    for name in ('DATA', 'CONFIG', 'CACHE', 'STATE'):
-        env[f'XDG_{name}_HOME'] = os.path.join(run_dir, name.lower())
-        os.makedirs(env[f'XDG_{name}_HOME'])
-    # Hard links: a fresh store each run, with the files already in the page cache (warm).
-    os.rmdir(env['XDG_DATA_HOME'])
-    subprocess.run(['cp', '-al', template, env['XDG_DATA_HOME']], check=True)
+def startup_run(template, scratch, expected_title, copy=True):
+    """One `plenary --benchmark-startup` with the event stored; returns its figures.
+
+    With @copy, the run gets a fresh copy of every XDG directory of @template (hard links:
+    the files stay in the page cache, and Plenary replaces files by renaming, so nothing is
+    written through a link); without, it runs in @template itself and leaves there what it
+    writes at start-up (such as the derived form of the programme)."""
+    run_dir = template
+    if copy:
+        run_dir = tempfile.mkdtemp(dir=scratch)
+        os.rmdir(run_dir)
+        subprocess.run(['cp', '-al', template, run_dir], check=True)
+    env = xdg_env(run_dir)
     start_us = time.monotonic_ns() // 1000
     result = subprocess.run([plenary, '--benchmark-startup'], env=env, capture_output=True,
                             text=True, timeout=300)
-    shutil.rmtree(run_dir)
+    if copy:
+        shutil.rmtree(run_dir)
     values = dict(line.split(': ', 1) for line in result.stdout.splitlines() if ': ' in line)
     if result.returncode != 0 or 'startup-ms' not in values:
         sys.exit(f'plenary --benchmark-startup failed ({result.returncode}):\n'
@@ -104,6 +119,7 @@ def startup_run(template, scratch, expected_title):
         # From the benchmark's fork/exec of the process, so dynamic linking counts too.
         'startup': (int(values['first-frame-monotonic-us']) - start_us) / 1e6,
         'startup_main': float(values['startup-ms']) / 1e3,
+        'first_frame_rss': int(values['first-frame-rss-kib']),
         'steady_rss': int(values['steady-rss-kib']),
         'search_p50': float(values['search-p50-ms']),
         'search_p95': float(values['search-p95-ms']),
@@ -126,11 +142,16 @@ try:
     for column, folder, runs in SIZES:
         event_id, timetable, _ = exports(folder)
         r = results[column] = {'runs': runs}
-        log(f'{column}: import (plenary --check) ×{runs}')
-        subprocess.run([plenary, '--check', folder], stdout=subprocess.DEVNULL, check=True)
-        imports = [peak_rss_run([plenary, '--check', folder]) for _ in range(runs)]
-        r['import'] = [t for t, _ in imports]
-        r['import_rss'] = [m for _, m in imports]
+        log(f'{column}: import ×{runs}')
+        imports = [figures([bench_bin, 'import', folder], xdg_env(tempfile.mkdtemp(dir=scratch)))
+                   for _ in range(runs + 1)][1:]
+        r['import'] = [float(v['import-ms']) / 1e3 for v in imports]
+        r['import_rss'] = [int(v['import-rss-kib']) for v in imports]
+
+        log(f'{column}: unchanged re-sync ×{runs}')
+        resyncs = [figures([bench_bin, 'resync', folder], xdg_env(tempfile.mkdtemp(dir=scratch)))
+                   for _ in range(runs)]
+        r['resync'] = [float(v['resync-ms']) for v in resyncs]
 
         log(f'{column}: json-glib floor ×{runs}')
         floors = []
@@ -144,8 +165,11 @@ try:
 
         log(f'{column}: start-up, search and day switch ×{runs} (+1 warm-up)')
         template = os.path.join(scratch, f'store-{event_id}-{len(results)}')
-        title = store_event(template, folder)
-        startup_run(template, scratch, title)   # warm-up: fonts, icon and page caches
+        title = store_event(os.path.join(template, 'data'), folder)
+        # The first start after a sync: fonts, icons and files come into the page cache, and
+        # Plenary derives what it keeps beside the stored JSON.
+        first = startup_run(template, scratch, title, copy=False)
+        r['startup_first'] = [first['startup']]
         starts = [startup_run(template, scratch, title) for _ in range(runs)]
         for key in starts[0]:
             r[key] = [s[key] for s in starts]
@@ -154,31 +178,35 @@ finally:
 
 columns = [c for c, _, _ in SIZES]
 rows = [
-    ('Import: parse + index (`plenary --check`)', 'import', 's'),
+    ('Import: read + parse + index + store (in process)', 'import', 's'),
     ('Import peak RSS', 'import_rss', 'MiB'),
     ('json-glib floor: `json_parser_load_from_file` on the timetable', 'floor', 's'),
     ('json-glib floor peak RSS', 'floor_rss', 'MiB'),
     ('Start-up to first frame, event stored (from exec)', 'startup', 's'),
     ('Start-up to first frame, from `main()`', 'startup_main', 's'),
+    ('First start after the event was stored (one run, from exec)', 'startup_first', 's'),
+    ('RSS at the first frame', 'first_frame_rss', 'MiB'),
     ('Steady RSS after start-up (and the search/day loop)', 'steady_rss', 'MiB'),
     ('Search keystroke p50 (100 queries, per run)', 'search_p50', 'ms'),
     ('Search keystroke p95 (100 queries, per run)', 'search_p95', 'ms'),
     ('Day switch p50 (every day once, per run)', 'day_p50', 'ms'),
     ('Day switch max (every day once, per run)', 'day_p95', 'ms'),
+    ('Unchanged re-sync from a loopback server (median of 7; nothing parsed)', 'resync', 'ms'),
 ]
+RATIOS = {
+    'import': 'Ratio import / floor (medians)',
+    'startup': 'Ratio start-up / floor (medians)',
+}
 header = ' | '.join(f'{c} (runs: {results[c]["runs"]})' for c in columns)
 print(f'| | {header} |')
 print('|---|' + '---|' * len(columns))
 for label, key, unit in rows:
     print(f'| {label} | ' + ' | '.join(summary(results[c][key], unit) for c in columns) + ' |')
-    if key == 'floor_rss':
-        ratios = []
-        for c in columns:
-            ratio = statistics.median(results[c]['import']) / statistics.median(results[c]['floor'])
-            ratios.append(f'{ratio:.1f}×')
-        print('| Ratio import / floor (medians) | ' + ' | '.join(ratios) + ' |')
-print('| Unchanged re-sync | ' + ' | '.join(['covered by test-sync (no re-parse)'] * len(columns))
-      + ' |')
+    if key in RATIOS:
+        ratios = [statistics.median(results[c][key]) / statistics.median(results[c]['floor'])
+                  for c in columns]
+        print(f'| {RATIOS[key]} | ' + ' | '.join(f'{r:.2f}×' for r in ratios) + ' |')
 print()
-print('Median (min–max). Search and day switch: the call plus draining the main context '
-      '(g_main_context_iteration), not the next paint.')
+print('Median (min–max). Search and day switch: the call, the idle work it queues, and the '
+      'next frame from layout to the end of its paint (the wait for the frame clock\'s tick '
+      'is not counted).')

@@ -1,0 +1,195 @@
+/* plenary-bench.c: in-process figures for build-aux/dev bench
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   plenary-bench import FOLDER   parse + index + store one event, as a sync does once the
+ *                                 bytes have arrived; prints import-ms and import-rss-kib
+ *   plenary-bench resync FOLDER   serves the event on a loopback SoupServer, syncs it once,
+ *                                 then times unchanged re-syncs; prints resync-ms (median)
+ *
+ * Timed inside the process, like the json-glib floor, so that loading GTK's libraries does
+ * not count as parsing. FOLDER holds the exports in the fixtures' shape.
+ */
+
+#include "config.h"
+
+#include <sys/resource.h>
+
+#include "indico/plenary-indico-parser.h"
+#include "store/plenary-snapshot.h"
+#include "sync/plenary-sync-service.h"
+#include "plenary-test-server.h"
+
+#define N_RESYNCS 7
+
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static int
+run_import (const char *folder)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenaryIndicoSources) sources = NULL;
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (PlenarySnapshot) snapshot = NULL;
+  g_autofree char *store = g_dir_make_tmp ("plenary-bench-XXXXXX", &error);
+  g_autofree char *command = NULL;
+  gint64 start;
+  gint64 end;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  start = g_get_monotonic_time ();
+  sources = plenary_indico_sources_load_directory (folder, &error);
+  if (sources != NULL)
+    schedule = plenary_indico_parse (sources, &error);
+  if (schedule != NULL)
+    {
+      snapshot = plenary_snapshot_new (sources->timetable, sources->event, sources->program, NULL);
+      plenary_snapshot_save (snapshot, store, &error);
+    }
+  end = g_get_monotonic_time ();
+  if (error != NULL)
+    {
+      g_printerr ("%s: %s\n", folder, error->message);
+      return 1;
+    }
+
+  g_print ("import-ms: %.3f\n", (end - start) / 1000.0);
+  g_print ("import-rss-kib: %ld\n", peak_rss_kib ());
+  g_print ("talks: %u\n", g_list_model_get_n_items (plenary_schedule_get_entries (schedule)));
+
+  command = g_strdup_printf ("rm -rf '%s'", store);
+  return system (command) == 0 ? 0 : 1;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  changed;
+  GError   *error;
+} SyncResult;
+
+static void
+synced_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SyncResult *r = user_data;
+
+  plenary_sync_service_sync_finish (PLENARY_SYNC_SERVICE (object), result, &r->changed,
+                                    &r->error);
+  r->done = TRUE;
+}
+
+static gboolean
+sync_once (PlenarySyncService *service,
+           PlenaryEvent       *event,
+           gboolean           *changed)
+{
+  SyncResult r = { 0, };
+
+  plenary_sync_service_sync_async (service, event, FALSE, NULL, synced_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (r.error != NULL)
+    {
+      g_printerr ("sync: %s\n", r.error->message);
+      g_error_free (r.error);
+      return FALSE;
+    }
+  *changed = r.changed;
+  return TRUE;
+}
+
+static int
+run_resync (const char *folder)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (folder,
+                                                                                   &error);
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (PlenarySyncService) service = NULL;
+  g_autoptr (PlenaryEvent) event = NULL;
+  g_autofree char *timetable_path = NULL;
+  g_autofree char *event_path = NULL;
+  PlenarySchedule *first;
+  double ms[N_RESYNCS];
+  gboolean changed;
+
+  if (sources == NULL)
+    {
+      g_printerr ("%s: %s\n", folder, error->message);
+      return 1;
+    }
+
+  server = test_server_new ("127.0.0.1");
+  timetable_path = g_strdup_printf ("/export/timetable/%s.json", sources->event_id);
+  event_path = g_strdup_printf ("/export/event/%s.json", sources->event_id);
+  test_server_reply (server, timetable_path, 200, "application/json", sources->timetable,
+                     NULL, NULL, TEST_REPLY_NORMAL);
+  test_server_reply (server, event_path, 200, "application/json", sources->event, NULL, NULL,
+                     TEST_REPLY_NORMAL);
+
+  service = plenary_sync_service_new ();
+  g_object_set (service, "use-keyring", FALSE, "refresh-interval", 0, NULL);
+  event = plenary_event_new (server->base, sources->event_id);
+
+  if (!sync_once (service, event, &changed) || !changed)
+    return 1;
+  first = plenary_event_get_schedule (event);
+
+  for (guint i = 0; i < N_RESYNCS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      if (!sync_once (service, event, &changed))
+        return 1;
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      /* "Unchanged" must mean nothing parsed and nothing swapped. */
+      if (changed || plenary_event_get_schedule (event) != first)
+        {
+          g_printerr ("an unchanged re-sync parsed or replaced the schedule\n");
+          return 1;
+        }
+    }
+  qsort (ms, N_RESYNCS, sizeof (double), compare_doubles);
+  g_print ("resync-ms: %.3f\n", ms[N_RESYNCS / 2]);
+  g_print ("resync-parsed: no\n");
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc != 3)
+    {
+      g_printerr ("usage: %s import|resync FOLDER\n", argv[0]);
+      return 2;
+    }
+  if (g_str_equal (argv[1], "import"))
+    return run_import (argv[2]);
+  if (g_str_equal (argv[1], "resync"))
+    return run_resync (argv[2]);
+  g_printerr ("usage: %s import|resync FOLDER\n", argv[0]);
+  return 2;
+}
