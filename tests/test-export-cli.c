@@ -42,11 +42,9 @@ static guint
 count (const char *haystack,
        const char *needle)
 {
-  guint n = 0;
+  g_auto (GStrv) pieces = g_strsplit (haystack, needle, -1);
 
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
+  return g_strv_length (pieces) - 1;
 }
 
 static char *
