@@ -101,7 +101,7 @@ test_containers (void)
   g_autoptr (PlenaryJsonDocument) document = NULL;
   const PlenaryJsonNode *root, *list, *inner;
   static const char *const order[] = { "b", "a", "" };
-  g_auto (PlenaryJsonIter) iter;
+  g_auto (PlenaryJsonIter) iter = { 0 };
   const char *name;
   const PlenaryJsonNode *value;
   guint n = 0;
@@ -186,7 +186,7 @@ test_duplicates (void)
   g_autoptr (PlenaryJsonDocument) document = NULL;
   g_autoptr (GString) text = g_string_new ("{");
   const PlenaryJsonNode *root;
-  g_auto (PlenaryJsonIter) iter;
+  g_auto (PlenaryJsonIter) iter = { 0 };
   const char *name;
   const PlenaryJsonNode *value;
   guint n = 0;
