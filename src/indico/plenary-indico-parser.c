@@ -269,6 +269,7 @@ typedef struct
 
   GTimeZone       *tz;
   GHashTable      *zones;           /* id → GTimeZone */
+  GHashTable      *dates;           /* local time in the event's zone → GDateTime or NULL */
   GHashTable      *day_by_key;      /* "YYYYMMDD" → index + 1 */
   GHashTable      *seen;            /* entry id → PlenaryEntry */
   GHashTable      *rooms;           /* name → PlenaryRoom */
@@ -293,6 +294,7 @@ parse_context_clear (ParseContext *ctx)
   g_clear_pointer (&ctx->server_path, g_free);
   g_clear_pointer (&ctx->tz, g_time_zone_unref);
   g_clear_pointer (&ctx->zones, g_hash_table_unref);
+  g_clear_pointer (&ctx->dates, g_hash_table_unref);
   g_clear_pointer (&ctx->day_by_key, g_hash_table_unref);
   g_clear_pointer (&ctx->seen, g_hash_table_unref);
   g_clear_pointer (&ctx->rooms, g_hash_table_unref);
@@ -305,12 +307,20 @@ parse_context_clear (ParseContext *ctx)
   g_clear_pointer (&ctx->first_venue, g_free);
 }
 
-/* The zone cache also remembers names that are no zone, as NULL. */
+/* The zone cache also remembers names that are no zone, as NULL; the date cache times that
+ * do not exist. */
 static void
 zone_unref0 (gpointer zone)
 {
   if (zone != NULL)
     g_time_zone_unref (zone);
+}
+
+static void
+date_time_unref0 (gpointer date_time)
+{
+  if (date_time != NULL)
+    g_date_time_unref (date_time);
 }
 
 static void
@@ -321,6 +331,7 @@ parse_context_init (ParseContext               *ctx,
   ctx->sources = sources;
   ctx->schedule = plenary_schedule_new ();
   ctx->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_unref0);
+  ctx->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, date_time_unref0);
   ctx->day_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx->seen = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->rooms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
@@ -440,15 +451,63 @@ lookup_zone (ParseContext *ctx,
   return zone;
 }
 
+/* @n digits at @text, as a number; -1 if they are not all digits. */
+static inline int
+read_digits (const char *text,
+             int         n)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+
+  return value;
+}
+
 static gboolean
 parse_ymd (const char *text,
            int        *year,
            int        *month,
            int        *day)
 {
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", year, month, day) != 3)
+  if (text == NULL)
+    return FALSE;
+
+  /* "2021-09-20", as Indico writes it, without sscanf (which costs more than the rest of
+   * a date); anything else as before. */
+  if (text[0] != '\0' && text[1] != '\0' && text[2] != '\0' && text[3] != '\0'
+      && text[4] == '-' && text[5] != '\0' && text[6] != '\0' && text[7] == '-'
+      && (*year = read_digits (text, 4)) >= 0 && (*month = read_digits (text + 5, 2)) >= 0
+      && (*day = read_digits (text + 8, 2)) >= 0)
+    return g_date_valid_dmy (*day, *month, *year);
+
+  if (sscanf (text, "%4d-%2d-%2d", year, month, day) != 3)
     return FALSE;
   return g_date_valid_dmy (*day, *month, *year);
+}
+
+/* "06:40:00" (the usual form) or "06:40", "06:40:00.5"; FALSE if not a time. */
+static gboolean
+parse_hms (const char *text,
+           int        *hour,
+           int        *minute,
+           double     *seconds)
+{
+  int value;
+
+  if (strlen (text) == 8 && text[2] == ':' && text[5] == ':'
+      && (*hour = read_digits (text, 2)) >= 0 && (*minute = read_digits (text + 3, 2)) >= 0
+      && (value = read_digits (text + 6, 2)) >= 0)
+    {
+      *seconds = value;
+      return TRUE;
+    }
+
+  return sscanf (text, "%2d:%2d:%lf", hour, minute, seconds) >= 2;
 }
 
 /* {"date": "2021-09-20", "time": "06:40:00", "tz": "America/New_York"} → that instant,
@@ -464,23 +523,41 @@ parse_date (ParseContext          *ctx,
   double seconds = 0;
   const char *time;
   g_autoptr (GDateTime) local = NULL;
+  gint64 key;
+  GDateTime *cached;
 
   if (date == NULL || !parse_ymd (get_string (date, "date"), &year, &month, &day))
     return NULL;
 
   time = get_string (date, "time");
-  if (time != NULL && sscanf (time, "%2d:%2d:%lf", &hour, &minute, &seconds) < 2)
+  if (time != NULL && !parse_hms (time, &hour, &minute, &seconds))
     return NULL;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || !(seconds >= 0 && seconds < 60))
     return NULL;
 
   zone = lookup_zone (ctx, get_string (date, "tz"));
-  local = g_date_time_new (zone != NULL ? zone : ctx->tz, year, month, day, hour, minute,
-                           floor (seconds));
-  if (local == NULL)
-    return NULL;
+  if (zone != NULL && zone != ctx->tz)
+    {
+      local = g_date_time_new (zone, year, month, day, hour, minute, floor (seconds));
+      if (local == NULL)
+        return NULL;
+      return g_date_time_to_timezone (local, ctx->tz);
+    }
 
-  return g_date_time_to_timezone (local, ctx->tz);
+  /* In the event's zone, as nearly all are: talks share their few start and end times, and
+   * making a GDateTime costs far more than finding the one made before. */
+  key = ((((gint64) year * 13 + month) * 32 + day) * 24 + hour) * 60 + minute;
+  key = key * 60 + (gint64) floor (seconds);
+  if (!g_hash_table_lookup_extended (ctx->dates, &key, NULL, (gpointer *) &cached))
+    {
+      gint64 *stored = g_new (gint64, 1);
+
+      *stored = key;
+      cached = g_date_time_new (ctx->tz, year, month, day, hour, minute, floor (seconds));
+      g_hash_table_insert (ctx->dates, stored, cached);
+    }
+
+  return cached != NULL ? g_date_time_ref (cached) : NULL;
 }
 
 static int
