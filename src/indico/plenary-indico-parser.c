@@ -270,7 +270,7 @@ typedef struct
   GTimeZone       *tz;
   GHashTable      *zones;           /* id → GTimeZone */
   GHashTable      *dates;           /* local time in the event's zone → GDateTime or NULL */
-  GHashTable      *day_by_key;      /* "YYYYMMDD" → index + 1 */
+  GHashTable      *day_by_key;      /* YYYYMMDD as a number → index + 1 */
   GHashTable      *seen;            /* entry id → PlenaryEntry */
   GHashTable      *rooms;           /* name → PlenaryRoom */
   PlenaryRoom     *no_room;
@@ -332,7 +332,7 @@ parse_context_init (ParseContext               *ctx,
   ctx->schedule = plenary_schedule_new ();
   ctx->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_unref0);
   ctx->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, date_time_unref0);
-  ctx->day_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->day_by_key = g_hash_table_new (NULL, NULL);
   ctx->seen = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->rooms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   ctx->tracks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
@@ -560,16 +560,23 @@ parse_date (ParseContext          *ctx,
   return cached != NULL ? g_date_time_ref (cached) : NULL;
 }
 
+static gpointer
+day_key (int year,
+         int month,
+         int day)
+{
+  return GINT_TO_POINTER (year * 10000 + month * 100 + day);
+}
+
 static int
 day_index_of (ParseContext *ctx,
               GDateTime    *instant)
 {
-  char key[16];
+  int year, month, day;
   gpointer value;
 
-  g_snprintf (key, sizeof key, "%04d%02d%02d", g_date_time_get_year (instant),
-              g_date_time_get_month (instant), g_date_time_get_day_of_month (instant));
-  value = g_hash_table_lookup (ctx->day_by_key, key);
+  g_date_time_get_ymd (instant, &year, &month, &day);
+  value = g_hash_table_lookup (ctx->day_by_key, day_key (year, month, day));
 
   return value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
 }
@@ -582,13 +589,11 @@ add_day (ParseContext *ctx,
 {
   PlenarySchedule *schedule = ctx->schedule;
   g_autoptr (GDateTime) midnight = g_date_time_new (ctx->tz, year, month, day, 0, 0, 0);
-  char key[16];
 
-  g_snprintf (key, sizeof key, "%04d%02d%02d", year, month, day);
-  if (midnight == NULL || g_hash_table_contains (ctx->day_by_key, key))
+  if (midnight == NULL || g_hash_table_contains (ctx->day_by_key, day_key (year, month, day)))
     return FALSE;
 
-  g_hash_table_insert (ctx->day_by_key, g_strdup (key),
+  g_hash_table_insert (ctx->day_by_key, day_key (year, month, day),
                        GINT_TO_POINTER (schedule->day_list->len + 1));
   g_ptr_array_add (schedule->day_list, plenary_day_new (schedule->day_list->len, midnight));
   g_ptr_array_add (schedule->day_item_lists, g_ptr_array_new_with_free_func (g_object_unref));
@@ -1395,11 +1400,11 @@ static const char *
 find_timetable_zone (const PlenaryJsonNode *days)
 {
   g_auto (PlenaryJsonIter) day_iter = { 0 };
-  const char *day_key;
+  const char *day_name;
   const PlenaryJsonNode *day_node;
 
   plenary_json_iter_init (&day_iter, days);
-  while (plenary_json_iter_next (&day_iter, &day_key, &day_node))
+  while (plenary_json_iter_next (&day_iter, &day_name, &day_node))
     {
       g_auto (PlenaryJsonIter) iter = { 0 };
       const char *key;
@@ -1546,10 +1551,13 @@ parse_timetable (ParseContext  *ctx,
 
   for (guint i = 0; i < keys->len; i++)
     {
-      const char *day_key = g_ptr_array_index (keys, i);
-      gpointer index = g_hash_table_lookup (ctx->day_by_key, day_key);
-      const PlenaryJsonNode *entries = get_object (days, day_key);
+      const char *text = g_ptr_array_index (keys, i);
+      const PlenaryJsonNode *entries = get_object (days, text);
+      int year, month, day;
+      gpointer index;
 
+      is_day_key (text, &year, &month, &day);
+      index = g_hash_table_lookup (ctx->day_by_key, day_key (year, month, day));
       if (index == NULL)
         continue;
       any_entry |= plenary_json_object_get_size (entries) > 0;
