@@ -143,7 +143,7 @@ const PlenaryJsonNode *plenary_json_object_get_member (const PlenaryJsonNode *ob
                                                        const char            *name);
 
 /* Visits each name once, where it first appears, with the value it was given last: what a
- * lookup by that name returns. */
+ * lookup by that name returns. Declare it as g_auto (PlenaryJsonIter) iter = { 0 }. */
 typedef struct
 {
   /*< private >*/
