@@ -666,6 +666,118 @@ test_load_directory (void)
   g_assert_null (sources);
 }
 
+static PlenarySchedule *
+parse_text (const char *json)
+{
+  g_autoptr (GError) error = NULL;
+  PlenarySchedule *schedule = parse_bytes (g_bytes_new (json, strlen (json)), NULL, NULL, NULL,
+                                           &error);
+
+  g_assert_no_error (error);
+  return schedule;
+}
+
+static void
+assert_start (PlenarySchedule *schedule,
+              const char      *id,
+              GDateTime       *expected)
+{
+  PlenaryEntry *entry = plenary_schedule_lookup_entry (schedule, id);
+
+  g_assert_nonnull (entry);
+  g_assert_true (g_date_time_equal (plenary_entry_get_start (entry), expected));
+  g_assert_cmpint (g_date_time_get_utc_offset (plenary_entry_get_start (entry)), ==,
+                   g_date_time_get_utc_offset (expected));
+}
+
+/* Times in the event's zone (the same one many times), in another zone, without seconds,
+ * with a fraction, in a DST gap and in a DST overlap. */
+static void
+test_dates (void)
+{
+  static const char json[] =
+    "{\"results\":{\"5\":{\"20240601\":{"
+    "\"c1\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"10:00:00\",\"tz\":\"Europe/Berlin\"}},"
+    "\"c2\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"10:00:00\",\"tz\":\"Europe/Berlin\"}},"
+    "\"c3\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"10:00:00\",\"tz\":\"UTC\"}},"
+    "\"c4\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"11:05\"}},"
+    "\"c5\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"11:05:59.9\"}},"
+    "\"c6\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-03-31\",\"time\":\"02:30:00\"}},"
+    "\"c7\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-10-27\",\"time\":\"02:30:00\"}},"
+    "\"c8\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-6-1\",\"time\":\"9:5:0\"}},"
+    "\"c9\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-06-31\",\"time\":\"10:00:00\"}},"
+    "\"c10\":{\"entryType\":\"Contribution\",\"duration\":10,"
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"24:00:00\"}}"
+    "}}}}";
+  g_autoptr (PlenarySchedule) schedule = parse_text (json);
+  g_autoptr (GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr (GDateTime) ten = g_date_time_new (berlin, 2024, 6, 1, 10, 0, 0);
+  g_autoptr (GDateTime) noon = g_date_time_new (berlin, 2024, 6, 1, 12, 0, 0);
+  g_autoptr (GDateTime) five_past = g_date_time_new (berlin, 2024, 6, 1, 11, 5, 0);
+  g_autoptr (GDateTime) fraction = g_date_time_new (berlin, 2024, 6, 1, 11, 5, 59);
+  g_autoptr (GDateTime) gap = g_date_time_new (berlin, 2024, 3, 31, 2, 30, 0);
+  g_autoptr (GDateTime) overlap = g_date_time_new (berlin, 2024, 10, 27, 2, 30, 0);
+  g_autoptr (GDateTime) loose = g_date_time_new (berlin, 2024, 6, 1, 9, 5, 0);
+
+  g_assert_cmpstr (plenary_schedule_get_timezone_id (schedule), ==, "Europe/Berlin");
+  assert_start (schedule, "c1", ten);
+  assert_start (schedule, "c2", ten);
+  assert_start (schedule, "c3", noon);
+  assert_start (schedule, "c4", five_past);
+  assert_start (schedule, "c5", fraction);
+  assert_start (schedule, "c6", gap);
+  assert_start (schedule, "c7", overlap);
+  assert_start (schedule, "c8", loose);
+  g_assert_null (plenary_schedule_lookup_entry (schedule, "c9"));
+  g_assert_null (plenary_schedule_lookup_entry (schedule, "c10"));
+}
+
+/* What the JSON reader decides, as the parser sees it. */
+static void
+test_json_edges (void)
+{
+  static const char repeated[] =
+    "{\"results\":{\"5\":{\"20240601\":{"
+    "\"c1\":{\"entryType\":\"Contribution\",\"title\":\"first\","
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"10:00:00\",\"tz\":\"UTC\"}},"
+    "\"c2\":{\"entryType\":\"Contribution\",\"title\":\"Broken \\ud83d emoji\","
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"11:00:00\",\"tz\":\"UTC\"}},"
+    "\"c1\":{\"entryType\":\"Contribution\",\"title\":\"second\",\"title\":\"third\","
+    "\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"12:00:00\",\"tz\":\"UTC\"}}"
+    "}}}}";
+  g_autoptr (PlenarySchedule) schedule = parse_text (repeated);
+  g_autoptr (GString) deep = g_string_new ("{\"results\":\n");
+  g_autoptr (GError) error = NULL;
+  PlenaryEntry *entry;
+
+  /* A repeated name: its last value, once (as json-glib did). */
+  g_assert_cmpuint (plenary_schedule_get_n_contributions (schedule), ==, 2);
+  entry = plenary_schedule_lookup_entry (schedule, "c1");
+  g_assert_cmpstr (plenary_entry_get_title (entry), ==, "third");
+  assert_time (plenary_entry_get_start (entry), "2024-06-01 12:00");
+  /* A lone surrogate is U+FFFD, not an error. */
+  g_assert_cmpstr (plenary_entry_get_title (plenary_schedule_lookup_entry (schedule, "c2")), ==,
+                   "Broken \xef\xbf\xbd emoji");
+
+  /* Nesting no Indico export has is damage, with its line. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append (deep, "[");
+  g_clear_object (&schedule);
+  schedule = parse_bytes (g_bytes_new (deep->str, deep->len), NULL, NULL, NULL, &error);
+  g_assert_null (schedule);
+  g_assert_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "line 2)"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -682,6 +794,8 @@ main (int   argc,
   g_test_add_func ("/indico-parser/errors/shapes", test_error_shapes);
   g_test_add_func ("/indico-parser/odd-values", test_odd_values);
   g_test_add_func ("/indico-parser/several-events", test_several_events);
+  g_test_add_func ("/indico-parser/dates", test_dates);
+  g_test_add_func ("/indico-parser/json-edges", test_json_edges);
   g_test_add_func ("/indico-parser/empty-days", test_empty_days_without_event);
   g_test_add_func ("/indico-parser/quirks/timetable", test_quirks);
   g_test_add_func ("/indico-parser/quirks/with-event", test_quirks_with_event);

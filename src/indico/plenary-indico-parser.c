@@ -5,13 +5,12 @@
  *
  * The shapes and quirks handled here are those of reference/indico-api.md §3, §4 and §5.1.
  * Everything is read through tolerant accessors: a field of an unexpected type counts as
- * missing, so no input can make json-glib emit a critical.
+ * missing. The JSON trees live only during the parse: what the model keeps, it copies.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,8 +23,9 @@
 #include "model/plenary-room-private.h"
 #include "model/plenary-schedule-private.h"
 #include "model/plenary-track-private.h"
+#include "util/plenary-json.h"
 
-/* Deeper nesting than this is not an Indico export, and json-glib recurses on it. */
+/* Deeper nesting than this is not an Indico export. */
 #define MAX_JSON_DEPTH 64
 /* Longer than any event; bounds the day list of a damaged event export. */
 #define MAX_EVENT_DAYS 1000
@@ -35,55 +35,51 @@ G_DEFINE_QUARK (plenary-indico-error-quark, plenary_indico_error)
 
 /* Tolerant JSON accessors */
 
-static JsonNode *
-member (JsonObject *object,
-        const char *name)
+static const PlenaryJsonNode *
+member (const PlenaryJsonNode *object,
+        const char            *name)
 {
-  if (object == NULL)
-    return NULL;
-  return json_object_get_member (object, name);
+  return plenary_json_object_get_member (object, name);
 }
 
-static JsonObject *
-node_object (JsonNode *node)
+static const PlenaryJsonNode *
+node_object (const PlenaryJsonNode *node)
 {
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_node_get_object (node);
+  return plenary_json_node_get_object (node);
 }
 
-static JsonObject *
-get_object (JsonObject *object,
-            const char *name)
+/* The @index-th element of @array if it is an object. */
+static const PlenaryJsonNode *
+element_object (const PlenaryJsonNode *array,
+                guint                  index)
 {
-  return node_object (member (object, name));
+  return plenary_json_node_get_object (plenary_json_array_get_element (array, index));
 }
 
-static JsonArray *
-get_array (JsonObject *object,
-           const char *name)
+static const PlenaryJsonNode *
+get_object (const PlenaryJsonNode *object,
+            const char            *name)
 {
-  JsonNode *node = member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  return json_node_get_array (node);
+  return plenary_json_node_get_object (member (object, name));
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
+static const PlenaryJsonNode *
+get_array (const PlenaryJsonNode *object,
+           const char            *name)
 {
-  JsonNode *node = member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  return plenary_json_node_get_array (member (object, name));
 }
 
 static const char *
-get_nonempty_string (JsonObject *object,
-                     const char *name)
+get_string (const PlenaryJsonNode *object,
+            const char            *name)
+{
+  return plenary_json_node_get_string (member (object, name));
+}
+
+static const char *
+get_nonempty_string (const PlenaryJsonNode *object,
+                     const char            *name)
 {
   const char *value = get_string (object, name);
 
@@ -91,43 +87,38 @@ get_nonempty_string (JsonObject *object,
 }
 
 static gboolean
-node_to_int64 (JsonNode *node,
-               gint64   *out)
+node_to_int64 (const PlenaryJsonNode *node,
+               gint64                *out)
 {
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
+  switch (plenary_json_node_get_type (node))
     {
-      *out = json_node_get_int (node);
+    case PLENARY_JSON_INT:
+      *out = node->v.integer;
       return TRUE;
-    }
-  if (type == G_TYPE_DOUBLE)
-    {
-      double value = json_node_get_double (node);
 
-      if (!isfinite (value) || value < -9e15 || value > 9e15)
+    case PLENARY_JSON_DOUBLE:
+      if (!isfinite (node->v.number) || node->v.number < -9e15 || node->v.number > 9e15)
         return FALSE;
-      *out = (gint64) value;
+      *out = (gint64) node->v.number;
       return TRUE;
-    }
-  if (type == G_TYPE_STRING)
-    {
-      /* Older servers give ids as strings ("11"). */
-      return g_ascii_string_to_signed (json_node_get_string (node), 10, G_MININT64, G_MAXINT64,
-                                       out, NULL);
-    }
 
-  return FALSE;
+    case PLENARY_JSON_STRING:
+      /* Older servers give ids as strings ("11"). */
+      return g_ascii_string_to_signed (node->v.string, 10, G_MININT64, G_MAXINT64, out, NULL);
+
+    case PLENARY_JSON_NULL:
+    case PLENARY_JSON_BOOLEAN:
+    case PLENARY_JSON_ARRAY:
+    case PLENARY_JSON_OBJECT:
+    default:
+      return FALSE;
+    }
 }
 
 static gint64
-get_int (JsonObject *object,
-         const char *name,
-         gint64      fallback)
+get_int (const PlenaryJsonNode *object,
+         const char            *name,
+         gint64                 fallback)
 {
   gint64 value;
 
@@ -135,59 +126,61 @@ get_int (JsonObject *object,
 }
 
 static double
-get_double (JsonObject *object,
-            const char *name,
-            double      fallback)
+get_double (const PlenaryJsonNode *object,
+            const char            *name,
+            double                 fallback)
 {
-  JsonNode *node = member (object, name);
-  GType type;
+  const PlenaryJsonNode *node = member (object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return fallback;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
+  switch (plenary_json_node_get_type (node))
     {
-      double value = json_node_get_double (node);
+    case PLENARY_JSON_INT:
+      return (double) node->v.integer;
 
-      return isfinite (value) ? value : fallback;
+    case PLENARY_JSON_DOUBLE:
+      return isfinite (node->v.number) ? node->v.number : fallback;
+
+    case PLENARY_JSON_STRING:
+      {
+        const char *text = node->v.string;
+        char *end = NULL;
+        double value = g_ascii_strtod (text, &end);
+
+        return end != text && *end == '\0' && isfinite (value) ? value : fallback;
+      }
+
+    case PLENARY_JSON_NULL:
+    case PLENARY_JSON_BOOLEAN:
+    case PLENARY_JSON_ARRAY:
+    case PLENARY_JSON_OBJECT:
+    default:
+      return fallback;
     }
-  if (type == G_TYPE_STRING)
-    {
-      const char *text = json_node_get_string (node);
-      char *end = NULL;
-      double value = g_ascii_strtod (text, &end);
-
-      return end != text && *end == '\0' && isfinite (value) ? value : fallback;
-    }
-
-  return fallback;
 }
 
 static gboolean
-get_bool (JsonObject *object,
-          const char *name,
-          gboolean    fallback)
+get_bool (const PlenaryJsonNode *object,
+          const char            *name,
+          gboolean               fallback)
 {
-  JsonNode *node = member (object, name);
+  const PlenaryJsonNode *node = member (object, name);
 
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (plenary_json_node_get_type (node) != PLENARY_JSON_BOOLEAN)
     return fallback;
-  return json_node_get_boolean (node);
+  return node->v.boolean;
 }
 
 /* An id that may be a string or a number, as text; NULL if neither. */
 static char *
-dup_id (JsonObject *object,
-        const char *name)
+dup_id (const PlenaryJsonNode *object,
+        const char            *name)
 {
-  JsonNode *node = member (object, name);
+  const PlenaryJsonNode *node = member (object, name);
+  const char *text = plenary_json_node_get_string (node);
   gint64 value;
 
-  if (node == NULL)
-    return NULL;
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return *json_node_get_string (node) != '\0' ? g_strdup (json_node_get_string (node)) : NULL;
+  if (text != NULL)
+    return *text != '\0' ? g_strdup (text) : NULL;
   if (node_to_int64 (node, &value))
     return g_strdup_printf ("%" G_GINT64_FORMAT, value);
   return NULL;
@@ -203,63 +196,15 @@ set_malformed (GError **error,
                _("The programme is incomplete or damaged (invalid JSON at line %d)."), line);
 }
 
-static int
-line_at (const char *data,
-         gsize       offset)
-{
-  int line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      line++;
-
-  return line;
-}
-
-/* Rejects nesting json-glib would recurse into too deeply; returns the offending offset or
- * -1. Brackets inside strings do not count. */
-static gssize
-find_excess_depth (const char *data,
-                   gsize       size)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_JSON_DEPTH)
-            return (gssize) i;
-        }
-      else if (c == ']' || c == '}')
-        depth--;
-    }
-
-  return -1;
-}
-
-static JsonNode *
+static PlenaryJsonDocument *
 parse_json (GBytes  *bytes,
             GError **error)
 {
-  g_autoptr (JsonParser) parser = NULL;
   g_autoptr (GError) local_error = NULL;
+  PlenaryJsonDocument *document;
+  PlenaryJsonLocation location;
   const char *data;
-  const char *invalid = NULL;
   gsize size, start = 0;
-  gssize deep;
 
   data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
   if (data == NULL)
@@ -285,39 +230,15 @@ parse_json (GBytes  *bytes,
       return NULL;
     }
 
-  if (!g_utf8_validate (data + start, size - start, &invalid))
+  /* The reader skips the BOM itself, so its lines are the file's. */
+  document = plenary_json_document_parse (data, size, MAX_JSON_DEPTH, &location, &local_error);
+  if (document == NULL)
     {
-      set_malformed (error, line_at (data, invalid - data));
-      return NULL;
-    }
-  deep = find_excess_depth (data + start, size - start);
-  if (deep >= 0)
-    {
-      set_malformed (error, line_at (data, start + deep));
-      return NULL;
+      g_debug ("Invalid JSON: %s", local_error->message);
+      set_malformed (error, (int) MIN (location.line, G_MAXINT));
     }
 
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data + start, size - start, &local_error))
-    {
-      int line = 0;
-      const char *position = strstr (local_error->message, ">:");
-
-      /* json-glib reports "<data>:LINE:COLUMN: Parse error: …". */
-      if (position != NULL)
-        line = atoi (position + 2);
-      set_malformed (error, MAX (line, 1) + line_at (data, start) - 1);
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_EMPTY,
-                   _("The server sent an empty answer instead of the programme."));
-      return NULL;
-    }
-
-  return json_parser_steal_root (parser);
+  return document;
 }
 
 static void
@@ -348,17 +269,18 @@ typedef struct
 
   GTimeZone       *tz;
   GHashTable      *zones;           /* id → GTimeZone */
-  GHashTable      *day_by_key;      /* "YYYYMMDD" → index + 1 */
+  GHashTable      *dates;           /* local time in the event's zone → GDateTime or NULL */
+  GHashTable      *day_by_key;      /* YYYYMMDD as a number → index + 1 */
   GHashTable      *seen;            /* entry id → PlenaryEntry */
   GHashTable      *rooms;           /* name → PlenaryRoom */
   PlenaryRoom     *no_room;
   GHashTable      *tracks;          /* title → PlenaryTrack */
   GHashTable      *listed_people;   /* people who speak or convene */
 
-  JsonNode        *event_root;
-  JsonObject      *event;           /* the event object of the event export, or NULL */
+  PlenaryJsonDocument   *event_document;
+  const PlenaryJsonNode *event;     /* the event object of the event export, or NULL */
   gboolean         event_no_access; /* the event export answered results: [] */
-  GHashTable      *contributions;   /* db_id → JsonObject, from the event export */
+  GHashTable      *contributions;   /* db_id → its object in the event export */
   GHashTable      *pid_by_email;    /* emailHash → person_id, from the event export */
   char            *first_venue;
 } ParseContext;
@@ -372,6 +294,7 @@ parse_context_clear (ParseContext *ctx)
   g_clear_pointer (&ctx->server_path, g_free);
   g_clear_pointer (&ctx->tz, g_time_zone_unref);
   g_clear_pointer (&ctx->zones, g_hash_table_unref);
+  g_clear_pointer (&ctx->dates, g_hash_table_unref);
   g_clear_pointer (&ctx->day_by_key, g_hash_table_unref);
   g_clear_pointer (&ctx->seen, g_hash_table_unref);
   g_clear_pointer (&ctx->rooms, g_hash_table_unref);
@@ -380,16 +303,24 @@ parse_context_clear (ParseContext *ctx)
   g_clear_pointer (&ctx->listed_people, g_hash_table_unref);
   g_clear_pointer (&ctx->contributions, g_hash_table_unref);
   g_clear_pointer (&ctx->pid_by_email, g_hash_table_unref);
-  g_clear_pointer (&ctx->event_root, json_node_unref);
+  g_clear_pointer (&ctx->event_document, plenary_json_document_free);
   g_clear_pointer (&ctx->first_venue, g_free);
 }
 
-/* The zone cache also remembers names that are no zone, as NULL. */
+/* The zone cache also remembers names that are no zone, as NULL; the date cache times that
+ * do not exist. */
 static void
 zone_unref0 (gpointer zone)
 {
   if (zone != NULL)
     g_time_zone_unref (zone);
+}
+
+static void
+date_time_unref0 (gpointer date_time)
+{
+  if (date_time != NULL)
+    g_date_time_unref (date_time);
 }
 
 static void
@@ -400,7 +331,8 @@ parse_context_init (ParseContext               *ctx,
   ctx->sources = sources;
   ctx->schedule = plenary_schedule_new ();
   ctx->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_unref0);
-  ctx->day_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, date_time_unref0);
+  ctx->day_by_key = g_hash_table_new (NULL, NULL);
   ctx->seen = g_hash_table_new (g_str_hash, g_str_equal);
   ctx->rooms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
   ctx->tracks = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
@@ -519,59 +451,132 @@ lookup_zone (ParseContext *ctx,
   return zone;
 }
 
+/* @n digits at @text, as a number; -1 if they are not all digits. */
+static inline int
+read_digits (const char *text,
+             int         n)
+{
+  int value = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+
+  return value;
+}
+
 static gboolean
 parse_ymd (const char *text,
            int        *year,
            int        *month,
            int        *day)
 {
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", year, month, day) != 3)
+  if (text == NULL)
+    return FALSE;
+
+  /* "2021-09-20", as Indico writes it, without sscanf (which costs more than the rest of
+   * a date); anything else as before. */
+  if (text[0] != '\0' && text[1] != '\0' && text[2] != '\0' && text[3] != '\0'
+      && text[4] == '-' && text[5] != '\0' && text[6] != '\0' && text[7] == '-'
+      && (*year = read_digits (text, 4)) >= 0 && (*month = read_digits (text + 5, 2)) >= 0
+      && (*day = read_digits (text + 8, 2)) >= 0)
+    return g_date_valid_dmy (*day, *month, *year);
+
+  if (sscanf (text, "%4d-%2d-%2d", year, month, day) != 3)
     return FALSE;
   return g_date_valid_dmy (*day, *month, *year);
+}
+
+/* "06:40:00" (the usual form) or "06:40", "06:40:00.5"; FALSE if not a time. */
+static gboolean
+parse_hms (const char *text,
+           int        *hour,
+           int        *minute,
+           double     *seconds)
+{
+  int value;
+
+  if (strlen (text) == 8 && text[2] == ':' && text[5] == ':'
+      && (*hour = read_digits (text, 2)) >= 0 && (*minute = read_digits (text + 3, 2)) >= 0
+      && (value = read_digits (text + 6, 2)) >= 0)
+    {
+      *seconds = value;
+      return TRUE;
+    }
+
+  return sscanf (text, "%2d:%2d:%lf", hour, minute, seconds) >= 2;
 }
 
 /* {"date": "2021-09-20", "time": "06:40:00", "tz": "America/New_York"} → that instant,
  * in the event's zone. */
 static GDateTime *
-parse_date (ParseContext *ctx,
-            JsonObject   *object,
-            const char   *name)
+parse_date (ParseContext          *ctx,
+            const PlenaryJsonNode *object,
+            const char            *name)
 {
-  JsonObject *date = get_object (object, name);
+  const PlenaryJsonNode *date = get_object (object, name);
   GTimeZone *zone;
   int year, month, day, hour = 0, minute = 0;
   double seconds = 0;
   const char *time;
   g_autoptr (GDateTime) local = NULL;
+  gint64 key;
+  GDateTime *cached;
 
   if (date == NULL || !parse_ymd (get_string (date, "date"), &year, &month, &day))
     return NULL;
 
   time = get_string (date, "time");
-  if (time != NULL && sscanf (time, "%2d:%2d:%lf", &hour, &minute, &seconds) < 2)
+  if (time != NULL && !parse_hms (time, &hour, &minute, &seconds))
     return NULL;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || !(seconds >= 0 && seconds < 60))
     return NULL;
 
   zone = lookup_zone (ctx, get_string (date, "tz"));
-  local = g_date_time_new (zone != NULL ? zone : ctx->tz, year, month, day, hour, minute,
-                           floor (seconds));
-  if (local == NULL)
-    return NULL;
+  if (zone != NULL && zone != ctx->tz)
+    {
+      local = g_date_time_new (zone, year, month, day, hour, minute, floor (seconds));
+      if (local == NULL)
+        return NULL;
+      return g_date_time_to_timezone (local, ctx->tz);
+    }
 
-  return g_date_time_to_timezone (local, ctx->tz);
+  /* In the event's zone, as nearly all are: talks share their few start and end times, and
+   * making a GDateTime costs far more than finding the one made before. */
+  key = ((((gint64) year * 13 + month) * 32 + day) * 24 + hour) * 60 + minute;
+  key = key * 60 + (gint64) floor (seconds);
+  if (!g_hash_table_lookup_extended (ctx->dates, &key, NULL, (gpointer *) &cached))
+    {
+      gint64 *stored = g_new (gint64, 1);
+
+      *stored = key;
+      cached = g_date_time_new (ctx->tz, year, month, day, hour, minute, floor (seconds));
+      g_hash_table_insert (ctx->dates, stored, cached);
+    }
+
+  return cached != NULL ? g_date_time_ref (cached) : NULL;
+}
+
+static gpointer
+day_key (int year,
+         int month,
+         int day)
+{
+  return GINT_TO_POINTER (year * 10000 + month * 100 + day);
 }
 
 static int
 day_index_of (ParseContext *ctx,
               GDateTime    *instant)
 {
-  char key[16];
+  int year, month, day;
   gpointer value;
 
-  g_snprintf (key, sizeof key, "%04d%02d%02d", g_date_time_get_year (instant),
-              g_date_time_get_month (instant), g_date_time_get_day_of_month (instant));
-  value = g_hash_table_lookup (ctx->day_by_key, key);
+  g_date_time_get_ymd (instant, &year, &month, &day);
+  value = g_hash_table_lookup (ctx->day_by_key, day_key (year, month, day));
 
   return value != NULL ? GPOINTER_TO_INT (value) - 1 : -1;
 }
@@ -584,13 +589,11 @@ add_day (ParseContext *ctx,
 {
   PlenarySchedule *schedule = ctx->schedule;
   g_autoptr (GDateTime) midnight = g_date_time_new (ctx->tz, year, month, day, 0, 0, 0);
-  char key[16];
 
-  g_snprintf (key, sizeof key, "%04d%02d%02d", year, month, day);
-  if (midnight == NULL || g_hash_table_contains (ctx->day_by_key, key))
+  if (midnight == NULL || g_hash_table_contains (ctx->day_by_key, day_key (year, month, day)))
     return FALSE;
 
-  g_hash_table_insert (ctx->day_by_key, g_strdup (key),
+  g_hash_table_insert (ctx->day_by_key, day_key (year, month, day),
                        GINT_TO_POINTER (schedule->day_list->len + 1));
   g_ptr_array_add (schedule->day_list, plenary_day_new (schedule->day_list->len, midnight));
   g_ptr_array_add (schedule->day_item_lists, g_ptr_array_new_with_free_func (g_object_unref));
@@ -653,15 +656,15 @@ intern_person (ParseContext *ctx,
 /* A person of the timetable export ({firstName, familyName, name, affiliation, emailHash}),
  * joined to the event export's speakers of the same contribution for their person_id. */
 static PlenaryPerson *
-person_from_timetable (ParseContext *ctx,
-                       JsonObject   *object,
-                       JsonArray    *event_speakers)
+person_from_timetable (ParseContext          *ctx,
+                       const PlenaryJsonNode *object,
+                       const PlenaryJsonNode *event_speakers)
 {
   const char *first = get_string (object, "firstName");
   const char *family = get_string (object, "familyName");
   const char *hash = get_nonempty_string (object, "emailHash");
   gint64 person_id = 0;
-  guint n = event_speakers != NULL ? json_array_get_length (event_speakers) : 0;
+  guint n = plenary_json_array_get_length (event_speakers);
 
   if (first == NULL && family == NULL)
     family = get_string (object, "name");
@@ -673,7 +676,7 @@ person_from_timetable (ParseContext *ctx,
 
       for (guint i = 0; i < n; i++)
         {
-          JsonObject *speaker = node_object (json_array_get_element (event_speakers, i));
+          const PlenaryJsonNode *speaker = element_object (event_speakers, i);
           gboolean match;
 
           if (speaker == NULL)
@@ -705,8 +708,8 @@ person_from_timetable (ParseContext *ctx,
 /* A person of the event export: speakers and authors use first_name/last_name, conveners
  * firstName/familyName, and their "name"/"fullName" are "Last, First". */
 static PlenaryPerson *
-person_from_event (ParseContext *ctx,
-                   JsonObject   *object)
+person_from_event (ParseContext          *ctx,
+                   const PlenaryJsonNode *object)
 {
   const char *first = get_string (object, "first_name");
   const char *family = get_string (object, "last_name");
@@ -733,17 +736,17 @@ add_person (GPtrArray     *list,
 }
 
 static void
-add_timetable_people (ParseContext *ctx,
-                      GPtrArray    *list,
-                      JsonArray    *people,
-                      JsonArray    *event_speakers,
-                      gboolean      listed)
+add_timetable_people (ParseContext          *ctx,
+                      GPtrArray             *list,
+                      const PlenaryJsonNode *people,
+                      const PlenaryJsonNode *event_speakers,
+                      gboolean               listed)
 {
-  guint n = people != NULL ? json_array_get_length (people) : 0;
+  guint n = plenary_json_array_get_length (people);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *object = node_object (json_array_get_element (people, i));
+      const PlenaryJsonNode *object = element_object (people, i);
       PlenaryPerson *person;
 
       if (object == NULL)
@@ -758,17 +761,17 @@ add_timetable_people (ParseContext *ctx,
 }
 
 static void
-add_event_people (ParseContext *ctx,
-                  GPtrArray    *list,
-                  JsonArray    *people,
-                  GPtrArray    *except,
-                  gboolean      listed)
+add_event_people (ParseContext          *ctx,
+                  GPtrArray             *list,
+                  const PlenaryJsonNode *people,
+                  GPtrArray             *except,
+                  gboolean               listed)
 {
-  guint n = people != NULL ? json_array_get_length (people) : 0;
+  guint n = plenary_json_array_get_length (people);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *object = node_object (json_array_get_element (people, i));
+      const PlenaryJsonNode *object = element_object (people, i);
       PlenaryPerson *person;
 
       if (object == NULL)
@@ -840,27 +843,28 @@ compare_track_position (gconstpointer a,
 static void
 load_program (ParseContext *ctx)
 {
-  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (PlenaryJsonDocument) document = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *array;
+  const PlenaryJsonNode *array;
 
   if (ctx->sources->program == NULL)
     return;
 
   /* program.json is optional (404 before Indico 3.3.9): a bad one is ignored. */
-  root = parse_json (ctx->sources->program, &error);
-  array = get_array (node_object (root), "tracks");
+  document = parse_json (ctx->sources->program, &error);
+  array = get_array (document != NULL ? plenary_json_document_get_root (document) : NULL,
+                     "tracks");
   if (array == NULL)
     {
       g_debug ("Ignoring program.json: %s", error != NULL ? error->message : "no tracks");
       return;
     }
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (array); i++)
     {
-      JsonObject *object = node_object (json_array_get_element (array, i));
+      const PlenaryJsonNode *object = element_object (array, i);
       const char *title = get_nonempty_string (object, "title");
       gint64 position = get_int (object, "position", i);
 
@@ -886,15 +890,15 @@ load_program (ParseContext *ctx)
 
 /* The event export (/export/event/<id>.json?detail=contributions or detail=sessions) */
 
-static JsonObject *
-pick_event (JsonArray  *results,
-            const char *event_id)
+static const PlenaryJsonNode *
+pick_event (const PlenaryJsonNode *results,
+            const char            *event_id)
 {
-  JsonObject *first = NULL;
+  const PlenaryJsonNode *first = NULL;
 
-  for (guint i = 0; i < json_array_get_length (results); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (results); i++)
     {
-      JsonObject *event = node_object (json_array_get_element (results, i));
+      const PlenaryJsonNode *event = element_object (results, i);
       g_autofree char *id = dup_id (event, "id");
 
       if (event == NULL)
@@ -909,14 +913,14 @@ pick_event (JsonArray  *results,
 }
 
 static void
-remember_person_ids (ParseContext *ctx,
-                     JsonArray    *people)
+remember_person_ids (ParseContext          *ctx,
+                     const PlenaryJsonNode *people)
 {
-  guint n = people != NULL ? json_array_get_length (people) : 0;
+  guint n = plenary_json_array_get_length (people);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *person = node_object (json_array_get_element (people, i));
+      const PlenaryJsonNode *person = element_object (people, i);
       const char *hash = get_nonempty_string (person, "emailHash");
       gint64 person_id = get_int (person, "person_id", 0);
 
@@ -927,14 +931,14 @@ remember_person_ids (ParseContext *ctx,
 }
 
 static void
-index_contributions (ParseContext *ctx,
-                     JsonArray    *contributions)
+index_contributions (ParseContext          *ctx,
+                     const PlenaryJsonNode *contributions)
 {
-  guint n = contributions != NULL ? json_array_get_length (contributions) : 0;
+  guint n = plenary_json_array_get_length (contributions);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *contribution = node_object (json_array_get_element (contributions, i));
+      const PlenaryJsonNode *contribution = element_object (contributions, i);
       gint64 db_id = get_int (contribution, "db_id", 0);
       gint64 *key;
 
@@ -948,27 +952,27 @@ index_contributions (ParseContext *ctx,
 
       key = g_new (gint64, 1);
       *key = db_id;
-      g_hash_table_insert (ctx->contributions, key, contribution);
+      g_hash_table_insert (ctx->contributions, key, (gpointer) contribution);
     }
 }
 
 /* Reads the event export; a damaged one counts as absent, since it is optional beside a
  * timetable. Returns FALSE with @error only when @required. */
 static gboolean
-load_event_export (ParseContext *ctx,
-                   gboolean      required,
-                   GError      **error)
+load_event_export (ParseContext  *ctx,
+                   gboolean       required,
+                   GError       **error)
 {
   g_autoptr (GError) local_error = NULL;
-  JsonObject *root;
-  JsonArray *results;
-  JsonArray *sessions;
+  const PlenaryJsonNode *root;
+  const PlenaryJsonNode *results;
+  const PlenaryJsonNode *sessions;
 
   if (ctx->sources->event == NULL)
     return TRUE;
 
-  ctx->event_root = parse_json (ctx->sources->event, &local_error);
-  if (ctx->event_root == NULL)
+  ctx->event_document = parse_json (ctx->sources->event, &local_error);
+  if (ctx->event_document == NULL)
     {
       if (!required)
         {
@@ -979,7 +983,7 @@ load_event_export (ParseContext *ctx,
       return FALSE;
     }
 
-  root = node_object (ctx->event_root);
+  root = plenary_json_document_get_root (ctx->event_document);
   results = get_array (root, "results");
   if (results == NULL)
     {
@@ -1001,9 +1005,9 @@ load_event_export (ParseContext *ctx,
   derive_server_base (ctx, get_string (ctx->event, "url"), "/event/");
   index_contributions (ctx, get_array (ctx->event, "contributions"));
   sessions = get_array (ctx->event, "sessions");
-  for (guint i = 0; sessions != NULL && i < json_array_get_length (sessions); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (sessions); i++)
     {
-      JsonObject *block = node_object (json_array_get_element (sessions, i));
+      const PlenaryJsonNode *block = element_object (sessions, i);
 
       index_contributions (ctx, get_array (block, "contributions"));
       remember_person_ids (ctx, get_array (block, "conveners"));
@@ -1012,7 +1016,7 @@ load_event_export (ParseContext *ctx,
   return TRUE;
 }
 
-static JsonObject *
+static const PlenaryJsonNode *
 lookup_event_contribution (ParseContext *ctx,
                            gint64        db_id)
 {
@@ -1022,23 +1026,23 @@ lookup_event_contribution (ParseContext *ctx,
 }
 
 static void
-add_event_attachments (ParseContext *ctx,
-                       PlenaryEntry *entry,
-                       JsonArray    *folders)
+add_event_attachments (ParseContext          *ctx,
+                       PlenaryEntry          *entry,
+                       const PlenaryJsonNode *folders)
 {
-  guint n = folders != NULL ? json_array_get_length (folders) : 0;
+  guint n = plenary_json_array_get_length (folders);
 
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *folder = node_object (json_array_get_element (folders, i));
-      JsonArray *attachments = get_array (folder, "attachments");
+      const PlenaryJsonNode *folder = element_object (folders, i);
+      const PlenaryJsonNode *attachments = get_array (folder, "attachments");
       const char *folder_title = get_nonempty_string (folder, "title");
       gboolean is_default = get_bool (folder, "is_default", FALSE)
                             || g_strcmp0 (folder_title, "default") == 0;
 
-      for (guint j = 0; attachments != NULL && j < json_array_get_length (attachments); j++)
+      for (guint j = 0; j < plenary_json_array_get_length (attachments); j++)
         {
-          JsonObject *attachment = node_object (json_array_get_element (attachments, j));
+          const PlenaryJsonNode *attachment = element_object (attachments, j);
           const char *url = get_nonempty_string (attachment, "download_url");
           g_autofree char *absolute = NULL;
 
@@ -1056,9 +1060,9 @@ add_event_attachments (ParseContext *ctx,
 
 /* Adds what only the event export knows about a talk: track, type, person ids, authors. */
 static void
-merge_event_contribution (ParseContext *ctx,
-                          PlenaryEntry *entry,
-                          JsonObject   *contribution)
+merge_event_contribution (ParseContext          *ctx,
+                          PlenaryEntry          *entry,
+                          const PlenaryJsonNode *contribution)
 {
   const char *text;
 
@@ -1098,17 +1102,17 @@ merge_event_contribution (ParseContext *ctx,
 /* The timetable export (/export/timetable/<id>.json) */
 
 static void
-add_timetable_attachments (ParseContext *ctx,
-                           PlenaryEntry *entry,
-                           JsonObject   *attachments)
+add_timetable_attachments (ParseContext          *ctx,
+                           PlenaryEntry          *entry,
+                           const PlenaryJsonNode *attachments)
 {
-  JsonArray *files = get_array (attachments, "files");
-  JsonArray *folders = get_array (attachments, "folders");
+  const PlenaryJsonNode *files = get_array (attachments, "files");
+  const PlenaryJsonNode *folders = get_array (attachments, "folders");
 
   /* "files" is null, not [], when there is nothing (§3.7). */
-  for (guint i = 0; files != NULL && i < json_array_get_length (files); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (files); i++)
     {
-      JsonObject *file = node_object (json_array_get_element (files, i));
+      const PlenaryJsonNode *file = element_object (files, i);
       g_autofree char *url = make_absolute (ctx, get_string (file, "download_url"));
 
       if (url != NULL)
@@ -1116,14 +1120,14 @@ add_timetable_attachments (ParseContext *ctx,
                          plenary_attachment_new (get_string (file, "title"), url, NULL));
     }
 
-  for (guint i = 0; folders != NULL && i < json_array_get_length (folders); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (folders); i++)
     {
-      JsonObject *folder = node_object (json_array_get_element (folders, i));
-      JsonArray *items = get_array (folder, "attachments");
+      const PlenaryJsonNode *folder = element_object (folders, i);
+      const PlenaryJsonNode *items = get_array (folder, "attachments");
 
-      for (guint j = 0; items != NULL && j < json_array_get_length (items); j++)
+      for (guint j = 0; j < plenary_json_array_get_length (items); j++)
         {
-          JsonObject *file = node_object (json_array_get_element (items, j));
+          const PlenaryJsonNode *file = element_object (items, j);
           g_autofree char *url = make_absolute (ctx, get_string (file, "download_url"));
 
           if (url != NULL)
@@ -1135,9 +1139,9 @@ add_timetable_attachments (ParseContext *ctx,
 }
 
 static PlenaryEntryKind
-entry_kind (JsonObject *object,
-            const char *id,
-            gboolean   *known)
+entry_kind (const PlenaryJsonNode *object,
+            const char            *id,
+            gboolean              *known)
 {
   const char *type = get_string (object, "entryType");
 
@@ -1166,9 +1170,9 @@ entry_kind (JsonObject *object,
 
 /* Start and end from the {date,time,tz} triples; end from the duration when missing. */
 static gboolean
-set_times (ParseContext *ctx,
-           PlenaryEntry *entry,
-           JsonObject   *object)
+set_times (ParseContext          *ctx,
+           PlenaryEntry          *entry,
+           const PlenaryJsonNode *object)
 {
   entry->start = parse_date (ctx, object, "startDate");
   if (entry->start == NULL)
@@ -1246,28 +1250,25 @@ add_to_day (ParseContext *ctx,
 }
 
 static void parse_timetable_entry (ParseContext *ctx,
-                                   JsonObject   *object,
+                                   const PlenaryJsonNode   *object,
                                    const char   *key,
                                    PlenaryEntry *block,
                                    int           listed_day);
 
 static void
-parse_timetable_entries (ParseContext *ctx,
-                         JsonObject   *entries,
-                         PlenaryEntry *block,
-                         int           listed_day)
+parse_timetable_entries (ParseContext          *ctx,
+                         const PlenaryJsonNode *entries,
+                         PlenaryEntry          *block,
+                         int                    listed_day)
 {
-  JsonObjectIter iter;
+  g_auto (PlenaryJsonIter) iter = { 0 };
   const char *key;
-  JsonNode *node;
+  const PlenaryJsonNode *node;
 
-  if (entries == NULL)
-    return;
-
-  json_object_iter_init (&iter, entries);
-  while (json_object_iter_next (&iter, &key, &node))
+  plenary_json_iter_init (&iter, entries);
+  while (plenary_json_iter_next (&iter, &key, &node))
     {
-      JsonObject *object = node_object (node);
+      const PlenaryJsonNode *object = node_object (node);
 
       if (object != NULL)
         parse_timetable_entry (ctx, object, key, block, listed_day);
@@ -1275,17 +1276,17 @@ parse_timetable_entries (ParseContext *ctx,
 }
 
 static void
-parse_timetable_entry (ParseContext *ctx,
-                       JsonObject   *object,
-                       const char   *key,
-                       PlenaryEntry *block,
-                       int           listed_day)
+parse_timetable_entry (ParseContext          *ctx,
+                       const PlenaryJsonNode *object,
+                       const char            *key,
+                       PlenaryEntry          *block,
+                       int                    listed_day)
 {
   g_autoptr (PlenaryEntry) entry = NULL;
   g_autofree char *id = dup_id (object, "id");
   PlenaryEntry *seen;
-  JsonObject *event_contribution = NULL;
-  JsonArray *event_speakers = NULL;
+  const PlenaryJsonNode *event_contribution = NULL;
+  const PlenaryJsonNode *event_speakers = NULL;
   PlenaryEntryKind kind;
   gboolean known;
   const char *text;
@@ -1396,24 +1397,21 @@ compare_strings (gconstpointer a,
 
 /* The zone of the first entry that names one: the timetable's times are all in it. */
 static const char *
-find_timetable_zone (JsonObject *days)
+find_timetable_zone (const PlenaryJsonNode *days)
 {
-  JsonObjectIter day_iter;
-  const char *day_key;
-  JsonNode *day_node;
+  g_auto (PlenaryJsonIter) day_iter = { 0 };
+  const char *day_name;
+  const PlenaryJsonNode *day_node;
 
-  json_object_iter_init (&day_iter, days);
-  while (json_object_iter_next (&day_iter, &day_key, &day_node))
+  plenary_json_iter_init (&day_iter, days);
+  while (plenary_json_iter_next (&day_iter, &day_name, &day_node))
     {
-      JsonObject *entries = node_object (day_node);
-      JsonObjectIter iter;
+      g_auto (PlenaryJsonIter) iter = { 0 };
       const char *key;
-      JsonNode *node;
+      const PlenaryJsonNode *node;
 
-      if (entries == NULL)
-        continue;
-      json_object_iter_init (&iter, entries);
-      while (json_object_iter_next (&iter, &key, &node))
+      plenary_json_iter_init (&iter, day_node);
+      while (plenary_json_iter_next (&iter, &key, &node))
         {
           const char *zone = get_nonempty_string (get_object (node_object (node), "startDate"),
                                                   "tz");
@@ -1454,15 +1452,15 @@ set_timezone (ParseContext *ctx,
 }
 
 /* Returns the event's days object of the timetable export, or NULL with @error. */
-static JsonObject *
-find_timetable_days (ParseContext *ctx,
-                     JsonNode     *root_node,
-                     char        **event_id,
-                     GError      **error)
+static const PlenaryJsonNode *
+find_timetable_days (ParseContext           *ctx,
+                     const PlenaryJsonNode  *root_node,
+                     char                  **event_id,
+                     GError                **error)
 {
-  JsonObject *root = node_object (root_node);
-  JsonObject *results = get_object (root, "results");
-  JsonObject *days;
+  const PlenaryJsonNode *root = node_object (root_node);
+  const PlenaryJsonNode *results = get_object (root, "results");
+  const PlenaryJsonNode *days;
   const char *id = ctx->sources->event_id;
 
   if (results == NULL)
@@ -1470,7 +1468,7 @@ find_timetable_days (ParseContext *ctx,
       set_not_timetable (error);
       return NULL;
     }
-  if (json_object_get_size (results) == 0)
+  if (plenary_json_object_get_size (results) == 0)
     {
       g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_NOT_FOUND,
                    _("This event does not exist on the server."));
@@ -1478,19 +1476,15 @@ find_timetable_days (ParseContext *ctx,
     }
 
   /* Several events in one answer (/export/timetable/18-19.json): ours, or the first. */
-  if (id == NULL || !json_object_has_member (results, id))
-    {
-      g_autoptr (GList) members = json_object_get_members (results);
-
-      id = members->data;
-    }
+  if (id == NULL || member (results, id) == NULL)
+    id = results->v.members[0].name;
   days = get_object (results, id);
   if (days == NULL)
     {
       set_not_timetable (error);
       return NULL;
     }
-  if (json_object_get_size (days) == 0)
+  if (plenary_json_object_get_size (days) == 0)
     {
       g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_NOT_PUBLISHED,
                    _("The timetable of this event is not published yet."));
@@ -1502,27 +1496,29 @@ find_timetable_days (ParseContext *ctx,
 }
 
 static gboolean
-parse_timetable (ParseContext *ctx,
-                 GError      **error)
+parse_timetable (ParseContext  *ctx,
+                 GError       **error)
 {
-  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (PlenaryJsonDocument) document = NULL;
   g_autoptr (GPtrArray) keys = g_ptr_array_new ();
   g_autofree char *event_id = NULL;
-  JsonObject *days;
-  JsonObjectIter iter;
+  const PlenaryJsonNode *root;
+  const PlenaryJsonNode *days;
+  g_auto (PlenaryJsonIter) iter = { 0 };
   const char *key;
-  JsonNode *node;
+  const PlenaryJsonNode *node;
   gboolean any_entry = FALSE;
 
-  root = parse_json (ctx->sources->timetable, error);
-  if (root == NULL)
+  document = parse_json (ctx->sources->timetable, error);
+  if (document == NULL)
     return FALSE;
+  root = plenary_json_document_get_root (document);
 
   days = find_timetable_days (ctx, root, &event_id, error);
   if (days == NULL)
     return FALSE;
 
-  derive_server_base (ctx, get_string (node_object (root), "url"), "/export/");
+  derive_server_base (ctx, get_string (root, "url"), "/export/");
   if (!load_event_export (ctx, FALSE, error))
     return FALSE;
 
@@ -1531,8 +1527,8 @@ parse_timetable (ParseContext *ctx,
                                                                       : event_id);
 
   /* Keys come in database order: sort the days. */
-  json_object_iter_init (&iter, days);
-  while (json_object_iter_next (&iter, &key, &node))
+  plenary_json_iter_init (&iter, days);
+  while (plenary_json_iter_next (&iter, &key, &node))
     {
       int year, month, day;
 
@@ -1555,13 +1551,16 @@ parse_timetable (ParseContext *ctx,
 
   for (guint i = 0; i < keys->len; i++)
     {
-      const char *day_key = g_ptr_array_index (keys, i);
-      gpointer index = g_hash_table_lookup (ctx->day_by_key, day_key);
-      JsonObject *entries = get_object (days, day_key);
+      const char *text = g_ptr_array_index (keys, i);
+      const PlenaryJsonNode *entries = get_object (days, text);
+      int year, month, day;
+      gpointer index;
 
+      is_day_key (text, &year, &month, &day);
+      index = g_hash_table_lookup (ctx->day_by_key, day_key (year, month, day));
       if (index == NULL)
         continue;
-      any_entry |= json_object_get_size (entries) > 0;
+      any_entry |= plenary_json_object_get_size (entries) > 0;
       parse_timetable_entries (ctx, entries, NULL, GPOINTER_TO_INT (index) - 1);
     }
 
@@ -1580,10 +1579,10 @@ parse_timetable (ParseContext *ctx,
  * and the whole programme when there is no timetable (detail=sessions). */
 
 static PlenaryEntry *
-parse_event_contribution (ParseContext *ctx,
-                          JsonObject   *object,
-                          PlenaryEntry *block,
-                          gboolean      scheduled)
+parse_event_contribution (ParseContext          *ctx,
+                          const PlenaryJsonNode *object,
+                          PlenaryEntry          *block,
+                          gboolean               scheduled)
 {
   g_autoptr (PlenaryEntry) entry = plenary_entry_new (PLENARY_ENTRY_KIND_CONTRIBUTION);
   g_autofree char *friendly = dup_id (object, "id");
@@ -1634,14 +1633,14 @@ parse_event_contribution (ParseContext *ctx,
 }
 
 static void
-parse_event_block (ParseContext *ctx,
-                   JsonObject   *object)
+parse_event_block (ParseContext          *ctx,
+                   const PlenaryJsonNode *object)
 {
   g_autoptr (PlenaryEntry) entry = plenary_entry_new (PLENARY_ENTRY_KIND_BLOCK);
   g_autofree char *block_id = dup_id (object, "id");
   g_autofree char *id = NULL;
-  JsonObject *session = get_object (object, "session");
-  JsonArray *contributions = get_array (object, "contributions");
+  const PlenaryJsonNode *session = get_object (object, "session");
+  const PlenaryJsonNode *contributions = get_array (object, "contributions");
   const char *title = get_nonempty_string (session, "title");
   const char *room;
 
@@ -1676,9 +1675,9 @@ parse_event_block (ParseContext *ctx,
   g_hash_table_insert (ctx->seen, entry->id, entry);
   g_ptr_array_add (ctx->schedule->all_entries, g_object_ref (entry));
 
-  for (guint i = 0; contributions != NULL && i < json_array_get_length (contributions); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (contributions); i++)
     {
-      JsonObject *contribution = node_object (json_array_get_element (contributions, i));
+      const PlenaryJsonNode *contribution = element_object (contributions, i);
 
       if (contribution != NULL)
         parse_event_contribution (ctx, contribution, entry, TRUE);
@@ -1686,7 +1685,7 @@ parse_event_block (ParseContext *ctx,
 }
 
 static gboolean
-is_scheduled (JsonObject *contribution)
+is_scheduled (const PlenaryJsonNode *contribution)
 {
   return get_object (contribution, "startDate") != NULL;
 }
@@ -1695,11 +1694,11 @@ is_scheduled (JsonObject *contribution)
 static void
 add_unscheduled (ParseContext *ctx)
 {
-  JsonArray *contributions = get_array (ctx->event, "contributions");
+  const PlenaryJsonNode *contributions = get_array (ctx->event, "contributions");
 
-  for (guint i = 0; contributions != NULL && i < json_array_get_length (contributions); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (contributions); i++)
     {
-      JsonObject *contribution = node_object (json_array_get_element (contributions, i));
+      const PlenaryJsonNode *contribution = element_object (contributions, i);
 
       if (contribution != NULL && !is_scheduled (contribution))
         parse_event_contribution (ctx, contribution, NULL, FALSE);
@@ -1726,10 +1725,10 @@ date_range_add (GDateTime  *instant,
 }
 
 static gboolean
-parse_event_only (ParseContext *ctx,
-                  GError      **error)
+parse_event_only (ParseContext  *ctx,
+                  GError       **error)
 {
-  JsonArray *sessions, *contributions;
+  const PlenaryJsonNode *sessions, *contributions;
   g_autoptr (GDateTime) first = NULL;
   g_autoptr (GDateTime) last = NULL;
   g_autoptr (GDateTime) event_start = NULL;
@@ -1756,16 +1755,16 @@ parse_event_only (ParseContext *ctx,
   ctx->schedule->event_id = ctx->sources->event_id != NULL ? g_strdup (ctx->sources->event_id)
                                                            : dup_id (ctx->event, "id");
 
-  for (guint i = 0; sessions != NULL && i < json_array_get_length (sessions); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (sessions); i++)
     {
-      JsonObject *block = node_object (json_array_get_element (sessions, i));
+      const PlenaryJsonNode *block = element_object (sessions, i);
 
       if (block != NULL)
         parse_event_block (ctx, block);
     }
-  for (guint i = 0; contributions != NULL && i < json_array_get_length (contributions); i++)
+  for (guint i = 0; i < plenary_json_array_get_length (contributions); i++)
     {
-      JsonObject *contribution = node_object (json_array_get_element (contributions, i));
+      const PlenaryJsonNode *contribution = element_object (contributions, i);
 
       if (contribution != NULL)
         parse_event_contribution (ctx, contribution, NULL, is_scheduled (contribution));
@@ -1931,6 +1930,11 @@ finish_schedule (ParseContext *ctx,
         plenary_track_set_position (g_ptr_array_index (schedule->track_list, i), (int) i);
     }
 
+  /* The event export is read: it need not sit beside the indices the schedule builds. */
+  g_clear_pointer (&ctx->contributions, g_hash_table_unref);
+  ctx->event = NULL;
+  g_clear_pointer (&ctx->event_document, plenary_json_document_free);
+
   plenary_schedule_finish (schedule);
 }
 
@@ -1971,8 +1975,8 @@ sources_copy (const PlenaryIndicoSources *sources)
 }
 
 PlenarySchedule *
-plenary_indico_parse (const PlenaryIndicoSources *sources,
-                      GError                    **error)
+plenary_indico_parse (const PlenaryIndicoSources  *sources,
+                      GError                     **error)
 {
   ParseContext ctx;
   PlenarySchedule *schedule = NULL;
@@ -2050,8 +2054,8 @@ plenary_indico_parse_async (const PlenaryIndicoSources *sources,
 }
 
 PlenarySchedule *
-plenary_indico_parse_finish (GAsyncResult *result,
-                             GError      **error)
+plenary_indico_parse_finish (GAsyncResult  *result,
+                             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plenary_indico_parse_async,
