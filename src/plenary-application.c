@@ -36,6 +36,7 @@ struct _PlenaryApplication
   char               *chair_room;   /* --chair */
   GHashTable         *reminders;    /* PlenaryEvent → PlenaryReminders */
   gboolean            benchmark_startup;   /* --benchmark-startup */
+  gboolean            other_events_loading;
 };
 
 /* For --benchmark-startup: g_get_monotonic_time() when main() began. */
@@ -269,11 +270,25 @@ event_loaded_cb (GObject      *source,
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     g_warning ("%s: %s", plenary_event_get_key (event), warnings[i]);
 
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
   /* Sync after the stored copy is in, so an unchanged server answer re-parses nothing. */
-  if (!g_cancellable_is_cancelled (self->cancellable))
+  plenary_sync_service_add_event (self->sync, event);
+  plenary_application_watch_reminders (self, event);
+
+  /* The event on screen loads alone; the others only once it is in, so that they do not
+   * compete with it (and with the first frame) for the processor. */
+  if (!self->other_events_loading)
     {
-      plenary_sync_service_add_event (self->sync, event);
-      plenary_application_watch_reminders (self, event);
+      self->other_events_loading = TRUE;
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+        {
+          g_autoptr (PlenaryEvent) other = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+          if (other != event)
+            plenary_event_load_async (other, self->cancellable, event_loaded_cb,
+                                      g_object_ref (self));
+        }
     }
 }
 
@@ -284,6 +299,7 @@ events_loaded_cb (GObject      *source,
 {
   g_autoptr (PlenaryApplication) self = user_data;
   g_autoptr (GError) error = NULL;
+  PlenaryEvent *first;
   GtkWindow *window;
 
   if (!plenary_event_list_load_finish (self->events, result, &error))
@@ -293,12 +309,9 @@ events_loaded_cb (GObject      *source,
       g_warning ("%s", error->message);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
-    {
-      g_autoptr (PlenaryEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-
-      plenary_event_load_async (event, self->cancellable, event_loaded_cb, g_object_ref (self));
-    }
+  first = current_event (self);
+  if (first != NULL)
+    plenary_event_load_async (first, self->cancellable, event_loaded_cb, g_object_ref (self));
   self->events_loaded = TRUE;
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (PLENARY_IS_WINDOW (window))
