@@ -45,12 +45,16 @@ struct _PlenaryEntry
   PlenaryRoom      *room;
   PlenaryTrack     *track;
   PlenaryEntry     *block;
+  /* NULL when empty, except in entries made by plenary_entry_new(); read them through the
+   * getters, which never return NULL. */
   GPtrArray        *speakers;     /* PlenaryPerson */
   GPtrArray        *authors;      /* PlenaryPerson */
   GPtrArray        *attachments;  /* PlenaryAttachment */
 };
 
 PlenaryEntry      *plenary_entry_new             (PlenaryEntryKind  kind);
+/* Without the speaker, author and attachment arrays: for the schedule cache. */
+PlenaryEntry      *plenary_entry_new_bare        (PlenaryEntryKind  kind);
 /* Sets a string field to a new GRefString of @value (NULL stays NULL). */
 void               plenary_entry_set_string      (char            **field,
                                                   const char       *value,

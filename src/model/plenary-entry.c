@@ -98,19 +98,40 @@ static void
 plenary_entry_init (PlenaryEntry *self)
 {
   self->day_index = -1;
-  self->speakers = g_ptr_array_new_with_free_func (g_object_unref);
-  self->authors = g_ptr_array_new_with_free_func (g_object_unref);
-  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_attachment_free);
 }
 
 PlenaryEntry *
 plenary_entry_new (PlenaryEntryKind kind)
+{
+  PlenaryEntry *self = plenary_entry_new_bare (kind);
+
+  self->speakers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->authors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_attachment_free);
+
+  return self;
+}
+
+PlenaryEntry *
+plenary_entry_new_bare (PlenaryEntryKind kind)
 {
   PlenaryEntry *self = g_object_new (PLENARY_TYPE_ENTRY, NULL);
 
   self->kind = kind;
 
   return self;
+}
+
+/* Entries without speakers, authors or attachments (most breaks and blocks, many talks)
+ * share one empty array rather than holding three each. Never modified. */
+static GPtrArray *
+empty_array (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return empty;
 }
 
 void
@@ -322,14 +343,14 @@ GPtrArray *
 plenary_entry_get_speakers (PlenaryEntry *self)
 {
   g_return_val_if_fail (PLENARY_IS_ENTRY (self), NULL);
-  return self->speakers;
+  return self->speakers != NULL ? self->speakers : empty_array ();
 }
 
 GPtrArray *
 plenary_entry_get_authors (PlenaryEntry *self)
 {
   g_return_val_if_fail (PLENARY_IS_ENTRY (self), NULL);
-  return self->authors;
+  return self->authors != NULL ? self->authors : empty_array ();
 }
 
 PlenaryTrack *
@@ -378,7 +399,7 @@ GPtrArray *
 plenary_entry_get_attachments (PlenaryEntry *self)
 {
   g_return_val_if_fail (PLENARY_IS_ENTRY (self), NULL);
-  return self->attachments;
+  return self->attachments != NULL ? self->attachments : empty_array ();
 }
 
 PlenaryEntry *

@@ -188,6 +188,7 @@ plenary_schedule_finish (PlenarySchedule *self)
   for (guint i = 0; i < self->all_entries->len; i++)
     {
       PlenaryEntry *entry = g_ptr_array_index (self->all_entries, i);
+      GPtrArray *speakers = plenary_entry_get_speakers (entry);
 
       g_hash_table_insert (self->entry_by_id, entry->id, entry);
       g_hash_table_insert (self->entry_by_user_key, entry->user_key, entry);
@@ -205,9 +206,9 @@ plenary_schedule_finish (PlenarySchedule *self)
           g_hash_table_add (sessions, entry->session_id != 0
                                       ? g_strdup (session)
                                       : g_strconcat ("t:", entry->title, NULL));
-          for (guint j = 0; j < entry->speakers->len; j++)
+          for (guint j = 0; j < speakers->len; j++)
             g_ptr_array_add (index_lookup_or_add (self->person_blocks,
-                                                  g_ptr_array_index (entry->speakers, j)),
+                                                  g_ptr_array_index (speakers, j)),
                              entry);
           continue;
         }
@@ -228,9 +229,9 @@ plenary_schedule_finish (PlenarySchedule *self)
       if (entry->track != NULL)
         g_ptr_array_add (index_lookup_or_add (self->track_index, entry->track), entry);
       if (entry->kind == PLENARY_ENTRY_KIND_CONTRIBUTION)
-        for (guint j = 0; j < entry->speakers->len; j++)
+        for (guint j = 0; j < speakers->len; j++)
           g_ptr_array_add (index_lookup_or_add (self->person_talks,
-                                                g_ptr_array_index (entry->speakers, j)),
+                                                g_ptr_array_index (speakers, j)),
                            entry);
       if (entry->block != NULL)
         {

@@ -13,7 +13,9 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "plenary-snapshot.h"
@@ -337,6 +339,124 @@ plenary_snapshot_discard_current (const char *dir)
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         g_free (plenary_store_move_aside (path, NULL));
     }
+}
+
+static char *
+stamp_from_stat (const struct stat *st)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+                          ":%" G_GINT64_FORMAT ".%09ld",
+                          (guint64) st->st_dev, (guint64) st->st_ino, (gint64) st->st_size,
+                          (gint64) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec);
+}
+
+GStrv
+plenary_snapshot_stamp_files (const char *dir)
+{
+  GStrv stamps = g_new0 (char *, N_PARTS + 1);
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
+      struct stat st;
+
+      stamps[i] = g_stat (path, &st) == 0 ? stamp_from_stat (&st) : g_strdup ("");
+    }
+  return stamps;
+}
+
+PlenarySnapshot *
+plenary_snapshot_open_mapped (const char  *dir,
+                              GStrv       *stamps,
+                              GError     **error)
+{
+  g_autofree char *meta_path = NULL;
+  g_autoptr (JsonNode) meta = NULL;
+  g_autoptr (GDateTime) fetched_at = NULL;
+  g_auto (GStrv) found_stamps = NULL;
+  PlenarySnapshot *self;
+  JsonObject *object;
+  JsonObject *parts_object;
+  const char *fetched;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  plenary_store_remove_stale_temps (dir);
+  meta_path = g_build_filename (dir, "meta.json", NULL);
+  meta = plenary_store_load_json (meta_path, NULL, error);
+  if (meta == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error_literal (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT,
+                             "No meta.json");
+      return NULL;
+    }
+  object = json_node_get_object (meta);
+  parts_object = object_member (object, "parts", NULL);
+  if (parts_object == NULL)
+    goto damaged;
+
+  self = g_object_new (PLENARY_TYPE_SNAPSHOT, NULL);
+  found_stamps = g_new0 (char *, N_PARTS + 1);
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      JsonObject *part = object_member (parts_object, part_names[i], NULL);
+      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
+      g_autoptr (GMappedFile) mapped = NULL;
+      const char *sha256;
+      struct stat st;
+      int fd;
+
+      found_stamps[i] = g_strdup ("");
+      if (part == NULL)
+        {
+          if (i != PART_PROGRAM)
+            goto damaged_self;
+          continue;
+        }
+      sha256 = json_object_get_string_member_with_default (part, "sha256", NULL);
+      if (sha256 == NULL)
+        goto damaged_self;
+
+      /* Mapped, not read: the pages are only touched if someone reads the bytes (a sync
+       * diffing them, a fallback parse), so the programme costs no memory at start-up. */
+      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        goto damaged_self;
+      if (fstat (fd, &st) != 0
+          || st.st_size != json_object_get_int_member_with_default (part, "size", -1))
+        {
+          close (fd);
+          goto damaged_self;
+        }
+      mapped = g_mapped_file_new_from_fd (fd, FALSE, NULL);
+      close (fd);
+      if (mapped == NULL)
+        goto damaged_self;
+      g_free (found_stamps[i]);
+      found_stamps[i] = stamp_from_stat (&st);
+      self->parts[i] = g_mapped_file_get_bytes (mapped);
+      self->sha256[i] = g_ascii_strdown (sha256, -1);
+    }
+
+  fetched = json_object_get_string_member_with_default (object, "fetched-at", NULL);
+  if (fetched != NULL)
+    self->fetched_at = g_date_time_new_from_iso8601 (fetched, NULL);
+  if (self->fetched_at == NULL)
+    self->fetched_at = g_date_time_new_now_utc ();
+  self->ts = json_object_get_int_member_with_default (object, "ts", -1);
+  if (stamps != NULL)
+    *stamps = g_steal_pointer (&found_stamps);
+  return self;
+
+damaged_self:
+  g_object_unref (self);
+damaged:
+  g_set_error_literal (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT,
+                       _("The stored programme is incomplete"));
+  return NULL;
 }
 
 /* Saving */

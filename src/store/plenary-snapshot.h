@@ -51,6 +51,16 @@ gboolean         plenary_snapshot_save           (PlenarySnapshot  *self,
  * parse, so that the next load finds the previous one. Blocking. */
 void             plenary_snapshot_discard_current (const char      *dir);
 
+/* Reads meta.json of @dir and maps the parts it lists without reading or hashing them, for
+ * a caller that vouches for them otherwise: @stamps (out, nullable) gets a
+ * "device:inode:size:mtime" string per part (timetable, event, program; "" when none), to
+ * compare with plenary_snapshot_stamp_files() taken when the parts were last verified. */
+PlenarySnapshot *plenary_snapshot_open_mapped    (const char       *dir,
+                                                  GStrv            *stamps,
+                                                  GError          **error);
+/* The same stamps for the part files now in @dir. */
+GStrv            plenary_snapshot_stamp_files    (const char       *dir);
+
 /* The same in a worker thread. */
 void             plenary_snapshot_load_async     (const char          *dir,
                                                   GCancellable        *cancellable,
