@@ -178,6 +178,19 @@ G_STATIC_ASSERT (sizeof (CacheAttachment) == 12);
 
 static const char *part_names[] = { "timetable", "event", "program" };
 
+static GQuark
+stored_quark (void)
+{
+  return g_quark_from_static_string ("plenary-schedule-cache-stored");
+}
+
+gboolean
+plenary_schedule_cache_is_stored (PlenarySchedule *schedule)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE (schedule), FALSE);
+  return g_object_get_qdata (G_OBJECT (schedule), stored_quark ()) != NULL;
+}
+
 static const char *
 snapshot_sha256 (PlenarySnapshot *snapshot,
                  guint            part)
@@ -512,8 +525,11 @@ plenary_schedule_cache_write (const char       *dir,
 
   stamps = plenary_snapshot_stamp_files (dir);
   bytes = plenary_schedule_cache_serialize (schedule, snapshot, (const char * const *) stamps);
-  return plenary_store_write_file (path, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), error);
+  if (!plenary_store_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 error))
+    return FALSE;
+  g_object_set_qdata (G_OBJECT (schedule), stored_quark (), GINT_TO_POINTER (TRUE));
+  return TRUE;
 }
 
 static gint n_pending;
@@ -924,6 +940,7 @@ build_schedule (GVariant     *cache,
     }
 
   plenary_schedule_finish (schedule);
+  g_object_set_qdata (G_OBJECT (schedule), stored_quark (), GINT_TO_POINTER (TRUE));
   return g_steal_pointer (&schedule);
 
 corrupt:

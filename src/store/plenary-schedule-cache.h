@@ -50,6 +50,9 @@ gboolean         plenary_schedule_cache_write       (const char       *dir,
 void             plenary_schedule_cache_write_in_background (const char      *dir,
                                                              PlenarySnapshot *snapshot,
                                                              PlenarySchedule *schedule);
+/* Whether @schedule was read from its cache or has been written to it: set_programme()
+ * need not write it again. */
+gboolean         plenary_schedule_cache_is_stored   (PlenarySchedule  *schedule);
 /* For tests: how many background writes have not finished yet. */
 guint            plenary_schedule_cache_get_n_pending (void);
 

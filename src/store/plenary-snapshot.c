@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "plenary-schedule-cache.h"
 #include "plenary-snapshot.h"
 #include "plenary-store.h"
 
@@ -373,9 +374,9 @@ plenary_snapshot_open_mapped (const char  *dir,
                               GError     **error)
 {
   g_autofree char *meta_path = NULL;
-  g_autoptr (JsonNode) meta = NULL;
-  g_autoptr (GDateTime) fetched_at = NULL;
+  g_autoptr (JsonParser) parser = NULL;
   g_auto (GStrv) found_stamps = NULL;
+  JsonNode *meta;
   PlenarySnapshot *self;
   JsonObject *object;
   JsonObject *parts_object;
@@ -384,15 +385,15 @@ plenary_snapshot_open_mapped (const char  *dir,
   g_return_val_if_fail (dir != NULL, NULL);
 
   plenary_store_remove_stale_temps (dir);
+  /* Read without side effects: a damaged meta.json is for plenary_snapshot_load() to set
+   * aside and report. */
   meta_path = g_build_filename (dir, "meta.json", NULL);
-  meta = plenary_store_load_json (meta_path, NULL, error);
-  if (meta == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT,
-                             "No meta.json");
-      return NULL;
-    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_mapped_file (parser, meta_path, error))
+    return NULL;
+  meta = json_parser_get_root (parser);
+  if (meta == NULL || !JSON_NODE_HOLDS_OBJECT (meta))
+    goto damaged;
   object = json_node_get_object (meta);
   parts_object = object_member (object, "parts", NULL);
   if (parts_object == NULL)
@@ -681,11 +682,26 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
+  PlenarySchedule *schedule;
 
-  if (plenary_snapshot_save (source_object, task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (!plenary_snapshot_save (source_object, task_data, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The schedule parsed from this snapshot, when the caller attached it: its cache is
+   * written in the same go, so that the directory is complete when the save reports. It is
+   * only a cache: failing to write it (a full disk) fails nothing. */
+  schedule = g_object_get_data (source_object, "schedule");
+  if (PLENARY_IS_SCHEDULE (schedule)
+      && !plenary_schedule_cache_write (task_data, source_object, schedule, &error))
+    {
+      g_message ("Could not write the schedule cache in %s: %s", (char *) task_data,
+                 error->message);
+      g_clear_error (&error);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -702,7 +718,8 @@ plenary_snapshot_save_async (PlenarySnapshot     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_snapshot_save_async);
   g_task_set_task_data (task, g_strdup (dir), g_free);
-  /* Once begun, a save runs to the end: half a commit helps nobody. */
+  /* Once begun, a save runs to the end: half a commit helps nobody. A PlenarySchedule
+   * attached to @self as "schedule" has its cache written too (plenary-schedule-cache.h). */
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, save_thread);
 }

@@ -70,6 +70,8 @@ void             plenary_snapshot_load_async     (const char          *dir,
 PlenarySnapshot *plenary_snapshot_load_finish    (GAsyncResult        *result,
                                                   GPtrArray          **warnings,
                                                   GError             **error);
+/* A PlenarySchedule parsed from @self and attached to it as "schedule" (g_object_set_data())
+ * has its cache written in the same thread (see plenary-schedule-cache.h). */
 void             plenary_snapshot_save_async     (PlenarySnapshot     *self,
                                                   const char          *dir,
                                                   GCancellable        *cancellable,

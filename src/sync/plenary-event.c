@@ -404,12 +404,6 @@ plenary_event_set_last_sync (PlenaryEvent *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
 }
 
-/* Marks a schedule read from its cache, which need not be written back. */
-static GQuark
-from_cache_quark (void)
-{
-  return g_quark_from_static_string ("plenary-event-from-cache");
-}
 
 void
 plenary_event_set_programme (PlenaryEvent    *self,
@@ -422,7 +416,7 @@ plenary_event_set_programme (PlenaryEvent    *self,
 
   /* A schedule parsed from JSON (a sync, or a start without a usable cache) is stored in
    * its derived form for the next start. */
-  if (g_object_get_qdata (G_OBJECT (schedule), from_cache_quark ()) == NULL)
+  if (!plenary_schedule_cache_is_stored (schedule))
     plenary_schedule_cache_write_in_background (self->directory, snapshot, schedule);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -594,9 +588,7 @@ load_cache_thread (GTask        *task,
   if (result->snapshot != NULL)
     result->schedule = plenary_schedule_cache_load (dir, result->snapshot,
                                                     (const char * const *) stamps, &error);
-  if (result->schedule != NULL)
-    g_object_set_qdata (G_OBJECT (result->schedule), from_cache_quark (), GINT_TO_POINTER (1));
-  else if (error != NULL && !g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,
+  if (result->schedule == NULL && error != NULL && !g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,
                                               PLENARY_SCHEDULE_CACHE_ERROR_MISSING))
     g_message ("Rebuilding the schedule cache of %s: %s", dir, error->message);
   g_task_return_pointer (task, result, (GDestroyNotify) cache_result_free);
