@@ -42,6 +42,12 @@ struct _PlenaryEntry
   GDateTime        *start;
   GDateTime        *end;
 
+  /* A description left in the schedule cache's mapping, which @mapped_source keeps alive:
+   * not copied, and checked to be UTF-8 when first read. Used when @description is NULL. */
+  GBytes           *mapped_source;
+  const char       *mapped_description;
+  gboolean          mapped_checked;
+
   PlenaryRoom      *room;
   PlenaryTrack     *track;
   PlenaryEntry     *block;

@@ -76,6 +76,7 @@ plenary_entry_finalize (GObject *object)
   g_clear_pointer (&self->board_number, g_ref_string_release);
   g_clear_pointer (&self->description, g_ref_string_release);
   g_clear_pointer (&self->url, g_ref_string_release);
+  g_clear_pointer (&self->mapped_source, g_bytes_unref);
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);
   g_clear_object (&self->room);
@@ -385,6 +386,18 @@ const char *
 plenary_entry_get_description (PlenaryEntry *self)
 {
   g_return_val_if_fail (PLENARY_IS_ENTRY (self), NULL);
+
+  if (self->description == NULL && self->mapped_description != NULL)
+    {
+      /* Two threads may both check: they write the same values. */
+      if (!self->mapped_checked)
+        {
+          if (!g_utf8_validate (self->mapped_description, -1, NULL))
+            self->mapped_description = "";
+          self->mapped_checked = TRUE;
+        }
+      return self->mapped_description;
+    }
   return or_empty (self->description);
 }
 

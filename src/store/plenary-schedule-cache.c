@@ -383,7 +383,7 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
       char *fields[N_ENTRY_STRINGS] = {
         entry->id, entry->user_key, entry->title, entry->full_title, entry->block_title,
         entry->session_title, entry->venue, entry->color, entry->text_color, entry->type_name,
-        entry->code, entry->board_number, entry->description, entry->url,
+        entry->code, entry->board_number, NULL, entry->url,
       };
       CacheEntry record = { 0, };
       gpointer found;
@@ -479,6 +479,18 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
       };
 
       g_array_append_val (person_records, record);
+    }
+
+  /* Descriptions last, together: they are read from the mapping only when shown, so their
+   * pages need not be touched at start-up. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PlenaryEntry *entry = g_ptr_array_index (entries, i);
+      CacheEntry *record = &g_array_index (entry_records, CacheEntry, i);
+      const char *description = plenary_entry_get_description (entry);
+
+      record->strings[S_DESCRIPTION] = *description != '\0' ? string_add (&strings, description)
+                                                            : NONE;
     }
 
   members[FIELD_MAGIC] = g_variant_new_uint64 (CACHE_MAGIC);
@@ -585,6 +597,7 @@ typedef struct
   const guint32 *offsets;
   gsize          n_strings;
   char         **refs;       /* GRefString per string, made on first use */
+  GBytes        *source;     /* the mapping the blob is in */
   gboolean       bad;        /* an index or a string was out of bounds or not UTF-8 */
 } StringReader;
 
@@ -621,6 +634,20 @@ string_get (StringReader *reader,
     }
   reader->refs[index] = g_ref_string_new_len (text, length);
   return reader->refs[index];
+}
+
+/* A string left in the mapping, not yet checked to be UTF-8: see
+ * plenary_entry_get_description(). */
+static const char *
+string_in_place (StringReader *reader,
+                 guint32       index)
+{
+  if (index >= reader->n_strings || reader->offsets[index] >= reader->blob_size)
+    {
+      reader->bad = TRUE;
+      return NULL;
+    }
+  return reader->blob + reader->offsets[index];
 }
 
 static char *
@@ -863,7 +890,13 @@ build_schedule (GVariant     *cache,
       entry->day_index = record->day_index;
       entry->is_poster = (record->flags & ENTRY_POSTER) != 0;
       for (guint j = 0; j < N_ENTRY_STRINGS; j++)
-        *fields[j] = string_acquire (strings, record->strings[j]);
+        if (j != S_DESCRIPTION)
+          *fields[j] = string_acquire (strings, record->strings[j]);
+      if (record->strings[S_DESCRIPTION] != NONE)
+        {
+          entry->mapped_description = string_in_place (strings, record->strings[S_DESCRIPTION]);
+          entry->mapped_source = g_bytes_ref (strings->source);
+        }
       entry->start = time_get (&time_reader, record->start);
       entry->end = time_get (&time_reader, record->end);
       if (record->room >= 0)
@@ -1049,6 +1082,7 @@ plenary_schedule_cache_load (const char         *dir,
       return NULL;
     }
   strings.refs = g_new0 (char *, strings.n_strings);
+  strings.source = bytes;
 
   schedule = build_schedule (cache, &strings, error);
 

@@ -588,8 +588,8 @@ load_cache_thread (GTask        *task,
   if (result->snapshot != NULL)
     result->schedule = plenary_schedule_cache_load (dir, result->snapshot,
                                                     (const char * const *) stamps, &error);
-  if (result->schedule == NULL && error != NULL && !g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,
-                                              PLENARY_SCHEDULE_CACHE_ERROR_MISSING))
+  if (error != NULL && !g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                                         PLENARY_SCHEDULE_CACHE_ERROR_MISSING))
     g_message ("Rebuilding the schedule cache of %s: %s", dir, error->message);
   g_task_return_pointer (task, result, (GDestroyNotify) cache_result_free);
 }
