@@ -22,6 +22,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "model/plenary-day-private.h"
 #include "model/plenary-entry-private.h"
@@ -1085,6 +1086,13 @@ plenary_schedule_cache_load (const char         *dir,
   strings.source = bytes;
 
   schedule = build_schedule (cache, &strings, error);
+
+  /* Everything but the descriptions has been copied out: let the kernel take back the pages
+   * read so far. The mapping stays valid (private, read-only, of a file only ever replaced
+   * by rename), so a description shown later is simply read in again. */
+  if (schedule != NULL && g_mapped_file_get_length (mapped) > 0)
+    madvise (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+             MADV_DONTNEED);
 
   for (gsize i = 0; i < strings.n_strings; i++)
     g_clear_pointer (&strings.refs[i], g_ref_string_release);
