@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-/* Every string is a GRefString (NULL allowed): strings repeated across thousands of entries
+/* Every string is a GRefString (NULL allowed), except in entries read from the schedule
+ * cache (@borrowed): strings repeated across thousands of entries
  * (colours, venues, session titles, types) are interned with g_ref_string_new_intern(), so
  * a 20,000-talk event holds one copy of each. */
 struct _PlenaryEntry
@@ -42,11 +43,13 @@ struct _PlenaryEntry
   GDateTime        *start;
   GDateTime        *end;
 
-  /* A description left in the schedule cache's mapping, which @mapped_source keeps alive:
-   * not copied, and checked to be UTF-8 when first read. Used when @description is NULL. */
+  /* Entries read from the schedule cache: their strings point into its mapping, which
+   * @mapped_source keeps alive (@borrowed: not GRefStrings, not released). The description
+   * is checked to be UTF-8 only when first read, and used when @description is NULL. */
   GBytes           *mapped_source;
   const char       *mapped_description;
   gboolean          mapped_checked;
+  gboolean          borrowed;
 
   PlenaryRoom      *room;
   PlenaryTrack     *track;

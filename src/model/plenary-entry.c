@@ -62,20 +62,23 @@ plenary_entry_finalize (GObject *object)
 {
   PlenaryEntry *self = PLENARY_ENTRY (object);
 
-  g_clear_pointer (&self->id, g_ref_string_release);
-  g_clear_pointer (&self->user_key, g_ref_string_release);
-  g_clear_pointer (&self->title, g_ref_string_release);
-  g_clear_pointer (&self->full_title, g_ref_string_release);
-  g_clear_pointer (&self->block_title, g_ref_string_release);
-  g_clear_pointer (&self->session_title, g_ref_string_release);
-  g_clear_pointer (&self->venue, g_ref_string_release);
-  g_clear_pointer (&self->color, g_ref_string_release);
-  g_clear_pointer (&self->text_color, g_ref_string_release);
-  g_clear_pointer (&self->type_name, g_ref_string_release);
-  g_clear_pointer (&self->code, g_ref_string_release);
-  g_clear_pointer (&self->board_number, g_ref_string_release);
-  g_clear_pointer (&self->description, g_ref_string_release);
-  g_clear_pointer (&self->url, g_ref_string_release);
+  if (!self->borrowed)
+    {
+      g_clear_pointer (&self->id, g_ref_string_release);
+      g_clear_pointer (&self->user_key, g_ref_string_release);
+      g_clear_pointer (&self->title, g_ref_string_release);
+      g_clear_pointer (&self->full_title, g_ref_string_release);
+      g_clear_pointer (&self->block_title, g_ref_string_release);
+      g_clear_pointer (&self->session_title, g_ref_string_release);
+      g_clear_pointer (&self->venue, g_ref_string_release);
+      g_clear_pointer (&self->color, g_ref_string_release);
+      g_clear_pointer (&self->text_color, g_ref_string_release);
+      g_clear_pointer (&self->type_name, g_ref_string_release);
+      g_clear_pointer (&self->code, g_ref_string_release);
+      g_clear_pointer (&self->board_number, g_ref_string_release);
+      g_clear_pointer (&self->description, g_ref_string_release);
+      g_clear_pointer (&self->url, g_ref_string_release);
+    }
   g_clear_pointer (&self->mapped_source, g_bytes_unref);
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);

@@ -8,10 +8,13 @@
 
 #include "plenary-person-private.h"
 
-/* Every string is a GRefString, so that a schedule loaded from its cache shares them. */
+/* Every string is a GRefString, or (people read from the schedule cache) points into the
+ * cache's mapping, which @mapped_source keeps alive. */
 struct _PlenaryPerson
 {
   GObject  parent_instance;
+
+  GBytes  *mapped_source;
 
   gint64   person_id;
   char    *key;
@@ -30,13 +33,17 @@ plenary_person_finalize (GObject *object)
 {
   PlenaryPerson *self = PLENARY_PERSON (object);
 
-  g_clear_pointer (&self->key, g_ref_string_release);
-  g_clear_pointer (&self->email_hash, g_ref_string_release);
-  g_clear_pointer (&self->name, g_ref_string_release);
-  g_clear_pointer (&self->first_name, g_ref_string_release);
-  g_clear_pointer (&self->family_name, g_ref_string_release);
-  g_clear_pointer (&self->affiliation, g_ref_string_release);
-  g_clear_pointer (&self->sort_key, g_ref_string_release);
+  if (self->mapped_source == NULL)
+    {
+      g_clear_pointer (&self->key, g_ref_string_release);
+      g_clear_pointer (&self->email_hash, g_ref_string_release);
+      g_clear_pointer (&self->name, g_ref_string_release);
+      g_clear_pointer (&self->first_name, g_ref_string_release);
+      g_clear_pointer (&self->family_name, g_ref_string_release);
+      g_clear_pointer (&self->affiliation, g_ref_string_release);
+      g_clear_pointer (&self->sort_key, g_ref_string_release);
+    }
+  g_clear_pointer (&self->mapped_source, g_bytes_unref);
 
   G_OBJECT_CLASS (plenary_person_parent_class)->finalize (object);
 }
@@ -145,32 +152,28 @@ plenary_person_new (gint64      person_id,
   return self;
 }
 
-static char *
-acquire_or_empty (char *ref)
-{
-  return ref != NULL ? g_ref_string_acquire (ref) : g_ref_string_new_intern ("");
-}
-
 PlenaryPerson *
-plenary_person_new_from_refs (gint64  person_id,
-                              char   *key,
-                              char   *email_hash,
-                              char   *first_name,
-                              char   *family_name,
-                              char   *name,
-                              char   *affiliation,
-                              char   *sort_key)
+plenary_person_new_borrowed (GBytes     *source,
+                             gint64      person_id,
+                             const char *key,
+                             const char *email_hash,
+                             const char *first_name,
+                             const char *family_name,
+                             const char *name,
+                             const char *affiliation,
+                             const char *sort_key)
 {
   PlenaryPerson *self = g_object_new (PLENARY_TYPE_PERSON, NULL);
 
+  self->mapped_source = g_bytes_ref (source);
   self->person_id = person_id;
-  self->key = acquire_or_empty (key);
-  self->email_hash = email_hash != NULL ? g_ref_string_acquire (email_hash) : NULL;
-  self->first_name = acquire_or_empty (first_name);
-  self->family_name = acquire_or_empty (family_name);
-  self->name = acquire_or_empty (name);
-  self->affiliation = acquire_or_empty (affiliation);
-  self->sort_key = acquire_or_empty (sort_key);
+  self->key = (char *) (key != NULL ? key : "");
+  self->email_hash = (char *) email_hash;
+  self->first_name = (char *) (first_name != NULL ? first_name : "");
+  self->family_name = (char *) (family_name != NULL ? family_name : "");
+  self->name = (char *) (name != NULL ? name : "");
+  self->affiliation = (char *) (affiliation != NULL ? affiliation : "");
+  self->sort_key = (char *) (sort_key != NULL ? sort_key : "");
 
   return self;
 }

@@ -15,7 +15,8 @@
  *
  * Tables of fixed-size records (read in place with g_variant_get_fixed_array()) refer to
  * each other and to one string table by index; every index is checked before use, since
- * the file is not trusted.
+ * the file is not trusted. The schedule's entries and people point into the mapping
+ * instead of copying their strings.
  */
 
 #include "config.h"
@@ -597,44 +598,37 @@ typedef struct
   gsize          blob_size;
   const guint32 *offsets;
   gsize          n_strings;
-  char         **refs;       /* GRefString per string, made on first use */
+  guint8        *checked;    /* per string: 0 not yet, 1 good, 2 bad */
   GBytes        *source;     /* the mapping the blob is in */
   gboolean       bad;        /* an index or a string was out of bounds or not UTF-8 */
 } StringReader;
 
-/* A GRefString owned by @reader (NULL for NONE); sets @reader->bad on a bad index. */
-static char *
+/* A string in the mapping (NULL for NONE), checked once to be in bounds and UTF-8; sets
+ * @reader->bad when it is not. The schedule's objects point at it rather than copy it. */
+static const char *
 string_get (StringReader *reader,
             guint32       index)
 {
   const char *text;
-  gsize length;
 
   if (index == NONE)
     return NULL;
-  if (index >= reader->n_strings)
+  if (index >= reader->n_strings || reader->offsets[index] >= reader->blob_size)
     {
       reader->bad = TRUE;
       return NULL;
     }
-  if (reader->refs[index] != NULL)
-    return reader->refs[index];
 
   /* The blob ends in a nul (checked once), so every offset in it starts a terminated string. */
-  if (reader->offsets[index] >= reader->blob_size)
-    {
-      reader->bad = TRUE;
-      return NULL;
-    }
   text = reader->blob + reader->offsets[index];
-  length = strlen (text);
-  if (!g_utf8_validate_len (text, length, NULL))
+  if (reader->checked[index] == 0)
+    reader->checked[index] = g_utf8_validate (text, -1, NULL) ? 1 : 2;
+  if (reader->checked[index] != 1)
     {
       reader->bad = TRUE;
       return NULL;
     }
-  reader->refs[index] = g_ref_string_new_len (text, length);
-  return reader->refs[index];
+  return text;
 }
 
 /* A string left in the mapping, not yet checked to be UTF-8: see
@@ -656,15 +650,6 @@ string_dup (StringReader *reader,
             guint32       index)
 {
   return g_strdup (string_get (reader, index));
-}
-
-static char *
-string_acquire (StringReader *reader,
-                guint32       index)
-{
-  char *ref = string_get (reader, index);
-
-  return ref != NULL ? g_ref_string_acquire (ref) : NULL;
 }
 
 typedef struct
@@ -832,14 +817,14 @@ build_schedule (GVariant     *cache,
       const CachePerson *record = &person_records[i];
       PlenaryPerson *person;
 
-      person = plenary_person_new_from_refs (record->person_id,
-                                             string_get (strings, record->key),
-                                             string_get (strings, record->email_hash),
-                                             string_get (strings, record->first_name),
-                                             string_get (strings, record->family_name),
-                                             string_get (strings, record->name),
-                                             string_get (strings, record->affiliation),
-                                             string_get (strings, record->sort_key));
+      person = plenary_person_new_borrowed (strings->source, record->person_id,
+                                            string_get (strings, record->key),
+                                            string_get (strings, record->email_hash),
+                                            string_get (strings, record->first_name),
+                                            string_get (strings, record->family_name),
+                                            string_get (strings, record->name),
+                                            string_get (strings, record->affiliation),
+                                            string_get (strings, record->sort_key));
       g_ptr_array_add (people, person);
       if (record->flags & FLAG_LISTED)
         g_ptr_array_add (schedule->people_list, g_object_ref (person));
@@ -890,14 +875,13 @@ build_schedule (GVariant     *cache,
       entry->session_id = record->session_id;
       entry->day_index = record->day_index;
       entry->is_poster = (record->flags & ENTRY_POSTER) != 0;
+      entry->borrowed = TRUE;
+      entry->mapped_source = g_bytes_ref (strings->source);
       for (guint j = 0; j < N_ENTRY_STRINGS; j++)
         if (j != S_DESCRIPTION)
-          *fields[j] = string_acquire (strings, record->strings[j]);
+          *fields[j] = (char *) string_get (strings, record->strings[j]);
       if (record->strings[S_DESCRIPTION] != NONE)
-        {
-          entry->mapped_description = string_in_place (strings, record->strings[S_DESCRIPTION]);
-          entry->mapped_source = g_bytes_ref (strings->source);
-        }
+        entry->mapped_description = string_in_place (strings, record->strings[S_DESCRIPTION]);
       entry->start = time_get (&time_reader, record->start);
       entry->end = time_get (&time_reader, record->end);
       if (record->room >= 0)
@@ -1082,20 +1066,18 @@ plenary_schedule_cache_load (const char         *dir,
                            PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "Bad string table");
       return NULL;
     }
-  strings.refs = g_new0 (char *, strings.n_strings);
+  strings.checked = g_new0 (guint8, strings.n_strings);
   strings.source = bytes;
 
   schedule = build_schedule (cache, &strings, error);
 
-  /* Everything but the descriptions has been copied out: let the kernel take back the pages
-   * read so far. The mapping stays valid (private, read-only, of a file only ever replaced
-   * by rename), so a description shown later is simply read in again. */
+  /* Let the kernel take back the pages read so far: the mapping stays valid (private,
+   * read-only, of a file only ever replaced by rename), so a string shown later is simply
+   * read in again, and the tables are not needed any more. */
   if (schedule != NULL && g_mapped_file_get_length (mapped) > 0)
     madvise (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
              MADV_DONTNEED);
 
-  for (gsize i = 0; i < strings.n_strings; i++)
-    g_clear_pointer (&strings.refs[i], g_ref_string_release);
-  g_free (strings.refs);
+  g_free (strings.checked);
   return schedule;
 }
