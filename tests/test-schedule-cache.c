@@ -508,6 +508,25 @@ test_event_load (Fixture       *f,
   g_assert_nonnull (plenary_event_get_last_sync (second));
 }
 
+/* A file meta.json does not list (a program.json left behind) changes nothing. */
+static void
+test_stray_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *program = g_build_filename (f->dir, "program.json", NULL);
+  g_autoptr (PlenaryEvent) first = NULL;
+  g_autoptr (PlenaryEvent) second = NULL;
+  GStatBuf before, after;
+
+  g_assert_true (g_file_set_contents (program, "{}", -1, NULL));
+  first = start ();
+  g_assert_cmpint (g_stat (f->cache_path, &before), ==, 0);
+  second = start ();
+  g_assert_cmpint (g_stat (f->cache_path, &after), ==, 0);
+  g_assert_cmpint (before.st_ino, ==, after.st_ino);
+  g_assert_true (plenary_schedule_cache_is_stored (plenary_event_get_schedule (second)));
+}
+
 static void
 assert_rebuilt_at_start (Fixture *f)
 {
@@ -817,6 +836,7 @@ main (int   argc,
   ADD ("missing", test_missing, NULL);
   ADD ("stale-hash", test_stale_hash, NULL);
   ADD ("stale-stamp", test_stale_stamp, NULL);
+  ADD ("stray-file", test_stray_file, NULL);
   ADD ("unwritable", test_unwritable, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
     {

@@ -537,7 +537,7 @@ plenary_schedule_cache_write (const char       *dir,
   if (!g_file_test (meta_path, G_FILE_TEST_EXISTS))
     return TRUE;
 
-  stamps = plenary_snapshot_stamp_files (dir);
+  stamps = plenary_snapshot_stamp_files (snapshot, dir);
   bytes = plenary_schedule_cache_serialize (schedule, snapshot, (const char * const *) stamps);
   if (!plenary_store_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  error))

@@ -352,18 +352,25 @@ stamp_from_stat (const struct stat *st)
 }
 
 GStrv
-plenary_snapshot_stamp_files (const char *dir)
+plenary_snapshot_stamp_files (PlenarySnapshot *self,
+                              const char      *dir)
 {
   GStrv stamps = g_new0 (char *, N_PARTS + 1);
 
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
   g_return_val_if_fail (dir != NULL, NULL);
 
+  /* Only the parts @self has, as plenary_snapshot_open_mapped() sees them: a stray file
+   * (a program.json no meta.json lists) must not make every stamp differ. */
   for (guint i = 0; i < N_PARTS; i++)
     {
       g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
       struct stat st;
 
-      stamps[i] = g_stat (path, &st) == 0 ? stamp_from_stat (&st) : g_strdup ("");
+      if (self->parts[i] != NULL && g_stat (path, &st) == 0)
+        stamps[i] = stamp_from_stat (&st);
+      else
+        stamps[i] = g_strdup ("");
     }
   return stamps;
 }

@@ -58,8 +58,9 @@ void             plenary_snapshot_discard_current (const char      *dir);
 PlenarySnapshot *plenary_snapshot_open_mapped    (const char       *dir,
                                                   GStrv            *stamps,
                                                   GError          **error);
-/* The same stamps for the part files now in @dir. */
-GStrv            plenary_snapshot_stamp_files    (const char       *dir);
+/* The same stamps for the part files of @self now in @dir. */
+GStrv            plenary_snapshot_stamp_files    (PlenarySnapshot  *self,
+                                                  const char       *dir);
 
 /* The same in a worker thread. */
 void             plenary_snapshot_load_async     (const char          *dir,
