@@ -659,12 +659,12 @@ entries_with (GBytes *bytes,
                               bytes, TRUE));
   g_autoptr (GVariant) entries = g_variant_get_child_value (cache, 13);
   gsize size = g_variant_get_size (entries);
-  g_autofree guint8 *data = g_memdup2 (g_variant_get_data (entries), size);
+  guint8 *data = g_memdup2 (g_variant_get_data (entries), size);
 
   g_assert_cmpuint (size, >=, 144);
   memcpy (data + offset, &value, sizeof value);
-  return g_variant_new_from_data (g_variant_get_type (entries), g_steal_pointer (&data), size,
-                                  FALSE, g_free, NULL);
+  return g_variant_new_from_data (g_variant_get_type (entries), data, size, FALSE, g_free,
+                                  data);
 }
 
 static void
