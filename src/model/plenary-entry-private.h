@@ -11,9 +11,9 @@
 G_BEGIN_DECLS
 
 /* Every string is a GRefString (NULL allowed), except in entries read from the schedule
- * cache (@borrowed): strings repeated across thousands of entries
- * (colours, venues, session titles, types) are interned with g_ref_string_new_intern(), so
- * a 20,000-talk event holds one copy of each. */
+ * cache (see @borrowed). Strings repeated across thousands of entries (colours, venues,
+ * session titles, types) are interned with g_ref_string_new_intern(), so a 20,000-talk
+ * event holds one copy of each. */
 struct _PlenaryEntry
 {
   GObject           parent_instance;

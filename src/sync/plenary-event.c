@@ -404,7 +404,6 @@ plenary_event_set_last_sync (PlenaryEvent *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SYNC]);
 }
 
-
 void
 plenary_event_set_programme (PlenaryEvent    *self,
                              PlenarySnapshot *snapshot,
