@@ -10,9 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* Every string is a GRefString (NULL allowed): strings repeated across thousands of entries
- * (colours, venues, session titles, types) are interned with g_ref_string_new_intern(), so
- * a 20,000-talk event holds one copy of each. */
+/* Every string is a GRefString (NULL allowed), except in entries read from the schedule
+ * cache (see @borrowed). Strings repeated across thousands of entries (colours, venues,
+ * session titles, types) are interned with g_ref_string_new_intern(), so a 20,000-talk
+ * event holds one copy of each. */
 struct _PlenaryEntry
 {
   GObject           parent_instance;
@@ -42,15 +43,27 @@ struct _PlenaryEntry
   GDateTime        *start;
   GDateTime        *end;
 
+  /* Entries read from the schedule cache: their strings point into its mapping, which
+   * @mapped_source keeps alive (@borrowed: not GRefStrings, not released). The description
+   * is checked to be UTF-8 only when first read, and used when @description is NULL. */
+  GBytes           *mapped_source;
+  const char       *mapped_description;
+  gboolean          mapped_checked;
+  gboolean          borrowed;
+
   PlenaryRoom      *room;
   PlenaryTrack     *track;
   PlenaryEntry     *block;
+  /* NULL when empty, except in entries made by plenary_entry_new(); read them through the
+   * getters, which never return NULL. */
   GPtrArray        *speakers;     /* PlenaryPerson */
   GPtrArray        *authors;      /* PlenaryPerson */
   GPtrArray        *attachments;  /* PlenaryAttachment */
 };
 
 PlenaryEntry      *plenary_entry_new             (PlenaryEntryKind  kind);
+/* Without the speaker, author and attachment arrays: for the schedule cache. */
+PlenaryEntry      *plenary_entry_new_bare        (PlenaryEntryKind  kind);
 /* Sets a string field to a new GRefString of @value (NULL stays NULL). */
 void               plenary_entry_set_string      (char            **field,
                                                   const char       *value,

@@ -62,20 +62,24 @@ plenary_entry_finalize (GObject *object)
 {
   PlenaryEntry *self = PLENARY_ENTRY (object);
 
-  g_clear_pointer (&self->id, g_ref_string_release);
-  g_clear_pointer (&self->user_key, g_ref_string_release);
-  g_clear_pointer (&self->title, g_ref_string_release);
-  g_clear_pointer (&self->full_title, g_ref_string_release);
-  g_clear_pointer (&self->block_title, g_ref_string_release);
-  g_clear_pointer (&self->session_title, g_ref_string_release);
-  g_clear_pointer (&self->venue, g_ref_string_release);
-  g_clear_pointer (&self->color, g_ref_string_release);
-  g_clear_pointer (&self->text_color, g_ref_string_release);
-  g_clear_pointer (&self->type_name, g_ref_string_release);
-  g_clear_pointer (&self->code, g_ref_string_release);
-  g_clear_pointer (&self->board_number, g_ref_string_release);
-  g_clear_pointer (&self->description, g_ref_string_release);
-  g_clear_pointer (&self->url, g_ref_string_release);
+  if (!self->borrowed)
+    {
+      g_clear_pointer (&self->id, g_ref_string_release);
+      g_clear_pointer (&self->user_key, g_ref_string_release);
+      g_clear_pointer (&self->title, g_ref_string_release);
+      g_clear_pointer (&self->full_title, g_ref_string_release);
+      g_clear_pointer (&self->block_title, g_ref_string_release);
+      g_clear_pointer (&self->session_title, g_ref_string_release);
+      g_clear_pointer (&self->venue, g_ref_string_release);
+      g_clear_pointer (&self->color, g_ref_string_release);
+      g_clear_pointer (&self->text_color, g_ref_string_release);
+      g_clear_pointer (&self->type_name, g_ref_string_release);
+      g_clear_pointer (&self->code, g_ref_string_release);
+      g_clear_pointer (&self->board_number, g_ref_string_release);
+      g_clear_pointer (&self->description, g_ref_string_release);
+      g_clear_pointer (&self->url, g_ref_string_release);
+    }
+  g_clear_pointer (&self->mapped_source, g_bytes_unref);
   g_clear_pointer (&self->start, g_date_time_unref);
   g_clear_pointer (&self->end, g_date_time_unref);
   g_clear_object (&self->room);
@@ -98,19 +102,40 @@ static void
 plenary_entry_init (PlenaryEntry *self)
 {
   self->day_index = -1;
-  self->speakers = g_ptr_array_new_with_free_func (g_object_unref);
-  self->authors = g_ptr_array_new_with_free_func (g_object_unref);
-  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_attachment_free);
 }
 
 PlenaryEntry *
 plenary_entry_new (PlenaryEntryKind kind)
+{
+  PlenaryEntry *self = plenary_entry_new_bare (kind);
+
+  self->speakers = g_ptr_array_new_with_free_func (g_object_unref);
+  self->authors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->attachments = g_ptr_array_new_with_free_func ((GDestroyNotify) plenary_attachment_free);
+
+  return self;
+}
+
+PlenaryEntry *
+plenary_entry_new_bare (PlenaryEntryKind kind)
 {
   PlenaryEntry *self = g_object_new (PLENARY_TYPE_ENTRY, NULL);
 
   self->kind = kind;
 
   return self;
+}
+
+/* Entries without speakers, authors or attachments (most breaks and blocks, many talks)
+ * share one empty array rather than holding three each. Never modified. */
+static GPtrArray *
+empty_array (void)
+{
+  static GPtrArray *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return empty;
 }
 
 void
@@ -322,14 +347,14 @@ GPtrArray *
 plenary_entry_get_speakers (PlenaryEntry *self)
 {
   g_return_val_if_fail (PLENARY_IS_ENTRY (self), NULL);
-  return self->speakers;
+  return self->speakers != NULL ? self->speakers : empty_array ();
 }
 
 GPtrArray *
 plenary_entry_get_authors (PlenaryEntry *self)
 {
   g_return_val_if_fail (PLENARY_IS_ENTRY (self), NULL);
-  return self->authors;
+  return self->authors != NULL ? self->authors : empty_array ();
 }
 
 PlenaryTrack *
@@ -364,6 +389,18 @@ const char *
 plenary_entry_get_description (PlenaryEntry *self)
 {
   g_return_val_if_fail (PLENARY_IS_ENTRY (self), NULL);
+
+  if (self->description == NULL && self->mapped_description != NULL)
+    {
+      /* Two threads may both check: they write the same values. */
+      if (!self->mapped_checked)
+        {
+          if (!g_utf8_validate (self->mapped_description, -1, NULL))
+            self->mapped_description = "";
+          self->mapped_checked = TRUE;
+        }
+      return self->mapped_description;
+    }
   return or_empty (self->description);
 }
 
@@ -378,7 +415,7 @@ GPtrArray *
 plenary_entry_get_attachments (PlenaryEntry *self)
 {
   g_return_val_if_fail (PLENARY_IS_ENTRY (self), NULL);
-  return self->attachments;
+  return self->attachments != NULL ? self->attachments : empty_array ();
 }
 
 PlenaryEntry *

@@ -8,9 +8,13 @@
 
 #include "plenary-person-private.h"
 
+/* Every string is a GRefString, or (people read from the schedule cache) points into the
+ * cache's mapping, which @mapped_source keeps alive. */
 struct _PlenaryPerson
 {
   GObject  parent_instance;
+
+  GBytes  *mapped_source;
 
   gint64   person_id;
   char    *key;
@@ -29,13 +33,17 @@ plenary_person_finalize (GObject *object)
 {
   PlenaryPerson *self = PLENARY_PERSON (object);
 
-  g_free (self->key);
-  g_free (self->email_hash);
-  g_free (self->name);
-  g_free (self->first_name);
-  g_free (self->family_name);
-  g_free (self->affiliation);
-  g_free (self->sort_key);
+  if (self->mapped_source == NULL)
+    {
+      g_clear_pointer (&self->key, g_ref_string_release);
+      g_clear_pointer (&self->email_hash, g_ref_string_release);
+      g_clear_pointer (&self->name, g_ref_string_release);
+      g_clear_pointer (&self->first_name, g_ref_string_release);
+      g_clear_pointer (&self->family_name, g_ref_string_release);
+      g_clear_pointer (&self->affiliation, g_ref_string_release);
+      g_clear_pointer (&self->sort_key, g_ref_string_release);
+    }
+  g_clear_pointer (&self->mapped_source, g_bytes_unref);
 
   G_OBJECT_CLASS (plenary_person_parent_class)->finalize (object);
 }
@@ -98,6 +106,15 @@ plenary_person_make_key (gint64      person_id,
   return g_strdup_printf ("n:%s|%s", folded_name, folded_affiliation);
 }
 
+static char *
+ref_string_take (char *text)
+{
+  char *ref = text != NULL ? g_ref_string_new (text) : NULL;
+
+  g_free (text);
+  return ref;
+}
+
 PlenaryPerson *
 plenary_person_new (gint64      person_id,
                     const char *email_hash,
@@ -110,26 +127,53 @@ plenary_person_new (gint64      person_id,
   g_autofree char *sortable = NULL;
 
   self->person_id = person_id;
-  self->email_hash = g_strdup (email_hash != NULL && *email_hash != '\0' ? email_hash : NULL);
-  self->first_name = g_strdup (first_name != NULL ? first_name : "");
-  self->family_name = g_strdup (family_name != NULL ? family_name : "");
-  self->affiliation = g_strdup (affiliation != NULL ? affiliation : "");
+  if (email_hash != NULL && *email_hash != '\0')
+    self->email_hash = g_ref_string_new (email_hash);
+  self->first_name = g_ref_string_new (first_name != NULL ? first_name : "");
+  self->family_name = g_ref_string_new (family_name != NULL ? family_name : "");
+  self->affiliation = g_ref_string_new (affiliation != NULL ? affiliation : "");
 
   if (name != NULL && *name != '\0')
-    self->name = g_strdup (name);
+    self->name = g_ref_string_new (name);
   else if (*self->first_name != '\0' && *self->family_name != '\0')
-    self->name = g_strconcat (self->first_name, " ", self->family_name, NULL);
+    self->name = ref_string_take (g_strconcat (self->first_name, " ", self->family_name, NULL));
   else
-    self->name = g_strconcat (self->first_name, self->family_name, NULL);
+    self->name = ref_string_take (g_strconcat (self->first_name, self->family_name, NULL));
 
   if (*self->family_name != '\0' || *self->first_name != '\0')
     sortable = g_strconcat (self->family_name, " ", self->first_name, NULL);
   else
     sortable = g_strdup (self->name);
-  self->sort_key = plenary_person_fold (sortable);
+  self->sort_key = ref_string_take (plenary_person_fold (sortable));
 
-  self->key = plenary_person_make_key (person_id, self->email_hash, self->name,
-                                       self->affiliation);
+  self->key = ref_string_take (plenary_person_make_key (person_id, self->email_hash, self->name,
+                                                        self->affiliation));
+
+  return self;
+}
+
+PlenaryPerson *
+plenary_person_new_borrowed (GBytes     *source,
+                             gint64      person_id,
+                             const char *key,
+                             const char *email_hash,
+                             const char *first_name,
+                             const char *family_name,
+                             const char *name,
+                             const char *affiliation,
+                             const char *sort_key)
+{
+  PlenaryPerson *self = g_object_new (PLENARY_TYPE_PERSON, NULL);
+
+  self->mapped_source = g_bytes_ref (source);
+  self->person_id = person_id;
+  self->key = (char *) (key != NULL ? key : "");
+  self->email_hash = (char *) email_hash;
+  self->first_name = (char *) (first_name != NULL ? first_name : "");
+  self->family_name = (char *) (family_name != NULL ? family_name : "");
+  self->name = (char *) (name != NULL ? name : "");
+  self->affiliation = (char *) (affiliation != NULL ? affiliation : "");
+  self->sort_key = (char *) (sort_key != NULL ? sort_key : "");
 
   return self;
 }

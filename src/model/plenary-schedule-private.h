@@ -42,16 +42,17 @@ struct _PlenarySchedule
   gint64      longest_entry;    /* GTimeSpan, bounds the scan in get_entries_at() */
 
   GPtrArray  *sorted_entries;   /* contributions and breaks, by start */
-  GListStore *days;
-  GListStore *rooms;
-  GListStore *people;
-  GListStore *tracks;
-  GListStore *entries;
-  GListStore *blocks;
-  GListStore *unscheduled;
-  GPtrArray  *day_items;        /* GListStore per day */
-  GPtrArray  *day_entries;      /* GListStore per day */
-  GHashTable *block_entries;    /* block → GListStore */
+  GListModel *days;             /* these models are arrays that never change */
+  GListModel *rooms;
+  GListModel *people;
+  GListModel *tracks;
+  GListModel *entries;
+  GListModel *blocks;
+  GListModel *unscheduled;
+  GPtrArray  *day_items;        /* GListModel per day */
+  GPtrArray  *day_entries;      /* GListModel per day */
+  GHashTable *block_entries;    /* block → GPtrArray of entries */
+  GHashTable *block_models;     /* block → GListModel of the same */
   GHashTable *entry_by_id;
   GHashTable *entry_by_contribution;
   GHashTable *entry_by_user_key;

@@ -38,6 +38,7 @@ plenary_schedule_finalize (GObject *object)
   g_clear_pointer (&self->person_blocks, g_hash_table_unref);
   g_clear_pointer (&self->track_index, g_hash_table_unref);
   g_clear_pointer (&self->block_entries, g_hash_table_unref);
+  g_clear_pointer (&self->block_models, g_hash_table_unref);
   g_clear_pointer (&self->person_by_key, g_hash_table_unref);
 
   g_clear_pointer (&self->day_items, g_ptr_array_unref);
@@ -87,7 +88,89 @@ plenary_schedule_new (void)
   return g_object_new (PLENARY_TYPE_SCHEDULE, NULL);
 }
 
-/* The list models are GListStores filled with one splice: O(n) once, O(1) to read. */
+/* The schedule's own list models never change, so they are plain arrays: a GListStore
+ * would spend a GSequence node and a signal emission per item on a 20,000-talk event. */
+#define PLENARY_TYPE_ARRAY_MODEL (plenary_array_model_get_type ())
+G_DECLARE_FINAL_TYPE (PlenaryArrayModel, plenary_array_model, PLENARY, ARRAY_MODEL, GObject)
+
+struct _PlenaryArrayModel
+{
+  GObject    parent_instance;
+
+  GType      item_type;
+  GPtrArray *items;
+};
+
+static GType
+plenary_array_model_get_item_type (GListModel *model)
+{
+  return PLENARY_ARRAY_MODEL (model)->item_type;
+}
+
+static guint
+plenary_array_model_get_n_items (GListModel *model)
+{
+  return PLENARY_ARRAY_MODEL (model)->items->len;
+}
+
+static gpointer
+plenary_array_model_get_item (GListModel *model,
+                              guint       position)
+{
+  PlenaryArrayModel *self = PLENARY_ARRAY_MODEL (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+plenary_array_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = plenary_array_model_get_item_type;
+  iface->get_n_items = plenary_array_model_get_n_items;
+  iface->get_item = plenary_array_model_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryArrayModel, plenary_array_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      plenary_array_model_list_model_init))
+
+static void
+plenary_array_model_finalize (GObject *object)
+{
+  g_clear_pointer (&PLENARY_ARRAY_MODEL (object)->items, g_ptr_array_unref);
+  G_OBJECT_CLASS (plenary_array_model_parent_class)->finalize (object);
+}
+
+static void
+plenary_array_model_class_init (PlenaryArrayModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = plenary_array_model_finalize;
+}
+
+static void
+plenary_array_model_init (PlenaryArrayModel *self)
+{
+}
+
+/* A model holding a reference to each of @items. */
+static GListModel *
+array_model_new (GType      item_type,
+                 GPtrArray *items)
+{
+  PlenaryArrayModel *self = g_object_new (PLENARY_TYPE_ARRAY_MODEL, NULL);
+  guint n = items != NULL ? items->len : 0;
+
+  self->item_type = item_type;
+  self->items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (items, i)));
+
+  return G_LIST_MODEL (self);
+}
+
+/* Query results are new GListStores, which callers own and may change. */
 static GListStore *
 store_new_from_array (GType      item_type,
                       GPtrArray *items)
@@ -98,6 +181,19 @@ store_new_from_array (GType      item_type,
     g_list_store_splice (store, 0, 0, items->pdata, items->len);
 
   return store;
+}
+
+/* Arrays loaded from the schedule cache are in order already: checking is O(n). */
+static void
+sort_unless_sorted (GPtrArray    *array,
+                    GCompareFunc  compare)
+{
+  for (guint i = 1; i < array->len; i++)
+    if (compare (&array->pdata[i - 1], &array->pdata[i]) > 0)
+      {
+        g_ptr_array_sort (array, compare);
+        return;
+      }
 }
 
 static GPtrArray *
@@ -180,14 +276,16 @@ plenary_schedule_finish (PlenarySchedule *self)
                                                (GDestroyNotify) g_ptr_array_unref);
   self->track_index = g_hash_table_new_full (NULL, NULL, NULL,
                                              (GDestroyNotify) g_ptr_array_unref);
-  self->block_entries = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->block_entries = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify) g_ptr_array_unref);
 
   /* Sorting everything once makes every per-key list below come out sorted too. */
-  g_ptr_array_sort (self->all_entries, plenary_entry_compare);
+  sort_unless_sorted (self->all_entries, plenary_entry_compare);
 
   for (guint i = 0; i < self->all_entries->len; i++)
     {
       PlenaryEntry *entry = g_ptr_array_index (self->all_entries, i);
+      GPtrArray *speakers = plenary_entry_get_speakers (entry);
 
       g_hash_table_insert (self->entry_by_id, entry->id, entry);
       g_hash_table_insert (self->entry_by_user_key, entry->user_key, entry);
@@ -205,9 +303,9 @@ plenary_schedule_finish (PlenarySchedule *self)
           g_hash_table_add (sessions, entry->session_id != 0
                                       ? g_strdup (session)
                                       : g_strconcat ("t:", entry->title, NULL));
-          for (guint j = 0; j < entry->speakers->len; j++)
+          for (guint j = 0; j < speakers->len; j++)
             g_ptr_array_add (index_lookup_or_add (self->person_blocks,
-                                                  g_ptr_array_index (entry->speakers, j)),
+                                                  g_ptr_array_index (speakers, j)),
                              entry);
           continue;
         }
@@ -228,33 +326,26 @@ plenary_schedule_finish (PlenarySchedule *self)
       if (entry->track != NULL)
         g_ptr_array_add (index_lookup_or_add (self->track_index, entry->track), entry);
       if (entry->kind == PLENARY_ENTRY_KIND_CONTRIBUTION)
-        for (guint j = 0; j < entry->speakers->len; j++)
+        for (guint j = 0; j < speakers->len; j++)
           g_ptr_array_add (index_lookup_or_add (self->person_talks,
-                                                g_ptr_array_index (entry->speakers, j)),
+                                                g_ptr_array_index (speakers, j)),
                            entry);
       if (entry->block != NULL)
-        {
-          GListStore *children = g_hash_table_lookup (self->block_entries, entry->block);
-
-          if (children == NULL)
-            {
-              children = g_list_store_new (PLENARY_TYPE_ENTRY);
-              g_hash_table_insert (self->block_entries, entry->block, children);
-            }
-          /* Appending in sorted order to a GListStore is O(log n) each. */
-          g_list_store_append (children, entry);
-        }
+        g_ptr_array_add (index_lookup_or_add (self->block_entries, entry->block), entry);
     }
   self->n_sessions = g_hash_table_size (sessions);
 
-  /* Empty blocks too, so that get_block_entries() never changes the schedule. */
+  /* A model per block, empty blocks too, so that get_block_entries() never changes the
+   * schedule. */
+  self->block_models = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   for (guint i = 0; i < blocks->len; i++)
-    if (!g_hash_table_contains (self->block_entries, blocks->pdata[i]))
-      g_hash_table_insert (self->block_entries, blocks->pdata[i],
-                           g_list_store_new (PLENARY_TYPE_ENTRY));
+    g_hash_table_insert (self->block_models, blocks->pdata[i],
+                         array_model_new (PLENARY_TYPE_ENTRY,
+                                          g_hash_table_lookup (self->block_entries,
+                                                               blocks->pdata[i])));
 
   /* Unscheduled contributions can still be looked up by their ids. */
-  g_ptr_array_sort (self->unscheduled_list, compare_unscheduled);
+  sort_unless_sorted (self->unscheduled_list, compare_unscheduled);
   for (guint i = 0; i < self->unscheduled_list->len; i++)
     {
       PlenaryEntry *entry = g_ptr_array_index (self->unscheduled_list, i);
@@ -275,15 +366,15 @@ plenary_schedule_finish (PlenarySchedule *self)
     {
       GPtrArray *items = g_ptr_array_index (self->day_item_lists, i);
 
-      g_ptr_array_sort (items, plenary_entry_compare);
+      sort_unless_sorted (items, plenary_entry_compare);
       plenary_day_set_n_items (g_ptr_array_index (self->day_list, i), items->len);
-      g_ptr_array_add (self->day_items, store_new_from_array (PLENARY_TYPE_ENTRY, items));
+      g_ptr_array_add (self->day_items, array_model_new (PLENARY_TYPE_ENTRY, items));
       g_ptr_array_add (self->day_entries,
-                       store_new_from_array (PLENARY_TYPE_ENTRY,
-                                             g_ptr_array_index (day_entry_lists, i)));
+                       array_model_new (PLENARY_TYPE_ENTRY,
+                                        g_ptr_array_index (day_entry_lists, i)));
     }
 
-  g_ptr_array_sort (self->room_list, compare_rooms);
+  sort_unless_sorted (self->room_list, compare_rooms);
   self->room_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < self->room_list->len; i++)
     {
@@ -302,15 +393,15 @@ plenary_schedule_finish (PlenarySchedule *self)
                              track);
     }
 
-  g_ptr_array_sort (self->people_list, compare_people);
+  sort_unless_sorted (self->people_list, compare_people);
 
-  self->days = store_new_from_array (PLENARY_TYPE_DAY, self->day_list);
-  self->rooms = store_new_from_array (PLENARY_TYPE_ROOM, self->room_list);
-  self->people = store_new_from_array (PLENARY_TYPE_PERSON, self->people_list);
-  self->tracks = store_new_from_array (PLENARY_TYPE_TRACK, self->track_list);
-  self->entries = store_new_from_array (PLENARY_TYPE_ENTRY, self->sorted_entries);
-  self->blocks = store_new_from_array (PLENARY_TYPE_ENTRY, blocks);
-  self->unscheduled = store_new_from_array (PLENARY_TYPE_ENTRY, self->unscheduled_list);
+  self->days = array_model_new (PLENARY_TYPE_DAY, self->day_list);
+  self->rooms = array_model_new (PLENARY_TYPE_ROOM, self->room_list);
+  self->people = array_model_new (PLENARY_TYPE_PERSON, self->people_list);
+  self->tracks = array_model_new (PLENARY_TYPE_TRACK, self->track_list);
+  self->entries = array_model_new (PLENARY_TYPE_ENTRY, self->sorted_entries);
+  self->blocks = array_model_new (PLENARY_TYPE_ENTRY, blocks);
+  self->unscheduled = array_model_new (PLENARY_TYPE_ENTRY, self->unscheduled_list);
 }
 
 const char *
@@ -408,49 +499,49 @@ GListModel *
 plenary_schedule_get_days (PlenarySchedule *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
-  return G_LIST_MODEL (self->days);
+  return self->days;
 }
 
 GListModel *
 plenary_schedule_get_rooms (PlenarySchedule *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
-  return G_LIST_MODEL (self->rooms);
+  return self->rooms;
 }
 
 GListModel *
 plenary_schedule_get_people (PlenarySchedule *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
-  return G_LIST_MODEL (self->people);
+  return self->people;
 }
 
 GListModel *
 plenary_schedule_get_tracks (PlenarySchedule *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
-  return G_LIST_MODEL (self->tracks);
+  return self->tracks;
 }
 
 GListModel *
 plenary_schedule_get_entries (PlenarySchedule *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
-  return G_LIST_MODEL (self->entries);
+  return self->entries;
 }
 
 GListModel *
 plenary_schedule_get_blocks (PlenarySchedule *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
-  return G_LIST_MODEL (self->blocks);
+  return self->blocks;
 }
 
 GListModel *
 plenary_schedule_get_unscheduled (PlenarySchedule *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
-  return G_LIST_MODEL (self->unscheduled);
+  return self->unscheduled;
 }
 
 GListModel *
@@ -475,15 +566,11 @@ GListModel *
 plenary_schedule_get_block_entries (PlenarySchedule *self,
                                     PlenaryEntry    *block)
 {
-  GListStore *children;
-
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), NULL);
   g_return_val_if_fail (PLENARY_IS_ENTRY (block), NULL);
 
   /* NULL for a block of another schedule, or not a block. */
-  children = g_hash_table_lookup (self->block_entries, block);
-
-  return children != NULL ? G_LIST_MODEL (children) : NULL;
+  return g_hash_table_lookup (self->block_models, block);
 }
 
 static GListModel *

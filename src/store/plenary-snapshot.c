@@ -13,9 +13,12 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "plenary-schedule-cache.h"
 #include "plenary-snapshot.h"
 #include "plenary-store.h"
 
@@ -339,6 +342,131 @@ plenary_snapshot_discard_current (const char *dir)
     }
 }
 
+static char *
+stamp_from_stat (const struct stat *st)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT
+                          ":%" G_GINT64_FORMAT ".%09ld",
+                          (guint64) st->st_dev, (guint64) st->st_ino, (gint64) st->st_size,
+                          (gint64) st->st_mtim.tv_sec, (long) st->st_mtim.tv_nsec);
+}
+
+GStrv
+plenary_snapshot_stamp_files (PlenarySnapshot *self,
+                              const char      *dir)
+{
+  GStrv stamps = g_new0 (char *, N_PARTS + 1);
+
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), NULL);
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  /* Only the parts @self has, as plenary_snapshot_open_mapped() sees them: a stray file
+   * (a program.json no meta.json lists) must not make every stamp differ. */
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
+      struct stat st;
+
+      if (self->parts[i] != NULL && g_stat (path, &st) == 0)
+        stamps[i] = stamp_from_stat (&st);
+      else
+        stamps[i] = g_strdup ("");
+    }
+  return stamps;
+}
+
+PlenarySnapshot *
+plenary_snapshot_open_mapped (const char  *dir,
+                              GStrv       *stamps,
+                              GError     **error)
+{
+  g_autofree char *meta_path = NULL;
+  g_autoptr (JsonParser) parser = NULL;
+  g_auto (GStrv) found_stamps = NULL;
+  JsonNode *meta;
+  PlenarySnapshot *self;
+  JsonObject *object;
+  JsonObject *parts_object;
+  const char *fetched;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+
+  plenary_store_remove_stale_temps (dir);
+  /* Read without side effects: a damaged meta.json is for plenary_snapshot_load() to set
+   * aside and report. */
+  meta_path = g_build_filename (dir, "meta.json", NULL);
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_mapped_file (parser, meta_path, error))
+    return NULL;
+  meta = json_parser_get_root (parser);
+  if (meta == NULL || !JSON_NODE_HOLDS_OBJECT (meta))
+    goto damaged;
+  object = json_node_get_object (meta);
+  parts_object = object_member (object, "parts", NULL);
+  if (parts_object == NULL)
+    goto damaged;
+
+  self = g_object_new (PLENARY_TYPE_SNAPSHOT, NULL);
+  found_stamps = g_new0 (char *, N_PARTS + 1);
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      JsonObject *part = object_member (parts_object, part_names[i], NULL);
+      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
+      g_autoptr (GMappedFile) mapped = NULL;
+      const char *sha256;
+      struct stat st;
+      int fd;
+
+      found_stamps[i] = g_strdup ("");
+      if (part == NULL)
+        {
+          if (i != PART_PROGRAM)
+            goto damaged_self;
+          continue;
+        }
+      sha256 = json_object_get_string_member_with_default (part, "sha256", NULL);
+      if (sha256 == NULL)
+        goto damaged_self;
+
+      /* Mapped, not read: the pages are only touched if someone reads the bytes (a sync
+       * diffing them, a fallback parse), so the programme costs no memory at start-up. */
+      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+      if (fd < 0)
+        goto damaged_self;
+      if (fstat (fd, &st) != 0
+          || st.st_size != json_object_get_int_member_with_default (part, "size", -1))
+        {
+          close (fd);
+          goto damaged_self;
+        }
+      mapped = g_mapped_file_new_from_fd (fd, FALSE, NULL);
+      close (fd);
+      if (mapped == NULL)
+        goto damaged_self;
+      g_free (found_stamps[i]);
+      found_stamps[i] = stamp_from_stat (&st);
+      self->parts[i] = g_mapped_file_get_bytes (mapped);
+      self->sha256[i] = g_ascii_strdown (sha256, -1);
+    }
+
+  fetched = json_object_get_string_member_with_default (object, "fetched-at", NULL);
+  if (fetched != NULL)
+    self->fetched_at = g_date_time_new_from_iso8601 (fetched, NULL);
+  if (self->fetched_at == NULL)
+    self->fetched_at = g_date_time_new_now_utc ();
+  self->ts = json_object_get_int_member_with_default (object, "ts", -1);
+  if (stamps != NULL)
+    *stamps = g_steal_pointer (&found_stamps);
+  return self;
+
+damaged_self:
+  g_object_unref (self);
+damaged:
+  g_set_error_literal (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT,
+                       _("The stored programme is incomplete"));
+  return NULL;
+}
+
 /* Saving */
 
 /* Keeps @name as previous/@name: a hard link leaves the current file in place until the
@@ -561,11 +689,26 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
+  PlenarySchedule *schedule;
 
-  if (plenary_snapshot_save (source_object, task_data, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (!plenary_snapshot_save (source_object, task_data, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The schedule parsed from this snapshot, when the caller attached it: its cache is
+   * written in the same go, so that the directory is complete when the save reports. It is
+   * only a cache: failing to write it (a full disk) fails nothing. */
+  schedule = g_object_get_data (source_object, "schedule");
+  if (PLENARY_IS_SCHEDULE (schedule)
+      && !plenary_schedule_cache_write (task_data, source_object, schedule, &error))
+    {
+      g_message ("Could not write the schedule cache in %s: %s", (char *) task_data,
+                 error->message);
+      g_clear_error (&error);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -582,7 +725,8 @@ plenary_snapshot_save_async (PlenarySnapshot     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_snapshot_save_async);
   g_task_set_task_data (task, g_strdup (dir), g_free);
-  /* Once begun, a save runs to the end: half a commit helps nobody. */
+  /* Once begun, a save runs to the end: half a commit helps nobody. A PlenarySchedule
+   * attached to @self as "schedule" has its cache written too (plenary-schedule-cache.h). */
   g_task_set_return_on_cancel (task, FALSE);
   g_task_run_in_thread (task, save_thread);
 }

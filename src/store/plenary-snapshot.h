@@ -51,6 +51,17 @@ gboolean         plenary_snapshot_save           (PlenarySnapshot  *self,
  * parse, so that the next load finds the previous one. Blocking. */
 void             plenary_snapshot_discard_current (const char      *dir);
 
+/* Reads meta.json of @dir and maps the parts it lists without reading or hashing them, for
+ * a caller that vouches for them otherwise: @stamps (out, nullable) gets a
+ * "device:inode:size:mtime" string per part (timetable, event, program; "" when none), to
+ * compare with plenary_snapshot_stamp_files() taken when the parts were last verified. */
+PlenarySnapshot *plenary_snapshot_open_mapped    (const char       *dir,
+                                                  GStrv            *stamps,
+                                                  GError          **error);
+/* The same stamps for the part files of @self now in @dir. */
+GStrv            plenary_snapshot_stamp_files    (PlenarySnapshot  *self,
+                                                  const char       *dir);
+
 /* The same in a worker thread. */
 void             plenary_snapshot_load_async     (const char          *dir,
                                                   GCancellable        *cancellable,
@@ -60,6 +71,8 @@ void             plenary_snapshot_load_async     (const char          *dir,
 PlenarySnapshot *plenary_snapshot_load_finish    (GAsyncResult        *result,
                                                   GPtrArray          **warnings,
                                                   GError             **error);
+/* A PlenarySchedule parsed from @self and attached to it as "schedule" (g_object_set_data())
+ * has its cache written in the same thread (see plenary-schedule-cache.h). */
 void             plenary_snapshot_save_async     (PlenarySnapshot     *self,
                                                   const char          *dir,
                                                   GCancellable        *cancellable,

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
 #include "plenary-event.h"
 
@@ -412,6 +413,11 @@ plenary_event_set_programme (PlenaryEvent    *self,
   g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
   g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
 
+  /* A schedule parsed from JSON (a sync, or a start without a usable cache) is stored in
+   * its derived form for the next start. */
+  if (!plenary_schedule_cache_is_stored (schedule))
+    plenary_schedule_cache_write_in_background (self->directory, snapshot, schedule);
+
   g_object_freeze_notify (G_OBJECT (self));
   if (g_set_object (&self->snapshot, snapshot))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
@@ -551,6 +557,74 @@ load_snapshot_cb (GObject      *object,
   plenary_indico_parse_async (sources, cancellable, parsed_cb, g_steal_pointer (&task));
 }
 
+/* The quick way first: the snapshot's parts mapped, the schedule read from its cache. */
+typedef struct
+{
+  PlenarySnapshot *snapshot;
+  PlenarySchedule *schedule;
+} CacheResult;
+
+static void
+cache_result_free (CacheResult *result)
+{
+  g_clear_object (&result->snapshot);
+  g_clear_object (&result->schedule);
+  g_free (result);
+}
+
+static void
+load_cache_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *dir = task_data;
+  CacheResult *result = g_new0 (CacheResult, 1);
+  g_auto (GStrv) stamps = NULL;
+  g_autoptr (GError) error = NULL;
+
+  result->snapshot = plenary_snapshot_open_mapped (dir, &stamps, NULL);
+  if (result->snapshot != NULL)
+    result->schedule = plenary_schedule_cache_load (dir, result->snapshot,
+                                                    (const char * const *) stamps, &error);
+  if (error != NULL && !g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                                         PLENARY_SCHEDULE_CACHE_ERROR_MISSING))
+    g_message ("Rebuilding the schedule cache of %s: %s", dir, error->message);
+  g_task_return_pointer (task, result, (GDestroyNotify) cache_result_free);
+}
+
+static void
+cache_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  PlenaryEvent *self = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  CacheResult *found = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_clear_pointer (&found, cache_result_free);
+      return;
+    }
+
+  if (found == NULL || found->schedule == NULL)
+    {
+      /* Missing, stale or damaged: the JSON, verified and parsed, as before. */
+      g_clear_pointer (&found, cache_result_free);
+      plenary_snapshot_load_async (self->directory, cancellable, load_snapshot_cb,
+                                   g_steal_pointer (&task));
+      return;
+    }
+
+  plenary_event_set_programme (self, found->snapshot, found->schedule);
+  plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (found->snapshot));
+  cache_result_free (found);
+  plenary_user_data_load_async (self->user_data, cancellable, user_data_loaded_cb,
+                                g_steal_pointer (&task));
+}
+
 void
 plenary_event_load_async (PlenaryEvent        *self,
                           GCancellable        *cancellable,
@@ -558,6 +632,7 @@ plenary_event_load_async (PlenaryEvent        *self,
                           gpointer             user_data)
 {
   g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) cache_task = NULL;
   LoadData *data;
 
   g_return_if_fail (PLENARY_IS_EVENT (self));
@@ -567,8 +642,11 @@ plenary_event_load_async (PlenaryEvent        *self,
   data = g_new0 (LoadData, 1);
   data->warnings = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  plenary_snapshot_load_async (self->directory, cancellable, load_snapshot_cb,
-                               g_steal_pointer (&task));
+
+  cache_task = g_task_new (NULL, cancellable, cache_loaded_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (cache_task, load_cache_thread);
+  g_task_set_task_data (cache_task, g_strdup (self->directory), g_free);
+  g_task_run_in_thread (cache_task, load_cache_thread);
 }
 
 gboolean

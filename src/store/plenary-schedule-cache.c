@@ -1,0 +1,1083 @@
+/* plenary-schedule-cache.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Parsing a large programme's JSON takes seconds; this file holds what the parse produced, as
+ * one GVariant that is mapped and read in a few milliseconds. The JSON stays the source of
+ * truth: the cache names the SHA-256 of each part it was built from (as meta.json records
+ * them) and a stamp of each part file (device, inode, size, mtime) taken when they were last
+ * verified, and is rebuilt whenever any of that differs, or when it is damaged.
+ *
+ * It lives in the event's directory, so that it goes wherever the snapshot goes (removal of
+ * the event, a copied data directory). previous/ needs no cache: the hashes say whether the
+ * cache belongs to the snapshot that is loaded.
+ *
+ * Tables of fixed-size records (read in place with g_variant_get_fixed_array()) refer to
+ * each other and to one string table by index; every index is checked before use, since
+ * the file is not trusted. The schedule's entries and people point into the mapping
+ * instead of copying their strings.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "model/plenary-day-private.h"
+#include "model/plenary-entry-private.h"
+#include "model/plenary-person-private.h"
+#include "model/plenary-room-private.h"
+#include "model/plenary-schedule-private.h"
+#include "model/plenary-track-private.h"
+#include "plenary-schedule-cache.h"
+#include "plenary-store.h"
+
+#define CACHE_MAGIC   G_GUINT64_CONSTANT (0x31454843414c4e50) /* "PLNCACH1" */
+#define CACHE_VERSION 1
+#define NONE          G_MAXUINT32
+#define NO_TIME       G_MININT64
+
+G_DEFINE_QUARK (plenary-schedule-cache-error-quark, plenary_schedule_cache_error)
+
+/* The first two members never change, so that any version's header can be read. */
+#define EVENT_TYPE    "(xxuuuuuu)"
+#define DAY_TYPE      "(xuu)"
+#define ROOM_TYPE     "(uuy)"
+#define TRACK_TYPE    "(xiuuuy)"
+#define PERSON_TYPE   "(xuuuuuuuy)"
+#define KEY_TYPE      "(uu)"
+#define ENTRY_TYPE    "(xxxxxuuuuuuuuuuuuuuiiiiuuuuuuyy)"
+#define ATTACH_TYPE   "(uuu)"
+#define CACHE_TYPE    "(tuasasayau" EVENT_TYPE "a" DAY_TYPE "au" "a" ROOM_TYPE "a" TRACK_TYPE \
+                      "a" PERSON_TYPE "a" KEY_TYPE "a" ENTRY_TYPE "au" "a" ATTACH_TYPE ")"
+
+enum
+{
+  FIELD_MAGIC,
+  FIELD_VERSION,
+  FIELD_HASHES,
+  FIELD_STAMPS,
+  FIELD_STRINGS,
+  FIELD_OFFSETS,
+  FIELD_EVENT,
+  FIELD_DAYS,
+  FIELD_DAY_ITEMS,
+  FIELD_ROOMS,
+  FIELD_TRACKS,
+  FIELD_PEOPLE,
+  FIELD_PERSON_KEYS,
+  FIELD_ENTRIES,
+  FIELD_PERSON_REFS,
+  FIELD_ATTACHMENTS,
+};
+
+/* Each matches its GVariant type member for member, so that the C layout is the GVariant
+ * layout (both align every member to its size and pad the end to the largest). */
+typedef struct
+{
+  gint64  start;
+  gint64  end;
+  guint32 event_id;
+  guint32 title;
+  guint32 server_base;
+  guint32 url;
+  guint32 venue;
+  guint32 timezone_id;
+} CacheEvent;
+
+typedef struct
+{
+  gint64  date;
+  guint32 items_start;
+  guint32 n_items;
+} CacheDay;
+
+enum { FLAG_LISTED = 1 << 0 };
+
+typedef struct
+{
+  guint32 name;
+  guint32 venue;
+  guint8  flags;
+} CacheRoom;
+
+typedef struct
+{
+  gint64  id;
+  gint32  position;
+  guint32 title;
+  guint32 code;
+  guint32 description;
+  guint8  flags;
+} CacheTrack;
+
+typedef struct
+{
+  gint64  person_id;
+  guint32 key;
+  guint32 email_hash;
+  guint32 first_name;
+  guint32 family_name;
+  guint32 name;
+  guint32 affiliation;
+  guint32 sort_key;
+  guint8  flags;
+} CachePerson;
+
+typedef struct
+{
+  guint32 key;
+  guint32 person;
+} CacheKey;
+
+enum
+{
+  S_ID, S_USER_KEY, S_TITLE, S_FULL_TITLE, S_BLOCK_TITLE, S_SESSION_TITLE, S_VENUE, S_COLOR,
+  S_TEXT_COLOR, S_TYPE_NAME, S_CODE, S_BOARD_NUMBER, S_DESCRIPTION, S_URL, N_ENTRY_STRINGS
+};
+
+enum { ENTRY_POSTER = 1 << 0, ENTRY_UNSCHEDULED = 1 << 1 };
+
+typedef struct
+{
+  gint64  contribution_id;
+  gint64  friendly_id;
+  gint64  session_id;
+  gint64  start;
+  gint64  end;
+  guint32 strings[N_ENTRY_STRINGS];
+  gint32  day_index;
+  gint32  room;
+  gint32  track;
+  gint32  block;
+  guint32 speakers_start;
+  guint32 n_speakers;
+  guint32 authors_start;
+  guint32 n_authors;
+  guint32 attachments_start;
+  guint32 n_attachments;
+  guint8  kind;
+  guint8  flags;
+} CacheEntry;
+
+typedef struct
+{
+  guint32 title;
+  guint32 url;
+  guint32 folder;
+} CacheAttachment;
+
+G_STATIC_ASSERT (sizeof (CacheEvent) == 40);
+G_STATIC_ASSERT (sizeof (CacheDay) == 16);
+G_STATIC_ASSERT (sizeof (CacheRoom) == 12);
+G_STATIC_ASSERT (sizeof (CacheTrack) == 32);
+G_STATIC_ASSERT (sizeof (CachePerson) == 40);
+G_STATIC_ASSERT (sizeof (CacheKey) == 8);
+G_STATIC_ASSERT (sizeof (CacheEntry) == 144);
+G_STATIC_ASSERT (sizeof (CacheAttachment) == 12);
+
+static const char *part_names[] = { "timetable", "event", "program" };
+
+static GQuark
+stored_quark (void)
+{
+  return g_quark_from_static_string ("plenary-schedule-cache-stored");
+}
+
+gboolean
+plenary_schedule_cache_is_stored (PlenarySchedule *schedule)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE (schedule), FALSE);
+  return g_object_get_qdata (G_OBJECT (schedule), stored_quark ()) != NULL;
+}
+
+static const char *
+snapshot_sha256 (PlenarySnapshot *snapshot,
+                 guint            part)
+{
+  const char *sha256 = part == 0 ? plenary_snapshot_get_timetable_sha256 (snapshot)
+                     : part == 1 ? plenary_snapshot_get_event_sha256 (snapshot)
+                     : plenary_snapshot_get_program_sha256 (snapshot);
+
+  return sha256 != NULL ? sha256 : "";
+}
+
+static gint64
+time_to_us (GDateTime *time)
+{
+  if (time == NULL)
+    return NO_TIME;
+  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+}
+
+/* Writing */
+
+typedef struct
+{
+  GHashTable *index;    /* string → index + 1 */
+  GString    *blob;
+  GArray     *offsets;  /* guint32 */
+} StringTable;
+
+static guint32
+string_add (StringTable *table,
+            const char  *text)
+{
+  gpointer found;
+  guint32 offset;
+
+  if (text == NULL)
+    return NONE;
+  found = g_hash_table_lookup (table->index, text);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+
+  offset = table->blob->len;
+  g_string_append_len (table->blob, text, strlen (text) + 1);
+  g_array_append_val (table->offsets, offset);
+  g_hash_table_insert (table->index, (char *) text, GUINT_TO_POINTER (table->offsets->len));
+  return table->offsets->len - 1;
+}
+
+/* Pointer → index in a table being written, adding it at the end when new. */
+static gint32
+object_index (GHashTable *indices,
+              GPtrArray  *objects,
+              gpointer    object)
+{
+  gpointer found;
+
+  if (object == NULL)
+    return -1;
+  if (g_hash_table_lookup_extended (indices, object, NULL, &found))
+    return GPOINTER_TO_INT (found);
+  g_hash_table_insert (indices, object, GINT_TO_POINTER (objects->len));
+  g_ptr_array_add (objects, object);
+  return objects->len - 1;
+}
+
+static GVariant *
+fixed_array (const char *element_type,
+             GArray     *array,
+             gsize       element_size)
+{
+  return g_variant_new_fixed_array (G_VARIANT_TYPE (element_type), array->data, array->len,
+                                    element_size);
+}
+
+static GVariant *
+strv_variant (const char * const *strings,
+              guint               n)
+{
+  g_autoptr (GPtrArray) copy = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (copy, (char *) (strings[i] != NULL ? strings[i] : ""));
+  return g_variant_new_strv ((const char * const *) copy->pdata, copy->len);
+}
+
+GBytes *
+plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
+                                  PlenarySnapshot   *snapshot,
+                                  const char *const *stamps)
+{
+  g_autoptr (GHashTable) entry_index = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) room_index = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) track_index = g_hash_table_new (NULL, NULL);
+  g_autoptr (GHashTable) person_index = g_hash_table_new (NULL, NULL);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rooms = g_ptr_array_new ();
+  g_autoptr (GPtrArray) tracks = g_ptr_array_new ();
+  g_autoptr (GPtrArray) people = g_ptr_array_new ();
+  g_autoptr (GArray) days = g_array_new (FALSE, TRUE, sizeof (CacheDay));
+  g_autoptr (GArray) day_items = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_autoptr (GArray) room_records = g_array_new (FALSE, TRUE, sizeof (CacheRoom));
+  g_autoptr (GArray) track_records = g_array_new (FALSE, TRUE, sizeof (CacheTrack));
+  g_autoptr (GArray) person_records = g_array_new (FALSE, TRUE, sizeof (CachePerson));
+  g_autoptr (GArray) key_records = g_array_new (FALSE, TRUE, sizeof (CacheKey));
+  g_autoptr (GArray) entry_records = g_array_new (FALSE, TRUE, sizeof (CacheEntry));
+  g_autoptr (GArray) person_refs = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_autoptr (GArray) attachments = g_array_new (FALSE, TRUE, sizeof (CacheAttachment));
+  g_autoptr (GHashTable) string_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GString) blob = g_string_new (NULL);
+  g_autoptr (GArray) offsets = g_array_new (FALSE, TRUE, sizeof (guint32));
+  StringTable strings = { string_index, blob, offsets };
+  const char *hashes[3];
+  CacheEvent event = { 0, };
+  GHashTableIter iter;
+  gpointer key, value;
+  GVariant *members[FIELD_ATTACHMENTS + 1];
+  g_autoptr (GVariant) tuple = NULL;
+  guint n_rooms_listed, n_tracks_listed, n_people_listed;
+  gpointer event_copy;
+
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE (schedule), NULL);
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot), NULL);
+
+  for (guint i = 0; i < 3; i++)
+    hashes[i] = snapshot_sha256 (snapshot, i);
+
+  event.start = time_to_us (schedule->start);
+  event.end = time_to_us (schedule->end);
+  event.event_id = string_add (&strings, schedule->event_id);
+  event.title = string_add (&strings, schedule->title);
+  event.server_base = string_add (&strings, schedule->server_base);
+  event.url = string_add (&strings, schedule->url);
+  event.venue = string_add (&strings, schedule->venue);
+  event.timezone_id = string_add (&strings, schedule->timezone_id);
+
+  /* Listed objects first, in their order; then whatever entries refer to besides. */
+  for (guint i = 0; i < schedule->all_entries->len; i++)
+    object_index (entry_index, entries, g_ptr_array_index (schedule->all_entries, i));
+  for (guint i = 0; i < schedule->unscheduled_list->len; i++)
+    object_index (entry_index, entries, g_ptr_array_index (schedule->unscheduled_list, i));
+  for (guint i = 0; i < schedule->room_list->len; i++)
+    object_index (room_index, rooms, g_ptr_array_index (schedule->room_list, i));
+  for (guint i = 0; i < schedule->track_list->len; i++)
+    object_index (track_index, tracks, g_ptr_array_index (schedule->track_list, i));
+  for (guint i = 0; i < schedule->people_list->len; i++)
+    object_index (person_index, people, g_ptr_array_index (schedule->people_list, i));
+  n_rooms_listed = rooms->len;
+  n_tracks_listed = tracks->len;
+  n_people_listed = people->len;
+
+  g_hash_table_iter_init (&iter, schedule->person_by_key);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CacheKey record;
+
+      record.key = string_add (&strings, key);
+      record.person = object_index (person_index, people, value);
+      g_array_append_val (key_records, record);
+    }
+
+  for (guint i = 0; i < schedule->day_list->len; i++)
+    {
+      PlenaryDay *day = g_ptr_array_index (schedule->day_list, i);
+      GPtrArray *items = i < schedule->day_item_lists->len
+                         ? g_ptr_array_index (schedule->day_item_lists, i) : NULL;
+      CacheDay record = { time_to_us (plenary_day_get_date (day)), day_items->len, 0 };
+
+      for (guint j = 0; items != NULL && j < items->len; j++)
+        {
+          gpointer found;
+
+          if (g_hash_table_lookup_extended (entry_index, g_ptr_array_index (items, j), NULL,
+                                            &found))
+            {
+              guint32 index = GPOINTER_TO_UINT (found);
+
+              g_array_append_val (day_items, index);
+              record.n_items++;
+            }
+        }
+      g_array_append_val (days, record);
+    }
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PlenaryEntry *entry = g_ptr_array_index (entries, i);
+      GPtrArray *speakers = plenary_entry_get_speakers (entry);
+      GPtrArray *authors = plenary_entry_get_authors (entry);
+      GPtrArray *files = plenary_entry_get_attachments (entry);
+      char *fields[N_ENTRY_STRINGS] = {
+        entry->id, entry->user_key, entry->title, entry->full_title, entry->block_title,
+        entry->session_title, entry->venue, entry->color, entry->text_color, entry->type_name,
+        entry->code, entry->board_number, NULL, entry->url,
+      };
+      CacheEntry record = { 0, };
+      gpointer found;
+
+      record.contribution_id = entry->contribution_id;
+      record.friendly_id = entry->friendly_id;
+      record.session_id = entry->session_id;
+      record.start = time_to_us (entry->start);
+      record.end = time_to_us (entry->end);
+      for (guint j = 0; j < N_ENTRY_STRINGS; j++)
+        record.strings[j] = string_add (&strings, fields[j]);
+      record.day_index = entry->day_index;
+      record.room = object_index (room_index, rooms, entry->room);
+      record.track = object_index (track_index, tracks, entry->track);
+      record.block = -1;
+      if (entry->block != NULL
+          && g_hash_table_lookup_extended (entry_index, entry->block, NULL, &found))
+        record.block = GPOINTER_TO_INT (found);
+      record.kind = entry->kind;
+      record.flags = (entry->is_poster ? ENTRY_POSTER : 0)
+                     | (i >= schedule->all_entries->len ? ENTRY_UNSCHEDULED : 0);
+
+      record.speakers_start = person_refs->len;
+      record.n_speakers = speakers->len;
+      for (guint j = 0; j < speakers->len; j++)
+        {
+          guint32 index = object_index (person_index, people, g_ptr_array_index (speakers, j));
+
+          g_array_append_val (person_refs, index);
+        }
+      record.authors_start = person_refs->len;
+      record.n_authors = authors->len;
+      for (guint j = 0; j < authors->len; j++)
+        {
+          guint32 index = object_index (person_index, people, g_ptr_array_index (authors, j));
+
+          g_array_append_val (person_refs, index);
+        }
+      record.attachments_start = attachments->len;
+      record.n_attachments = files->len;
+      for (guint j = 0; j < files->len; j++)
+        {
+          PlenaryAttachment *file = g_ptr_array_index (files, j);
+          CacheAttachment attachment = {
+            string_add (&strings, file->title),
+            string_add (&strings, file->url),
+            string_add (&strings, file->folder),
+          };
+
+          g_array_append_val (attachments, attachment);
+        }
+      g_array_append_val (entry_records, record);
+    }
+
+  for (guint i = 0; i < rooms->len; i++)
+    {
+      PlenaryRoom *room = g_ptr_array_index (rooms, i);
+      CacheRoom record = {
+        string_add (&strings, plenary_room_get_name (room)),
+        string_add (&strings, plenary_room_get_venue (room)),
+        i < n_rooms_listed ? FLAG_LISTED : 0,
+      };
+
+      g_array_append_val (room_records, record);
+    }
+  for (guint i = 0; i < tracks->len; i++)
+    {
+      PlenaryTrack *track = g_ptr_array_index (tracks, i);
+      CacheTrack record = {
+        plenary_track_get_id (track),
+        plenary_track_get_position (track),
+        string_add (&strings, plenary_track_get_title (track)),
+        string_add (&strings, plenary_track_get_code (track)),
+        string_add (&strings, plenary_track_get_description (track)),
+        i < n_tracks_listed ? FLAG_LISTED : 0,
+      };
+
+      g_array_append_val (track_records, record);
+    }
+  for (guint i = 0; i < people->len; i++)
+    {
+      PlenaryPerson *person = g_ptr_array_index (people, i);
+      CachePerson record = {
+        plenary_person_get_person_id (person),
+        string_add (&strings, plenary_person_get_key (person)),
+        string_add (&strings, plenary_person_get_email_hash (person)),
+        string_add (&strings, plenary_person_get_first_name (person)),
+        string_add (&strings, plenary_person_get_family_name (person)),
+        string_add (&strings, plenary_person_get_name (person)),
+        string_add (&strings, plenary_person_get_affiliation (person)),
+        string_add (&strings, plenary_person_get_sort_key (person)),
+        i < n_people_listed ? FLAG_LISTED : 0,
+      };
+
+      g_array_append_val (person_records, record);
+    }
+
+  /* Descriptions last, together: they are read from the mapping only when shown, so their
+   * pages need not be touched at start-up. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PlenaryEntry *entry = g_ptr_array_index (entries, i);
+      CacheEntry *record = &g_array_index (entry_records, CacheEntry, i);
+      const char *description = plenary_entry_get_description (entry);
+
+      record->strings[S_DESCRIPTION] = *description != '\0' ? string_add (&strings, description)
+                                                            : NONE;
+    }
+
+  members[FIELD_MAGIC] = g_variant_new_uint64 (CACHE_MAGIC);
+  members[FIELD_VERSION] = g_variant_new_uint32 (CACHE_VERSION);
+  members[FIELD_HASHES] = strv_variant (hashes, 3);
+  members[FIELD_STAMPS] = strv_variant (stamps, 3);
+  members[FIELD_STRINGS] = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, blob->str,
+                                                      blob->len, 1);
+  members[FIELD_OFFSETS] = fixed_array ("u", offsets, sizeof (guint32));
+  event_copy = g_memdup2 (&event, sizeof event);
+  members[FIELD_EVENT] = g_variant_new_from_data (G_VARIANT_TYPE (EVENT_TYPE), event_copy,
+                                                  sizeof event, TRUE, g_free, event_copy);
+  members[FIELD_DAYS] = fixed_array (DAY_TYPE, days, sizeof (CacheDay));
+  members[FIELD_DAY_ITEMS] = fixed_array ("u", day_items, sizeof (guint32));
+  members[FIELD_ROOMS] = fixed_array (ROOM_TYPE, room_records, sizeof (CacheRoom));
+  members[FIELD_TRACKS] = fixed_array (TRACK_TYPE, track_records, sizeof (CacheTrack));
+  members[FIELD_PEOPLE] = fixed_array (PERSON_TYPE, person_records, sizeof (CachePerson));
+  members[FIELD_PERSON_KEYS] = fixed_array (KEY_TYPE, key_records, sizeof (CacheKey));
+  members[FIELD_ENTRIES] = fixed_array (ENTRY_TYPE, entry_records, sizeof (CacheEntry));
+  members[FIELD_PERSON_REFS] = fixed_array ("u", person_refs, sizeof (guint32));
+  members[FIELD_ATTACHMENTS] = fixed_array (ATTACH_TYPE, attachments,
+                                            sizeof (CacheAttachment));
+
+  tuple = g_variant_ref_sink (g_variant_new_tuple (members, G_N_ELEMENTS (members)));
+  return g_variant_get_data_as_bytes (tuple);
+}
+
+gboolean
+plenary_schedule_cache_write (const char       *dir,
+                              PlenarySnapshot  *snapshot,
+                              PlenarySchedule  *schedule,
+                              GError          **error)
+{
+  g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
+  g_autofree char *path = g_build_filename (dir, PLENARY_SCHEDULE_CACHE_FILE, NULL);
+  g_auto (GStrv) stamps = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  /* The event may have been removed meanwhile: do not bring its directory back. */
+  if (!g_file_test (meta_path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  stamps = plenary_snapshot_stamp_files (snapshot, dir);
+  bytes = plenary_schedule_cache_serialize (schedule, snapshot, (const char * const *) stamps);
+  if (!plenary_store_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 error))
+    return FALSE;
+  g_object_set_qdata (G_OBJECT (schedule), stored_quark (), GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+static gint n_pending;
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  PlenarySnapshot *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
+  g_autoptr (GError) error = NULL;
+
+  if (!plenary_schedule_cache_write (task_data, snapshot, source_object, &error))
+    g_message ("Could not write the schedule cache in %s: %s", (char *) task_data,
+               error->message);
+  g_atomic_int_dec_and_test (&n_pending);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_schedule_cache_write_in_background (const char      *dir,
+                                            PlenarySnapshot *snapshot,
+                                            PlenarySchedule *schedule)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (dir != NULL);
+  g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
+
+  task = g_task_new (schedule, NULL, NULL, NULL);
+  g_task_set_source_tag (task, plenary_schedule_cache_write_in_background);
+  g_task_set_task_data (task, g_strdup (dir), g_free);
+  g_object_set_data_full (G_OBJECT (task), "snapshot", g_object_ref (snapshot),
+                          g_object_unref);
+  g_atomic_int_inc (&n_pending);
+  g_task_run_in_thread (task, write_thread);
+}
+
+guint
+plenary_schedule_cache_get_n_pending (void)
+{
+  return g_atomic_int_get (&n_pending);
+}
+
+/* Reading */
+
+typedef struct
+{
+  const char    *blob;
+  gsize          blob_size;
+  const guint32 *offsets;
+  gsize          n_strings;
+  guint8        *checked;    /* per string: 0 not yet, 1 good, 2 bad */
+  GBytes        *source;     /* the mapping the blob is in */
+  gboolean       bad;        /* an index or a string was out of bounds or not UTF-8 */
+} StringReader;
+
+/* A string in the mapping (NULL for NONE), checked once to be in bounds and UTF-8; sets
+ * @reader->bad when it is not. The schedule's objects point at it rather than copy it. */
+static const char *
+string_get (StringReader *reader,
+            guint32       index)
+{
+  const char *text;
+
+  if (index == NONE)
+    return NULL;
+  if (index >= reader->n_strings || reader->offsets[index] >= reader->blob_size)
+    {
+      reader->bad = TRUE;
+      return NULL;
+    }
+
+  /* The blob ends in a nul (checked once), so every offset in it starts a terminated string. */
+  text = reader->blob + reader->offsets[index];
+  if (reader->checked[index] == 0)
+    reader->checked[index] = g_utf8_validate (text, -1, NULL) ? 1 : 2;
+  if (reader->checked[index] != 1)
+    {
+      reader->bad = TRUE;
+      return NULL;
+    }
+  return text;
+}
+
+/* A string left in the mapping, not yet checked to be UTF-8: see
+ * plenary_entry_get_description(). */
+static const char *
+string_in_place (StringReader *reader,
+                 guint32       index)
+{
+  if (index >= reader->n_strings || reader->offsets[index] >= reader->blob_size)
+    {
+      reader->bad = TRUE;
+      return NULL;
+    }
+  return reader->blob + reader->offsets[index];
+}
+
+static char *
+string_dup (StringReader *reader,
+            guint32       index)
+{
+  return g_strdup (string_get (reader, index));
+}
+
+typedef struct
+{
+  GTimeZone  *tz;
+  GHashTable *times;   /* microseconds → GDateTime: entries in parallel share their times */
+  gboolean    bad;
+} TimeReader;
+
+static GDateTime *
+time_get (TimeReader *reader,
+          gint64      us)
+{
+  GDateTime *time;
+  g_autoptr (GDateTime) utc = NULL;
+  gint64 seconds;
+
+  if (us == NO_TIME)
+    return NULL;
+  time = g_hash_table_lookup (reader->times, &us);
+  if (time != NULL)
+    return g_date_time_ref (time);
+
+  seconds = us / G_USEC_PER_SEC - (us % G_USEC_PER_SEC < 0 ? 1 : 0);
+  utc = g_date_time_new_from_unix_utc (seconds);
+  if (utc != NULL && us - seconds * G_USEC_PER_SEC != 0)
+    {
+      GDateTime *exact = g_date_time_add (utc, us - seconds * G_USEC_PER_SEC);
+
+      g_date_time_unref (utc);
+      utc = exact;
+    }
+  if (utc == NULL)
+    {
+      reader->bad = TRUE;
+      return NULL;
+    }
+  time = g_date_time_to_timezone (utc, reader->tz);
+  if (time == NULL)
+    {
+      reader->bad = TRUE;
+      return NULL;
+    }
+  g_hash_table_insert (reader->times, g_memdup2 (&us, sizeof us), g_date_time_ref (time));
+  return time;
+}
+
+static gconstpointer
+get_fixed (GVariant *cache,
+           guint     field,
+           gsize     element_size,
+           gsize    *n_elements)
+{
+  g_autoptr (GVariant) child = g_variant_get_child_value (cache, field);
+  gconstpointer data;
+
+  /* A length that is not a multiple of the element size reads as empty; the counts
+   * checked below then catch it. The data stays alive with @cache. */
+  data = g_variant_get_fixed_array (child, n_elements, element_size);
+  if (*n_elements == 0)
+    data = NULL;
+  return data;
+}
+
+static gboolean
+range_ok (guint32 start,
+          guint32 n,
+          gsize   total)
+{
+  return (guint64) start + n <= total;
+}
+
+static PlenarySchedule *
+build_schedule (GVariant     *cache,
+                StringReader *strings,
+                GError      **error)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_schedule_new ();
+  g_autoptr (GVariant) event_variant = g_variant_get_child_value (cache, FIELD_EVENT);
+  g_autoptr (GPtrArray) rooms = NULL;
+  g_autoptr (GPtrArray) tracks = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GHashTable) times = NULL;
+  TimeReader time_reader = { NULL, };
+  const CacheEvent *event;
+  const CacheDay *days;
+  const guint32 *day_items;
+  const CacheRoom *room_records;
+  const CacheTrack *track_records;
+  const CachePerson *person_records;
+  const CacheKey *key_records;
+  const CacheEntry *entry_records;
+  const guint32 *person_refs;
+  const CacheAttachment *attachments;
+  gsize n_days, n_day_items, n_rooms, n_tracks, n_people, n_keys, n_entries, n_person_refs;
+  gsize n_attachments;
+
+  if (g_variant_get_size (event_variant) != sizeof (CacheEvent)
+      || g_variant_get_data (event_variant) == NULL)
+    goto corrupt;
+  event = g_variant_get_data (event_variant);
+
+  days = get_fixed (cache, FIELD_DAYS, sizeof (CacheDay), &n_days);
+  day_items = get_fixed (cache, FIELD_DAY_ITEMS, sizeof (guint32), &n_day_items);
+  room_records = get_fixed (cache, FIELD_ROOMS, sizeof (CacheRoom), &n_rooms);
+  track_records = get_fixed (cache, FIELD_TRACKS, sizeof (CacheTrack), &n_tracks);
+  person_records = get_fixed (cache, FIELD_PEOPLE, sizeof (CachePerson), &n_people);
+  key_records = get_fixed (cache, FIELD_PERSON_KEYS, sizeof (CacheKey), &n_keys);
+  entry_records = get_fixed (cache, FIELD_ENTRIES, sizeof (CacheEntry), &n_entries);
+  person_refs = get_fixed (cache, FIELD_PERSON_REFS, sizeof (guint32), &n_person_refs);
+  attachments = get_fixed (cache, FIELD_ATTACHMENTS, sizeof (CacheAttachment),
+                           &n_attachments);
+  if (n_entries > G_MAXINT32 || n_people > G_MAXINT32)
+    goto corrupt;
+
+  schedule->event_id = string_dup (strings, event->event_id);
+  schedule->title = string_dup (strings, event->title);
+  schedule->server_base = string_dup (strings, event->server_base);
+  schedule->url = string_dup (strings, event->url);
+  schedule->venue = string_dup (strings, event->venue);
+  schedule->timezone_id = string_dup (strings, event->timezone_id);
+  if (strings->bad || schedule->timezone_id == NULL)
+    goto corrupt;
+  schedule->timezone = g_time_zone_new_identifier (schedule->timezone_id);
+  if (schedule->timezone == NULL)
+    goto corrupt;
+
+  times = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                 (GDestroyNotify) g_date_time_unref);
+  time_reader.tz = schedule->timezone;
+  time_reader.times = times;
+  schedule->start = time_get (&time_reader, event->start);
+  schedule->end = time_get (&time_reader, event->end);
+
+  rooms = g_ptr_array_new_full (n_rooms, g_object_unref);
+  for (gsize i = 0; i < n_rooms; i++)
+    {
+      PlenaryRoom *room = plenary_room_new (string_get (strings, room_records[i].name),
+                                            string_get (strings, room_records[i].venue));
+
+      g_ptr_array_add (rooms, room);
+      if (room_records[i].flags & FLAG_LISTED)
+        g_ptr_array_add (schedule->room_list, g_object_ref (room));
+    }
+
+  tracks = g_ptr_array_new_full (n_tracks, g_object_unref);
+  for (gsize i = 0; i < n_tracks; i++)
+    {
+      const CacheTrack *record = &track_records[i];
+      PlenaryTrack *track = plenary_track_new (record->id,
+                                               string_get (strings, record->title),
+                                               string_get (strings, record->code),
+                                               string_get (strings, record->description),
+                                               record->position);
+
+      g_ptr_array_add (tracks, track);
+      if (record->flags & FLAG_LISTED)
+        g_ptr_array_add (schedule->track_list, g_object_ref (track));
+    }
+
+  people = g_ptr_array_new_full (n_people, g_object_unref);
+  for (gsize i = 0; i < n_people; i++)
+    {
+      const CachePerson *record = &person_records[i];
+      PlenaryPerson *person;
+
+      person = plenary_person_new_borrowed (strings->source, record->person_id,
+                                            string_get (strings, record->key),
+                                            string_get (strings, record->email_hash),
+                                            string_get (strings, record->first_name),
+                                            string_get (strings, record->family_name),
+                                            string_get (strings, record->name),
+                                            string_get (strings, record->affiliation),
+                                            string_get (strings, record->sort_key));
+      g_ptr_array_add (people, person);
+      if (record->flags & FLAG_LISTED)
+        g_ptr_array_add (schedule->people_list, g_object_ref (person));
+    }
+  for (gsize i = 0; i < n_keys; i++)
+    {
+      const char *key = string_get (strings, key_records[i].key);
+
+      if (key == NULL || key_records[i].person >= n_people)
+        goto corrupt;
+      g_hash_table_insert (schedule->person_by_key, g_strdup (key),
+                           g_object_ref (g_ptr_array_index (people, key_records[i].person)));
+    }
+  if (strings->bad)
+    goto corrupt;
+
+  /* Entries refer to their blocks, which may come later: make them all first. */
+  entries = g_ptr_array_new_full (n_entries, g_object_unref);
+  for (gsize i = 0; i < n_entries; i++)
+    {
+      if (entry_records[i].kind > PLENARY_ENTRY_KIND_BLOCK)
+        goto corrupt;
+      g_ptr_array_add (entries, plenary_entry_new_bare (entry_records[i].kind));
+    }
+
+  for (gsize i = 0; i < n_entries; i++)
+    {
+      const CacheEntry *record = &entry_records[i];
+      PlenaryEntry *entry = g_ptr_array_index (entries, i);
+      char **fields[N_ENTRY_STRINGS] = {
+        &entry->id, &entry->user_key, &entry->title, &entry->full_title, &entry->block_title,
+        &entry->session_title, &entry->venue, &entry->color, &entry->text_color,
+        &entry->type_name, &entry->code, &entry->board_number, &entry->description,
+        &entry->url,
+      };
+
+      if (record->room >= (gint64) n_rooms || record->room < -1
+          || record->track >= (gint64) n_tracks || record->track < -1
+          || record->block >= (gint64) n_entries || record->block < -1
+          || (gsize) record->block == i
+          || !range_ok (record->speakers_start, record->n_speakers, n_person_refs)
+          || !range_ok (record->authors_start, record->n_authors, n_person_refs)
+          || !range_ok (record->attachments_start, record->n_attachments, n_attachments))
+        goto corrupt;
+
+      entry->contribution_id = record->contribution_id;
+      entry->friendly_id = record->friendly_id;
+      entry->session_id = record->session_id;
+      entry->day_index = record->day_index;
+      entry->is_poster = (record->flags & ENTRY_POSTER) != 0;
+      entry->borrowed = TRUE;
+      entry->mapped_source = g_bytes_ref (strings->source);
+      for (guint j = 0; j < N_ENTRY_STRINGS; j++)
+        if (j != S_DESCRIPTION)
+          *fields[j] = (char *) string_get (strings, record->strings[j]);
+      if (record->strings[S_DESCRIPTION] != NONE)
+        entry->mapped_description = string_in_place (strings, record->strings[S_DESCRIPTION]);
+      entry->start = time_get (&time_reader, record->start);
+      entry->end = time_get (&time_reader, record->end);
+      if (record->room >= 0)
+        entry->room = g_object_ref (g_ptr_array_index (rooms, record->room));
+      if (record->track >= 0)
+        entry->track = g_object_ref (g_ptr_array_index (tracks, record->track));
+      if (record->block >= 0)
+        {
+          PlenaryEntry *block = g_ptr_array_index (entries, record->block);
+
+          if (block->kind != PLENARY_ENTRY_KIND_BLOCK)
+            goto corrupt;
+          entry->block = g_object_ref (block);
+        }
+
+      if (record->n_speakers > 0)
+        entry->speakers = g_ptr_array_new_full (record->n_speakers, g_object_unref);
+      for (guint j = 0; j < record->n_speakers; j++)
+        {
+          guint32 index = person_refs[record->speakers_start + j];
+
+          if (index >= n_people)
+            goto corrupt;
+          g_ptr_array_add (entry->speakers, g_object_ref (g_ptr_array_index (people, index)));
+        }
+      if (record->n_authors > 0)
+        entry->authors = g_ptr_array_new_full (record->n_authors, g_object_unref);
+      for (guint j = 0; j < record->n_authors; j++)
+        {
+          guint32 index = person_refs[record->authors_start + j];
+
+          if (index >= n_people)
+            goto corrupt;
+          g_ptr_array_add (entry->authors, g_object_ref (g_ptr_array_index (people, index)));
+        }
+      if (record->n_attachments > 0)
+        entry->attachments = g_ptr_array_new_full (record->n_attachments,
+                                                   (GDestroyNotify) plenary_attachment_free);
+      for (guint j = 0; j < record->n_attachments; j++)
+        {
+          const CacheAttachment *file = &attachments[record->attachments_start + j];
+
+          g_ptr_array_add (entry->attachments,
+                           plenary_attachment_new (string_get (strings, file->title),
+                                                   string_get (strings, file->url),
+                                                   string_get (strings, file->folder)));
+        }
+
+      if (strings->bad || time_reader.bad)
+        goto corrupt;
+      g_ptr_array_add ((record->flags & ENTRY_UNSCHEDULED) ? schedule->unscheduled_list
+                                                           : schedule->all_entries,
+                       g_object_ref (entry));
+    }
+
+  for (gsize i = 0; i < n_days; i++)
+    {
+      g_autoptr (GDateTime) date = time_get (&time_reader, days[i].date);
+      GPtrArray *items;
+
+      if (date == NULL || !range_ok (days[i].items_start, days[i].n_items, n_day_items))
+        goto corrupt;
+      g_ptr_array_add (schedule->day_list, plenary_day_new (i, date));
+      items = g_ptr_array_new_full (days[i].n_items, g_object_unref);
+      g_ptr_array_add (schedule->day_item_lists, items);
+      for (guint j = 0; j < days[i].n_items; j++)
+        {
+          guint32 index = day_items[days[i].items_start + j];
+
+          if (index >= n_entries)
+            goto corrupt;
+          g_ptr_array_add (items, g_object_ref (g_ptr_array_index (entries, index)));
+        }
+    }
+
+  plenary_schedule_finish (schedule);
+  g_object_set_qdata (G_OBJECT (schedule), stored_quark (), GINT_TO_POINTER (TRUE));
+  return g_steal_pointer (&schedule);
+
+corrupt:
+  g_set_error_literal (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                       PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "An index is out of range");
+  return NULL;
+}
+
+PlenarySchedule *
+plenary_schedule_cache_load (const char         *dir,
+                             PlenarySnapshot    *snapshot,
+                             const char * const *stamps,
+                             GError            **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GMappedFile) mapped = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GVariant) cache = NULL;
+  g_autoptr (GVariant) magic = NULL;
+  g_autoptr (GVariant) version = NULL;
+  g_autoptr (GVariant) hashes = NULL;
+  g_autoptr (GVariant) found_stamps = NULL;
+  g_autoptr (GVariant) blob = NULL;
+  g_autoptr (GError) local_error = NULL;
+  StringReader strings = { NULL, };
+  PlenarySchedule *schedule;
+
+  g_return_val_if_fail (dir != NULL, NULL);
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (stamps != NULL, NULL);
+
+  path = g_build_filename (dir, PLENARY_SCHEDULE_CACHE_FILE, NULL);
+  mapped = g_mapped_file_new (path, FALSE, &local_error);
+  if (mapped == NULL)
+    {
+      g_set_error (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                   ? PLENARY_SCHEDULE_CACHE_ERROR_MISSING : PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT,
+                   "%s", local_error->message);
+      return NULL;
+    }
+
+  /* Not trusted: GVariant then reads any bytes safely, giving empty values where the
+   * framing is wrong, and the checks below reject what does not add up. */
+  bytes = g_mapped_file_get_bytes (mapped);
+  cache = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes,
+                                                        FALSE));
+  if (g_bytes_get_size (bytes) < 16)
+    {
+      g_set_error_literal (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                           PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "Truncated");
+      return NULL;
+    }
+
+  magic = g_variant_get_child_value (cache, FIELD_MAGIC);
+  version = g_variant_get_child_value (cache, FIELD_VERSION);
+  if (g_variant_get_uint64 (magic) != CACHE_MAGIC)
+    {
+      g_set_error_literal (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                           PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "Not a schedule cache");
+      return NULL;
+    }
+  if (g_variant_get_uint32 (version) != CACHE_VERSION)
+    {
+      g_set_error (error, PLENARY_SCHEDULE_CACHE_ERROR, PLENARY_SCHEDULE_CACHE_ERROR_VERSION,
+                   "Format version %u, not %u", g_variant_get_uint32 (version), CACHE_VERSION);
+      return NULL;
+    }
+
+  hashes = g_variant_get_child_value (cache, FIELD_HASHES);
+  found_stamps = g_variant_get_child_value (cache, FIELD_STAMPS);
+  if (g_variant_n_children (hashes) != 3 || g_variant_n_children (found_stamps) != 3)
+    {
+      g_set_error_literal (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                           PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "Bad header");
+      return NULL;
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (GVariant) hash = g_variant_get_child_value (hashes, i);
+      g_autoptr (GVariant) stamp = g_variant_get_child_value (found_stamps, i);
+
+      if (g_ascii_strcasecmp (g_variant_get_string (hash, NULL),
+                              snapshot_sha256 (snapshot, i)) != 0)
+        {
+          g_set_error (error, PLENARY_SCHEDULE_CACHE_ERROR, PLENARY_SCHEDULE_CACHE_ERROR_STALE,
+                       "Built from another %s", part_names[i]);
+          return NULL;
+        }
+      if (g_strcmp0 (g_variant_get_string (stamp, NULL), stamps[i]) != 0)
+        {
+          g_set_error (error, PLENARY_SCHEDULE_CACHE_ERROR, PLENARY_SCHEDULE_CACHE_ERROR_STALE,
+                       "%s.json changed since the cache was built", part_names[i]);
+          return NULL;
+        }
+    }
+
+  blob = g_variant_get_child_value (cache, FIELD_STRINGS);
+  strings.blob = g_variant_get_fixed_array (blob, &strings.blob_size, 1);
+  strings.offsets = get_fixed (cache, FIELD_OFFSETS, sizeof (guint32), &strings.n_strings);
+  if (strings.n_strings > 0
+      && (strings.blob_size == 0 || strings.blob[strings.blob_size - 1] != '\0'))
+    {
+      g_set_error_literal (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                           PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "Bad string table");
+      return NULL;
+    }
+  strings.checked = g_new0 (guint8, strings.n_strings);
+  strings.source = bytes;
+
+  schedule = build_schedule (cache, &strings, error);
+
+  /* Let the kernel take back the pages read so far: the mapping stays valid (private,
+   * read-only, of a file only ever replaced by rename), so a string shown later is simply
+   * read in again, and the tables are not needed any more. */
+  if (schedule != NULL && g_mapped_file_get_length (mapped) > 0)
+    madvise (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
+             MADV_DONTNEED);
+
+  g_free (strings.checked);
+  return schedule;
+}
