@@ -37,6 +37,7 @@ struct _PlenaryApplication
   GHashTable         *reminders;    /* PlenaryEvent → PlenaryReminders */
   gboolean            benchmark_startup;   /* --benchmark-startup */
   gboolean            other_events_loading;
+  gboolean            activation_pending;   /* activated before the events list was in */
 };
 
 /* For --benchmark-startup: g_get_monotonic_time() when main() began. */
@@ -292,6 +293,8 @@ event_loaded_cb (GObject      *source,
     }
 }
 
+static void plenary_application_activate (GApplication *app);
+
 static void
 events_loaded_cb (GObject      *source,
                   GAsyncResult *result,
@@ -316,6 +319,12 @@ events_loaded_cb (GObject      *source,
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (PLENARY_IS_WINDOW (window))
     show_current (self, PLENARY_WINDOW (window));
+  if (self->activation_pending)
+    {
+      self->activation_pending = FALSE;
+      plenary_application_activate (G_APPLICATION (self));
+      g_application_release (G_APPLICATION (self));
+    }
 }
 
 
@@ -553,7 +562,19 @@ static void
 plenary_application_activate (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
-  PlenaryWindow *window = get_or_create_window (self);
+  PlenaryWindow *window;
+
+  /* The followed events are a small file read in a thread: waiting for them lets the current
+   * event load in its thread while this one builds the window, instead of after it. */
+  if (!self->events_loaded && gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
+    {
+      if (!self->activation_pending)
+        g_application_hold (app);
+      self->activation_pending = TRUE;
+      return;
+    }
+
+  window = get_or_create_window (self);
 
   if (self->benchmark_startup)
     {

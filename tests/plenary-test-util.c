@@ -132,6 +132,17 @@ plenary_test_iterate (guint milliseconds)
     }
 }
 
+GtkWindow *
+plenary_test_wait_for_window (GtkApplication *app)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+
+  while (gtk_application_get_active_window (app) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (gtk_application_get_active_window (app));
+  return gtk_application_get_active_window (app);
+}
+
 PlenarySchedule *
 plenary_test_load_lpc2021 (void)
 {

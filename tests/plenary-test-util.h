@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "model/plenary-schedule.h"
 
@@ -20,6 +20,9 @@ char       *plenary_test_data_path   (const char   *name);
 char       *plenary_test_shared_path (const char   *relative);
 GBytes     *plenary_test_load_bytes  (const char   *path);
 void        plenary_test_iterate     (guint         milliseconds);
+/* Runs the main loop until @app has a window (it presents one once its followed events
+ * are read), and returns it. */
+GtkWindow  *plenary_test_wait_for_window (GtkApplication *app);
 /* The real LPC 2021 programme from ../shared/fixtures/lpc2021, parsed. */
 PlenarySchedule *plenary_test_load_lpc2021 (void);
 

@@ -111,7 +111,7 @@ test_follow_star_resync (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  window = PLENARY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  window = PLENARY_WINDOW (plenary_test_wait_for_window (GTK_APPLICATION (app)));
 
   /* Nothing followed: the sample shows, offline. */
   wait_for (has_schedule, window);

@@ -132,7 +132,7 @@ test_current_first (void)
   watch.events = plenary_application_get_events (app);
   g_signal_connect (watch.events, "items-changed", G_CALLBACK (events_changed_cb), &watch);
   g_application_activate (G_APPLICATION (app));
-  watch.window = PLENARY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  watch.window = PLENARY_WINDOW (plenary_test_wait_for_window (GTK_APPLICATION (app)));
 
   deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
   while (!all_loaded (watch.events) && g_get_monotonic_time () < deadline)
