@@ -16,7 +16,7 @@ struct _PlenaryEntryRow
 {
   GtkWidget         parent_instance;
 
-  GtkWidget        *box;
+  GtkWidget        *content;
   GtkLabel         *time_label;
   PlenaryAccentBar *accent;
   GtkLabel         *title_label;
@@ -309,6 +309,130 @@ plenary_entry_row_dispose (GObject *object)
   G_OBJECT_CLASS (plenary_entry_row_parent_class)->dispose (object);
 }
 
+/* The row lays out its parts in a line itself rather than through a GtkBox: a horizontal
+ * GtkBox allocating a height asks the text column how wide it must be for that height, and
+ * the text column answers by laying out every wrapping label at a dozen trial widths. Here
+ * the time, accent bar, badge and star take their natural widths, the text gets the rest,
+ * and each label is laid out at that one width. */
+#define ROW_SPACING 12
+
+/* Fills @widths (one per child) for a row @width wide; returns the number of children. */
+static guint
+compute_widths (PlenaryEntryRow *self,
+                int              width,
+                int              widths[8])
+{
+  int fixed = 0;
+  guint n = 0, n_visible = 0, content_at = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL && n < 8;
+       child = gtk_widget_get_next_sibling (child), n++)
+    {
+      widths[n] = 0;
+      if (!gtk_widget_should_layout (child))
+        continue;
+      n_visible++;
+      if (child == self->content)
+        {
+          content_at = n;
+          continue;
+        }
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &widths[n], NULL, NULL);
+      fixed += widths[n];
+    }
+  widths[content_at] = MAX (0, width - fixed - ROW_SPACING * ((int) n_visible - 1));
+  return n;
+}
+
+static void
+plenary_entry_row_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  PlenaryEntryRow *self = PLENARY_ENTRY_ROW (widget);
+  int widths[8];
+  guint n_visible = 0, i = 0;
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    compute_widths (self, for_size, widths);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && i < 8;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      n_visible++;
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* A width never depends on the height: rows are as wide as their list. */
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          gtk_widget_measure (child, orientation, for_size >= 0 ? widths[i] : -1,
+                              &child_min, &child_nat, NULL, NULL);
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && n_visible > 1)
+    {
+      *minimum += ROW_SPACING * (n_visible - 1);
+      *natural += ROW_SPACING * (n_visible - 1);
+    }
+}
+
+static GtkSizeRequestMode
+plenary_entry_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+plenary_entry_row_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PlenaryEntryRow *self = PLENARY_ENTRY_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int widths[8];
+  int x = 0;
+  guint i = 0;
+
+  compute_widths (self, width, widths);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && i < 8;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      int y = 0, child_height = height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      /* The text is centred here, not by valign: a centred widget is asked its width for
+       * its height first, which is the costly question above. */
+      if (child == self->content)
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, widths[i], NULL, &child_height,
+                              NULL, NULL);
+          child_height = MIN (child_height, height);
+          y = (height - child_height) / 2;
+        }
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) { rtl ? width - x - widths[i] : x, y,
+                                                   widths[i], child_height },
+                                -1);
+      x += widths[i] + ROW_SPACING;
+    }
+}
+
 static void
 plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
 {
@@ -316,11 +440,14 @@ plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plenary_entry_row_dispose;
+  widget_class->measure = plenary_entry_row_measure;
+  widget_class->get_request_mode = plenary_entry_row_get_request_mode;
+  widget_class->size_allocate = plenary_entry_row_size_allocate;
 
   g_type_ensure (PLENARY_TYPE_ACCENT_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-entry-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, box);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, content);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, accent);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, title_label);
@@ -329,7 +456,6 @@ plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, badge_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, star_image);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entryrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
