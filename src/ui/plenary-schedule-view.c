@@ -55,7 +55,7 @@ struct _PlenaryScheduleView
   GtkRevealer      *filter_revealer;
   GtkLabel         *filter_label;
   GtkStack         *content_stack;
-  GtkListView      *list_view;
+  GtkGridView      *list_view;
   AdwStatusPage    *empty_page;
   PlenaryEntryPage *entry_page;
   GtkDropDown      *track_dropdown;
@@ -1225,10 +1225,10 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   self->items = g_list_store_new (G_TYPE_OBJECT);
 
   factory = plenary_entry_row_factory_new (fill_context, self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
                            G_CONNECT_SWAPPED);
