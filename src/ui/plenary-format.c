@@ -221,20 +221,33 @@ plenary_fold_for_search (const char *text)
   return g_utf8_casefold (stripped->str, stripped->len);
 }
 
+GStrv
+plenary_search_terms (const char *folded_query)
+{
+  g_auto (GStrv) split = g_strsplit_set (folded_query, " \t\n", -1);
+  g_autoptr (GStrvBuilder) terms = g_strv_builder_new ();
+
+  for (guint i = 0; split[i] != NULL; i++)
+    if (split[i][0] != '\0')
+      g_strv_builder_add (terms, split[i]);
+  return g_strv_builder_end (terms);
+}
+
+gboolean
+plenary_search_matches_terms (const char *folded_text,
+                              GStrv       terms)
+{
+  for (guint i = 0; terms[i] != NULL; i++)
+    if (strstr (folded_text, terms[i]) == NULL)
+      return FALSE;
+  return terms[0] != NULL;
+}
+
 gboolean
 plenary_search_matches (const char *folded_text,
                         const char *folded_query)
 {
-  g_auto (GStrv) terms = g_strsplit_set (folded_query, " \t\n", -1);
-  gboolean any = FALSE;
+  g_auto (GStrv) terms = plenary_search_terms (folded_query);
 
-  for (guint i = 0; terms[i] != NULL; i++)
-    {
-      if (terms[i][0] == '\0')
-        continue;
-      if (strstr (folded_text, terms[i]) == NULL)
-        return FALSE;
-      any = TRUE;
-    }
-  return any;
+  return plenary_search_matches_terms (folded_text, terms);
 }

@@ -42,7 +42,10 @@ struct _PlenaryScheduleView
 
   GListStore       *items;
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
-  GArray           *search_index;     /* SearchItem, built on the first search */
+  GArray           *search_index;     /* SearchItem; built off the main thread for each schedule */
+  GCancellable     *index_cancellable;
+  GArray           *search_hits;      /* guint: the search_index items matching hits_query */
+  char             *hits_query;
   GPtrArray        *day_buttons;
   gboolean          updating_filters;
 
@@ -307,21 +310,18 @@ append_folded (GString    *haystack,
   g_string_append_c (haystack, '\n');
 }
 
-static void
-ensure_search_index (PlenaryScheduleView *self)
+/* Runs in a worker thread: the schedule is immutable and the entries were taken out of their
+ * list model on the main thread. */
+static GArray *
+new_search_index (GPtrArray    *entries,
+                  GCancellable *cancellable)
 {
-  GListModel *entries;
+  GArray *index = g_array_sized_new (FALSE, FALSE, sizeof (SearchItem), entries->len);
 
-  if (self->search_index != NULL)
-    return;
-
-  entries = plenary_schedule_get_entries (self->schedule);
-  self->search_index = g_array_sized_new (FALSE, FALSE, sizeof (SearchItem),
-                                          g_list_model_get_n_items (entries));
-  g_array_set_clear_func (self->search_index, search_item_clear);
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+  g_array_set_clear_func (index, search_item_clear);
+  for (guint i = 0; i < entries->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      PlenaryEntry *entry = g_ptr_array_index (entries, i);
       g_autoptr (GString) haystack = g_string_new (NULL);
       g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
       PlenaryTrack *track = plenary_entry_get_track (entry);
@@ -335,8 +335,104 @@ ensure_search_index (PlenaryScheduleView *self)
       append_folded (haystack, plenary_entry_get_description (entry));
       item.entry = entry;   /* the schedule owns it for as long as the index lives */
       item.haystack = g_string_free (g_steal_pointer (&haystack), FALSE);
-      g_array_append_val (self->search_index, item);
+      g_array_append_val (index, item);
     }
+  return index;
+}
+
+typedef struct
+{
+  PlenarySchedule *schedule;   /* keeps what the entries point to alive in the worker */
+  GPtrArray       *entries;
+} IndexJob;
+
+static void
+index_job_free (gpointer data)
+{
+  IndexJob *job = data;
+
+  g_clear_object (&job->schedule);
+  g_clear_pointer (&job->entries, g_ptr_array_unref);
+  g_free (job);
+}
+
+static GPtrArray *
+copy_entries (PlenarySchedule *schedule)
+{
+  GListModel *entries = plenary_schedule_get_entries (schedule);
+  guint n = g_list_model_get_n_items (entries);
+  GPtrArray *copy = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (copy, g_list_model_get_item (entries, i));
+  return copy;
+}
+
+static void
+build_index_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  IndexJob *job = task_data;
+  g_autoptr (GArray) index = new_search_index (job->entries, cancellable);
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&index), (GDestroyNotify) g_array_unref);
+}
+
+static void
+index_built_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (source_object);
+  IndexJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GArray) index = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* NULL when cancelled: another schedule came, or the view went. */
+  if (index != NULL && self->search_index == NULL && job->schedule == self->schedule)
+    self->search_index = g_steal_pointer (&index);
+}
+
+/* Folding every title, name and abstract takes a second at 20,000 talks: do it while the
+ * user reads the first day rather than on the first keystroke. */
+static void
+start_search_index (PlenaryScheduleView *self)
+{
+  g_autoptr (GTask) task = NULL;
+  IndexJob *job;
+
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  g_clear_pointer (&self->search_index, g_array_unref);
+  g_clear_pointer (&self->search_hits, g_array_unref);
+  g_clear_pointer (&self->hits_query, g_free);
+  if (self->schedule == NULL)
+    return;
+
+  job = g_new0 (IndexJob, 1);
+  job->schedule = g_object_ref (self->schedule);
+  job->entries = copy_entries (self->schedule);
+  self->index_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->index_cancellable, index_built_cb, NULL);
+  g_task_set_source_tag (task, start_search_index);
+  g_task_set_task_data (task, job, index_job_free);
+  g_task_run_in_thread (task, build_index_thread);
+}
+
+/* A search before the worker is done builds the index here, as before. */
+static void
+ensure_search_index (PlenaryScheduleView *self)
+{
+  g_autoptr (GPtrArray) entries = NULL;
+
+  if (self->search_index != NULL)
+    return;
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
+  entries = copy_entries (self->schedule);
+  self->search_index = new_search_index (entries, NULL);
 }
 
 static void
@@ -344,16 +440,26 @@ fill_search_results (PlenaryScheduleView *self,
                      GPtrArray           *out)
 {
   GListModel *days = plenary_schedule_get_days (self->schedule);
+  g_auto (GStrv) terms = plenary_search_terms (self->search_query);
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Typing on only narrows: every match of "mck" is a match of "mc". */
+  gboolean narrowing = self->search_hits != NULL
+                       && g_str_has_prefix (self->search_query, self->hits_query);
+  guint n;
   int last_day = -1;
 
   ensure_search_index (self);
-  for (guint i = 0; i < self->search_index->len; i++)
+  n = narrowing ? self->search_hits->len : self->search_index->len;
+  for (guint k = 0; k < n; k++)
     {
+      guint i = narrowing ? g_array_index (self->search_hits, guint, k) : k;
       SearchItem *item = &g_array_index (self->search_index, SearchItem, i);
       int day;
 
-      if (!plenary_search_matches (item->haystack, self->search_query)
-          || !passes_filters (self, item->entry))
+      if (!plenary_search_matches_terms (item->haystack, terms))
+        continue;
+      g_array_append_val (hits, i);
+      if (!passes_filters (self, item->entry))
         continue;
       day = plenary_entry_get_day_index (item->entry);
       if (day != last_day && day >= 0)
@@ -363,6 +469,10 @@ fill_search_results (PlenaryScheduleView *self,
         }
       g_ptr_array_add (out, g_object_ref (item->entry));
     }
+  g_clear_pointer (&self->search_hits, g_array_unref);
+  self->search_hits = hits;
+  g_free (self->hits_query);
+  self->hits_query = g_strdup (self->search_query);
 }
 
 static void
@@ -632,8 +742,8 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
       shown = same != NULL ? g_object_ref (same) : NULL;
     }
 
-  g_clear_pointer (&self->search_index, g_array_unref);
   g_set_object (&self->schedule, schedule);
+  start_search_index (self);
 
   n_days = schedule != NULL ? g_list_model_get_n_items (plenary_schedule_get_days (schedule)) : 0;
   now = get_now (self);
@@ -1078,7 +1188,10 @@ plenary_schedule_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SCHEDULE_VIEW);
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+  g_cancellable_cancel (self->index_cancellable);
+  g_clear_object (&self->index_cancellable);
   g_clear_pointer (&self->search_index, g_array_unref);
+  g_clear_pointer (&self->search_hits, g_array_unref);
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
   g_clear_object (&self->items);
@@ -1098,6 +1211,7 @@ plenary_schedule_view_finalize (GObject *object)
   g_clear_pointer (&self->filter_room, g_free);
   g_clear_pointer (&self->filter_session, g_free);
   g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->hits_query, g_free);
   g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
