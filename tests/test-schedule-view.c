@@ -13,6 +13,7 @@
 #include "plenary-test-util.h"
 #include "ui/plenary-entry-page.h"
 #include "ui/plenary-entry-row.h"
+#include "ui/plenary-format.h"
 #include "ui/plenary-schedule-view.h"
 
 /* A view in a window, with the clock before the event so it opens on the first day. */
@@ -398,6 +399,15 @@ test_search_as_you_type (void)
     }
   g_assert_cmpuint (count_kind (plenary_schedule_view_get_model (view), PLENARY_ENTRY_KIND_BLOCK),
                     ==, 8);
+
+  /* ASCII text takes a shortcut through folding, to the same result. */
+  {
+    const char *ascii = "Paul E. McKenney: RCU @ Linux {2021} ~ TODO [x]";
+    g_autofree char *fast = plenary_fold_for_search (ascii);
+    g_autofree char *slow = g_utf8_casefold (ascii, -1);
+
+    g_assert_cmpstr (fast, ==, slow);
+  }
   gtk_window_destroy (fresh_window);
   gtk_window_destroy (window);
 }

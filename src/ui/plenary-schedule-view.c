@@ -43,7 +43,7 @@ struct _PlenaryScheduleView
   GListStore       *items;
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
   GArray           *search_index;     /* SearchItem; built off the main thread for each schedule */
-  GCancellable     *index_cancellable;
+  GTask            *index_task;       /* the worker building search_index, if running */
   GArray           *search_hits;      /* guint: the search_index items matching hits_query */
   char             *hits_query;
   GPtrArray        *day_buttons;
@@ -344,6 +344,10 @@ typedef struct
 {
   PlenarySchedule *schedule;   /* keeps what the entries point to alive in the worker */
   GPtrArray       *entries;
+  GMutex           lock;
+  GCond            done_cond;
+  gboolean         done;
+  GArray          *index;      /* under lock, once done */
 } IndexJob;
 
 static void
@@ -353,6 +357,9 @@ index_job_free (gpointer data)
 
   g_clear_object (&job->schedule);
   g_clear_pointer (&job->entries, g_ptr_array_unref);
+  g_clear_pointer (&job->index, g_array_unref);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->done_cond);
   g_free (job);
 }
 
@@ -375,10 +382,28 @@ build_index_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   IndexJob *job = task_data;
-  g_autoptr (GArray) index = new_search_index (job->entries, cancellable);
+  GArray *index = new_search_index (job->entries, cancellable);
 
-  if (!g_task_return_error_if_cancelled (task))
-    g_task_return_pointer (task, g_steal_pointer (&index), (GDestroyNotify) g_array_unref);
+  g_mutex_lock (&job->lock);
+  job->index = index;
+  job->done = TRUE;
+  g_cond_broadcast (&job->done_cond);
+  g_mutex_unlock (&job->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Takes the job's index, waiting for the worker if it is still folding. */
+static GArray *
+index_job_wait (IndexJob *job)
+{
+  GArray *index;
+
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->done_cond, &job->lock);
+  index = g_steal_pointer (&job->index);
+  g_mutex_unlock (&job->lock);
+  return index;
 }
 
 static void
@@ -387,52 +412,66 @@ index_built_cb (GObject      *source_object,
                 gpointer      user_data)
 {
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (source_object);
-  IndexJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GArray) index = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  /* NULL when cancelled: another schedule came, or the view went. */
-  if (index != NULL && self->search_index == NULL && job->schedule == self->schedule)
-    self->search_index = g_steal_pointer (&index);
+  /* Another schedule came, or a search already took the index. */
+  if (G_TASK (result) != self->index_task)
+    return;
+  g_clear_object (&self->index_task);
+  if (self->search_index == NULL)
+    self->search_index = index_job_wait (g_task_get_task_data (G_TASK (result)));
 }
 
-/* Folding every title, name and abstract takes a second at 20,000 talks: do it while the
+static void
+cancel_search_index (PlenaryScheduleView *self)
+{
+  if (self->index_task != NULL)
+    g_cancellable_cancel (g_task_get_cancellable (self->index_task));
+  g_clear_object (&self->index_task);
+  g_clear_pointer (&self->search_index, g_array_unref);
+  g_clear_pointer (&self->search_hits, g_array_unref);
+  g_clear_pointer (&self->hits_query, g_free);
+}
+
+/* Folding every title, name and abstract takes a while at 20,000 talks: do it while the
  * user reads the first day rather than on the first keystroke. */
 static void
 start_search_index (PlenaryScheduleView *self)
 {
-  g_autoptr (GTask) task = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   IndexJob *job;
 
-  g_cancellable_cancel (self->index_cancellable);
-  g_clear_object (&self->index_cancellable);
-  g_clear_pointer (&self->search_index, g_array_unref);
-  g_clear_pointer (&self->search_hits, g_array_unref);
-  g_clear_pointer (&self->hits_query, g_free);
+  cancel_search_index (self);
   if (self->schedule == NULL)
     return;
 
   job = g_new0 (IndexJob, 1);
   job->schedule = g_object_ref (self->schedule);
   job->entries = copy_entries (self->schedule);
-  self->index_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->index_cancellable, index_built_cb, NULL);
-  g_task_set_source_tag (task, start_search_index);
-  g_task_set_task_data (task, job, index_job_free);
-  g_task_run_in_thread (task, build_index_thread);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->done_cond);
+  self->index_task = g_task_new (self, cancellable, index_built_cb, NULL);
+  g_task_set_source_tag (self->index_task, start_search_index);
+  g_task_set_task_data (self->index_task, job, index_job_free);
+  g_task_run_in_thread (self->index_task, build_index_thread);
 }
 
-/* A search before the worker is done builds the index here, as before. */
+/* A search before the worker is done waits for it. */
 static void
 ensure_search_index (PlenaryScheduleView *self)
 {
-  g_autoptr (GPtrArray) entries = NULL;
-
   if (self->search_index != NULL)
     return;
-  g_cancellable_cancel (self->index_cancellable);
-  g_clear_object (&self->index_cancellable);
-  entries = copy_entries (self->schedule);
-  self->search_index = new_search_index (entries, NULL);
+  if (self->index_task != NULL)
+    {
+      self->search_index = index_job_wait (g_task_get_task_data (self->index_task));
+      g_clear_object (&self->index_task);
+    }
+  else
+    {
+      g_autoptr (GPtrArray) entries = copy_entries (self->schedule);
+
+      self->search_index = new_search_index (entries, NULL);
+    }
 }
 
 static void
@@ -1188,10 +1227,7 @@ plenary_schedule_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SCHEDULE_VIEW);
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  g_cancellable_cancel (self->index_cancellable);
-  g_clear_object (&self->index_cancellable);
-  g_clear_pointer (&self->search_index, g_array_unref);
-  g_clear_pointer (&self->search_hits, g_array_unref);
+  cancel_search_index (self);
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
   g_clear_object (&self->items);
