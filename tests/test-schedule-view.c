@@ -579,6 +579,61 @@ test_keyboard_opens_entry (void)
   gtk_window_destroy (window);
 }
 
+/* The rows on screen show the items now in their places, after anything changes them. */
+static void
+assert_rows_show_model (PlenaryScheduleView *view)
+{
+  GListModel *model = plenary_schedule_view_get_model (view);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  GtkWidget *cell = gtk_widget_get_first_child (list);
+
+  plenary_test_iterate (50);
+  for (guint i = 0; i < MIN (5, g_list_model_get_n_items (model)); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *label = NULL;
+      const char *expected;
+
+      g_assert_nonnull (cell);
+      label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (cell)),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+      g_assert_nonnull (label);
+      if (PLENARY_IS_ENTRY (item))
+        expected = plenary_entry_get_full_title (PLENARY_ENTRY (item));
+      else
+        expected = NULL;
+      if (expected != NULL)
+        g_assert_nonnull (strstr (label, expected));
+      cell = gtk_widget_get_next_sibling (cell);
+    }
+}
+
+static void
+test_rows_follow_changes (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+
+  assert_rows_show_model (view);
+  plenary_schedule_view_set_day (view, 3);
+  assert_rows_show_model (view);
+  plenary_schedule_view_set_search (view, "bpf");
+  assert_rows_show_model (view);
+  plenary_schedule_view_set_search (view, "bpf tr");
+  assert_rows_show_model (view);
+  plenary_schedule_view_set_search (view, "");
+  assert_rows_show_model (view);
+
+  /* Density reaches rows whose item did not change. */
+  g_object_set (view, "density", "compact", NULL);
+  plenary_test_iterate (50);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (
+                   gtk_widget_get_next_sibling (gtk_widget_get_first_child (list))), "compact"));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -600,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/search-index-in-background", test_search_index_in_background);
   g_test_add_func ("/schedule-view/rows-bounded-on-big-day", test_rows_bounded_on_big_day);
   g_test_add_func ("/schedule-view/keyboard-opens-entry", test_keyboard_opens_entry);
+  g_test_add_func ("/schedule-view/rows-follow-changes", test_rows_follow_changes);
 
   return g_test_run ();
 }

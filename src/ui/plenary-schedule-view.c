@@ -41,6 +41,7 @@ struct _PlenaryScheduleView
   GTimeZone        *local_zone;
 
   GListStore       *items;
+  PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
   GArray           *search_index;     /* SearchItem; built off the main thread for each schedule */
   GTask            *index_task;       /* the worker building search_index, if running */
@@ -582,10 +583,11 @@ rebuild (PlenaryScheduleView *self)
         fill_day (self, items);
     }
 
-  /* Replacing everything in one splice rebinds every visible row, which is also how density
-   * and time-zone changes reach them. */
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
+  /* Showing slots, the rows on screen are bound again (which is also how density and
+   * time-zone changes reach them) rather than destroyed and made anew. */
+  plenary_row_slots_refresh (self->slots);
   update_filter_bar (self);
   update_empty_state (self);
 }
@@ -877,6 +879,8 @@ plenary_schedule_view_set_search (PlenaryScheduleView *self,
     self->search_query = g_steal_pointer (&folded);
   gtk_widget_set_sensitive (GTK_WIDGET (self->day_box), self->search_query == NULL);
   rebuild (self);
+  /* Rows stay where they are when results change: show the new results from the top. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
 }
 
 void
@@ -1231,6 +1235,7 @@ plenary_schedule_view_dispose (GObject *object)
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
   g_clear_object (&self->items);
+  g_clear_object (&self->slots);
 
   G_OBJECT_CLASS (plenary_schedule_view_parent_class)->dispose (object);
 }
@@ -1373,11 +1378,12 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   self->numbers = g_hash_table_new (NULL, NULL);
   self->day_buttons = g_ptr_array_new ();
   self->items = g_list_store_new (G_TYPE_OBJECT);
+  self->slots = plenary_row_slots_new (G_LIST_MODEL (self->items));
 
   factory = plenary_entry_row_factory_new (fill_context, self);
   gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
