@@ -26,13 +26,7 @@ struct _PlenaryEntryRow
   GtkLabel         *badge_label;
   GtkWidget        *star_image;
 
-  const char       *kind;                /* the row_kinds class it has, or NULL */
-  /* The text column's width request, kept across binds: see plenary_entry_row_measure(). */
-  gboolean          content_measured;
-  guint             content_flags;
-  const char       *content_kind;
-  int               content_min;
-  int               content_nat;
+  const char       *kind;   /* its kind of row, a CSS class; NULL before the first bind */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryEntryRow, plenary_entry_row, GTK_TYPE_WIDGET)
@@ -554,30 +548,7 @@ plenary_entry_row_measure (GtkWidget      *widget,
       if (!gtk_widget_should_layout (child))
         continue;
       n_visible++;
-      if (orientation == GTK_ORIENTATION_HORIZONTAL && child == self->content)
-        {
-          /* The text column's minimum is ten characters of its wrapping labels whatever the
-           * text (width-chars), and a row's natural width is never used (it is as wide as its
-           * list): measure it once per kind of row, not after every bind, which would lay out
-           * each label twice more. */
-          guint flags = gtk_label_get_wrap (self->title_label)
-                        | gtk_widget_get_visible (GTK_WIDGET (self->speakers_label)) << 1
-                        | gtk_widget_get_visible (GTK_WIDGET (self->meta_label)) << 2
-                        | gtk_widget_get_visible (GTK_WIDGET (self->note_label)) << 3;
-
-          if (!self->content_measured || flags != self->content_flags
-              || self->kind != self->content_kind)
-            {
-              gtk_widget_measure (child, orientation, -1, &self->content_min, &self->content_nat,
-                                  NULL, NULL);
-              self->content_measured = TRUE;
-              self->content_flags = flags;
-              self->content_kind = self->kind;
-            }
-          *minimum += self->content_min;
-          *natural += self->content_nat;
-        }
-      else if (orientation == GTK_ORIENTATION_HORIZONTAL)
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
         {
           /* A width never depends on the height: rows are as wide as their list. */
           gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
@@ -597,15 +568,6 @@ plenary_entry_row_measure (GtkWidget      *widget,
       *minimum += ROW_SPACING * (n_visible - 1);
       *natural += ROW_SPACING * (n_visible - 1);
     }
-}
-
-static void
-plenary_entry_row_css_changed (GtkWidget         *widget,
-                               GtkCssStyleChange *change)
-{
-  /* Fonts may have changed. */
-  PLENARY_ENTRY_ROW (widget)->content_measured = FALSE;
-  GTK_WIDGET_CLASS (plenary_entry_row_parent_class)->css_changed (widget, change);
 }
 
 static GtkSizeRequestMode
@@ -661,7 +623,6 @@ plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
   widget_class->measure = plenary_entry_row_measure;
   widget_class->get_request_mode = plenary_entry_row_get_request_mode;
   widget_class->size_allocate = plenary_entry_row_size_allocate;
-  widget_class->css_changed = plenary_entry_row_css_changed;
 
   g_type_ensure (PLENARY_TYPE_ACCENT_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
