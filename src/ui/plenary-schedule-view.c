@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-entry-page.h"
+#include "plenary-array-model.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
@@ -40,7 +41,7 @@ struct _PlenaryScheduleView
   GDateTime        *bind_now;
   GTimeZone        *local_zone;
 
-  GListStore       *items;
+  PlenaryArrayModel *items;
   PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
   GArray           *search_index;     /* SearchItem; built off the main thread for each schedule */
@@ -583,8 +584,7 @@ rebuild (PlenaryScheduleView *self)
         fill_day (self, items);
     }
 
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  plenary_array_model_set (self->items, g_steal_pointer (&items));
   /* Showing slots, the rows on screen are bound again (which is also how density and
    * time-zone changes reach them) rather than destroyed and made anew. */
   plenary_row_slots_refresh (self->slots);
@@ -1377,7 +1377,7 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   self->local_zone = g_time_zone_new_local ();
   self->numbers = g_hash_table_new (NULL, NULL);
   self->day_buttons = g_ptr_array_new ();
-  self->items = g_list_store_new (G_TYPE_OBJECT);
+  self->items = plenary_array_model_new ();
   self->slots = plenary_row_slots_new (G_LIST_MODEL (self->items));
 
   factory = plenary_entry_row_factory_new (fill_context, self);
