@@ -874,6 +874,9 @@ plenary_schedule_view_set_search (PlenaryScheduleView *self,
 
   folded = plenary_fold_for_search (text);
   g_strstrip (folded);
+  /* A trailing space, or a letter that folds away, changes nothing. */
+  if (g_strcmp0 (folded[0] != '\0' ? folded : NULL, self->search_query) == 0)
+    return;
   g_clear_pointer (&self->search_query, g_free);
   if (folded[0] != '\0')
     self->search_query = g_steal_pointer (&folded);
