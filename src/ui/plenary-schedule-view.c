@@ -413,14 +413,22 @@ index_built_cb (GObject      *source_object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (source_object);
+  GWeakRef *view_ref = user_data;
+  g_autoptr (PlenaryScheduleView) self = g_weak_ref_get (view_ref);
+  IndexJob *job = g_task_get_task_data (G_TASK (result));
 
-  /* Another schedule came, or a search already took the index. */
-  if (G_TASK (result) != self->index_task)
+  g_weak_ref_clear (view_ref);
+  g_free (view_ref);
+  /* Let go of the schedule here, on the main thread, rather than wherever the task ends. */
+  g_clear_object (&job->schedule);
+  g_clear_pointer (&job->entries, g_ptr_array_unref);
+
+  /* The view went, another schedule came, or a search already took the index. */
+  if (self == NULL || G_TASK (result) != self->index_task)
     return;
   g_clear_object (&self->index_task);
   if (self->search_index == NULL)
-    self->search_index = index_job_wait (g_task_get_task_data (G_TASK (result)));
+    self->search_index = index_job_wait (job);
 }
 
 static void
@@ -440,6 +448,7 @@ static void
 start_search_index (PlenaryScheduleView *self)
 {
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  GWeakRef *view_ref;
   IndexJob *job;
 
   cancel_search_index (self);
@@ -451,7 +460,11 @@ start_search_index (PlenaryScheduleView *self)
   job->entries = copy_entries (self->schedule);
   g_mutex_init (&job->lock);
   g_cond_init (&job->done_cond);
-  self->index_task = g_task_new (self, cancellable, index_built_cb, NULL);
+  view_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (view_ref, self);
+  /* No source object: a task may end in the worker, which must not hold the last reference to
+   * a widget. */
+  self->index_task = g_task_new (NULL, cancellable, index_built_cb, view_ref);
   g_task_set_source_tag (self->index_task, start_search_index);
   g_task_set_task_data (self->index_task, job, index_job_free);
   g_task_run_in_thread (self->index_task, build_index_thread);
