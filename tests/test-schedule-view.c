@@ -11,7 +11,9 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
+#include "ui/plenary-entry-page.h"
 #include "ui/plenary-entry-row.h"
+#include "ui/plenary-format.h"
 #include "ui/plenary-schedule-view.h"
 
 /* A view in a window, with the clock before the event so it opens on the first day. */
@@ -327,11 +329,323 @@ test_server_text_is_data (void)
   gtk_window_destroy (window);
 }
 
+/* The model as day headers and entries: headers only before their own day's entries, days in
+ * order, no header without an entry. */
+static void
+assert_grouped_by_day (GListModel *model)
+{
+  int day = -1;
+  gboolean header_pending = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (PLENARY_IS_DAY (item))
+        {
+          g_assert_false (header_pending);
+          header_pending = TRUE;
+          day++;
+          continue;
+        }
+      g_assert_true (PLENARY_IS_ENTRY (item));
+      g_assert_cmpint (day, >=, 0);
+      g_assert_cmpint (plenary_entry_get_day_index (PLENARY_ENTRY (item)), >=, day);
+      day = plenary_entry_get_day_index (PLENARY_ENTRY (item));
+      header_pending = FALSE;
+    }
+  g_assert_false (header_pending);
+}
+
+static GPtrArray *
+model_items (GListModel *model)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+/* Typing narrows the previous results instead of searching everything again, and deleting
+ * widens them again: either way the results are those of the query typed at once. */
+static void
+test_search_as_you_type (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window, *fresh_window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryScheduleView *fresh = new_view (schedule, &fresh_window);
+  const char *typed[] = { "m", "mc", "mck", "mcke", "mck", "mc", "m", "m p", "m pa", "paul m",
+                          "b", "bp", "bpf", "bpf ", "bpf t", "zz", "" };
+
+  for (guint q = 0; q < G_N_ELEMENTS (typed); q++)
+    {
+      g_autoptr (GPtrArray) got = NULL;
+      g_autoptr (GPtrArray) expected = NULL;
+
+      plenary_schedule_view_set_search (view, typed[q]);
+      /* A new view has no earlier results to narrow. */
+      plenary_schedule_view_set_schedule (fresh, NULL);
+      plenary_schedule_view_set_schedule (fresh, schedule);
+      plenary_schedule_view_set_search (fresh, typed[q]);
+      got = model_items (plenary_schedule_view_get_model (view));
+      expected = model_items (plenary_schedule_view_get_model (fresh));
+      g_assert_cmpuint (got->len, ==, expected->len);
+      for (guint i = 0; i < got->len; i++)
+        g_assert_true (got->pdata[i] == expected->pdata[i]);
+      if (typed[q][0] != '\0')
+        assert_grouped_by_day (plenary_schedule_view_get_model (view));
+    }
+  g_assert_cmpuint (count_kind (plenary_schedule_view_get_model (view), PLENARY_ENTRY_KIND_BLOCK),
+                    ==, 8);
+
+  /* ASCII text takes a shortcut through folding, to the same result. */
+  {
+    const char *ascii = "Paul E. McKenney: RCU @ Linux {2021} ~ TODO [x]";
+    g_autofree char *fast = plenary_fold_for_search (ascii);
+    g_autofree char *slow = g_utf8_casefold (ascii, -1);
+
+    g_assert_cmpstr (fast, ==, slow);
+  }
+  gtk_window_destroy (fresh_window);
+  gtk_window_destroy (window);
+}
+
+/* The search index is built in a worker while the day is on screen; searching then uses it. */
+static void
+test_search_index_in_background (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+
+  plenary_test_iterate (300);
+  plenary_schedule_view_set_search (view, "mckenney");
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+  assert_grouped_by_day (model);
+
+  /* A new snapshot while the worker runs: the old index never answers for it. */
+  plenary_schedule_view_set_search (view, "");
+  {
+    g_autoptr (PlenarySchedule) other = plenary_test_load_lpc2021 ();
+
+    plenary_schedule_view_set_schedule (view, other);
+    plenary_test_iterate (300);
+    plenary_schedule_view_set_search (view, "mckenney");
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+        if (PLENARY_IS_ENTRY (item))
+          g_assert_true (plenary_schedule_lookup_user_key (other,
+                           plenary_entry_get_user_key (PLENARY_ENTRY (item))) == (gpointer) item);
+      }
+    plenary_schedule_view_set_schedule (view, NULL);
+  }
+  gtk_window_destroy (window);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (PLENARY_IS_ENTRY_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* One day of 2,000 talks, 10 minutes each, overlapping in 8 rooms. */
+static PlenarySchedule *
+new_big_day (void)
+{
+  g_autoptr (GString) json = g_string_new ("{\"count\":1,\"_type\":\"HTTPAPIResult\","
+                                            "\"url\":\"https://example.org/export/timetable/7"
+                                            ".json\",\"results\":{\"7\":{\"20240918\":{");
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (GError) error = NULL;
+  PlenarySchedule *schedule;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      guint start = (i / 8) * 5;   /* minutes after 00:00, eight talks at a time */
+
+      g_string_append_printf (json,
+                              "%s\"c%u\":{\"id\":\"c%u\",\"entryType\":\"Contribution\","
+                              "\"contributionId\":%u,\"title\":\"Talk %u about kernel "
+                              "subsystem number %u and what changed in it this year\","
+                              "\"startDate\":{\"date\":\"2024-09-18\",\"time\":"
+                              "\"%02u:%02u:00\",\"tz\":\"UTC\"},\"endDate\":{\"date\":"
+                              "\"2024-09-18\",\"time\":\"%02u:%02u:00\",\"tz\":\"UTC\"},"
+                              "\"room\":\"Room %u\",\"presenters\":[{\"firstName\":\"Ada\","
+                              "\"familyName\":\"Speaker %u\",\"name\":\"Ada Speaker %u\","
+                              "\"affiliation\":\"Example\"}]}",
+                              i > 0 ? "," : "", i + 1, i + 1, i + 1, i + 1, i % 97,
+                              start / 60, start % 60, (start + 10) / 60 % 24, (start + 10) % 60,
+                              i % 8, i, i);
+    }
+  g_string_append (json, "}}}}");
+  sources->timetable = g_bytes_new (json->str, json->len);
+  schedule = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  return schedule;
+}
+
+/* What is bound and laid out is what is on screen, not the whole day (GTK 4.8's list view
+ * kept 200 rows). */
+static void
+test_rows_bounded_on_big_day (void)
+{
+  g_autoptr (PlenarySchedule) schedule = new_big_day ();
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 2000);
+  collect_rows (GTK_WIDGET (view), rows);
+  g_assert_cmpuint (rows->len, >=, 5);
+  g_assert_cmpuint (rows->len, <=, 60);
+
+  /* A search that matches every talk (and a day header) is no different. */
+  plenary_schedule_view_set_search (view, "kernel");
+  plenary_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2001);
+  g_ptr_array_set_size (rows, 0);
+  collect_rows (GTK_WIDGET (view), rows);
+  g_assert_cmpuint (rows->len, >=, 5);
+  g_assert_cmpuint (rows->len, <=, 60);
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_list (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "programme"))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Return on a focused row opens its talk, as a click does; rows keep accessible labels. */
+static void
+test_keyboard_opens_entry (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  GtkWidget *cell = NULL;
+  g_autoptr (PlenaryEntry) talk = NULL;
+  guint position = 0;
+
+  g_assert_nonnull (list);
+  /* The second item is the first talk of the first block. */
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child), position++)
+    if (position == 1)
+      cell = child;
+  g_assert_nonnull (cell);
+  talk = g_list_model_get_item (model, 1);
+  g_assert_true (PLENARY_IS_ENTRY (talk));
+  g_assert_true (PLENARY_IS_ENTRY_ROW (gtk_widget_get_first_child (cell)));
+  {
+    GtkAccessible *row = GTK_ACCESSIBLE (gtk_widget_get_first_child (cell));
+    /* Returns the label when it differs from the one given. */
+    g_autofree char *label = gtk_test_accessible_check_property (row,
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 "");
+
+    g_assert_nonnull (label);
+    g_assert_nonnull (strstr (label, plenary_entry_get_title (talk)));
+  }
+
+  /* What GTK binds to Return and space on the focused list cell. */
+  g_signal_emit_by_name (cell, "activate-keybinding");
+  plenary_test_iterate (50);
+  g_assert_true (plenary_entry_page_get_entry (page) == talk);
+  gtk_window_destroy (window);
+}
+
+/* The rows on screen show the items now in their places, after anything changes them. */
+static void
+assert_rows_show_model (PlenaryScheduleView *view)
+{
+  GListModel *model = plenary_schedule_view_get_model (view);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  GtkWidget *cell = gtk_widget_get_first_child (list);
+
+  plenary_test_iterate (50);
+  for (guint i = 0; i < MIN (5, g_list_model_get_n_items (model)); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_autofree char *label = NULL;
+      const char *expected;
+
+      g_assert_nonnull (cell);
+      label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (cell)),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+      g_assert_nonnull (label);
+      if (PLENARY_IS_ENTRY (item))
+        expected = plenary_entry_get_full_title (PLENARY_ENTRY (item));
+      else
+        expected = NULL;
+      if (expected != NULL)
+        g_assert_nonnull (strstr (label, expected));
+      cell = gtk_widget_get_next_sibling (cell);
+    }
+}
+
+static void
+test_rows_follow_changes (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+
+  assert_rows_show_model (view);
+  plenary_schedule_view_set_day (view, 3);
+  assert_rows_show_model (view);
+  plenary_schedule_view_set_search (view, "bpf");
+  assert_rows_show_model (view);
+  plenary_schedule_view_set_search (view, "bpf tr");
+  assert_rows_show_model (view);
+  plenary_schedule_view_set_search (view, "");
+  assert_rows_show_model (view);
+
+  /* Jump to Now scrolls the list through this action, which a list's replacement must keep. */
+  g_assert_true (gtk_widget_activate_action (list, "list.scroll-to-item", "u", 20));
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.jump-to-now", NULL);
+  plenary_test_iterate (50);
+
+  /* Density reaches rows whose item did not change. */
+  g_object_set (view, "density", "compact", NULL);
+  plenary_test_iterate (50);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (
+                   gtk_widget_get_next_sibling (gtk_widget_get_first_child (list))), "compact"));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   plenary_test_init (&argc, &argv);
+  /* Keep accessible properties (GTK_A11Y=none drops them) to check the rows' labels. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_init ();
   adw_init ();
 
@@ -342,6 +656,11 @@ main (int   argc,
   g_test_add_func ("/schedule-view/keyboard-day-switch", test_keyboard_day_switch);
   g_test_add_func ("/schedule-view/opens-on-today", test_opens_on_today);
   g_test_add_func ("/schedule-view/server-text-is-data", test_server_text_is_data);
+  g_test_add_func ("/schedule-view/search-as-you-type", test_search_as_you_type);
+  g_test_add_func ("/schedule-view/search-index-in-background", test_search_index_in_background);
+  g_test_add_func ("/schedule-view/rows-bounded-on-big-day", test_rows_bounded_on_big_day);
+  g_test_add_func ("/schedule-view/keyboard-opens-entry", test_keyboard_opens_entry);
+  g_test_add_func ("/schedule-view/rows-follow-changes", test_rows_follow_changes);
 
   return g_test_run ();
 }

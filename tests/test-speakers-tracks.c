@@ -270,6 +270,18 @@ find_family (GListModel *model,
   return NULL;
 }
 
+static guint
+count_css_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  guint n = gtk_widget_has_css_class (widget, css_class) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_css_class (child, css_class);
+  return n;
+}
+
 static void
 test_speakers_list (void)
 {
@@ -290,6 +302,14 @@ test_speakers_list (void)
   g_assert_cmpuint (people->len, ==, n_people);
   g_assert_cmpuint (people->len, ==,
                     g_list_model_get_n_items (plenary_schedule_get_people (schedule)));
+
+  /* Rows exist for what is on screen, not for 300 people (GTK 4.8's list view made 200). */
+  {
+    guint n_rows = count_css_class (view, "person-row");
+
+    g_assert_cmpuint (n_rows, >=, 5);
+    g_assert_cmpuint (n_rows, <=, 60);
+  }
   gtk_window_destroy (window);
 }
 

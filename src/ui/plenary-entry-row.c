@@ -16,7 +16,7 @@ struct _PlenaryEntryRow
 {
   GtkWidget         parent_instance;
 
-  GtkWidget        *box;
+  GtkWidget        *content;
   GtkLabel         *time_label;
   PlenaryAccentBar *accent;
   GtkLabel         *title_label;
@@ -25,11 +25,11 @@ struct _PlenaryEntryRow
   GtkLabel         *note_label;
   GtkLabel         *badge_label;
   GtkWidget        *star_image;
+
+  const char       *kind;   /* its kind of row, a CSS class; NULL before the first bind */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryEntryRow, plenary_entry_row, GTK_TYPE_WIDGET)
-
-static const char *row_kinds[] = { "day-header", "block", "talk", "break", "child" };
 
 GtkWidget *
 plenary_entry_row_new (void)
@@ -52,11 +52,18 @@ set_kind (PlenaryEntryRow *self,
           const char      *kind,
           gboolean         in_block)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (row_kinds); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), row_kinds[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self), kind);
+  /* Only what changes: every class change restyles the row and its labels. */
+  if (g_strcmp0 (self->kind, kind) != 0)
+    {
+      if (self->kind != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self), self->kind);
+      gtk_widget_add_css_class (GTK_WIDGET (self), kind);
+      self->kind = kind;
+    }
   if (in_block)
     gtk_widget_add_css_class (GTK_WIDGET (self), "child");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "child");
 }
 
 static void
@@ -257,6 +264,116 @@ plenary_entry_row_bind (PlenaryEntryRow         *self,
     bind_entry (self, PLENARY_ENTRY (item), context);
 }
 
+struct _PlenaryRowSlot
+{
+  GObject          parent_instance;
+
+  PlenaryRowSlots *slots;       /* not a reference: the slots own their slot objects */
+  guint            position;
+  GtkListItem     *list_item;   /* bound to it, if any; not a reference */
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryRowSlot, plenary_row_slot, G_TYPE_OBJECT)
+
+static void
+plenary_row_slot_class_init (PlenaryRowSlotClass *klass)
+{
+}
+
+static void
+plenary_row_slot_init (PlenaryRowSlot *self)
+{
+}
+
+struct _PlenaryRowSlots
+{
+  GObject     parent_instance;
+
+  GListModel *items;
+  guint       n_items;
+  GPtrArray  *slots;   /* PlenaryRowSlot by position, made when first asked for */
+};
+
+static void plenary_row_slots_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryRowSlots, plenary_row_slots, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      plenary_row_slots_list_model_init))
+
+static GType
+plenary_row_slots_get_item_type (GListModel *model)
+{
+  return PLENARY_TYPE_ROW_SLOT;
+}
+
+static guint
+plenary_row_slots_get_n_items (GListModel *model)
+{
+  return PLENARY_ROW_SLOTS (model)->n_items;
+}
+
+static gpointer
+plenary_row_slots_get_item (GListModel *model,
+                            guint       position)
+{
+  PlenaryRowSlots *self = PLENARY_ROW_SLOTS (model);
+
+  if (position >= self->n_items)
+    return NULL;
+  while (self->slots->len <= position)
+    {
+      PlenaryRowSlot *slot = g_object_new (PLENARY_TYPE_ROW_SLOT, NULL);
+
+      slot->slots = self;
+      slot->position = self->slots->len;
+      g_ptr_array_add (self->slots, slot);
+    }
+  return g_object_ref (g_ptr_array_index (self->slots, position));
+}
+
+static void
+plenary_row_slots_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = plenary_row_slots_get_item_type;
+  iface->get_n_items = plenary_row_slots_get_n_items;
+  iface->get_item = plenary_row_slots_get_item;
+}
+
+static void
+plenary_row_slots_finalize (GObject *object)
+{
+  PlenaryRowSlots *self = PLENARY_ROW_SLOTS (object);
+
+  for (guint i = 0; i < self->slots->len; i++)
+    PLENARY_ROW_SLOT (g_ptr_array_index (self->slots, i))->slots = NULL;
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
+  g_clear_object (&self->items);
+
+  G_OBJECT_CLASS (plenary_row_slots_parent_class)->finalize (object);
+}
+
+static void
+plenary_row_slots_class_init (PlenaryRowSlotsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = plenary_row_slots_finalize;
+}
+
+static void
+plenary_row_slots_init (PlenaryRowSlots *self)
+{
+  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+PlenaryRowSlots *
+plenary_row_slots_new (GListModel *items)
+{
+  PlenaryRowSlots *self = g_object_new (PLENARY_TYPE_ROW_SLOTS, NULL);
+
+  self->items = g_object_ref (items);
+  self->n_items = g_list_model_get_n_items (items);
+  return self;
+}
+
 typedef struct
 {
   PlenaryRowContextFunc fill_context;
@@ -264,11 +381,61 @@ typedef struct
 } FactoryData;
 
 static void
+bind_list_item (GtkListItem *list_item,
+                GObject     *object,
+                FactoryData *data)
+{
+  PlenaryRowContext context = { 0 };
+
+  data->fill_context (data->user_data, &context);
+  plenary_entry_row_bind (PLENARY_ENTRY_ROW (gtk_list_item_get_child (list_item)), object,
+                          &context);
+  /* Headers are labels, not something to open. */
+  gtk_list_item_set_activatable (list_item, PLENARY_IS_ENTRY (object));
+  gtk_list_item_set_selectable (list_item, FALSE);
+}
+
+static void
+bind_slot (PlenaryRowSlot *slot,
+           GtkListItem    *list_item)
+{
+  g_autoptr (GObject) item = g_list_model_get_item (slot->slots->items, slot->position);
+
+  if (item != NULL)
+    bind_list_item (list_item, item,
+                    g_object_get_data (G_OBJECT (list_item), "plenary-factory-data"));
+}
+
+void
+plenary_row_slots_refresh (PlenaryRowSlots *self)
+{
+  guint n_old = self->n_items;
+  guint n_new = g_list_model_get_n_items (self->items);
+  guint common = MIN (n_old, n_new);
+
+  g_return_if_fail (PLENARY_IS_ROW_SLOTS (self));
+
+  /* Only the places that come or go change the list; the rows of those that stay are bound
+   * to their new items below. */
+  self->n_items = n_new;
+  if (n_old != n_new)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, n_old - common, n_new - common);
+  for (guint i = 0; i < MIN (self->slots->len, n_new); i++)
+    {
+      PlenaryRowSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot->list_item != NULL)
+        bind_slot (slot, slot->list_item);
+    }
+}
+
+static void
 on_factory_setup (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   FactoryData              *data)
 {
   gtk_list_item_set_child (item, plenary_entry_row_new ());
+  g_object_set_data (G_OBJECT (item), "plenary-factory-data", data);
 }
 
 static void
@@ -277,13 +444,25 @@ on_factory_bind (GtkSignalListItemFactory *factory,
                  FactoryData              *data)
 {
   GObject *object = gtk_list_item_get_item (item);
-  PlenaryRowContext context = { 0 };
 
-  data->fill_context (data->user_data, &context);
-  plenary_entry_row_bind (PLENARY_ENTRY_ROW (gtk_list_item_get_child (item)), object, &context);
-  /* Headers are labels, not something to open. */
-  gtk_list_item_set_activatable (item, PLENARY_IS_ENTRY (object));
-  gtk_list_item_set_selectable (item, FALSE);
+  if (PLENARY_IS_ROW_SLOT (object))
+    {
+      PLENARY_ROW_SLOT (object)->list_item = item;
+      bind_slot (PLENARY_ROW_SLOT (object), item);
+    }
+  else
+    bind_list_item (item, object, data);
+}
+
+static void
+on_factory_unbind (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   FactoryData              *data)
+{
+  GObject *object = gtk_list_item_get_item (item);
+
+  if (PLENARY_IS_ROW_SLOT (object) && PLENARY_ROW_SLOT (object)->list_item == item)
+    PLENARY_ROW_SLOT (object)->list_item = NULL;
 }
 
 GtkListItemFactory *
@@ -297,6 +476,7 @@ plenary_entry_row_factory_new (PlenaryRowContextFunc fill_context,
   data->user_data = user_data;
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup), data);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind), data);
   g_object_set_data_full (G_OBJECT (factory), "plenary-factory-data", data, g_free);
   return factory;
 }
@@ -309,6 +489,130 @@ plenary_entry_row_dispose (GObject *object)
   G_OBJECT_CLASS (plenary_entry_row_parent_class)->dispose (object);
 }
 
+/* The row lays out its parts in a line itself rather than through a GtkBox: a horizontal
+ * GtkBox allocating a height asks the text column how wide it must be for that height, and
+ * the text column answers by laying out every wrapping label at a dozen trial widths. Here
+ * the time, accent bar, badge and star take their natural widths, the text gets the rest,
+ * and each label is laid out at that one width. */
+#define ROW_SPACING 12
+
+/* Fills @widths (one per child) for a row @width wide; returns the number of children. */
+static guint
+compute_widths (PlenaryEntryRow *self,
+                int              width,
+                int              widths[8])
+{
+  int fixed = 0;
+  guint n = 0, n_visible = 0, content_at = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL && n < 8;
+       child = gtk_widget_get_next_sibling (child), n++)
+    {
+      widths[n] = 0;
+      if (!gtk_widget_should_layout (child))
+        continue;
+      n_visible++;
+      if (child == self->content)
+        {
+          content_at = n;
+          continue;
+        }
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &widths[n], NULL, NULL);
+      fixed += widths[n];
+    }
+  widths[content_at] = MAX (0, width - fixed - ROW_SPACING * ((int) n_visible - 1));
+  return n;
+}
+
+static void
+plenary_entry_row_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  PlenaryEntryRow *self = PLENARY_ENTRY_ROW (widget);
+  int widths[8];
+  guint n_visible = 0, i = 0;
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    compute_widths (self, for_size, widths);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && i < 8;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      n_visible++;
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* A width never depends on the height: rows are as wide as their list. */
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          gtk_widget_measure (child, orientation, for_size >= 0 ? widths[i] : -1,
+                              &child_min, &child_nat, NULL, NULL);
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && n_visible > 1)
+    {
+      *minimum += ROW_SPACING * (n_visible - 1);
+      *natural += ROW_SPACING * (n_visible - 1);
+    }
+}
+
+static GtkSizeRequestMode
+plenary_entry_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+plenary_entry_row_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  PlenaryEntryRow *self = PLENARY_ENTRY_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int widths[8];
+  int x = 0;
+  guint i = 0;
+
+  compute_widths (self, width, widths);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && i < 8;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      int y = 0, child_height = height;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      /* The text is centred here, not by valign: a centred widget is asked its width for
+       * its height first, which is the costly question above. */
+      if (child == self->content)
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, widths[i], NULL, &child_height,
+                              NULL, NULL);
+          child_height = MIN (child_height, height);
+          y = (height - child_height) / 2;
+        }
+      gtk_widget_size_allocate (child,
+                                &(GtkAllocation) { rtl ? width - x - widths[i] : x, y,
+                                                   widths[i], child_height },
+                                -1);
+      x += widths[i] + ROW_SPACING;
+    }
+}
+
 static void
 plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
 {
@@ -316,11 +620,14 @@ plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plenary_entry_row_dispose;
+  widget_class->measure = plenary_entry_row_measure;
+  widget_class->get_request_mode = plenary_entry_row_get_request_mode;
+  widget_class->size_allocate = plenary_entry_row_size_allocate;
 
   g_type_ensure (PLENARY_TYPE_ACCENT_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-entry-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, box);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, content);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, accent);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, title_label);
@@ -329,7 +636,6 @@ plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, badge_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, star_image);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "entryrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

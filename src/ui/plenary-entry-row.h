@@ -53,7 +53,22 @@ void       plenary_entry_row_bind (PlenaryEntryRow         *self,
                                    GObject                 *item,
                                    const PlenaryRowContext *context);
 
-/* A list item factory of entry rows; items that are not entries are not activatable. */
+/* A list model of the places of another list's items. GTK destroys and creates the rows of
+ * the items a list removes and adds, so a list view of a model that changes wholesale (a new
+ * search, another day) would rebuild every row on screen; shown through slots, the rows stay
+ * and are bound to what is now in their place. */
+#define PLENARY_TYPE_ROW_SLOT (plenary_row_slot_get_type ())
+#define PLENARY_TYPE_ROW_SLOTS (plenary_row_slots_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryRowSlot, plenary_row_slot, PLENARY, ROW_SLOT, GObject)
+G_DECLARE_FINAL_TYPE (PlenaryRowSlots, plenary_row_slots, PLENARY, ROW_SLOTS, GObject)
+
+PlenaryRowSlots *plenary_row_slots_new     (GListModel      *items);
+/* After @items changed: binds the rows on screen to what their places now hold. */
+void             plenary_row_slots_refresh (PlenaryRowSlots *self);
+
+/* A list item factory of entry rows, for a model of items or PlenaryRowSlots; items that are
+ * not entries are not activatable. */
 GtkListItemFactory *plenary_entry_row_factory_new (PlenaryRowContextFunc fill_context,
                                                    gpointer              user_data);
 

@@ -49,4 +49,8 @@ char     *plenary_fold_for_search      (const char *text);
 /* Whether every whitespace-separated term of @folded_query occurs in @folded_text. */
 gboolean  plenary_search_matches       (const char *folded_text,
                                         const char *folded_query);
+/* The same with the query split once by plenary_search_terms(), for matching many texts. */
+GStrv     plenary_search_terms         (const char *folded_query);
+gboolean  plenary_search_matches_terms (const char *folded_text,
+                                        GStrv       terms);
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-entry-page.h"
+#include "plenary-array-model.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
@@ -40,9 +41,13 @@ struct _PlenaryScheduleView
   GDateTime        *bind_now;
   GTimeZone        *local_zone;
 
-  GListStore       *items;
+  PlenaryArrayModel *items;
+  PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
-  GArray           *search_index;     /* SearchItem, built on the first search */
+  GArray           *search_index;     /* SearchItem; built off the main thread for each schedule */
+  GTask            *index_task;       /* the worker building search_index, if running */
+  GArray           *search_hits;      /* guint: the search_index items matching hits_query */
+  char             *hits_query;
   GPtrArray        *day_buttons;
   gboolean          updating_filters;
 
@@ -55,7 +60,7 @@ struct _PlenaryScheduleView
   GtkRevealer      *filter_revealer;
   GtkLabel         *filter_label;
   GtkStack         *content_stack;
-  GtkListView      *list_view;
+  GtkGridView      *list_view;
   AdwStatusPage    *empty_page;
   PlenaryEntryPage *entry_page;
   GtkDropDown      *track_dropdown;
@@ -307,21 +312,18 @@ append_folded (GString    *haystack,
   g_string_append_c (haystack, '\n');
 }
 
-static void
-ensure_search_index (PlenaryScheduleView *self)
+/* Runs in a worker thread: the schedule is immutable and the entries were taken out of their
+ * list model on the main thread. */
+static GArray *
+new_search_index (GPtrArray    *entries,
+                  GCancellable *cancellable)
 {
-  GListModel *entries;
+  GArray *index = g_array_sized_new (FALSE, FALSE, sizeof (SearchItem), entries->len);
 
-  if (self->search_index != NULL)
-    return;
-
-  entries = plenary_schedule_get_entries (self->schedule);
-  self->search_index = g_array_sized_new (FALSE, FALSE, sizeof (SearchItem),
-                                          g_list_model_get_n_items (entries));
-  g_array_set_clear_func (self->search_index, search_item_clear);
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+  g_array_set_clear_func (index, search_item_clear);
+  for (guint i = 0; i < entries->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      PlenaryEntry *entry = g_ptr_array_index (entries, i);
       g_autoptr (GString) haystack = g_string_new (NULL);
       g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
       PlenaryTrack *track = plenary_entry_get_track (entry);
@@ -335,7 +337,155 @@ ensure_search_index (PlenaryScheduleView *self)
       append_folded (haystack, plenary_entry_get_description (entry));
       item.entry = entry;   /* the schedule owns it for as long as the index lives */
       item.haystack = g_string_free (g_steal_pointer (&haystack), FALSE);
-      g_array_append_val (self->search_index, item);
+      g_array_append_val (index, item);
+    }
+  return index;
+}
+
+typedef struct
+{
+  PlenarySchedule *schedule;   /* keeps what the entries point to alive in the worker */
+  GPtrArray       *entries;
+  GMutex           lock;
+  GCond            done_cond;
+  gboolean         done;
+  GArray          *index;      /* under lock, once done */
+} IndexJob;
+
+static void
+index_job_free (gpointer data)
+{
+  IndexJob *job = data;
+
+  g_clear_object (&job->schedule);
+  g_clear_pointer (&job->entries, g_ptr_array_unref);
+  g_clear_pointer (&job->index, g_array_unref);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->done_cond);
+  g_free (job);
+}
+
+static GPtrArray *
+copy_entries (PlenarySchedule *schedule)
+{
+  GListModel *entries = plenary_schedule_get_entries (schedule);
+  guint n = g_list_model_get_n_items (entries);
+  GPtrArray *copy = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (copy, g_list_model_get_item (entries, i));
+  return copy;
+}
+
+static void
+build_index_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  IndexJob *job = task_data;
+  GArray *index = new_search_index (job->entries, cancellable);
+
+  g_mutex_lock (&job->lock);
+  job->index = index;
+  job->done = TRUE;
+  g_cond_broadcast (&job->done_cond);
+  g_mutex_unlock (&job->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Takes the job's index, waiting for the worker if it is still folding. */
+static GArray *
+index_job_wait (IndexJob *job)
+{
+  GArray *index;
+
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->done_cond, &job->lock);
+  index = g_steal_pointer (&job->index);
+  g_mutex_unlock (&job->lock);
+  return index;
+}
+
+static void
+index_built_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GWeakRef *view_ref = user_data;
+  g_autoptr (PlenaryScheduleView) self = g_weak_ref_get (view_ref);
+  IndexJob *job = g_task_get_task_data (G_TASK (result));
+
+  g_weak_ref_clear (view_ref);
+  g_free (view_ref);
+  /* Let go of the schedule here, on the main thread, rather than wherever the task ends. */
+  g_clear_object (&job->schedule);
+  g_clear_pointer (&job->entries, g_ptr_array_unref);
+
+  /* The view went, another schedule came, or a search already took the index. */
+  if (self == NULL || G_TASK (result) != self->index_task)
+    return;
+  g_clear_object (&self->index_task);
+  if (self->search_index == NULL)
+    self->search_index = index_job_wait (job);
+}
+
+static void
+cancel_search_index (PlenaryScheduleView *self)
+{
+  if (self->index_task != NULL)
+    g_cancellable_cancel (g_task_get_cancellable (self->index_task));
+  g_clear_object (&self->index_task);
+  g_clear_pointer (&self->search_index, g_array_unref);
+  g_clear_pointer (&self->search_hits, g_array_unref);
+  g_clear_pointer (&self->hits_query, g_free);
+}
+
+/* Folding every title, name and abstract takes a while at 20,000 talks: do it while the
+ * user reads the first day rather than on the first keystroke. */
+static void
+start_search_index (PlenaryScheduleView *self)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  GWeakRef *view_ref;
+  IndexJob *job;
+
+  cancel_search_index (self);
+  if (self->schedule == NULL)
+    return;
+
+  job = g_new0 (IndexJob, 1);
+  job->schedule = g_object_ref (self->schedule);
+  job->entries = copy_entries (self->schedule);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->done_cond);
+  view_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (view_ref, self);
+  /* No source object: a task may end in the worker, which must not hold the last reference to
+   * a widget. */
+  self->index_task = g_task_new (NULL, cancellable, index_built_cb, view_ref);
+  g_task_set_source_tag (self->index_task, start_search_index);
+  g_task_set_task_data (self->index_task, job, index_job_free);
+  g_task_run_in_thread (self->index_task, build_index_thread);
+}
+
+/* A search before the worker is done waits for it. */
+static void
+ensure_search_index (PlenaryScheduleView *self)
+{
+  if (self->search_index != NULL)
+    return;
+  if (self->index_task != NULL)
+    {
+      self->search_index = index_job_wait (g_task_get_task_data (self->index_task));
+      g_clear_object (&self->index_task);
+    }
+  else
+    {
+      g_autoptr (GPtrArray) entries = copy_entries (self->schedule);
+
+      self->search_index = new_search_index (entries, NULL);
     }
 }
 
@@ -344,16 +494,26 @@ fill_search_results (PlenaryScheduleView *self,
                      GPtrArray           *out)
 {
   GListModel *days = plenary_schedule_get_days (self->schedule);
+  g_auto (GStrv) terms = plenary_search_terms (self->search_query);
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* Typing on only narrows: every match of "mck" is a match of "mc". */
+  gboolean narrowing = self->search_hits != NULL
+                       && g_str_has_prefix (self->search_query, self->hits_query);
+  guint n;
   int last_day = -1;
 
   ensure_search_index (self);
-  for (guint i = 0; i < self->search_index->len; i++)
+  n = narrowing ? self->search_hits->len : self->search_index->len;
+  for (guint k = 0; k < n; k++)
     {
+      guint i = narrowing ? g_array_index (self->search_hits, guint, k) : k;
       SearchItem *item = &g_array_index (self->search_index, SearchItem, i);
       int day;
 
-      if (!plenary_search_matches (item->haystack, self->search_query)
-          || !passes_filters (self, item->entry))
+      if (!plenary_search_matches_terms (item->haystack, terms))
+        continue;
+      g_array_append_val (hits, i);
+      if (!passes_filters (self, item->entry))
         continue;
       day = plenary_entry_get_day_index (item->entry);
       if (day != last_day && day >= 0)
@@ -363,6 +523,10 @@ fill_search_results (PlenaryScheduleView *self,
         }
       g_ptr_array_add (out, g_object_ref (item->entry));
     }
+  g_clear_pointer (&self->search_hits, g_array_unref);
+  self->search_hits = hits;
+  g_free (self->hits_query);
+  self->hits_query = g_strdup (self->search_query);
 }
 
 static void
@@ -433,10 +597,10 @@ rebuild (PlenaryScheduleView *self)
         fill_day (self, items);
     }
 
-  /* Replacing everything in one splice rebinds every visible row, which is also how density
-   * and time-zone changes reach them. */
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  plenary_array_model_set (self->items, g_steal_pointer (&items));
+  /* Showing slots, the rows on screen are bound again (which is also how density and
+   * time-zone changes reach them) rather than destroyed and made anew. */
+  plenary_row_slots_refresh (self->slots);
   update_filter_bar (self);
   update_empty_state (self);
 }
@@ -632,8 +796,8 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
       shown = same != NULL ? g_object_ref (same) : NULL;
     }
 
-  g_clear_pointer (&self->search_index, g_array_unref);
   g_set_object (&self->schedule, schedule);
+  start_search_index (self);
 
   n_days = schedule != NULL ? g_list_model_get_n_items (plenary_schedule_get_days (schedule)) : 0;
   now = get_now (self);
@@ -723,11 +887,16 @@ plenary_schedule_view_set_search (PlenaryScheduleView *self,
 
   folded = plenary_fold_for_search (text);
   g_strstrip (folded);
+  /* A trailing space, or a letter that folds away, changes nothing. */
+  if (g_strcmp0 (folded[0] != '\0' ? folded : NULL, self->search_query) == 0)
+    return;
   g_clear_pointer (&self->search_query, g_free);
   if (folded[0] != '\0')
     self->search_query = g_steal_pointer (&folded);
   gtk_widget_set_sensitive (GTK_WIDGET (self->day_box), self->search_query == NULL);
   rebuild (self);
+  /* Rows stay where they are when results change: show the new results from the top. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
 }
 
 void
@@ -1078,10 +1247,11 @@ plenary_schedule_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SCHEDULE_VIEW);
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  g_clear_pointer (&self->search_index, g_array_unref);
+  cancel_search_index (self);
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
   g_clear_object (&self->items);
+  g_clear_object (&self->slots);
 
   G_OBJECT_CLASS (plenary_schedule_view_parent_class)->dispose (object);
 }
@@ -1098,6 +1268,7 @@ plenary_schedule_view_finalize (GObject *object)
   g_clear_pointer (&self->filter_room, g_free);
   g_clear_pointer (&self->filter_session, g_free);
   g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->hits_query, g_free);
   g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
@@ -1222,13 +1393,14 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   self->local_zone = g_time_zone_new_local ();
   self->numbers = g_hash_table_new (NULL, NULL);
   self->day_buttons = g_ptr_array_new ();
-  self->items = g_list_store_new (G_TYPE_OBJECT);
+  self->items = plenary_array_model_new ();
+  self->slots = plenary_row_slots_new (G_LIST_MODEL (self->items));
 
   factory = plenary_entry_row_factory_new (fill_context, self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
                            G_CONNECT_SWAPPED);

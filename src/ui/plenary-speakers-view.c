@@ -29,14 +29,14 @@ struct _PlenarySpeakersView
   AdwLeaflet       *leaflet;
   GtkSearchEntry   *search_entry;
   GtkStack         *list_stack;
-  GtkListView      *list_view;
+  GtkGridView      *list_view;
   AdwStatusPage    *empty_page;
   GtkWidget        *back_button;
   GtkWidget        *star_all_button;
   GtkStack         *person_stack;
   GtkLabel         *name_label;
   GtkLabel         *affiliation_label;
-  GtkListView      *entries_view;
+  GtkGridView      *entries_view;
 };
 
 G_DEFINE_FINAL_TYPE (PlenarySpeakersView, plenary_speakers_view, GTK_TYPE_WIDGET)
@@ -423,14 +423,14 @@ plenary_speakers_view_init (PlenarySpeakersView *self)
 
   g_signal_connect (people_factory, "setup", G_CALLBACK (on_person_setup), self);
   g_signal_connect (people_factory, "bind", G_CALLBACK (on_person_bind), self);
-  gtk_list_view_set_factory (self->list_view, people_factory);
+  gtk_grid_view_set_factory (self->list_view, people_factory);
   people_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (people_selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (people_selection));
 
   entries_factory = plenary_entry_row_factory_new (fill_entries_context, self);
-  gtk_list_view_set_factory (self->entries_view, entries_factory);
+  gtk_grid_view_set_factory (self->entries_view, entries_factory);
   entries_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
-  gtk_list_view_set_model (self->entries_view, GTK_SELECTION_MODEL (entries_selection));
+  gtk_grid_view_set_model (self->entries_view, GTK_SELECTION_MODEL (entries_selection));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,

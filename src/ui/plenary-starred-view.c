@@ -32,7 +32,7 @@ struct _PlenaryStarredView
   GtkToggleButton *past_button;
   GtkRevealer     *removed_revealer;
   GtkListBox      *removed_list;
-  GtkListView     *list_view;
+  GtkGridView     *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryStarredView, plenary_starred_view, GTK_TYPE_WIDGET)
@@ -474,7 +474,7 @@ plenary_starred_view_init (PlenaryStarredView *self)
   self->items = g_list_store_new (G_TYPE_OBJECT);
 
   factory = plenary_entry_row_factory_new (fill_context, self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }

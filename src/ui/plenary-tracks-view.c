@@ -28,7 +28,7 @@ struct _PlenaryTracksView
 
   AdwLeaflet       *leaflet;
   GtkStack         *list_stack;
-  GtkListView      *list_view;
+  GtkGridView      *list_view;
   AdwStatusPage    *empty_page;
   GtkWidget        *back_button;
   GtkWidget        *show_in_schedule_button;
@@ -36,7 +36,7 @@ struct _PlenaryTracksView
   GtkLabel         *title_label;
   GtkLabel         *description_label;
   GtkWidget        *description_scroller;
-  GtkListView      *entries_view;
+  GtkGridView      *entries_view;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryTracksView, plenary_tracks_view, GTK_TYPE_WIDGET)
@@ -361,14 +361,14 @@ plenary_tracks_view_init (PlenaryTracksView *self)
 
   g_signal_connect (tracks_factory, "setup", G_CALLBACK (on_track_setup), self);
   g_signal_connect (tracks_factory, "bind", G_CALLBACK (on_track_bind), self);
-  gtk_list_view_set_factory (self->list_view, tracks_factory);
+  gtk_grid_view_set_factory (self->list_view, tracks_factory);
   tracks_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (tracks_selection));
+  gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (tracks_selection));
 
   entries_factory = plenary_entry_row_factory_new (fill_entries_context, self);
-  gtk_list_view_set_factory (self->entries_view, entries_factory);
+  gtk_grid_view_set_factory (self->entries_view, entries_factory);
   entries_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->entries)));
-  gtk_list_view_set_model (self->entries_view, GTK_SELECTION_MODEL (entries_selection));
+  gtk_grid_view_set_model (self->entries_view, GTK_SELECTION_MODEL (entries_selection));
 
   adw_status_page_set_title (self->empty_page, _("No Tracks"));
   adw_status_page_set_description (self->empty_page, _("This programme has no tracks"));

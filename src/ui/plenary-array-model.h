@@ -1,0 +1,22 @@
+/* plenary-array-model.h: a list model of an array of objects, replaced whole
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define PLENARY_TYPE_ARRAY_MODEL (plenary_array_model_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryArrayModel, plenary_array_model, PLENARY, ARRAY_MODEL, GObject)
+
+PlenaryArrayModel *plenary_array_model_new (void);
+/* Takes @items (GObjects, owning their references) in place of the model's items. */
+void               plenary_array_model_set (PlenaryArrayModel *self,
+                                            GPtrArray         *items);
+
+G_END_DECLS
