@@ -8,6 +8,7 @@
 
 #include "plenary-day-private.h"
 #include "plenary-entry-private.h"
+#include "plenary-array-model.h"
 #include "plenary-schedule-private.h"
 
 G_DEFINE_FINAL_TYPE (PlenarySchedule, plenary_schedule, G_TYPE_OBJECT)
@@ -88,84 +89,19 @@ plenary_schedule_new (void)
   return g_object_new (PLENARY_TYPE_SCHEDULE, NULL);
 }
 
-/* The schedule's own list models never change, so they are plain arrays: a GListStore
- * would spend a GSequence node and a signal emission per item on a 20,000-talk event. */
-#define PLENARY_TYPE_ARRAY_MODEL (plenary_array_model_get_type ())
-G_DECLARE_FINAL_TYPE (PlenaryArrayModel, plenary_array_model, PLENARY, ARRAY_MODEL, GObject)
-
-struct _PlenaryArrayModel
-{
-  GObject    parent_instance;
-
-  GType      item_type;
-  GPtrArray *items;
-};
-
-static GType
-plenary_array_model_get_item_type (GListModel *model)
-{
-  return PLENARY_ARRAY_MODEL (model)->item_type;
-}
-
-static guint
-plenary_array_model_get_n_items (GListModel *model)
-{
-  return PLENARY_ARRAY_MODEL (model)->items->len;
-}
-
-static gpointer
-plenary_array_model_get_item (GListModel *model,
-                              guint       position)
-{
-  PlenaryArrayModel *self = PLENARY_ARRAY_MODEL (model);
-
-  if (position >= self->items->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (self->items, position));
-}
-
-static void
-plenary_array_model_list_model_init (GListModelInterface *iface)
-{
-  iface->get_item_type = plenary_array_model_get_item_type;
-  iface->get_n_items = plenary_array_model_get_n_items;
-  iface->get_item = plenary_array_model_get_item;
-}
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryArrayModel, plenary_array_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
-                                                      plenary_array_model_list_model_init))
-
-static void
-plenary_array_model_finalize (GObject *object)
-{
-  g_clear_pointer (&PLENARY_ARRAY_MODEL (object)->items, g_ptr_array_unref);
-  G_OBJECT_CLASS (plenary_array_model_parent_class)->finalize (object);
-}
-
-static void
-plenary_array_model_class_init (PlenaryArrayModelClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = plenary_array_model_finalize;
-}
-
-static void
-plenary_array_model_init (PlenaryArrayModel *self)
-{
-}
-
-/* A model holding a reference to each of @items. */
+/* The schedule's own list models never change: a model holding a reference to each of
+ * @items, without a GListStore's tree node per item. */
 static GListModel *
 array_model_new (GType      item_type,
                  GPtrArray *items)
 {
-  PlenaryArrayModel *self = g_object_new (PLENARY_TYPE_ARRAY_MODEL, NULL);
+  PlenaryArrayModel *self = plenary_array_model_new (item_type);
   guint n = items != NULL ? items->len : 0;
+  GPtrArray *copy = g_ptr_array_new_full (n, g_object_unref);
 
-  self->item_type = item_type;
-  self->items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (items, i)));
+    g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (items, i)));
+  plenary_array_model_set (self, copy);
 
   return G_LIST_MODEL (self);
 }

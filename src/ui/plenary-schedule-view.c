@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-entry-page.h"
-#include "plenary-array-model.h"
+#include "model/plenary-array-model.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
@@ -1393,7 +1393,7 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   self->local_zone = g_time_zone_new_local ();
   self->numbers = g_hash_table_new (NULL, NULL);
   self->day_buttons = g_ptr_array_new ();
-  self->items = plenary_array_model_new ();
+  self->items = plenary_array_model_new (G_TYPE_OBJECT);
   self->slots = plenary_row_slots_new (G_LIST_MODEL (self->items));
 
   factory = plenary_entry_row_factory_new (fill_context, self);

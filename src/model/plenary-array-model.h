@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlenaryArrayModel, plenary_array_model, PLENARY, ARRAY_MODEL, GObject)
 
-PlenaryArrayModel *plenary_array_model_new (void);
-/* Takes @items (GObjects, owning their references) in place of the model's items. */
+/* Items are @item_type (or of a type derived from it). */
+PlenaryArrayModel *plenary_array_model_new (GType              item_type);
+/* Takes @items (owning a reference to each) in place of the model's items. */
 void               plenary_array_model_set (PlenaryArrayModel *self,
                                             GPtrArray         *items);
 

@@ -8,12 +8,14 @@
 
 #include "plenary-array-model.h"
 
-/* Replacing 20,000 search results in a GListStore costs a tree node per item, removed and
- * inserted; here it is the array the results were collected in. */
+/* A GListStore keeps a tree node per item: 20,000 of them to build for a fixed list, and to
+ * remove and insert again each time search results are replaced. Here the items are the
+ * array they were collected in. */
 struct _PlenaryArrayModel
 {
   GObject    parent_instance;
 
+  GType      item_type;
   GPtrArray *items;
 };
 
@@ -26,7 +28,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryArrayModel, plenary_array_model, G_TYPE_OB
 static GType
 plenary_array_model_get_item_type (GListModel *model)
 {
-  return G_TYPE_OBJECT;
+  return PLENARY_ARRAY_MODEL (model)->item_type;
 }
 
 static guint
@@ -73,9 +75,12 @@ plenary_array_model_init (PlenaryArrayModel *self)
 }
 
 PlenaryArrayModel *
-plenary_array_model_new (void)
+plenary_array_model_new (GType item_type)
 {
-  return g_object_new (PLENARY_TYPE_ARRAY_MODEL, NULL);
+  PlenaryArrayModel *self = g_object_new (PLENARY_TYPE_ARRAY_MODEL, NULL);
+
+  self->item_type = item_type;
+  return self;
 }
 
 void
