@@ -23,6 +23,7 @@ start_application (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
+  plenary_test_wait_for_window (GTK_APPLICATION (app));
   plenary_test_iterate (100);
 
   return app;
