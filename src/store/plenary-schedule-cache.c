@@ -193,6 +193,29 @@ plenary_schedule_cache_is_stored (PlenarySchedule *schedule)
   return g_object_get_qdata (G_OBJECT (schedule), stored_quark ()) != NULL;
 }
 
+static GQuark
+mapping_quark (void)
+{
+  return g_quark_from_static_string ("plenary-schedule-cache-mapping");
+}
+
+void
+plenary_schedule_cache_release_pages (PlenarySchedule *schedule)
+{
+  GBytes *mapping;
+  gsize size;
+  gconstpointer data;
+
+  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
+  mapping = g_object_get_qdata (G_OBJECT (schedule), mapping_quark ());
+  if (mapping == NULL)
+    return;
+  /* Safe while other threads read it: see plenary_schedule_cache_load(). */
+  data = g_bytes_get_data (mapping, &size);
+  if (size > 0)
+    madvise ((gpointer) data, size, MADV_DONTNEED);
+}
+
 static const char *
 snapshot_sha256 (PlenarySnapshot *snapshot,
                  guint            part)
@@ -1077,6 +1100,9 @@ plenary_schedule_cache_load (const char         *dir,
   if (schedule != NULL && g_mapped_file_get_length (mapped) > 0)
     madvise (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
              MADV_DONTNEED);
+  if (schedule != NULL)
+    g_object_set_qdata_full (G_OBJECT (schedule), mapping_quark (), g_bytes_ref (bytes),
+                             (GDestroyNotify) g_bytes_unref);
 
   g_free (strings.checked);
   return schedule;
