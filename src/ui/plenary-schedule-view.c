@@ -14,12 +14,8 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
-
-typedef struct
-{
-  PlenaryEntry *entry;
-  char         *haystack;
-} SearchItem;
+#include "store/plenary-schedule-cache.h"
+#include "util/plenary-search-index.h"
 
 struct _PlenaryScheduleView
 {
@@ -44,7 +40,7 @@ struct _PlenaryScheduleView
   PlenaryArrayModel *items;
   PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
-  GArray           *search_index;     /* SearchItem; built off the main thread for each schedule */
+  PlenarySearchIndex *search_index;   /* of the entries; built off the main thread */
   GTask            *index_task;       /* the worker building search_index, if running */
   GArray           *search_hits;      /* guint: the search_index items matching hits_query */
   char             *hits_query;
@@ -295,14 +291,6 @@ fill_day (PlenaryScheduleView *self,
 }
 
 static void
-search_item_clear (gpointer data)
-{
-  SearchItem *item = data;
-
-  g_clear_pointer (&item->haystack, g_free);
-}
-
-static void
 append_folded (GString    *haystack,
                const char *text)
 {
@@ -314,31 +302,34 @@ append_folded (GString    *haystack,
 
 /* Runs in a worker thread: the schedule is immutable and the entries were taken out of their
  * list model on the main thread. */
-static GArray *
-new_search_index (GPtrArray    *entries,
-                  GCancellable *cancellable)
+static PlenarySearchIndex *
+new_search_index (PlenarySchedule *schedule,
+                  GPtrArray       *entries,
+                  GCancellable    *cancellable)
 {
-  GArray *index = g_array_sized_new (FALSE, FALSE, sizeof (SearchItem), entries->len);
+  PlenarySearchIndex *index = plenary_search_index_new ();
+  g_autoptr (GString) haystack = g_string_new (NULL);
 
-  g_array_set_clear_func (index, search_item_clear);
   for (guint i = 0; i < entries->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       PlenaryEntry *entry = g_ptr_array_index (entries, i);
-      g_autoptr (GString) haystack = g_string_new (NULL);
       g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
+      g_autofree char *description = NULL;
       PlenaryTrack *track = plenary_entry_get_track (entry);
-      SearchItem item;
 
+      g_string_truncate (haystack, 0);
       append_folded (haystack, plenary_entry_get_title (entry));
       append_folded (haystack, people);
       append_folded (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
       append_folded (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
       append_folded (haystack, plenary_entry_get_session_title (entry));
-      append_folded (haystack, plenary_entry_get_description (entry));
-      item.entry = entry;   /* the schedule owns it for as long as the index lives */
-      item.haystack = g_string_free (g_steal_pointer (&haystack), FALSE);
-      g_array_append_val (index, item);
+      description = plenary_fold_for_search (plenary_entry_get_description (entry));
+      /* The schedule owns the entry for as long as the index lives. */
+      plenary_search_index_add (index, entry, haystack->str, description);
     }
+  plenary_search_index_finish (index);
+  /* The abstracts were read from the mapped cache only to be indexed. */
+  plenary_schedule_cache_release_pages (schedule);
   return index;
 }
 
@@ -349,7 +340,7 @@ typedef struct
   GMutex           lock;
   GCond            done_cond;
   gboolean         done;
-  GArray          *index;      /* under lock, once done */
+  PlenarySearchIndex *index;  /* under lock, once done */
 } IndexJob;
 
 static void
@@ -359,7 +350,7 @@ index_job_free (gpointer data)
 
   g_clear_object (&job->schedule);
   g_clear_pointer (&job->entries, g_ptr_array_unref);
-  g_clear_pointer (&job->index, g_array_unref);
+  g_clear_pointer (&job->index, plenary_search_index_free);
   g_mutex_clear (&job->lock);
   g_cond_clear (&job->done_cond);
   g_free (job);
@@ -384,7 +375,7 @@ build_index_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   IndexJob *job = task_data;
-  GArray *index = new_search_index (job->entries, cancellable);
+  PlenarySearchIndex *index = new_search_index (job->schedule, job->entries, cancellable);
 
   g_mutex_lock (&job->lock);
   job->index = index;
@@ -395,10 +386,10 @@ build_index_thread (GTask        *task,
 }
 
 /* Takes the job's index, waiting for the worker if it is still folding. */
-static GArray *
+static PlenarySearchIndex *
 index_job_wait (IndexJob *job)
 {
-  GArray *index;
+  PlenarySearchIndex *index;
 
   g_mutex_lock (&job->lock);
   while (!job->done)
@@ -437,7 +428,7 @@ cancel_search_index (PlenaryScheduleView *self)
   if (self->index_task != NULL)
     g_cancellable_cancel (g_task_get_cancellable (self->index_task));
   g_clear_object (&self->index_task);
-  g_clear_pointer (&self->search_index, g_array_unref);
+  g_clear_pointer (&self->search_index, plenary_search_index_free);
   g_clear_pointer (&self->search_hits, g_array_unref);
   g_clear_pointer (&self->hits_query, g_free);
 }
@@ -485,7 +476,7 @@ ensure_search_index (PlenaryScheduleView *self)
     {
       g_autoptr (GPtrArray) entries = copy_entries (self->schedule);
 
-      self->search_index = new_search_index (entries, NULL);
+      self->search_index = new_search_index (self->schedule, entries, NULL);
     }
 }
 
@@ -495,33 +486,32 @@ fill_search_results (PlenaryScheduleView *self,
 {
   GListModel *days = plenary_schedule_get_days (self->schedule);
   g_auto (GStrv) terms = plenary_search_terms (self->search_query);
-  GArray *hits = g_array_new (FALSE, FALSE, sizeof (guint));
-  /* Typing on only narrows: every match of "mck" is a match of "mc". */
+  /* Typing on only narrows: every match of "mck" is a match of "mc". Not so after a query
+   * of only spaces, which matched nothing. */
   gboolean narrowing = self->search_hits != NULL
-                       && g_str_has_prefix (self->search_query, self->hits_query);
-  guint n;
+                       && g_str_has_prefix (self->search_query, self->hits_query)
+                       && self->hits_query[strspn (self->hits_query, " \t\n")] != '\0';
+  GArray *hits;
   int last_day = -1;
 
   ensure_search_index (self);
-  n = narrowing ? self->search_hits->len : self->search_index->len;
-  for (guint k = 0; k < n; k++)
+  hits = plenary_search_index_match (self->search_index, (const char * const *) terms,
+                                     narrowing ? self->search_hits : NULL);
+  for (guint k = 0; k < hits->len; k++)
     {
-      guint i = narrowing ? g_array_index (self->search_hits, guint, k) : k;
-      SearchItem *item = &g_array_index (self->search_index, SearchItem, i);
+      PlenaryEntry *entry = plenary_search_index_get_data (self->search_index,
+                                                           g_array_index (hits, guint, k));
       int day;
 
-      if (!plenary_search_matches_terms (item->haystack, terms))
+      if (!passes_filters (self, entry))
         continue;
-      g_array_append_val (hits, i);
-      if (!passes_filters (self, item->entry))
-        continue;
-      day = plenary_entry_get_day_index (item->entry);
+      day = plenary_entry_get_day_index (entry);
       if (day != last_day && day >= 0)
         {
           g_ptr_array_add (out, g_list_model_get_item (days, day));
           last_day = day;
         }
-      g_ptr_array_add (out, g_object_ref (item->entry));
+      g_ptr_array_add (out, g_object_ref (entry));
     }
   g_clear_pointer (&self->search_hits, g_array_unref);
   self->search_hits = hits;
