@@ -84,6 +84,27 @@ test_basics (void)
   assert_hits (narrowed, first, G_N_ELEMENTS (first));
 }
 
+/* Posting lists of far-apart items take several bytes an item. */
+static void
+test_sparse (void)
+{
+  g_autoptr (PlenarySearchIndex) index = plenary_search_index_new ();
+  g_autoptr (GArray) hits = NULL;
+  static const guint expected[] = { 0, 1, 200, 70000, 70001 };
+
+  for (guint i = 0; i <= 70001; i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+        listed |= expected[k] == i;
+      plenary_search_index_add (index, NULL, "", listed ? "a needle" : "hay");
+    }
+  plenary_search_index_finish (index);
+  hits = match_query (index, "eed", NULL);
+  assert_hits (hits, expected, G_N_ELEMENTS (expected));
+}
+
 /* What the Schedule view searched before the index: one haystack per entry. */
 typedef struct
 {
@@ -275,6 +296,7 @@ main (int   argc,
   plenary_test_init (&argc, &argv);
 
   g_test_add_func ("/search-index/basics", test_basics);
+  g_test_add_func ("/search-index/sparse", test_sparse);
   g_test_add_func ("/search-index/lpc2021", test_lpc2021);
   g_test_add_func ("/search-index/generated", test_generated);
   return g_test_run ();

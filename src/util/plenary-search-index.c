@@ -23,13 +23,17 @@ struct _PlenarySearchIndex
    * finds the words containing a term (which holds no newline). */
   GString    *vocabulary;
   GArray     *word_starts;    /* guint32 per word, and one for the end */
-  /* Per word, the items containing it, ascending: postings[posting_starts[w]] onwards. */
-  guint32    *postings;
+  /* Per word, the items containing it, ascending, from postings[posting_starts[w]] to
+   * postings[posting_starts[w + 1]], each as its difference to the one before (the first to
+   * 0) in a varint: 7 bits a byte, low bits first, the high bit set on all but the last. Most
+   * differences take a byte, a quarter of a guint32. */
+  guint8     *postings;
   guint32    *posting_starts;
 
   /* Only while adding. */
   GHashTable *word_ids;       /* word → id + 1 */
-  GPtrArray  *word_items;     /* per word, a GArray of guint32 items */
+  GPtrArray  *word_items;     /* per word, a GByteArray of its postings */
+  GArray     *word_last;      /* guint32 per word: its last item + 1, 0 for none yet */
 };
 
 PlenarySearchIndex *
@@ -43,7 +47,8 @@ plenary_search_index_new (void)
   self->vocabulary = g_string_new (NULL);
   self->word_starts = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->word_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->word_items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->word_items = g_ptr_array_new_with_free_func ((GDestroyNotify) g_byte_array_unref);
+  self->word_last = g_array_new (FALSE, TRUE, sizeof (guint32));
   return self;
 }
 
@@ -61,6 +66,7 @@ plenary_search_index_free (PlenarySearchIndex *self)
   g_free (self->posting_starts);
   g_clear_pointer (&self->word_ids, g_hash_table_unref);
   g_clear_pointer (&self->word_items, g_ptr_array_unref);
+  g_clear_pointer (&self->word_last, g_array_unref);
   g_free (self);
 }
 
@@ -70,23 +76,40 @@ add_word (PlenarySearchIndex *self,
           guint32             item)
 {
   gpointer id_plus_one = g_hash_table_lookup (self->word_ids, word);
-  GArray *items;
-  guint32 start;
+  GByteArray *postings;
+  guint32 *last;
+  guint32 delta;
 
   if (id_plus_one == NULL)
     {
-      start = self->vocabulary->len;
+      guint32 start = self->vocabulary->len;
+
       g_array_append_val (self->word_starts, start);
       g_string_append (self->vocabulary, word);
       g_string_append_c (self->vocabulary, '\n');
-      g_ptr_array_add (self->word_items, g_array_new (FALSE, FALSE, sizeof (guint32)));
+      g_ptr_array_add (self->word_items, g_byte_array_new ());
+      g_array_set_size (self->word_last, self->word_items->len);
       id_plus_one = GUINT_TO_POINTER (self->word_items->len);
       g_hash_table_insert (self->word_ids, g_strdup (word), id_plus_one);
     }
-  items = g_ptr_array_index (self->word_items, GPOINTER_TO_UINT (id_plus_one) - 1);
+  postings = g_ptr_array_index (self->word_items, GPOINTER_TO_UINT (id_plus_one) - 1);
+  last = &g_array_index (self->word_last, guint32, GPOINTER_TO_UINT (id_plus_one) - 1);
   /* Items come in ascending order: a word seen twice in a text is listed once. */
-  if (items->len == 0 || g_array_index (items, guint32, items->len - 1) != item)
-    g_array_append_val (items, item);
+  if (*last == item + 1)
+    return;
+  delta = *last == 0 ? item : item + 1 - *last;
+  *last = item + 1;
+  for (;;)
+    {
+      guint8 byte = delta & 0x7f;
+
+      delta >>= 7;
+      if (delta != 0)
+        byte |= 0x80;
+      g_byte_array_append (postings, &byte, 1);
+      if (delta == 0)
+        break;
+    }
 }
 
 void
@@ -134,19 +157,19 @@ plenary_search_index_finish (PlenarySearchIndex *self)
   for (guint w = 0; w < n_words; w++)
     {
       self->posting_starts[w] = n_postings;
-      n_postings += ((GArray *) g_ptr_array_index (self->word_items, w))->len;
+      n_postings += ((GByteArray *) g_ptr_array_index (self->word_items, w))->len;
     }
   self->posting_starts[n_words] = n_postings;
-  self->postings = g_new (guint32, MAX (n_postings, 1));
+  self->postings = g_new (guint8, MAX (n_postings, 1));
   for (guint w = 0; w < n_words; w++)
     {
-      GArray *items = g_ptr_array_index (self->word_items, w);
+      GByteArray *items = g_ptr_array_index (self->word_items, w);
 
       if (items->len > 0)
-        memcpy (self->postings + self->posting_starts[w], items->data,
-                items->len * sizeof (guint32));
+        memcpy (self->postings + self->posting_starts[w], items->data, items->len);
     }
   g_clear_pointer (&self->word_items, g_ptr_array_unref);
+  g_clear_pointer (&self->word_last, g_array_unref);
   g_clear_pointer (&self->word_ids, g_hash_table_unref);
 
   end = self->vocabulary->len;
@@ -208,9 +231,27 @@ match_long (PlenarySearchIndex *self,
   while ((found = strstr (p, term)) != NULL)
     {
       guint word = word_at (self, found - vocabulary);
+      const guint8 *posting = self->postings + self->posting_starts[word];
+      const guint8 *end = self->postings + self->posting_starts[word + 1];
+      guint32 item = 0;
 
-      for (guint32 k = self->posting_starts[word]; k < self->posting_starts[word + 1]; k++)
-        bits[self->postings[k] / 32] |= 1u << (self->postings[k] % 32);
+      while (posting < end)
+        {
+          guint32 delta = 0;
+          guint shift = 0;
+          guint8 byte;
+
+          do
+            {
+              byte = *posting++;
+              delta |= (guint32) (byte & 0x7f) << shift;
+              shift += 7;
+            }
+          while ((byte & 0x80) != 0 && shift < 32);
+          item += delta;
+          if (item < self->data->len)
+            bits[item / 32] |= 1u << (item % 32);
+        }
       p = vocabulary + g_array_index (self->word_starts, guint32, word + 1);
     }
   return bits;
