@@ -11,6 +11,9 @@
 #include "indico/plenary-indico-parser.h"
 #include "model/plenary-schedule.h"
 #include "plenary-test-util.h"
+#include "store/plenary-schedule-cache.h"
+#include "store/plenary-store.h"
+#include "sync/plenary-event.h"
 #include "ui/plenary-format.h"
 #include "util/plenary-search-index.h"
 
@@ -289,6 +292,67 @@ test_generated (void)
   assert_same_as_naive (corpus);
 }
 
+static GBytes *
+lpc_bytes (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("fixtures/lpc2021", name, NULL);
+  g_autofree char *path = plenary_test_shared_path (relative);
+
+  return plenary_test_load_bytes (path);
+}
+
+/* The abstracts read for the index are handed back to the kernel, and read in again later. */
+static void
+test_cache_pages (void)
+{
+  g_autoptr (GBytes) timetable = lpc_bytes ("export-timetable-11.json");
+  g_autoptr (GBytes) contributions = lpc_bytes ("export-event-11-contributions.json");
+  g_autoptr (PlenarySnapshot) snapshot = plenary_snapshot_new (timetable, contributions, NULL,
+                                                               NULL);
+  g_autoptr (PlenarySnapshot) mapped = NULL;
+  g_autoptr (PlenaryEvent) event = plenary_event_new ("https://lpc.events/", "11");
+  g_autoptr (PlenaryIndicoSources) sources = NULL;
+  g_autoptr (PlenarySchedule) parsed = NULL;
+  g_autoptr (PlenarySchedule) cached = NULL;
+  g_autofree char *dir = NULL;
+  g_auto (GStrv) stamps = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  GListModel *entries;
+
+  plenary_test_reset_dirs ();
+  dir = plenary_store_get_event_dir ("https://lpc.events/", "11");
+  g_assert_true (plenary_snapshot_save (snapshot, dir, &error));
+  g_assert_no_error (error);
+  sources = plenary_event_build_sources (event, snapshot);
+  parsed = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_schedule_cache_write (dir, snapshot, parsed, &error));
+  g_assert_no_error (error);
+  /* Not from a cache: nothing to hand back. */
+  plenary_schedule_cache_release_pages (parsed);
+
+  mapped = plenary_snapshot_open_mapped (dir, &stamps, NULL);
+  g_assert_nonnull (mapped);
+  cached = plenary_schedule_cache_load (dir, mapped, (const char * const *) stamps, &error);
+  g_assert_no_error (error);
+  entries = plenary_schedule_get_entries (cached);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), >, 100);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+
+      g_ptr_array_add (before, g_strdup (plenary_entry_get_description (entry)));
+    }
+  plenary_schedule_cache_release_pages (cached);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+
+      g_assert_cmpstr (plenary_entry_get_description (entry), ==, g_ptr_array_index (before, i));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,5 +363,6 @@ main (int   argc,
   g_test_add_func ("/search-index/sparse", test_sparse);
   g_test_add_func ("/search-index/lpc2021", test_lpc2021);
   g_test_add_func ("/search-index/generated", test_generated);
+  g_test_add_func ("/search-index/cache-pages", test_cache_pages);
   return g_test_run ();
 }
