@@ -166,7 +166,8 @@ corpus_new (PlenarySchedule *schedule,
     {
       g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
       g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
-      g_autofree char *description = plenary_fold_for_search (plenary_entry_get_description (entry));
+      const char *abstract = plenary_entry_get_description (entry);
+      g_autofree char *description = plenary_fold_for_search (abstract);
       PlenaryTrack *track = plenary_entry_get_track (entry);
       g_autoptr (GString) haystack = g_string_new (NULL);
 
@@ -176,12 +177,12 @@ corpus_new (PlenarySchedule *schedule,
       append_folded (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
       append_folded (haystack, plenary_entry_get_session_title (entry));
       plenary_search_index_add (corpus->index, entry, haystack->str, description);
-      append_folded (haystack, plenary_entry_get_description (entry));
+      append_folded (haystack, abstract);
       g_ptr_array_add (corpus->haystacks, g_string_free (g_steal_pointer (&haystack), FALSE));
 
       if (i % query_stride == 0)
         {
-          g_auto (GStrv) words = g_strsplit_set (plenary_entry_get_description (entry), " \t\n", -1);
+          g_auto (GStrv) words = g_strsplit_set (abstract, " \t\n", -1);
           guint n_words = g_strv_length (words);
 
           add_prefixes (corpus->queries, plenary_entry_get_title (entry));
