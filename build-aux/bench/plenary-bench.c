@@ -54,6 +54,7 @@ run_import (const char *folder)
   g_autofree char *store = g_dir_make_tmp ("plenary-bench-XXXXXX", &error);
   g_autofree char *command = NULL;
   gint64 start;
+  gint64 parsed;
   gint64 end;
 
   if (store == NULL)
@@ -63,6 +64,7 @@ run_import (const char *folder)
   sources = plenary_indico_sources_load_directory (folder, &error);
   if (sources != NULL)
     schedule = plenary_indico_parse (sources, &error);
+  parsed = g_get_monotonic_time ();
   if (schedule != NULL)
     {
       snapshot = plenary_snapshot_new (sources->timetable, sources->event, sources->program, NULL);
@@ -78,6 +80,8 @@ run_import (const char *folder)
     }
 
   g_print ("import-ms: %.3f\n", (end - start) / 1000.0);
+  g_print ("read-parse-ms: %.3f\n", (parsed - start) / 1000.0);
+  g_print ("store-ms: %.3f\n", (end - parsed) / 1000.0);
   g_print ("import-rss-kib: %ld\n", peak_rss_kib ());
   g_print ("talks: %u\n", g_list_model_get_n_items (plenary_schedule_get_entries (schedule)));
 

@@ -147,6 +147,8 @@ try:
                    for _ in range(runs + 1)][1:]
         r['import'] = [float(v['import-ms']) / 1e3 for v in imports]
         r['import_rss'] = [int(v['import-rss-kib']) for v in imports]
+        r['import_parse'] = [float(v['read-parse-ms']) / 1e3 for v in imports]
+        r['import_store'] = [float(v['store-ms']) / 1e3 for v in imports]
 
         log(f'{column}: unchanged re-sync ×{runs}')
         resyncs = [figures([bench_bin, 'resync', folder], xdg_env(tempfile.mkdtemp(dir=scratch)))
@@ -179,6 +181,8 @@ finally:
 columns = [c for c, _, _ in SIZES]
 rows = [
     ('Import: read + parse + index + store (in process)', 'import', 's'),
+    ('… of which read + parse + index', 'import_parse', 's'),
+    ('… of which store (exports, meta.json, schedule cache; each fsync\'d)', 'import_store', 's'),
     ('Import peak RSS', 'import_rss', 'MiB'),
     ('json-glib floor: `json_parser_load_from_file` on the timetable', 'floor', 's'),
     ('json-glib floor peak RSS', 'floor_rss', 'MiB'),
