@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
 #include "ui/plenary-starred-view.h"
 
@@ -75,6 +76,84 @@ test_conflicts_and_removed (void)
 }
 
 static void
+user_data_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (g_object_get_data (object, "loading") != NULL)
+    plenary_user_data_load_finish (PLENARY_USER_DATA (object), result, &error);
+  else
+    plenary_user_data_save_finish (PLENARY_USER_DATA (object), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The titles the Starred view's "removed" rows show. */
+static void
+collect_row_titles (GtkWidget *widget,
+                    GPtrArray *titles)
+{
+  if (ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_row_titles (child, titles);
+}
+
+/* A starred talk that left the programme is still named after a restart. */
+static void
+test_removed_title_survives_restart (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autofree char *timetable = plenary_test_data_path ("crafted/quirks-timetable.json");
+  g_autofree char *event = plenary_test_data_path ("crafted/quirks-event.json");
+  g_autoptr (PlenarySchedule) other = NULL;
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "titles.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (PlenaryUserData) reloaded = plenary_user_data_new (path);
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  PlenaryStarredView *view = g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL);
+  const char *title = plenary_entry_get_title (plenary_schedule_lookup_user_key (schedule, "965"));
+  gboolean done = FALSE;
+
+  g_object_ref_sink (view);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  g_assert_cmpstr (plenary_user_data_get_title (user_data, "965"), ==, title);
+  plenary_user_data_save_async (user_data, NULL, user_data_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_object (&view);
+
+  /* Next start, in a new view: another programme, without that talk. */
+  view = g_object_ref_sink (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL));
+  done = FALSE;
+  g_object_set_data (G_OBJECT (reloaded), "loading", GINT_TO_POINTER (1));
+  plenary_user_data_load_async (reloaded, NULL, user_data_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (plenary_user_data_get_title (reloaded, "965"), ==, title);
+  sources->timetable = plenary_test_load_bytes (timetable);
+  sources->event = plenary_test_load_bytes (event);
+  other = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  g_assert_null (plenary_schedule_lookup_user_key (other, "965"));
+  plenary_starred_view_set_schedule (view, other, reloaded);
+  collect_row_titles (GTK_WIDGET (view), titles);
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, title, g_str_equal, NULL));
+
+  /* Unstarring forgets the title with the star. */
+  plenary_user_data_set_starred (reloaded, "965", FALSE);
+  g_assert_null (plenary_user_data_get_title (reloaded, "965"));
+  g_object_unref (view);
+}
+
+static void
 test_up_next_and_past (void)
 {
   g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
@@ -113,6 +192,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/starred-view/conflicts-and-removed", test_conflicts_and_removed);
+  g_test_add_func ("/starred-view/removed-title-survives-restart",
+                   test_removed_title_survives_restart);
   g_test_add_func ("/starred-view/up-next-and-past", test_up_next_and_past);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 typedef struct
 {
   gboolean   starred;
+  char      *title;       /* of a starred talk when last seen, to name it once removed */
   char      *note;
   GDateTime *actual_start;
   GDateTime *actual_end;
@@ -59,6 +60,7 @@ static void schedule_save (PlenaryUserData *self);
 static void
 record_free (Record *record)
 {
+  g_free (record->title);
   g_free (record->note);
   g_clear_pointer (&record->actual_start, g_date_time_unref);
   g_clear_pointer (&record->actual_end, g_date_time_unref);
@@ -124,6 +126,11 @@ serialize (PlenaryUserData *self,
           json_builder_set_member_name (builder, "starred");
           json_builder_add_boolean_value (builder, TRUE);
         }
+      if (record->starred && record->title != NULL)
+        {
+          json_builder_set_member_name (builder, "title");
+          json_builder_add_string_value (builder, record->title);
+        }
       if (record->note != NULL)
         {
           json_builder_set_member_name (builder, "note");
@@ -179,6 +186,8 @@ records_from_json (JsonNode *root)
       object = json_node_get_object (value);
       record = g_new0 (Record, 1);
       record->starred = json_object_get_boolean_member_with_default (object, "starred", FALSE);
+      record->title = g_strdup (json_object_get_string_member_with_default (object, "title",
+                                                                            NULL));
       note = json_object_get_string_member_with_default (object, "note", NULL);
       record->note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
       record->actual_start = parse_time (object, "actual-start");
@@ -553,6 +562,32 @@ plenary_user_data_set_starred (PlenaryUserData *self,
   ensure (self, key)->starred = !!starred;
   prune (self, key);
   changed (self, key);
+}
+
+const char *
+plenary_user_data_get_title (PlenaryUserData *self,
+                             const char      *key)
+{
+  Record *record = lookup (self, key);
+
+  return record != NULL && record->starred ? record->title : NULL;
+}
+
+void
+plenary_user_data_remember_title (PlenaryUserData *self,
+                                  const char      *key,
+                                  const char      *title)
+{
+  Record *record = lookup (self, key);
+
+  if (record == NULL || !record->starred || g_strcmp0 (record->title, title) == 0)
+    return;
+  g_free (record->title);
+  record->title = g_strdup (title);
+  /* Saved, but not "changed": nothing on screen depends on it while the talk exists. */
+  set_dirty (self, TRUE);
+  if (!self->saving)
+    schedule_save (self);
 }
 
 GStrv

@@ -44,6 +44,14 @@ gboolean         plenary_user_data_get_starred     (PlenaryUserData     *self,
 void             plenary_user_data_set_starred     (PlenaryUserData     *self,
                                                     const char          *key,
                                                     gboolean             starred);
+/* The title a starred entry had when last seen (plenary_user_data_remember_title()), so that
+ * it can be named after it left the programme; NULL when unknown or not starred. */
+const char      *plenary_user_data_get_title       (PlenaryUserData     *self,
+                                                    const char          *key);
+/* Keeps @title for @key if it is starred (else does nothing); saved with the rest. */
+void             plenary_user_data_remember_title  (PlenaryUserData     *self,
+                                                    const char          *key,
+                                                    const char          *title);
 /* The keys of all starred entries, sorted. */
 GStrv            plenary_user_data_dup_starred     (PlenaryUserData     *self);
 const char      *plenary_user_data_get_note        (PlenaryUserData     *self,

@@ -19,7 +19,6 @@ struct _PlenaryStarredView
   PlenarySchedule *schedule;
   PlenaryUserData *user_data;
   GHashTable      *conflicts;     /* PlenaryEntry → PlenaryEntry */
-  GHashTable      *known_titles;  /* user key → title, from every programme seen */
   GListStore      *items;
   GPtrArray       *removed;       /* user keys */
   GDateTime       *now_override;
@@ -167,7 +166,7 @@ fill_removed (PlenaryStarredView *self)
   for (guint i = 0; i < self->removed->len; i++)
     {
       const char *key = g_ptr_array_index (self->removed, i);
-      const char *title = g_hash_table_lookup (self->known_titles, key);
+      const char *title = plenary_user_data_get_title (self->user_data, key);
       g_autofree char *fallback = g_strdup_printf (_("Talk %s"), key);
       g_autofree char *escaped = g_markup_escape_text (title ? title : fallback, -1);
       GtkWidget *row = adw_action_row_new ();
@@ -214,8 +213,12 @@ rebuild (PlenaryStarredView *self)
       PlenaryEntry *entry = plenary_schedule_lookup_user_key (self->schedule, keys[i]);
 
       if (entry == NULL)
-        g_ptr_array_add (self->removed, g_strdup (keys[i]));
-      else if (plenary_entry_get_start (entry) != NULL)
+        {
+          g_ptr_array_add (self->removed, g_strdup (keys[i]));
+          continue;
+        }
+      plenary_user_data_remember_title (self->user_data, keys[i], plenary_entry_get_title (entry));
+      if (plenary_entry_get_start (entry) != NULL)
         g_ptr_array_add (starred, g_object_ref (entry));
     }
   g_ptr_array_sort (starred, compare_by_start);
@@ -275,20 +278,6 @@ rebuild (PlenaryStarredView *self)
                                                  ? "list" : "empty");
 }
 
-static void
-remember_titles (PlenaryStarredView *self)
-{
-  GListModel *entries = plenary_schedule_get_entries (self->schedule);
-
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
-
-      g_hash_table_replace (self->known_titles, g_strdup (plenary_entry_get_user_key (entry)),
-                            g_strdup (plenary_entry_get_title (entry)));
-    }
-}
-
 void
 plenary_starred_view_set_schedule (PlenaryStarredView *self,
                                    PlenarySchedule    *schedule,
@@ -306,8 +295,6 @@ plenary_starred_view_set_schedule (PlenaryStarredView *self,
                                  G_CONNECT_SWAPPED);
     }
   g_set_object (&self->schedule, schedule);
-  if (schedule != NULL)
-    remember_titles (self);
   rebuild (self);
 }
 
@@ -416,7 +403,6 @@ plenary_starred_view_finalize (GObject *object)
   PlenaryStarredView *self = PLENARY_STARRED_VIEW (object);
 
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
-  g_clear_pointer (&self->known_titles, g_hash_table_unref);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
   g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
@@ -469,7 +455,6 @@ plenary_starred_view_init (PlenaryStarredView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->conflicts = g_hash_table_new (NULL, NULL);
-  self->known_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->removed = g_ptr_array_new_with_free_func (g_free);
   self->items = g_list_store_new (G_TYPE_OBJECT);
 
