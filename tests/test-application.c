@@ -9,6 +9,8 @@
 #include "plenary-application.h"
 #include "plenary-test-util.h"
 #include "ui/plenary-preferences-window.h"
+#include "ui/plenary-speakers-view.h"
+#include "ui/plenary-tracks-view.h"
 #include "ui/plenary-window.h"
 
 static PlenaryApplication *
@@ -79,6 +81,45 @@ test_first_start_shows_sample (void)
   stop_application (app);
 }
 
+/* Views other than the schedule are built when first shown, and then show the programme. */
+static void
+test_views_built_when_shown (void)
+{
+  PlenaryApplication *app = start_application ();
+  PlenaryWindow *window = PLENARY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AdwViewStack *stack = plenary_window_get_view_stack (window);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  GtkWidget *speakers;
+
+  while (plenary_window_get_schedule (window) == NULL && g_get_monotonic_time () < deadline)
+    plenary_test_iterate (20);
+  g_assert_nonnull (plenary_window_get_schedule (window));
+
+  for (const char **name = (const char *[]) { "speakers", "rooms", "tracks", "starred", NULL };
+       *name != NULL; name++)
+    g_assert_null (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, *name))));
+
+  adw_view_stack_set_visible_child_name (stack, "speakers");
+  speakers = adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "speakers")));
+  g_assert_true (PLENARY_IS_SPEAKERS_VIEW (speakers));
+  /* LPC 2021: 300-odd people and their letters. */
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      plenary_speakers_view_get_model (PLENARY_SPEAKERS_VIEW (speakers))), >, 200);
+  for (const char **name = (const char *[]) { "rooms", "tracks", "starred", NULL };
+       *name != NULL; name++)
+    {
+      adw_view_stack_set_visible_child_name (stack, *name);
+      g_assert_nonnull (adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack,
+                                                                                      *name))));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_tracks_view_get_model (PLENARY_TRACKS_VIEW (
+                      adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack,
+                                                                                    "tracks")))))),
+                    >, 0);
+
+  stop_application (app);
+}
+
 static void
 test_actions_and_accels (void)
 {
@@ -143,6 +184,7 @@ main (int   argc,
 
   g_test_add_func ("/application/window-presented", test_window_presented);
   g_test_add_func ("/application/first-start-shows-sample", test_first_start_shows_sample);
+  g_test_add_func ("/application/views-built-when-shown", test_views_built_when_shown);
   g_test_add_func ("/application/actions-and-accels", test_actions_and_accels);
   g_test_add_func ("/application/window-size-saved", test_window_size_saved);
 

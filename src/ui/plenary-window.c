@@ -45,6 +45,11 @@ struct _PlenaryWindow
   GtkLabel             *banner_label;
   GtkButton            *banner_button;
   PlenaryScheduleView  *schedule_view;
+  AdwBin               *speakers_page;
+  AdwBin               *tracks_page;
+  AdwBin               *rooms_page;
+  AdwBin               *starred_page;
+  /* The other views: NULL until their page is first shown (see ensure_view()). */
   PlenarySpeakersView  *speakers_view;
   PlenaryTracksView    *tracks_view;
   PlenaryRoomsView     *rooms_view;
@@ -91,6 +96,90 @@ show_banner (PlenaryWindow *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
 }
 
+static void on_entry_activated  (PlenaryWindow *self,
+                                 PlenaryEntry  *entry);
+static void on_chair_requested  (PlenaryWindow *self,
+                                 PlenaryRoom   *room);
+static void on_show_in_schedule (PlenaryWindow *self,
+                                 PlenaryTrack  *track);
+static void on_star_entries     (PlenaryWindow *self,
+                                 GListModel    *entries);
+
+/* The views built so far follow the programme on screen (the schedule view is always built). */
+static void
+show_schedule_in_views (PlenaryWindow *self)
+{
+  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+
+  if (self->speakers_view != NULL)
+    plenary_speakers_view_set_schedule (self->speakers_view, self->schedule);
+  if (self->tracks_view != NULL)
+    plenary_tracks_view_set_schedule (self->tracks_view, self->schedule);
+  if (self->rooms_view != NULL)
+    {
+      plenary_rooms_view_set_user_data (self->rooms_view, user_data);
+      plenary_rooms_view_set_schedule (self->rooms_view, self->schedule);
+    }
+  if (self->starred_view != NULL)
+    plenary_starred_view_set_schedule (self->starred_view, self->schedule, user_data);
+}
+
+/* Builds the view of page @name on first use: at start-up only the schedule is on screen, and
+ * the other four templates, their styles and lists cost start-up time for nothing. */
+static void
+ensure_view (PlenaryWindow *self,
+             const char    *name)
+{
+  GtkWidget *view = NULL;
+  AdwBin *page = NULL;
+
+  if (g_strcmp0 (name, "speakers") == 0 && self->speakers_view == NULL)
+    {
+      view = g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL);
+      self->speakers_view = PLENARY_SPEAKERS_VIEW (view);
+      g_signal_connect_object (view, "star-entries", G_CALLBACK (on_star_entries), self,
+                               G_CONNECT_SWAPPED);
+      page = self->speakers_page;
+    }
+  else if (g_strcmp0 (name, "tracks") == 0 && self->tracks_view == NULL)
+    {
+      view = g_object_new (PLENARY_TYPE_TRACKS_VIEW, NULL);
+      self->tracks_view = PLENARY_TRACKS_VIEW (view);
+      g_signal_connect_object (view, "show-in-schedule", G_CALLBACK (on_show_in_schedule), self,
+                               G_CONNECT_SWAPPED);
+      page = self->tracks_page;
+    }
+  else if (g_strcmp0 (name, "rooms") == 0 && self->rooms_view == NULL)
+    {
+      view = g_object_new (PLENARY_TYPE_ROOMS_VIEW, NULL);
+      self->rooms_view = PLENARY_ROOMS_VIEW (view);
+      g_signal_connect_object (view, "chair-requested", G_CALLBACK (on_chair_requested), self,
+                               G_CONNECT_SWAPPED);
+      page = self->rooms_page;
+    }
+  else if (g_strcmp0 (name, "starred") == 0 && self->starred_view == NULL)
+    {
+      view = g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL);
+      self->starred_view = PLENARY_STARRED_VIEW (view);
+      g_settings_bind (self->settings, "room-change-minutes", view, "room-change-minutes",
+                       G_SETTINGS_BIND_GET);
+      page = self->starred_page;
+    }
+  if (view == NULL)
+    return;
+
+  g_signal_connect_object (view, "entry-activated", G_CALLBACK (on_entry_activated), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (page, view);
+  show_schedule_in_views (self);
+}
+
+static void
+on_view_shown (PlenaryWindow *self)
+{
+  ensure_view (self, adw_view_stack_get_visible_child_name (self->view_stack));
+}
+
 /* Every view follows the programme on screen; they rebind, they do not patch. */
 static void
 show_schedule (PlenaryWindow   *self,
@@ -103,11 +192,7 @@ show_schedule (PlenaryWindow   *self,
   g_set_object (&self->schedule, schedule);
   plenary_schedule_view_set_user_data (self->schedule_view, user_data);
   plenary_schedule_view_set_schedule (self->schedule_view, schedule);
-  plenary_speakers_view_set_schedule (self->speakers_view, schedule);
-  plenary_tracks_view_set_schedule (self->tracks_view, schedule);
-  plenary_rooms_view_set_user_data (self->rooms_view, user_data);
-  plenary_rooms_view_set_schedule (self->rooms_view, schedule);
-  plenary_starred_view_set_schedule (self->starred_view, schedule, user_data);
+  show_schedule_in_views (self);
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Plenary"));
   gtk_stack_set_visible_child_name (self->main_stack, schedule ? "event" : "empty");
@@ -486,6 +571,7 @@ on_person_activated (PlenaryWindow *self,
                      PlenaryPerson *person)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "speakers");
+  ensure_view (self, "speakers");
   plenary_speakers_view_show_person (self->speakers_view, person);
 }
 
@@ -902,8 +988,6 @@ bind_settings (PlenaryWindow      *self,
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-notes", self->schedule_view, "show-notes",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "room-change-minutes", self->starred_view,
-                   "room-change-minutes", G_SETTINGS_BIND_GET);
   g_settings_bind_with_mapping (self->settings, "time-zone-mode", self->schedule_view,
                                 "local-time", G_SETTINGS_BIND_DEFAULT, time_zone_mode_to_local,
                                 local_to_time_zone_mode, NULL, NULL);
@@ -967,13 +1051,11 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, schedule_view);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, speakers_view);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tracks_view);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, rooms_view);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, starred_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_entry_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_show_in_schedule);
-  gtk_widget_class_bind_template_callback (widget_class, on_chair_requested);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, speakers_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tracks_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, rooms_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, starred_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_shown);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
@@ -1000,8 +1082,6 @@ plenary_window_init (PlenaryWindow *self)
   g_signal_connect_object (plenary_schedule_view_get_entry_page (self->schedule_view),
                            "person-activated", G_CALLBACK (on_person_activated), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->speakers_view, "star-entries", G_CALLBACK (on_star_entries),
-                           self, G_CONNECT_SWAPPED);
   /* "Updated 3 minutes ago" must not go stale on screen. */
   self->freshness_timeout = g_timeout_add_seconds (30, freshness_tick_cb, self);
   gtk_widget_set_visible (self->refresh_button, FALSE);
