@@ -42,6 +42,7 @@ struct _PlenaryScheduleView
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
   PlenarySearchIndex *search_index;   /* of the entries; built off the main thread */
   GTask            *index_task;       /* the worker building search_index, if running */
+  guint             index_idle;       /* starts that worker once the schedule is on screen */
   GArray           *search_hits;      /* guint: the search_index items matching hits_query */
   char             *hits_query;
   GPtrArray        *day_buttons;
@@ -425,6 +426,7 @@ index_built_cb (GObject      *source_object,
 static void
 cancel_search_index (PlenaryScheduleView *self)
 {
+  g_clear_handle_id (&self->index_idle, g_source_remove);
   if (self->index_task != NULL)
     g_cancellable_cancel (g_task_get_cancellable (self->index_task));
   g_clear_object (&self->index_task);
@@ -462,6 +464,26 @@ start_search_index (PlenaryScheduleView *self)
 }
 
 /* A search before the worker is done waits for it. */
+static gboolean
+start_search_index_cb (gpointer user_data)
+{
+  PlenaryScheduleView *self = user_data;
+
+  self->index_idle = 0;
+  start_search_index (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The index is built after the frame that shows the new schedule (idle priority is below
+ * drawing): on two cores its worker would otherwise compete with that first frame. */
+static void
+queue_search_index (PlenaryScheduleView *self)
+{
+  cancel_search_index (self);
+  if (self->schedule != NULL)
+    self->index_idle = g_idle_add_full (G_PRIORITY_LOW, start_search_index_cb, self, NULL);
+}
+
 static void
 ensure_search_index (PlenaryScheduleView *self)
 {
@@ -476,6 +498,7 @@ ensure_search_index (PlenaryScheduleView *self)
     {
       g_autoptr (GPtrArray) entries = copy_entries (self->schedule);
 
+      g_clear_handle_id (&self->index_idle, g_source_remove);
       self->search_index = new_search_index (self->schedule, entries, NULL);
     }
 }
@@ -787,7 +810,7 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
     }
 
   g_set_object (&self->schedule, schedule);
-  start_search_index (self);
+  queue_search_index (self);
 
   n_days = schedule != NULL ? g_list_model_get_n_items (plenary_schedule_get_days (schedule)) : 0;
   now = get_now (self);
@@ -865,6 +888,14 @@ plenary_schedule_view_get_number (PlenaryScheduleView *self,
   g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), 0);
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->numbers, entry));
+}
+
+gboolean
+plenary_schedule_view_get_search_ready (PlenaryScheduleView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), FALSE);
+
+  return self->search_index != NULL;
 }
 
 void

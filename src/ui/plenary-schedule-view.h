@@ -28,6 +28,9 @@ void             plenary_schedule_view_set_day        (PlenaryScheduleView *self
                                                        guint                day_index);
 /* The items the list shows now: entries, and day headers while searching. */
 GListModel      *plenary_schedule_view_get_model      (PlenaryScheduleView *self);
+/* Whether the search index, built in the background for each schedule, is there (until then
+ * a search waits for it). */
+gboolean         plenary_schedule_view_get_search_ready (PlenaryScheduleView *self);
 void             plenary_schedule_view_set_search     (PlenaryScheduleView *self,
                                                        const char          *text);
 /* Narrows the timeline; NULL or "" for any. Other views use it for "show in the schedule". */
