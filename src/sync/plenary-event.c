@@ -488,6 +488,20 @@ user_data_loaded_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The programme is in (from the cache or the JSON): on screen, then the user data. */
+static void
+show_loaded (GTask           *task,
+             PlenarySnapshot *snapshot,
+             PlenarySchedule *schedule)
+{
+  PlenaryEvent *self = g_task_get_source_object (task);
+
+  plenary_event_set_programme (self, snapshot, schedule);
+  plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (snapshot));
+  plenary_user_data_load_async (self->user_data, g_task_get_cancellable (task),
+                                user_data_loaded_cb, task);
+}
+
 static void
 parsed_cb (GObject      *object,
            GAsyncResult *result,
@@ -520,10 +534,7 @@ parsed_cb (GObject      *object,
       return;
     }
 
-  plenary_event_set_programme (self, data->snapshot, schedule);
-  plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (data->snapshot));
-  plenary_user_data_load_async (self->user_data, cancellable, user_data_loaded_cb,
-                                g_steal_pointer (&task));
+  show_loaded (g_steal_pointer (&task), data->snapshot, schedule);
 }
 
 static void
@@ -618,11 +629,8 @@ cache_loaded_cb (GObject      *object,
       return;
     }
 
-  plenary_event_set_programme (self, found->snapshot, found->schedule);
-  plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (found->snapshot));
+  show_loaded (g_steal_pointer (&task), found->snapshot, found->schedule);
   cache_result_free (found);
-  plenary_user_data_load_async (self->user_data, cancellable, user_data_loaded_cb,
-                                g_steal_pointer (&task));
 }
 
 void
