@@ -173,6 +173,8 @@ test_follow_star_resync (void)
     gboolean saw_changes = FALSE;
 
     g_assert_true (plenary_schedule_view_is_changed (view, entry));
+    /* Kept with the stars, so the badge outlives a restart. */
+    g_assert_true (plenary_user_data_get_changed (user_data, "941"));
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-changes", NULL);
     plenary_test_iterate (50);
     toplevels = gtk_window_list_toplevels ();
@@ -185,6 +187,7 @@ test_follow_star_resync (void)
     g_assert_true (saw_changes);
     plenary_window_show_entry (window, "941");
     g_assert_false (plenary_schedule_view_is_changed (view, entry));
+    g_assert_false (plenary_user_data_get_changed (user_data, "941"));
   }
 
   /* The star and the note survive the sync: they live beside the programme. */

@@ -447,6 +447,51 @@ test_user_data (void)
   g_assert_no_error (error);
 }
 
+/* "Changed by a sync, not yet opened" outlives the process, for starred talks and others. */
+static void
+test_user_data_changed (void)
+{
+  g_autofree char *dir = plenary_store_get_event_dir ("https://lpc.events/", "20");
+  g_autofree char *path = g_build_filename (dir, "user.json", NULL);
+  g_autoptr (PlenaryUserData) data = plenary_user_data_new (path);
+  g_autoptr (PlenaryUserData) again = NULL;
+  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GError) error = NULL;
+  guint changes = 0;
+
+  g_assert_true (load_user_data (data, &error));
+  plenary_user_data_set_starred (data, "941", TRUE);
+  g_signal_connect (data, "changed", G_CALLBACK (count_changed_cb), &changes);
+  g_hash_table_add (keys, (gpointer) "941");
+  g_hash_table_add (keys, (gpointer) "965");
+  plenary_user_data_mark_changed (data, keys);
+  g_assert_cmpuint (changes, ==, 1);   /* once for the whole sync */
+  g_assert_true (plenary_user_data_get_changed (data, "941"));
+  g_assert_true (plenary_user_data_get_changed (data, "965"));
+  g_assert_false (plenary_user_data_get_changed (data, "966"));
+  save_user_data (data, &error);
+  g_assert_no_error (error);
+
+  again = plenary_user_data_new (path);
+  g_assert_true (load_user_data (again, &error));
+  g_assert_true (plenary_user_data_get_changed (again, "941"));
+  g_assert_true (plenary_user_data_get_changed (again, "965"));
+  plenary_user_data_clear_changed (again, "965");
+  g_assert_false (plenary_user_data_get_changed (again, "965"));
+  /* Opening a talk does not unstar it. */
+  plenary_user_data_clear_changed (again, "941");
+  g_assert_true (plenary_user_data_get_starred (again, "941"));
+  save_user_data (again, &error);
+  g_assert_no_error (error);
+
+  g_clear_object (&data);
+  data = plenary_user_data_new (path);
+  g_assert_true (load_user_data (data, &error));
+  g_assert_false (plenary_user_data_get_changed (data, "941"));
+  g_assert_false (plenary_user_data_get_changed (data, "965"));
+  g_assert_true (plenary_user_data_get_starred (data, "941"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/store/corrupt-json", test_corrupt_json);
   g_test_add_func ("/store/snapshot", test_snapshot);
   g_test_add_func ("/store/user-data", test_user_data);
+  g_test_add_func ("/store/user-data-changed", test_user_data_changed);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@ typedef struct
 {
   gboolean   starred;
   char      *title;       /* of a starred talk when last seen, to name it once removed */
+  gboolean   changed;     /* by a sync, and not opened since */
   char      *note;
   GDateTime *actual_start;
   GDateTime *actual_end;
@@ -70,8 +71,8 @@ record_free (Record *record)
 static gboolean
 record_is_empty (Record *record)
 {
-  return !record->starred && record->note == NULL && record->actual_start == NULL
-         && record->actual_end == NULL;
+  return !record->starred && !record->changed && record->note == NULL
+         && record->actual_start == NULL && record->actual_end == NULL;
 }
 
 static void
@@ -131,6 +132,11 @@ serialize (PlenaryUserData *self,
           json_builder_set_member_name (builder, "title");
           json_builder_add_string_value (builder, record->title);
         }
+      if (record->changed)
+        {
+          json_builder_set_member_name (builder, "changed");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       if (record->note != NULL)
         {
           json_builder_set_member_name (builder, "note");
@@ -188,6 +194,7 @@ records_from_json (JsonNode *root)
       record->starred = json_object_get_boolean_member_with_default (object, "starred", FALSE);
       record->title = g_strdup (json_object_get_string_member_with_default (object, "title",
                                                                             NULL));
+      record->changed = json_object_get_boolean_member_with_default (object, "changed", FALSE);
       note = json_object_get_string_member_with_default (object, "note", NULL);
       record->note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
       record->actual_start = parse_time (object, "actual-start");
@@ -588,6 +595,46 @@ plenary_user_data_remember_title (PlenaryUserData *self,
   set_dirty (self, TRUE);
   if (!self->saving)
     schedule_save (self);
+}
+
+gboolean
+plenary_user_data_get_changed (PlenaryUserData *self,
+                               const char      *key)
+{
+  Record *record = lookup (self, key);
+
+  return record != NULL && record->changed;
+}
+
+void
+plenary_user_data_mark_changed (PlenaryUserData *self,
+                                GHashTable      *keys)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (PLENARY_IS_USER_DATA (self));
+
+  if (keys == NULL || g_hash_table_size (keys) == 0)
+    return;
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    ensure (self, key)->changed = TRUE;
+  /* One notification for the whole sync, not one per talk. */
+  changed (self, NULL);
+}
+
+void
+plenary_user_data_clear_changed (PlenaryUserData *self,
+                                 const char      *key)
+{
+  Record *record = lookup (self, key);
+
+  if (record == NULL || !record->changed)
+    return;
+  record->changed = FALSE;
+  prune (self, key);
+  changed (self, key);
 }
 
 GStrv

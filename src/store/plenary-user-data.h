@@ -52,6 +52,16 @@ const char      *plenary_user_data_get_title       (PlenaryUserData     *self,
 void             plenary_user_data_remember_title  (PlenaryUserData     *self,
                                                     const char          *key,
                                                     const char          *title);
+/* Whether a sync changed @key since it was last opened (the "Changed" badge). */
+gboolean         plenary_user_data_get_changed     (PlenaryUserData     *self,
+                                                    const char          *key);
+/* Marks every user key in the set @keys as changed by a sync; "changed" is emitted once,
+ * with a NULL key. */
+void             plenary_user_data_mark_changed    (PlenaryUserData     *self,
+                                                    GHashTable          *keys);
+/* @key was opened: its changes are seen. */
+void             plenary_user_data_clear_changed   (PlenaryUserData     *self,
+                                                    const char          *key);
 /* The keys of all starred entries, sorted. */
 GStrv            plenary_user_data_dup_starred     (PlenaryUserData     *self);
 const char      *plenary_user_data_get_note        (PlenaryUserData     *self,

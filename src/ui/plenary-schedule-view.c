@@ -23,7 +23,6 @@ struct _PlenaryScheduleView
 
   PlenarySchedule  *schedule;
   PlenaryUserData  *user_data;
-  GHashTable       *changed;          /* user keys changed by the last sync, not yet seen */
   guint             rebuild_idle;
   guint             day;
   PlenaryDensity    density;
@@ -956,25 +955,14 @@ sync_entry_page_user_data (PlenaryScheduleView *self)
   plenary_entry_page_set_note (self->entry_page, plenary_user_data_get_note (self->user_data, key));
 }
 
-void
-plenary_schedule_view_set_changed (PlenaryScheduleView *self,
-                                   GHashTable          *changed)
-{
-  g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
-
-  g_clear_pointer (&self->changed, g_hash_table_unref);
-  self->changed = changed != NULL ? g_hash_table_ref (changed) : NULL;
-  rebuild (self);
-}
-
 gboolean
 plenary_schedule_view_is_changed (PlenaryScheduleView *self,
                                   PlenaryEntry        *entry)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), FALSE);
 
-  return self->changed != NULL
-         && g_hash_table_contains (self->changed, plenary_entry_get_user_key (entry));
+  return self->user_data != NULL
+         && plenary_user_data_get_changed (self->user_data, plenary_entry_get_user_key (entry));
 }
 
 void
@@ -983,11 +971,9 @@ plenary_schedule_view_show_entry (PlenaryScheduleView *self,
 {
   g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
 
-  /* Seen: the badge goes. */
-  if (entry != NULL && self->changed != NULL
-      && g_hash_table_remove (self->changed, plenary_entry_get_user_key (entry))
-      && self->rebuild_idle == 0)
-    self->rebuild_idle = g_idle_add (rebuild_idle_cb, self);
+  /* Seen: the badge goes (the user data's "changed" rebuilds the rows). */
+  if (entry != NULL && self->user_data != NULL)
+    plenary_user_data_clear_changed (self->user_data, plenary_entry_get_user_key (entry));
 
   plenary_entry_page_set_entry (self->entry_page, entry,
                                 self->schedule ? plenary_schedule_get_timezone (self->schedule)
@@ -1283,7 +1269,6 @@ plenary_schedule_view_finalize (GObject *object)
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
 
   g_clear_pointer (&self->numbers, g_hash_table_unref);
-  g_clear_pointer (&self->changed, g_hash_table_unref);
   g_clear_pointer (&self->day_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->filter_track, g_free);
   g_clear_pointer (&self->filter_room, g_free);

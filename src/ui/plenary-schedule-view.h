@@ -41,9 +41,8 @@ void             plenary_schedule_view_set_filters    (PlenaryScheduleView *self
 /* Stars and notes shown in rows and edited on the entry page; may be NULL (the sample). */
 void             plenary_schedule_view_set_user_data  (PlenaryScheduleView *self,
                                                        PlenaryUserData     *user_data);
-/* Talks changed by the last sync (user key → anything); each keeps a badge until opened. */
-void             plenary_schedule_view_set_changed    (PlenaryScheduleView *self,
-                                                       GHashTable          *changed);
+/* Whether @entry carries a "Changed" badge: changed by a sync and not opened since (kept in
+ * the user data, so it lasts across restarts). */
 gboolean         plenary_schedule_view_is_changed     (PlenaryScheduleView *self,
                                                        PlenaryEntry        *entry);
 PlenaryEntryPage *plenary_schedule_view_get_entry_page (PlenaryScheduleView *self);

@@ -360,7 +360,8 @@ announce_changes (PlenaryWindow   *self,
         if (change->after != NULL)
           g_hash_table_add (changed, g_strdup (change->user_key));
       }
-    plenary_schedule_view_set_changed (self->schedule_view, changed);
+    if (user_data != NULL)
+      plenary_user_data_mark_changed (user_data, changed);
   }
   for (guint i = 0; i < changes->len; i++)
     {
@@ -450,7 +451,6 @@ plenary_window_set_event (PlenaryWindow *self,
   g_set_object (&self->event, event);
   self->is_sample = FALSE;
   g_clear_pointer (&self->changes, g_ptr_array_unref);
-  plenary_schedule_view_set_changed (self->schedule_view, NULL);
   show_banner (self, NULL, NULL, NULL);
   gtk_widget_set_visible (self->refresh_button, event != NULL);
   g_clear_object (&self->schedule);
