@@ -15,6 +15,7 @@
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-format.h"
 #include "ui/plenary-schedule-view.h"
+#include "util/plenary-clock.h"
 
 /* A view in a window, with the clock before the event so it opens on the first day. */
 static PlenaryScheduleView *
@@ -639,6 +640,165 @@ test_rows_follow_changes (void)
   gtk_window_destroy (window);
 }
 
+
+/* The place of the one now-line in @model, or -1; asserts where it is: the top-level items
+ * above it have started and those below have not, and so for the talks of a block it is in. */
+static int
+check_now_line (GListModel *model,
+                GDateTime  *now)
+{
+  guint n = g_list_model_get_n_items (model);
+  int position = -1;
+  PlenaryEntry *block = NULL;   /* the block the line is in, if any */
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (PLENARY_IS_NOW_MARKER (item))
+        {
+          g_assert_cmpint (position, ==, -1);
+          g_assert_true (g_date_time_equal (plenary_now_marker_get_time (PLENARY_NOW_MARKER (item)),
+                                            now));
+          position = i;
+          /* Between the talks of a block when the item below it is one of them. */
+          if (i + 1 < n)
+            {
+              g_autoptr (GObject) below = g_list_model_get_item (model, i + 1);
+
+              block = plenary_entry_get_block (PLENARY_ENTRY (below));
+            }
+        }
+    }
+  for (guint i = 0; position >= 0 && i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      PlenaryEntry *entry;
+      GDateTime *start;
+
+      if (!PLENARY_IS_ENTRY (item))
+        continue;
+      entry = PLENARY_ENTRY (item);
+      start = plenary_entry_get_start (entry);
+      if (plenary_entry_get_block (entry) != NULL && plenary_entry_get_block (entry) != block)
+        continue;
+      if ((int) i < position)
+        g_assert_cmpint (g_date_time_compare (start, now), <=, 0);
+      else
+        g_assert_cmpint (g_date_time_compare (start, now), >, 0);
+    }
+  return position;
+}
+
+static void
+test_now_line (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  /* Monday 20 September 2021, the first day, 07:50 in New York. */
+  g_autoptr (GDateTime) during = g_date_time_new_utc (2021, 9, 20, 11, 50, 0);
+  /* 06:50: the BPF summit alone has begun, so the line is between its talks. */
+  g_autoptr (GDateTime) early = g_date_time_add_hours (during, -1);
+  /* 11:50: the keynote is on alone. */
+  g_autoptr (GDateTime) later = g_date_time_add_hours (during, 4);
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
+  g_autoptr (GDateTime) after = g_date_time_new_utc (2021, 10, 1, 12, 0, 0);
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+  int at, moved;
+
+  g_assert_cmpint (check_now_line (model, before), ==, -1);
+
+  g_object_set (view, "now", early, NULL);
+  g_assert_cmpint (check_now_line (model, early), ==, 2);
+
+  /* Seven sessions run in parallel: the line is after them all, before the keynote. */
+  g_object_set (view, "now", during, NULL);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 0);
+  at = check_now_line (model, during);
+  g_assert_cmpint (at, >, 2);
+  g_assert_cmpint (at, <, (int) g_list_model_get_n_items (model) - 1);
+
+  g_object_set (view, "now", later, NULL);
+  moved = check_now_line (model, later);
+  g_assert_cmpint (moved, >, at);
+
+  /* Other days and searches have none. */
+  plenary_schedule_view_set_day (view, 1);
+  g_assert_cmpint (check_now_line (model, later), ==, -1);
+  plenary_schedule_view_set_day (view, 0);
+  g_assert_cmpint (check_now_line (model, later), ==, moved);
+  plenary_schedule_view_set_search (view, "bpf");
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_cmpint (check_now_line (model, later), ==, -1);
+  plenary_schedule_view_set_search (view, "");
+  g_assert_cmpint (check_now_line (model, later), ==, moved);
+
+  /* Jump to Now scrolls to the line and does not choke on it. */
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.jump-to-now", NULL);
+  plenary_test_iterate (50);
+  g_assert_cmpint (check_now_line (model, later), ==, moved);
+
+  g_object_set (view, "now", after, NULL);
+  g_assert_cmpint (check_now_line (model, after), ==, -1);
+  gtk_window_destroy (window);
+}
+
+/* Without a "now" of its own the view follows the application's clock, minute by minute. */
+static void
+test_now_line_follows_clock (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (GDateTime) during = g_date_time_new_utc (2021, 9, 20, 11, 50, 0);
+  g_autoptr (GDateTime) later = g_date_time_add_hours (during, 4);
+  PlenaryClock *clock = plenary_clock_get_default ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+  int at;
+
+  plenary_clock_set_fixed (clock, during);
+  g_object_set (view, "now", NULL, NULL);
+  at = check_now_line (model, during);
+  g_assert_cmpint (at, >, 0);
+
+  plenary_clock_advance (clock, 4 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (check_now_line (model, later), >, at);
+
+  plenary_clock_set_system (clock);
+  g_assert_cmpint (check_now_line (model, later), ==, -1);
+  gtk_window_destroy (window);
+}
+
+/* The line reads "Now · 07:50" in the event's zone. */
+static void
+test_now_line_row (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2021, 9, 20, 11, 50, 0);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr (PlenaryNowMarker) marker = plenary_now_marker_new (now);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = plenary_entry_row_new ();
+  g_autofree char *time = NULL;
+  g_autofree char *expected = NULL;
+  PlenaryRowContext context = { .zone = zone };
+
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  plenary_entry_row_bind (PLENARY_ENTRY_ROW (row), G_OBJECT (marker), &context);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (20);
+  collect_labels (row, labels);
+  g_assert_cmpuint (labels->len, ==, 1);
+  time = plenary_format_time (now, zone);
+  expected = g_strdup_printf ("Now · %s", time);
+  g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (labels, 0)), ==, expected);
+  g_assert_true (g_str_has_prefix (time, "07") || g_str_has_prefix (time, "7"));
+  g_assert_true (gtk_widget_has_css_class (row, "now-line"));
+  g_assert_false (gtk_widget_get_focusable (row));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -661,6 +821,9 @@ main (int   argc,
   g_test_add_func ("/schedule-view/rows-bounded-on-big-day", test_rows_bounded_on_big_day);
   g_test_add_func ("/schedule-view/keyboard-opens-entry", test_keyboard_opens_entry);
   g_test_add_func ("/schedule-view/rows-follow-changes", test_rows_follow_changes);
+  g_test_add_func ("/schedule-view/now-line", test_now_line);
+  g_test_add_func ("/schedule-view/now-line-follows-clock", test_now_line_follows_clock);
+  g_test_add_func ("/schedule-view/now-line-row", test_now_line_row);
 
   return g_test_run ();
 }

@@ -31,6 +31,51 @@ struct _PlenaryEntryRow
 
 G_DEFINE_FINAL_TYPE (PlenaryEntryRow, plenary_entry_row, GTK_TYPE_WIDGET)
 
+struct _PlenaryNowMarker
+{
+  GObject    parent_instance;
+
+  GDateTime *time;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryNowMarker, plenary_now_marker, G_TYPE_OBJECT)
+
+static void
+plenary_now_marker_finalize (GObject *object)
+{
+  g_clear_pointer (&PLENARY_NOW_MARKER (object)->time, g_date_time_unref);
+
+  G_OBJECT_CLASS (plenary_now_marker_parent_class)->finalize (object);
+}
+
+static void
+plenary_now_marker_class_init (PlenaryNowMarkerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = plenary_now_marker_finalize;
+}
+
+static void
+plenary_now_marker_init (PlenaryNowMarker *self)
+{
+}
+
+PlenaryNowMarker *
+plenary_now_marker_new (GDateTime *now)
+{
+  PlenaryNowMarker *self = g_object_new (PLENARY_TYPE_NOW_MARKER, NULL);
+
+  self->time = g_date_time_ref (now);
+  return self;
+}
+
+GDateTime *
+plenary_now_marker_get_time (PlenaryNowMarker *self)
+{
+  g_return_val_if_fail (PLENARY_IS_NOW_MARKER (self), NULL);
+
+  return self->time;
+}
+
 GtkWidget *
 plenary_entry_row_new (void)
 {
@@ -80,6 +125,34 @@ bind_header (PlenaryEntryRow *self,
   set_text (self->badge_label, NULL);
   gtk_widget_set_visible (self->star_image, FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/* The now-line: the time in the time column, then a rule where the text would be (the empty
+ * text column is centred, so its CSS height is the line's thickness). */
+static void
+bind_now_line (PlenaryEntryRow         *self,
+               PlenaryNowMarker        *marker,
+               const PlenaryRowContext *context)
+{
+  g_autofree char *time = plenary_format_time (plenary_now_marker_get_time (marker),
+                                               context->zone);
+  /* Translators: the label of the line marking the current time in the day's programme. */
+  g_autofree char *text = g_strdup_printf (C_("now line", "Now · %s"), time);
+  /* Translators: what a screen reader says for the line marking the current time. */
+  g_autofree char *a11y = g_strdup_printf (C_("now line", "Now, %s"), time);
+
+  set_kind (self, "now-line", FALSE);
+  set_text (self->time_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->accent), FALSE);
+  set_text (self->title_label, NULL);
+  set_text (self->speakers_label, NULL);
+  set_text (self->meta_label, NULL);
+  set_text (self->note_label, NULL);
+  set_text (self->badge_label, NULL);
+  gtk_widget_set_visible (self->star_image, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "past");
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
 /* "07:00, BPF tracing …, 40 minutes, Alan Maguire, Networking and BPF Summit room" */
@@ -262,6 +335,8 @@ plenary_entry_row_bind (PlenaryEntryRow         *self,
     bind_header (self, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
   else if (PLENARY_IS_ENTRY (item))
     bind_entry (self, PLENARY_ENTRY (item), context);
+  else if (PLENARY_IS_NOW_MARKER (item))
+    bind_now_line (self, PLENARY_NOW_MARKER (item), context);
 }
 
 struct _PlenaryRowSlot

@@ -47,8 +47,17 @@ typedef void (*PlenaryRowContextFunc) (gpointer           user_data,
 
 G_DECLARE_FINAL_TYPE (PlenaryEntryRow, plenary_entry_row, PLENARY, ENTRY_ROW, GtkWidget)
 
+/* Where "now" is among a day's rows: an item the list shows as a line, not a talk. */
+#define PLENARY_TYPE_NOW_MARKER (plenary_now_marker_get_type ())
+
+G_DECLARE_FINAL_TYPE (PlenaryNowMarker, plenary_now_marker, PLENARY, NOW_MARKER, GObject)
+
+PlenaryNowMarker *plenary_now_marker_new      (GDateTime        *now);
+GDateTime        *plenary_now_marker_get_time (PlenaryNowMarker *self);
+
 GtkWidget *plenary_entry_row_new  (void);
-/* @item: a PlenaryEntry, or a PlenaryDay or GtkStringObject shown as a header. */
+/* @item: a PlenaryEntry, a PlenaryNowMarker, or a PlenaryDay or GtkStringObject shown as a
+ * header. */
 void       plenary_entry_row_bind (PlenaryEntryRow         *self,
                                    GObject                 *item,
                                    const PlenaryRowContext *context);

@@ -15,6 +15,7 @@
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
 #include "store/plenary-schedule-cache.h"
+#include "util/plenary-clock.h"
 #include "util/plenary-search-index.h"
 
 struct _PlenaryScheduleView
@@ -35,6 +36,8 @@ struct _PlenaryScheduleView
   GDateTime        *now_override;
   GDateTime        *bind_now;
   GTimeZone        *local_zone;
+  gint64            line_minute;      /* the minute the rows were last bound in, for ticks */
+  gboolean          line_running;     /* whether the event was running then */
 
   PlenaryArrayModel *items;
   PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
@@ -104,7 +107,7 @@ get_now (PlenaryScheduleView *self)
 {
   if (self->now_override != NULL)
     return g_date_time_ref (self->now_override);
-  return g_date_time_new_now_utc ();
+  return plenary_clock_get_now (plenary_clock_get_default ());
 }
 
 static gboolean
@@ -596,17 +599,99 @@ update_empty_state (PlenaryScheduleView *self)
   gtk_stack_set_visible_child_name (self->content_stack, "empty");
 }
 
+static gboolean
+is_top_level (PlenaryEntry *entry)
+{
+  return plenary_entry_get_block (entry) == NULL;
+}
+
+/* Where the now-line goes among a day's items, or -1 for none: between the items that have
+ * started and those that have not, counting a block as one item so that parallel sessions stay
+ * whole; only when a block is the one thing under way does the line go between its talks,
+ * after the last that has started. */
+static int
+now_line_position (PlenaryScheduleView *self,
+                   GPtrArray           *items,
+                   GDateTime           *now)
+{
+  GDateTime *first_start = NULL, *last_end = NULL;
+  int position = items->len, running_block = -1, last_started = -1;
+  guint n_running = 0;
+
+  if (items->len == 0 || !event_is_running (self, now) || day_of_instant (self, now) != (int) self->day)
+    return -1;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PlenaryEntry *entry = g_ptr_array_index (items, i);
+      GDateTime *start = plenary_entry_get_start (entry);
+      GDateTime *end = plenary_entry_get_end (entry);
+
+      if (start != NULL && (first_start == NULL || g_date_time_compare (start, first_start) < 0))
+        first_start = start;
+      if (end != NULL && (last_end == NULL || g_date_time_compare (end, last_end) > 0))
+        last_end = end;
+      if (!is_top_level (entry) || position < (int) items->len)
+        continue;
+      if (start != NULL && g_date_time_compare (start, now) > 0)
+        {
+          position = i;
+          continue;
+        }
+      last_started = i;
+      if (end != NULL && g_date_time_compare (end, now) > 0)
+        {
+          n_running++;
+          running_block = plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_BLOCK ? (int) i : -1;
+        }
+    }
+
+  /* Before the day's first item or after its last: now is not within the day's programme. */
+  if (first_start == NULL || last_end == NULL || g_date_time_compare (now, first_start) < 0
+      || g_date_time_compare (now, last_end) >= 0)
+    return -1;
+
+  if (n_running == 1 && running_block >= 0 && running_block == last_started)
+    {
+      for (position = running_block + 1; position < (int) items->len; position++)
+        {
+          PlenaryEntry *child = g_ptr_array_index (items, position);
+          GDateTime *start = plenary_entry_get_start (child);
+
+          if (is_top_level (child) || (start != NULL && g_date_time_compare (start, now) > 0))
+            break;
+        }
+    }
+  return position;
+}
+
+static gint64
+minute_of (GDateTime *instant)
+{
+  return g_date_time_to_unix (instant) / 60;
+}
+
 static void
 rebuild (PlenaryScheduleView *self)
 {
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GDateTime) now = get_now (self);
 
+  self->line_minute = minute_of (now);
+  self->line_running = event_is_running (self, now);
   if (self->schedule != NULL)
     {
       if (self->search_query != NULL)
         fill_search_results (self, items);
       else
-        fill_day (self, items);
+        {
+          int position;
+
+          fill_day (self, items);
+          position = now_line_position (self, items, now);
+          if (position >= 0)
+            g_ptr_array_insert (items, position, plenary_now_marker_new (now));
+        }
     }
 
   plenary_array_model_set (self->items, g_steal_pointer (&items));
@@ -615,6 +700,37 @@ rebuild (PlenaryScheduleView *self)
   plenary_row_slots_refresh (self->slots);
   update_filter_bar (self);
   update_empty_state (self);
+}
+
+/* The clock's minutes move the now-line and the "Now" and past states of the rows; outside the
+ * event (and while searching, where there is no line) a minute changes nothing shown. */
+static void
+on_clock_tick (PlenaryScheduleView *self)
+{
+  g_autoptr (GDateTime) now = NULL;
+
+  if (self->schedule == NULL || self->now_override != NULL)
+    return;
+  now = get_now (self);
+  if (minute_of (now) == self->line_minute
+      || (!self->line_running && !event_is_running (self, now)))
+    return;
+  if (self->search_query != NULL)
+    {
+      /* Only the rows on screen are bound again; the results stay. */
+      self->line_minute = minute_of (now);
+      plenary_row_slots_refresh (self->slots);
+      return;
+    }
+  rebuild (self);
+}
+
+static void
+on_clock_time_changed (PlenaryScheduleView *self)
+{
+  self->line_minute = G_MININT64;
+  self->line_running = TRUE;
+  on_clock_tick (self);
 }
 
 static void
@@ -1108,6 +1224,7 @@ jump_to_now_action (GtkWidget  *widget,
       GDateTime *end = PLENARY_IS_ENTRY (item) ? plenary_entry_get_end (PLENARY_ENTRY (item))
                                                : NULL;
 
+      /* The now-line is no target: in parallel sessions it is below the talks still on. */
       if (end != NULL && g_date_time_compare (end, now) > 0)
         {
           gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item",
@@ -1420,6 +1537,10 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
                            G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_clock_get_default (), "tick", G_CALLBACK (on_clock_tick), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_clock_get_default (), "time-changed",
+                           G_CALLBACK (on_clock_time_changed), self, G_CONNECT_SWAPPED);
   add_shortcuts (self);
   on_leaflet_folded (self);
   update_empty_state (self);
