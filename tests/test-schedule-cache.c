@@ -809,6 +809,81 @@ test_unwritable (Fixture       *f,
     }
 }
 
+/* Reads every text a view would show: with a damaged cache that still loads, nothing may
+ * point outside the mapping or be invalid UTF-8 (AddressSanitizer watches in CI). */
+static void
+read_everything (PlenarySchedule *schedule)
+{
+  GListModel *entries = plenary_schedule_get_entries (schedule);
+  GListModel *people = plenary_schedule_get_people (schedule);
+  GListModel *days = plenary_schedule_get_days (schedule);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      GPtrArray *speakers = plenary_entry_get_speakers (entry);
+      const char *texts[] = {
+        plenary_entry_get_title (entry),
+        plenary_entry_get_description (entry),
+        plenary_entry_get_user_key (entry),
+        plenary_room_get_name (plenary_entry_get_room (entry)),
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        g_assert_true (texts[t] == NULL || g_utf8_validate (texts[t], -1, NULL));
+      for (guint k = 0; k < speakers->len; k++)
+        g_assert_true (g_utf8_validate (plenary_person_get_name (g_ptr_array_index (speakers, k)),
+                                        -1, NULL));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr (PlenaryPerson) person = g_list_model_get_item (people, i);
+
+      g_assert_true (g_utf8_validate (plenary_person_get_name (person), -1, NULL));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (days), <, 1000);
+}
+
+/* Bit rot anywhere in the file, a few bytes at a time: each load fails cleanly, or gives a
+ * schedule whose every text reads safely. */
+static void
+test_bit_rot (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (PlenarySchedule) parsed = parse_snapshot (f->snapshot);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261121);
+  g_autofree char *contents = NULL;
+  gsize length;
+  guint failed = 0;
+
+  write_cache (f, parsed);
+  g_assert_true (g_file_get_contents (f->cache_path, &contents, &length, NULL));
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autofree char *damaged = g_memdup2 (contents, length);
+      g_autoptr (PlenarySchedule) loaded = NULL;
+      g_autoptr (GError) error = NULL;
+      guint n_flips = g_rand_int_range (rand, 1, 9);
+
+      for (guint k = 0; k < n_flips; k++)
+        {
+          gint32 at = g_rand_int_range (rand, 0, (gint32) length);
+
+          damaged[at] ^= (char) g_rand_int_range (rand, 1, 256);
+        }
+      g_assert_true (g_file_set_contents (f->cache_path, damaged, length, NULL));
+      loaded = load_cache (f, &error);
+      if (loaded == NULL)
+        {
+          g_assert_nonnull (error);
+          failed++;
+          continue;
+        }
+      read_everything (loaded);
+    }
+  g_test_message ("%u of 200 damaged caches refused", failed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -838,6 +913,7 @@ main (int   argc,
   ADD ("stale-stamp", test_stale_stamp, NULL);
   ADD ("stray-file", test_stray_file, NULL);
   ADD ("unwritable", test_unwritable, NULL);
+  ADD ("bit-rot", test_bit_rot, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (damages); i++)
     {
       g_autofree char *path = g_strdup_printf ("/schedule-cache/damaged/%s",
