@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "plenary-format.h"
+#include "util/plenary-search-index.h"
 
 static GDateTime *
 in_zone (GDateTime *time,
@@ -232,7 +233,7 @@ plenary_fold_for_search (const char *text)
 GStrv
 plenary_search_terms (const char *folded_query)
 {
-  g_auto (GStrv) split = g_strsplit_set (folded_query, " \t\n", -1);
+  g_auto (GStrv) split = g_strsplit_set (folded_query, PLENARY_SEARCH_SEPARATORS, -1);
   g_autoptr (GStrvBuilder) terms = g_strv_builder_new ();
 
   for (guint i = 0; split[i] != NULL; i++)

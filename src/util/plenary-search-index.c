@@ -10,9 +10,6 @@
 
 #include "plenary-search-index.h"
 
-/* As plenary_search_terms() splits queries. */
-#define SEPARATORS " \t\n"
-
 struct _PlenarySearchIndex
 {
   GPtrArray  *data;           /* per item, borrowed */
@@ -131,7 +128,7 @@ plenary_search_index_add (PlenarySearchIndex *self,
 
   for (const char *p = folded_long != NULL ? folded_long : ""; *p != '\0';)
     {
-      gsize n = strcspn (p, SEPARATORS);
+      gsize n = strcspn (p, PLENARY_SEARCH_SEPARATORS);
 
       if (n > 0)
         {
@@ -139,7 +136,7 @@ plenary_search_index_add (PlenarySearchIndex *self,
           add_word (self, word->str, item);
         }
       p += n;
-      p += strspn (p, SEPARATORS);
+      p += strspn (p, PLENARY_SEARCH_SEPARATORS);
     }
 }
 

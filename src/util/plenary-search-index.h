@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * plenary_search_terms() splits queries on: space, tab and newline. */
 typedef struct _PlenarySearchIndex PlenarySearchIndex;
 
+/* What separates search terms, in queries (plenary_search_terms()) and in indexed texts alike:
+ * the index's results equal strstr()'s only while both split on the same characters. */
+#define PLENARY_SEARCH_SEPARATORS " \t\n"
+
 PlenarySearchIndex *plenary_search_index_new      (void);
 void                plenary_search_index_free     (PlenarySearchIndex *self);
 /* Adds item number plenary_search_index_get_n_items() with @data (borrowed). Either text may
