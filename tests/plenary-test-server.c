@@ -265,3 +265,34 @@ test_server_last (TestServer *server,
     }
   return NULL;
 }
+
+void
+test_sync_result_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  TestSyncResult *r = user_data;
+
+  r->ok = plenary_sync_service_sync_finish (PLENARY_SYNC_SERVICE (object), result,
+                                            &r->changed, &r->error);
+  r->done = TRUE;
+}
+
+gboolean
+test_sync_event (PlenarySyncService  *service,
+                 PlenaryEvent        *event,
+                 gboolean            *changed,
+                 GError             **error)
+{
+  TestSyncResult r = { 0, };
+
+  plenary_sync_service_sync_async (service, event, FALSE, NULL, test_sync_result_cb, &r);
+  g_assert_cmpint (plenary_event_get_sync_state (event), ==, PLENARY_SYNC_STATE_SYNCING);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  if (changed != NULL)
+    *changed = r.changed;
+  if (r.error != NULL)
+    g_propagate_error (error, r.error);
+  return r.ok;
+}

@@ -8,6 +8,8 @@
 
 #include <libsoup/soup.h>
 
+#include "sync/plenary-sync-service.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -58,5 +60,24 @@ TestRequest *test_server_last        (TestServer    *server,
                                       const char    *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestServer, test_server_free)
+
+/* The end of an async call, for tests that wait on it. */
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  gboolean  changed;
+  GError   *error;
+} TestSyncResult;
+
+/* A GAsyncReadyCallback for plenary_sync_service_sync_async(); @user_data: a TestSyncResult. */
+void        test_sync_result_cb      (GObject       *object,
+                                      GAsyncResult  *result,
+                                      gpointer       user_data);
+/* One sync of @event by @service, run to its end (the event says it is syncing meanwhile). */
+gboolean    test_sync_event          (PlenarySyncService *service,
+                                      PlenaryEvent       *event,
+                                      gboolean           *changed,
+                                      GError            **error);
 
 G_END_DECLS

@@ -49,45 +49,6 @@ fixture_tear_down (Fixture       *f,
   plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
 }
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  gboolean  changed;
-  GError   *error;
-} SyncResult;
-
-static void
-synced_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SyncResult *r = user_data;
-
-  r->ok = plenary_sync_service_sync_finish (PLENARY_SYNC_SERVICE (object), result,
-                                            &r->changed, &r->error);
-  r->done = TRUE;
-}
-
-static gboolean
-sync_event (Fixture       *f,
-            PlenaryEvent  *event,
-            gboolean      *changed,
-            GError       **error)
-{
-  SyncResult r = { 0, };
-
-  plenary_sync_service_sync_async (f->service, event, FALSE, NULL, synced_cb, &r);
-  g_assert_cmpint (plenary_event_get_sync_state (event), ==, PLENARY_SYNC_STATE_SYNCING);
-  while (!r.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (changed != NULL)
-    *changed = r.changed;
-  if (r.error != NULL)
-    g_propagate_error (error, r.error);
-  return r.ok;
-}
-
 /* Every file under the event's directory, name → bytes. */
 static GHashTable *
 read_tree (const char *dir)
@@ -158,7 +119,7 @@ sync_first (Fixture *f)
   gboolean changed = FALSE;
   gboolean saved = FALSE;
 
-  g_assert_true (sync_event (f, f->event, &changed, &error));
+  g_assert_true (test_sync_event (f->service, f->event, &changed, &error));
   g_assert_no_error (error);
   g_assert_true (changed);
   plenary_user_data_set_starred (user, "941", TRUE);
@@ -249,7 +210,7 @@ test_unchanged (Fixture       *f,
   schedule = plenary_event_get_schedule (f->event);
   g_signal_connect (f->event, "notify::schedule", G_CALLBACK (count_cb), &notified);
 
-  g_assert_true (sync_event (f, f->event, &changed, &error));
+  g_assert_true (test_sync_event (f->service, f->event, &changed, &error));
   g_assert_no_error (error);
   g_assert_false (changed);
   /* Not re-parsed, not rewritten. */
@@ -321,7 +282,7 @@ test_failure (Fixture       *f,
                          TEST_REPLY_NORMAL);
     }
 
-  g_assert_false (sync_event (f, f->event, NULL, &error));
+  g_assert_false (test_sync_event (f->service, f->event, NULL, &error));
   g_test_message ("%s: %s", c->name, error->message);
   if (error->domain != domain || error->code != c->code)
     g_error ("%s: expected %s %d, got %s %d: %s", c->name, g_quark_to_string (domain), c->code,
@@ -419,7 +380,7 @@ test_connection_refused (Fixture       *f,
   base = g_strdup_printf ("http://127.0.0.1:%u/",
                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (address)));
   event = plenary_event_new (base, "11");
-  g_assert_false (sync_event (f, event, NULL, &error));
+  g_assert_false (test_sync_event (f->service, event, NULL, &error));
   g_assert_error (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_CONNECTION);
   g_assert_cmpint (plenary_event_get_sync_state (event), ==, PLENARY_SYNC_STATE_ERROR);
 }
@@ -439,7 +400,7 @@ test_program (Fixture       *f,
   sync_first (f);
   test_server_reply (f->server, PR_11, 200, "application/json", body, NULL, NULL,
                      TEST_REPLY_NORMAL);
-  g_assert_true (sync_event (f, f->event, &changed, &error));
+  g_assert_true (test_sync_event (f->service, f->event, &changed, &error));
   g_assert_no_error (error);
   g_assert_true (changed);
   path = g_build_filename (plenary_event_get_directory (f->event), "program.json", NULL);
@@ -457,7 +418,7 @@ test_second_event (Fixture       *f,
 
   test_server_serve_lpc (f->server, "12");
   sync_first (f);
-  g_assert_true (sync_event (f, other, NULL, &error));
+  g_assert_true (test_sync_event (f->service, other, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (plenary_event_get_schedule (other));
   g_assert_cmpstr (plenary_event_get_directory (other), !=,
@@ -472,10 +433,10 @@ static void
 test_join (Fixture       *f,
            gconstpointer  data)
 {
-  SyncResult a = { 0, }, b = { 0, };
+  TestSyncResult a = { 0, }, b = { 0, };
 
-  plenary_sync_service_sync_async (f->service, f->event, FALSE, NULL, synced_cb, &a);
-  plenary_sync_service_sync_async (f->service, f->event, FALSE, NULL, synced_cb, &b);
+  plenary_sync_service_sync_async (f->service, f->event, FALSE, NULL, test_sync_result_cb, &a);
+  plenary_sync_service_sync_async (f->service, f->event, FALSE, NULL, test_sync_result_cb, &b);
   while (!a.done || !b.done)
     g_main_context_iteration (NULL, TRUE);
   g_assert_no_error (a.error);
@@ -497,7 +458,7 @@ test_redirect_same_host (Fixture       *f,
                      TEST_REPLY_NORMAL);
   test_server_reply (f->server, "/moved/timetable.json", 200, "application/json", body, NULL,
                      NULL, TEST_REPLY_NORMAL);
-  g_assert_true (sync_event (f, f->event, NULL, &error));
+  g_assert_true (test_sync_event (f->service, f->event, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (test_server_count (f->server, "/moved/timetable.json"), ==, 1);
 }
@@ -515,7 +476,7 @@ test_interrupted_save (Fixture       *f,
   g_autoptr (PlenaryEvent) reloaded = NULL;
   g_autoptr (GError) error = NULL;
   GBytes *first_timetable;
-  SyncResult r = { 0, };
+  TestSyncResult r = { 0, };
 
   sync_first (f);
   first_timetable = plenary_snapshot_get_timetable (plenary_event_get_snapshot (f->event));
@@ -524,7 +485,7 @@ test_interrupted_save (Fixture       *f,
   test_server_reply (f->server, PR_11, 200, "application/json", body, NULL, NULL,
                      TEST_REPLY_NORMAL);
   plenary_store_set_fault (PLENARY_STORE_FAULT_BEFORE_RENAME, "program.json");
-  g_assert_false (sync_event (f, f->event, NULL, &error));
+  g_assert_false (test_sync_event (f->service, f->event, NULL, &error));
   g_assert_error (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SAVE);
   plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
 
@@ -544,7 +505,7 @@ loaded_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  SyncResult *r = user_data;
+  TestSyncResult *r = user_data;
   g_auto (GStrv) warnings = NULL;
 
   r->ok = plenary_event_load_finish (PLENARY_EVENT (object), result, &warnings, &r->error);
@@ -559,7 +520,7 @@ test_load_offline (Fixture       *f,
   g_autoptr (PlenaryEvent) reloaded = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *dir = NULL;
-  SyncResult r = { 0, };
+  TestSyncResult r = { 0, };
 
   sync_first (f);
   dir = g_strdup (plenary_event_get_directory (f->event));
@@ -601,7 +562,7 @@ test_unparseable_snapshot (Fixture       *f,
   g_autoptr (PlenaryEvent) reloaded = NULL;
   g_autoptr (GBytes) garbage = g_bytes_new_static ("{\"x\":", 5);
   g_autoptr (GError) error = NULL;
-  SyncResult r = { 0, };
+  TestSyncResult r = { 0, };
 
   sync_first (f);
   /* A snapshot whose hashes match but that does not parse: say, written by a buggy
@@ -628,7 +589,7 @@ test_network_regained (Fixture       *f,
 
   plenary_sync_service_add_event (f->service, f->event);
   test_server_reply (f->server, TT_11, 500, "text/plain", body, NULL, NULL, TEST_REPLY_NORMAL);
-  g_assert_false (sync_event (f, f->event, NULL, &error));
+  g_assert_false (test_sync_event (f->service, f->event, NULL, &error));
   g_assert_nonnull (plenary_event_get_error_message (f->event));
 
   /* The server recovers; the network comes back: retried at once. */
@@ -651,7 +612,7 @@ list_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  SyncResult *r = user_data;
+  TestSyncResult *r = user_data;
 
   if (g_async_result_is_tagged (result, plenary_event_list_load_async))
     r->ok = plenary_event_list_load_finish (PLENARY_EVENT_LIST (object), result, &r->error);
@@ -663,7 +624,7 @@ list_done_cb (GObject      *object,
 static void
 run_list (PlenaryEventList *list,
           gboolean          save,
-          SyncResult       *r)
+          TestSyncResult       *r)
 {
   memset (r, 0, sizeof *r);
   if (save)
@@ -685,7 +646,7 @@ test_event_list (Fixture       *f,
   g_autofree char *path = plenary_store_get_events_file ();
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr (PlenaryEvent) first = NULL;
-  SyncResult r;
+  TestSyncResult r;
 
   run_list (list, FALSE, &r);   /* no file yet */
   g_assert_no_error (r.error);

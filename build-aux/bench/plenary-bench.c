@@ -89,42 +89,18 @@ run_import (const char *folder)
   return system (command) == 0 ? 0 : 1;
 }
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  changed;
-  GError   *error;
-} SyncResult;
-
-static void
-synced_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  SyncResult *r = user_data;
-
-  plenary_sync_service_sync_finish (PLENARY_SYNC_SERVICE (object), result, &r->changed,
-                                    &r->error);
-  r->done = TRUE;
-}
-
 static gboolean
 sync_once (PlenarySyncService *service,
            PlenaryEvent       *event,
            gboolean           *changed)
 {
-  SyncResult r = { 0, };
+  g_autoptr (GError) error = NULL;
 
-  plenary_sync_service_sync_async (service, event, FALSE, NULL, synced_cb, &r);
-  while (!r.done)
-    g_main_context_iteration (NULL, TRUE);
-  if (r.error != NULL)
+  if (!test_sync_event (service, event, changed, &error))
     {
-      g_printerr ("sync: %s\n", r.error->message);
-      g_error_free (r.error);
+      g_printerr ("sync: %s\n", error->message);
       return FALSE;
     }
-  *changed = r.changed;
   return TRUE;
 }
 
