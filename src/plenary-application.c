@@ -38,7 +38,13 @@ struct _PlenaryApplication
   gboolean            benchmark_startup;   /* --benchmark-startup */
   gboolean            other_events_loading;
   gboolean            activation_pending;   /* activated before the events list was in */
+  gboolean            programme_pending;    /* the first programme on screen is loading */
+  guint               present_timeout;      /* the window waits for it, briefly */
 };
+
+/* How long a start waits for the stored programme before showing the window with a loading
+ * page: loading it from the cache takes well under this even at 20,000 talks. */
+#define FIRST_PROGRAMME_WAIT_MS 750
 
 /* For --benchmark-startup: g_get_monotonic_time() when main() began. */
 static gint64 process_start_us;
@@ -191,6 +197,38 @@ get_or_create_window (PlenaryApplication *self)
   return PLENARY_WINDOW (window);
 }
 
+/* The window is shown once its first programme is in, so that its first frame is the one
+ * that stays: no empty state, no sample, no half-faded page before the stored programme. */
+static void
+present_window (PlenaryApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
+  if (window != NULL)
+    gtk_window_present (window);
+}
+
+static void
+first_programme_in (PlenaryApplication *self)
+{
+  if (!self->programme_pending)
+    return;
+  self->programme_pending = FALSE;
+  if (self->present_timeout != 0)
+    present_window (self);
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  PlenaryApplication *self = user_data;
+
+  self->present_timeout = 0;
+  present_window (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 sample_parsed_cb (GObject      *source,
                   GAsyncResult *result,
@@ -206,6 +244,7 @@ sample_parsed_cb (GObject      *source,
     g_error ("The bundled sample event does not parse: %s", error->message);
   if (PLENARY_IS_WINDOW (window) && plenary_window_get_schedule (PLENARY_WINDOW (window)) == NULL)
     plenary_window_set_schedule (PLENARY_WINDOW (window), schedule, _("Sample Event"));
+  first_programme_in (self);
 }
 
 /* A first start shows a real programme at once, offline: LPC 2021 from the GResource. */
@@ -220,6 +259,7 @@ plenary_application_show_sample (PlenaryApplication *self)
                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   sources->server_base = g_strdup ("https://lpc.events/");
   sources->event_id = g_strdup ("11");
+  self->programme_pending = TRUE;
   plenary_indico_parse_async (sources, NULL, sample_parsed_cb, g_object_ref (self));
 }
 
@@ -273,6 +313,8 @@ event_loaded_cb (GObject      *source,
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
+  if (event == current_event (self))
+    first_programme_in (self);
   /* Sync after the stored copy is in, so an unchanged server answer re-parses nothing. */
   plenary_sync_service_add_event (self->sync, event);
   plenary_application_watch_reminders (self, event);
@@ -313,6 +355,7 @@ events_loaded_cb (GObject      *source,
     }
 
   first = current_event (self);
+  self->programme_pending = first != NULL;
   if (first != NULL)
     plenary_event_load_async (first, self->cancellable, event_loaded_cb, g_object_ref (self));
   self->events_loaded = TRUE;
@@ -590,7 +633,13 @@ plenary_application_activate (GApplication *app)
   /* Start-up never waits for the network: the stored copy (or the sample) shows first. */
   if (self->events_loaded)
     show_current (self, window);
-  gtk_window_present (GTK_WINDOW (window));
+  if (self->programme_pending && !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    {
+      if (self->present_timeout == 0)
+        self->present_timeout = g_timeout_add (FIRST_PROGRAMME_WAIT_MS, present_timeout_cb, self);
+    }
+  else
+    present_window (self);
   if (self->chair_room != NULL)
     {
       g_autofree char *room = g_steal_pointer (&self->chair_room);
@@ -725,6 +774,7 @@ plenary_application_dispose (GObject *object)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (object);
 
+  g_clear_handle_id (&self->present_timeout, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->reminders, g_hash_table_unref);
   g_clear_object (&self->sync);

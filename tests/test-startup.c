@@ -160,6 +160,146 @@ test_current_first (void)
   g_free (watch.first_loaded);
 }
 
+/* What each painted frame of a start showed: the window's page, whether a transition ran,
+ * and the pixels, rendered again from the frame's own render tree. */
+typedef struct
+{
+  PlenaryWindow *window;
+  GPtrArray     *pages;      /* "event", "loading" or "empty", one per frame */
+  GPtrArray     *pixels;     /* GBytes of each frame */
+  gboolean       transition_seen;
+  gboolean       unscheduled_frame;   /* a frame with no programme in the window */
+} FrameLog;
+
+static GBytes *
+render_window (PlenaryWindow *window)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  gsize stride = (gsize) width * 4;
+  guchar *data;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  data = g_malloc (stride * height);
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * height);
+}
+
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  FrameLog      *log)
+{
+  GtkStack *stack = plenary_window_get_main_stack (log->window);
+
+  g_ptr_array_add (log->pages, g_strdup (gtk_stack_get_visible_child_name (stack)));
+  log->transition_seen |= gtk_stack_get_transition_running (stack);
+  log->unscheduled_frame |= plenary_window_get_schedule (log->window) == NULL;
+  g_ptr_array_add (log->pixels, render_window (log->window));
+}
+
+static void
+window_mapped_cb (GtkWidget *window,
+                  FrameLog  *log)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (frame_painted_cb), log);
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window,
+                 FrameLog       *log)
+{
+  log->window = PLENARY_WINDOW (window);
+  /* Not shown yet: a start waits for its first programme before it shows the window. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), log);
+}
+
+/* Starts the application and logs every frame until the programme has been on screen for a
+ * while (past any transition, search index, or idle work that follows the first frame). */
+static void
+record_start (const char *application_id,
+              FrameLog   *log)
+{
+  PlenaryApplication *app = plenary_application_new (application_id, G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GError) error = NULL;
+  gint64 deadline;
+
+  log->pages = g_ptr_array_new_with_free_func (g_free);
+  log->pixels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), log);
+  g_application_activate (G_APPLICATION (app));
+  plenary_test_wait_for_window (GTK_APPLICATION (app));
+
+  deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
+  while (plenary_window_get_schedule (log->window) == NULL && g_get_monotonic_time () < deadline)
+    plenary_test_iterate (10);
+  g_assert_nonnull (plenary_window_get_schedule (log->window));
+  plenary_test_iterate (1500);
+
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_frame_clock (GTK_WIDGET (log->window)),
+                                        log);
+  g_signal_handlers_disconnect_by_data (app, log);
+  gtk_window_destroy (GTK_WINDOW (log->window));
+  plenary_test_iterate (50);
+  g_object_unref (app);
+}
+
+static void
+assert_frames_settled (FrameLog *log)
+{
+  GBytes *last;
+
+  g_assert_cmpuint (log->pages->len, >, 0);
+  g_assert_false (log->transition_seen);
+  g_assert_false (log->unscheduled_frame);
+  last = g_ptr_array_index (log->pixels, log->pixels->len - 1);
+  for (guint i = 0; i < log->pages->len; i++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (log->pages, i), ==, "event");
+      /* The first frame is the settled one: every later frame shows the same pixels. */
+      if (!g_bytes_equal (g_ptr_array_index (log->pixels, i), last))
+        g_error ("frame %u of %u differs from the settled window", i + 1, log->pages->len);
+    }
+  g_ptr_array_unref (log->pages);
+  g_ptr_array_unref (log->pixels);
+}
+
+/* With an event stored, no frame shows the empty state, the sample or a half-faded page. */
+static void
+test_frames_stored_event (void)
+{
+  FrameLog log = { 0, };
+
+  plenary_test_reset_dirs ();
+  store_events ();
+  record_start (APP_ID ".FramesTest", &log);
+  assert_frames_settled (&log);
+}
+
+/* A first start shows the sample from its first frame, not the empty state before it. */
+static void
+test_frames_first_start (void)
+{
+  FrameLog log = { 0, };
+
+  plenary_test_reset_dirs ();
+  record_start (APP_ID ".FramesFirstTest", &log);
+  assert_frames_settled (&log);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +312,8 @@ main (int   argc,
    * logging, which a fatal handler does not see): keep criticals fatal, not warnings. */
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   g_test_add_func ("/startup/current-event-first", test_current_first);
+  g_test_add_func ("/startup/frames/stored-event", test_frames_stored_event);
+  g_test_add_func ("/startup/frames/first-start", test_frames_first_start);
 
   return g_test_run ();
 }

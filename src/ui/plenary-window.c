@@ -42,6 +42,7 @@ struct _PlenaryWindow
   GtkMenuButton        *events_button;
   GtkWidget            *refresh_button;
   GtkRevealer          *banner_revealer;
+  GtkSpinner           *loading_spinner;
   GtkLabel             *banner_label;
   GtkButton            *banner_button;
   PlenaryScheduleView  *schedule_view;
@@ -195,7 +196,10 @@ show_schedule (PlenaryWindow   *self,
   show_schedule_in_views (self);
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Plenary"));
-  gtk_stack_set_visible_child_name (self->main_stack, schedule ? "event" : "empty");
+  gtk_stack_set_visible_child_name (self->main_stack,
+                                    schedule != NULL ? "event"
+                                    : self->event != NULL ? "loading" : "empty");
+  gtk_spinner_set_spinning (self->loading_spinner, schedule == NULL && self->event != NULL);
 
   if (schedule != NULL && self->pending_chair != NULL)
     {
@@ -237,6 +241,14 @@ plenary_window_get_schedule_view (PlenaryWindow *self)
   g_return_val_if_fail (PLENARY_IS_WINDOW (self), NULL);
 
   return self->schedule_view;
+}
+
+GtkStack *
+plenary_window_get_main_stack (PlenaryWindow *self)
+{
+  g_return_val_if_fail (PLENARY_IS_WINDOW (self), NULL);
+
+  return self->main_stack;
 }
 
 AdwViewStack *
@@ -1048,6 +1060,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, events_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, schedule_view);

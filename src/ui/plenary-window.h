@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlenaryWindow, plenary_window, PLENARY, WINDOW, AdwApplicationWindow)
 
 PlenaryWindow       *plenary_window_new               (PlenaryApplication *application);
+/* "event", "loading" or "empty": what the window shows (for tests). */
+GtkStack            *plenary_window_get_main_stack    (PlenaryWindow      *self);
 AdwViewStack        *plenary_window_get_view_stack    (PlenaryWindow      *self);
 /* Shows a programme that is not followed (the bundled sample). */
 void                 plenary_window_set_schedule      (PlenaryWindow      *self,
