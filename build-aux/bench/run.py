@@ -24,6 +24,7 @@ build_dir, data_dir = sys.argv[1:3]
 plenary = os.path.join(build_dir, 'src', 'plenary')
 bench_bin = os.path.join(build_dir, 'build-aux', 'bench', 'plenary-bench')
 floor_bin = os.path.join(build_dir, 'build-aux', 'bench', 'json-floor')
+window_floor_bin = os.path.join(build_dir, 'build-aux', 'bench', 'plenary-window-floor')
 # A closed loopback port: the start-up sync fails at once and never touches the network.
 SERVER = 'http://127.0.0.1:9/'
 
@@ -129,6 +130,16 @@ def startup_run(template, scratch, expected_title, copy=True):
     }
 
 
+def window_floor_run(scratch):
+    """One start of the window floor (window-floor.c), timed like startup_run()."""
+    env = xdg_env(tempfile.mkdtemp(dir=scratch))
+    start_us = time.monotonic_ns() // 1000
+    out = subprocess.run([window_floor_bin], env=env, capture_output=True, text=True,
+                         timeout=60, check=True).stdout
+    values = dict(line.split(': ', 1) for line in out.splitlines() if ': ' in line)
+    return (int(values['first-frame-monotonic-us']) - start_us) / 1e6
+
+
 def summary(values, unit):
     fmt = {'s': lambda v: f'{v:.3f} s', 'ms': lambda v: f'{v:.2f} ms',
            'MiB': lambda v: f'{v / 1024:.0f} MiB'}[unit]
@@ -176,6 +187,10 @@ try:
         starts = [startup_run(template, scratch, title) for _ in range(runs)]
         for key in starts[0]:
             r[key] = [s[key] for s in starts]
+        # The same start of a bare window of the same widgets, one day from memory: what
+        # GTK, libadwaita and the session bus cost before any of Plenary's own work.
+        window_floor_run(scratch)
+        r['window_floor'] = [window_floor_run(scratch) for _ in range(runs)]
 finally:
     shutil.rmtree(scratch, ignore_errors=True)
 
@@ -188,6 +203,8 @@ rows = [
     ('json-glib floor: `json_parser_load_from_file` on the timetable', 'floor', 's'),
     ('json-glib floor peak RSS', 'floor_rss', 'MiB'),
     ('Start-up to first frame, event stored (from exec)', 'startup', 's'),
+    ('Window floor: a bare window of the same widgets, one day from memory (from exec)',
+     'window_floor', 's'),
     ('Start-up to first frame, from `main()`', 'startup_main', 's'),
     ('First start after the event was stored (one run, from exec)', 'startup_first', 's'),
     ('Search index ready, from `main()` (built in the background after the first frame)',
@@ -213,6 +230,11 @@ for label, key, unit in rows:
         ratios = [statistics.median(results[c][key]) / statistics.median(results[c]['floor'])
                   for c in columns]
         print(f'| {RATIOS[key]} | ' + ' | '.join(f'{r:.2f}×' for r in ratios) + ' |')
+    if key == 'window_floor':
+        ratios = [statistics.median(results[c]['startup'])
+                  / statistics.median(results[c]['window_floor']) for c in columns]
+        print('| Ratio start-up / window floor (medians) | '
+              + ' | '.join(f'{r:.2f}×' for r in ratios) + ' |')
 print()
 print('Median (min–max). Search and day switch: the call, the idle work it queues, and the '
       'next frame from layout to the end of its paint (the wait for the frame clock\'s tick '
