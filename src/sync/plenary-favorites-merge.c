@@ -72,7 +72,7 @@ bad_answer (const char  *host,
   g_set_error (error, PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_BAD_ANSWER,
                /* Translators: %s is a server name such as lpc.events */
                _("%s sent starred talks in a form Plenary does not understand. Your stars "
-                 "were left as they are"), host);
+                 "were left as they are."), host);
   return NULL;
 }
 
