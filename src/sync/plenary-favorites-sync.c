@@ -850,6 +850,9 @@ plenary_favorites_sync_watch_event (PlenaryFavoritesSync *self,
   watch->changed_handler = g_signal_connect (plenary_event_get_user_data (event), "changed",
                                              G_CALLBACK (on_user_data_changed), watch);
   g_hash_table_insert (self->watched, event, watch);
+  /* Changes queued before a restart go out soon after start-up, not at the next refresh. */
+  if (plenary_favorites_sync_get_enabled (self, plenary_event_get_server_base (event)))
+    watch->debounce = g_timeout_add_seconds (DEBOUNCE_S, debounce_cb, watch);
 }
 
 void
