@@ -683,8 +683,12 @@ start (PlenaryFavoritesSync *self,
   job->event = event != NULL ? g_object_ref (event) : NULL;
   job->server_base = g_strdup (server_base);
   job->event_id = g_strdup (event_id);
-  job->host = g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri)
-                                                                   : server_base);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    job->host = g_strdup (server_base);
+  else if (g_uri_get_port (uri) > 0)
+    job->host = g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  else
+    job->host = g_strdup (g_uri_get_host (uri));
   job->done = event != NULL ? favorites_fetched : probe_fetched;
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
 

@@ -109,8 +109,12 @@ host_of (const char *server_base)
 {
   g_autoptr (GUri) uri = g_uri_parse (server_base, G_URI_FLAGS_NONE, NULL);
 
-  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri)
-                                                               : server_base);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup (server_base);
+  /* Two servers on one host differ by their port. */
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
+  return g_strdup (g_uri_get_host (uri));
 }
 
 static void

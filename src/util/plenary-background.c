@@ -242,9 +242,12 @@ write_autostart (GError **error)
   contents = g_key_file_to_data (file, NULL, NULL);
   if (g_mkdir_with_parents (dir, 0700) != 0 && !g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   _("Plenary could not set itself to start at login: %s"),
-                   g_strerror (errno));
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: the first %s is a folder, the second why it failed */
+                   _("Plenary could not set itself to start at login: %s cannot be "
+                     "created (%s)."), dir, g_strerror (saved));
       return FALSE;
     }
   if (!g_file_set_contents (path, contents, -1, error))
@@ -280,8 +283,9 @@ autostart_thread (GTask        *task,
           int saved = errno;
 
           g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved),
-                                   _("Plenary could not stop starting at login: %s"),
-                                   g_strerror (saved));
+                                   /* Translators: %s is a file, then why it failed */
+                                   _("Plenary could not stop starting at login: %s cannot "
+                                     "be removed (%s)."), path, g_strerror (saved));
           return;
         }
     }
