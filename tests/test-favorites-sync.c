@@ -369,6 +369,11 @@ test_two_way (Fixture       *f,
   g_assert_no_error (error);
   assert_starred (f, "950,960,970,b12");
   assert_website (f, "950,960,970");
+  /* What the website changed here is said. */
+  g_clear_pointer (&status, g_free);
+  status = plenary_favorites_sync_dup_status (f->sync, f->indico.base, &failed);
+  g_assert_nonnull (strstr (status, "1 talk starred on the website."));
+  g_assert_nonnull (strstr (status, "1 talk unstarred on the website."));
 
   /* A sync with nothing changed on either side sends nothing. */
   f->indico.writes = 0;

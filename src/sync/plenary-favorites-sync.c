@@ -89,6 +89,8 @@ typedef struct
   GByteArray    *buffer;
   GArray        *ops;           /* Op */
   guint          next_op;
+  guint          starred_there;   /* stars that arrived from the website */
+  guint          unstarred_there;
   void         (*done) (GTask *task, GBytes *body);   /* after a good answer */
 } Job;
 
@@ -452,14 +454,36 @@ finish_sync (GTask *task)
   g_autofree char *time = g_date_time_format (now, "%H:%M");
   g_autofree char *message = NULL;
 
-  if (unsent == 0)
-    /* Translators: %s is a time such as 14:02 */
-    message = g_strdup_printf (_("Stars synced at %s."), time);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Stars synced at %s; %u change waits to be sent.",
-                                            "Stars synced at %s; %u changes wait to be sent.",
-                                            unsent), time, unsent);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  /* Translators: %s is a time such as 14:02 */
+  g_string_printf (text, _("Stars synced at %s."), time);
+  /* Stars the website added or removed here are said, never changed silently. */
+  if (job->starred_there > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u talk starred on the website.",
+                                                 "%u talks starred on the website.",
+                                                 job->starred_there), job->starred_there);
+    }
+  if (job->unstarred_there > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u talk unstarred on the website.",
+                                                 "%u talks unstarred on the website.",
+                                                 job->unstarred_there), job->unstarred_there);
+    }
+  if (unsent > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "%u change waits to be sent.",
+                                                 "%u changes wait to be sent.", unsent),
+                              unsent);
+    }
+  message = g_string_free (g_steal_pointer (&text), FALSE);
   set_status (self, job->server_base, message, FALSE);
   g_task_return_boolean (task, TRUE);
 }
@@ -542,6 +566,8 @@ apply (GTask      *task,
     }
   for (guint i = 0; i < plan->unstar_locally->len; i++)
     plenary_user_data_set_starred (user_data, plan->unstar_locally->pdata[i], FALSE);
+  job->starred_there = plan->star_locally->len;
+  job->unstarred_there = plan->unstar_locally->len;
   if (plan->star_locally->len > 0 || plan->unstar_locally->len > 0)
     g_message ("Star sync of %s: %u starred and %u unstarred on the website",
                plenary_event_get_key (job->event), plan->star_locally->len,
