@@ -393,6 +393,24 @@ on_setting_changed (GSettings  *settings,
     }
 }
 
+static void
+renewed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr (GSettings) settings = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* Permission taken back (GNOME Settings, Apps): stop holding, and say so in the log;
+   * Preferences shows the switch off. Other errors leave things as they are. */
+  if (!plenary_background_request_finish (result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    {
+      g_message ("%s", error->message);
+      g_settings_set_boolean (settings, "run-in-background", FALSE);
+    }
+}
+
 void
 plenary_background_watch_setting (GApplication *application,
                                   GSettings    *settings)
@@ -411,4 +429,8 @@ plenary_background_watch_setting (GApplication *application,
   g_object_set_data_full (G_OBJECT (application), "plenary-background", watch,
                           (GDestroyNotify) watch_free);
   on_setting_changed (settings, "run-in-background", watch);
+  /* In a sandbox the portal is asked at every start, as it expects: it keeps the autostart
+   * entry it wrote up to date, and tells whether the permission still stands. */
+  if (watch->held && plenary_background_is_sandboxed (NULL))
+    plenary_background_request_async (NULL, "", TRUE, NULL, renewed_cb, g_object_ref (settings));
 }
