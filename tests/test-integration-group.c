@@ -280,6 +280,50 @@ test_star_rows (void)
     }
 }
 
+typedef struct
+{
+  guint    turns;
+  gboolean saw_window;
+} BackgroundRun;
+
+static gboolean
+background_turn_cb (gpointer user_data)
+{
+  GApplication *app = g_application_get_default ();
+  BackgroundRun *run = g_object_get_data (G_OBJECT (app), "run");
+
+  run->saw_window |= gtk_application_get_windows (GTK_APPLICATION (app)) != NULL;
+  /* Long enough for the followed events to be read: still no window. */
+  if (++run->turns < 20)
+    return G_SOURCE_CONTINUE;
+  /* What Quit in the menu, and GNOME's background app list, do: it ends, hold or not. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Started at login (`plenary --background`) with the setting on: no window, it keeps
+ * running, and app.quit really quits. */
+static void
+test_background_start (void)
+{
+  PlenaryApplication *app = plenary_application_new (APP_ID ".TestBackground",
+                                                     G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "plenary", (char *) "--background", NULL };
+  BackgroundRun run = { 0, FALSE };
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_boolean (settings, "run-in-background", TRUE);
+  g_object_set_data (G_OBJECT (app), "run", &run);
+  g_application_set_default (G_APPLICATION (app));
+  g_timeout_add (50, background_turn_cb, NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 2, argv), ==, 0);
+  g_assert_cmpuint (run.turns, ==, 20);
+  g_assert_false (run.saw_window);
+  g_settings_set_boolean (settings, "run-in-background", FALSE);
+  g_application_set_default (NULL);
+  g_object_unref (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +332,7 @@ main (int   argc,
 
   g_test_add_func ("/integration-group/background-switch", test_background_switch);
   g_test_add_func ("/integration-group/star-rows", test_star_rows);
+  g_test_add_func ("/integration-group/background-start", test_background_start);
 
   return g_test_run ();
 }
