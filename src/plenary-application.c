@@ -18,11 +18,13 @@
 #include "plenary-check.h"
 #include "store/plenary-store.h"
 #include "sync/plenary-event-list.h"
+#include "sync/plenary-favorites-sync.h"
 #include "sync/plenary-reminders.h"
 #include "sync/plenary-sync-service.h"
 #include "plenary-export-cli.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
+#include "util/plenary-background.h"
 
 struct _PlenaryApplication
 {
@@ -40,6 +42,8 @@ struct _PlenaryApplication
   gboolean            activation_pending;   /* activated before the events list was in */
   gboolean            programme_pending;    /* the first programme on screen is loading */
   guint               present_timeout;      /* the window waits for it, briefly */
+  PlenaryFavoritesSync *favorites;          /* stars synced with Indico accounts */
+  gboolean            background_start;     /* --background: started at login, no window */
 };
 
 /* How long a start waits for the stored programme before showing the window with a loading
@@ -96,6 +100,14 @@ plenary_application_get_sync (PlenaryApplication *self)
   g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
 
   return self->sync;
+}
+
+PlenaryFavoritesSync *
+plenary_application_get_favorites (PlenaryApplication *self)
+{
+  g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
+
+  return self->favorites;
 }
 
 static void
@@ -164,6 +176,7 @@ plenary_application_watch_reminders (PlenaryApplication *self,
   g_settings_bind (plenary_application_get_settings (self), "reminder-minutes", reminders,
                    "lead-minutes", G_SETTINGS_BIND_GET);
   g_hash_table_insert (self->reminders, g_object_ref (event), reminders);
+  plenary_favorites_sync_watch_event (self->favorites, event);
 }
 
 /* Stops following @event and deletes its programme, stars and notes from disk. */
@@ -178,6 +191,7 @@ plenary_application_forget_event (PlenaryApplication *self,
 
   plenary_sync_service_remove_event (self->sync, event);
   g_hash_table_remove (self->reminders, event);
+  plenary_favorites_sync_unwatch_event (self->favorites, event);
   directory = g_file_new_for_path (plenary_event_get_directory (event));
   plenary_event_list_remove (self->events, event);
   plenary_application_save_events (self);
@@ -613,6 +627,14 @@ plenary_application_activate (GApplication *app)
   PlenaryApplication *self = PLENARY_APPLICATION (app);
   PlenaryWindow *window;
 
+  /* Started at login for reminders: no window; the "run-in-background" hold keeps it
+   * running (without it, it ends at once: the switch was turned off). */
+  if (self->background_start)
+    {
+      self->background_start = FALSE;
+      return;
+    }
+
   /* The followed events are a small file read in a thread: waiting for them lets the current
    * event load in its thread while this one builds the window, instead of after it. */
   if (!self->events_loaded && gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL)
@@ -682,6 +704,10 @@ plenary_application_startup (GApplication *app)
   self->reminders = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
   g_settings_bind (plenary_application_get_settings (self), "refresh-interval", self->sync,
                    "refresh-interval", G_SETTINGS_BIND_GET);
+  self->favorites = plenary_favorites_sync_new (plenary_sync_service_get_session (self->sync));
+  g_settings_bind (plenary_application_get_settings (self), "favorites-sync-servers",
+                   self->favorites, "enabled-servers", G_SETTINGS_BIND_DEFAULT);
+  plenary_background_watch_setting (app, plenary_application_get_settings (self));
   plenary_event_list_load_async (self->events, self->cancellable, events_loaded_cb,
                                  g_object_ref (self));
 }
@@ -739,6 +765,8 @@ plenary_application_handle_local_options (GApplication *app,
         }
       if (g_variant_dict_contains (options, "benchmark-startup"))
         PLENARY_APPLICATION (app)->benchmark_startup = TRUE;
+      if (g_variant_dict_contains (options, PLENARY_BACKGROUND_OPTION))
+        PLENARY_APPLICATION (app)->background_start = TRUE;
       if (g_variant_dict_contains (options, "json"))
         {
           g_printerr ("plenary: %s\n", _("--json only works with --check."));
@@ -777,6 +805,7 @@ plenary_application_dispose (GObject *object)
   g_clear_handle_id (&self->present_timeout, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->reminders, g_hash_table_unref);
+  g_clear_object (&self->favorites);
   g_clear_object (&self->sync);
   g_clear_object (&self->events);
   g_clear_object (&self->cancellable);
@@ -871,6 +900,8 @@ static const GOptionEntry option_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL, N_("With --check, print the summary as JSON"), NULL },
   { "chair", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the room clock for session chairs in this room"), N_("ROOM") },
+  { PLENARY_BACKGROUND_OPTION, 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window, for reminders (what starting at login does)"), NULL },
   /* Only for --help: plenary_export_cli_handle_arguments() parses these. */
   { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export an event’s talks from FOLDER to an iCalendar file: --export-ics OUT.ics FOLDER"),

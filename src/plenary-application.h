@@ -23,9 +23,11 @@ GSettings          *plenary_application_get_settings (PlenaryApplication *self);
 typedef struct _PlenaryEventList PlenaryEventList;
 typedef struct _PlenarySyncService PlenarySyncService;
 typedef struct _PlenaryEvent PlenaryEvent;
+typedef struct _PlenaryFavoritesSync PlenaryFavoritesSync;
 
 PlenaryEventList   *plenary_application_get_events   (PlenaryApplication *self);
 PlenarySyncService *plenary_application_get_sync     (PlenaryApplication *self);
+PlenaryFavoritesSync *plenary_application_get_favorites (PlenaryApplication *self);
 void                plenary_application_save_events  (PlenaryApplication *self);
 void                plenary_application_forget_event (PlenaryApplication *self,
                                                       PlenaryEvent       *event);

@@ -22,6 +22,7 @@ typedef struct
   char      *note;
   GDateTime *actual_start;
   GDateTime *actual_end;
+  gboolean   remote;      /* starred in the user's Indico account at the last star sync */
 } Record;
 
 struct _PlenaryUserData
@@ -72,7 +73,7 @@ static gboolean
 record_is_empty (Record *record)
 {
   return !record->starred && !record->changed && record->note == NULL
-         && record->actual_start == NULL && record->actual_end == NULL;
+         && record->actual_start == NULL && record->actual_end == NULL && !record->remote;
 }
 
 static void
@@ -99,6 +100,18 @@ add_time (JsonBuilder *builder,
   text = g_date_time_format_iso8601 (time);
   json_builder_set_member_name (builder, name);
   json_builder_add_string_value (builder, text);
+}
+
+/* The star sync's base: what the Indico account had. A star that differs from it is a
+ * change not sent yet, so the queue of unsent changes survives restarts with the stars. */
+static void
+add_remote (JsonBuilder *builder,
+            Record      *record)
+{
+  if (!record->remote)
+    return;
+  json_builder_set_member_name (builder, "remote-starred");
+  json_builder_add_boolean_value (builder, TRUE);
 }
 
 static char *
@@ -144,6 +157,7 @@ serialize (PlenaryUserData *self,
         }
       add_time (builder, "actual-start", record->actual_start);
       add_time (builder, "actual-end", record->actual_end);
+      add_remote (builder, record);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
@@ -199,6 +213,8 @@ records_from_json (JsonNode *root)
       record->note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;
       record->actual_start = parse_time (object, "actual-start");
       record->actual_end = parse_time (object, "actual-end");
+      record->remote = json_object_get_boolean_member_with_default (object, "remote-starred",
+                                                                    FALSE);
       if (record_is_empty (record))
         record_free (record);
       else
@@ -730,4 +746,44 @@ plenary_user_data_set_actual_times (PlenaryUserData *self,
   record->actual_end = end != NULL ? g_date_time_ref (end) : NULL;
   prune (self, key);
   changed (self, key);
+}
+
+/* Star sync with the Indico account (plenary-favorites-sync.c) */
+
+GHashTable *
+plenary_user_data_dup_remote_starred (PlenaryUserData *self)
+{
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+  Record *record;
+
+  g_return_val_if_fail (PLENARY_IS_USER_DATA (self), set);
+
+  g_hash_table_iter_init (&iter, self->records);
+  while (g_hash_table_iter_next (&iter, &key, (gpointer *) &record))
+    if (record->remote)
+      g_hash_table_add (set, g_strdup (key));
+  return set;
+}
+
+void
+plenary_user_data_set_remote_starred (PlenaryUserData *self,
+                                      const char      *key,
+                                      gboolean         remote)
+{
+  Record *record;
+
+  g_return_if_fail (PLENARY_IS_USER_DATA (self));
+  g_return_if_fail (key != NULL);
+
+  record = g_hash_table_lookup (self->records, key);
+  if ((record != NULL && record->remote) == !!remote)
+    return;
+  ensure (self, key)->remote = !!remote;
+  prune (self, key);
+  /* Saved, but nothing on screen shows it: no "changed". */
+  set_dirty (self, TRUE);
+  if (!self->saving)
+    schedule_save (self);
 }

@@ -80,4 +80,12 @@ void             plenary_user_data_set_actual_times (PlenaryUserData    *self,
                                                     GDateTime           *start,
                                                     GDateTime           *end);
 
+/* Star sync with the user's Indico account: the set of keys starred there at the last good
+ * sync (the merge's base), kept in user.json. A star that differs from it is a change not
+ * sent yet. Setting it emits no "changed". */
+GHashTable      *plenary_user_data_dup_remote_starred   (PlenaryUserData *self);
+void             plenary_user_data_set_remote_starred   (PlenaryUserData *self,
+                                                         const char      *key,
+                                                         gboolean         remote);
+
 G_END_DECLS

@@ -18,8 +18,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlenaryReminders, plenary_reminders, PLENARY, REMINDERS, GObject)
 
 /* Reminders only work while the application runs: with the window closed they still come
- * as long as the process lives (GApplication hold), but nothing wakes a stopped Plenary.
- * A background service (a systemd timer, the Background portal) is out of scope.
+ * as long as the process lives. "Run in the background for reminders" (util/
+ * plenary-background.c) keeps it alive with a hold and starts it at login.
  *
  * @application may be NULL (tests): then only the "reminder" signal is emitted. */
 PlenaryReminders *plenary_reminders_new              (GApplication     *application,

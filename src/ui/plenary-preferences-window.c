@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "indico/plenary-event-url.h"
+#include "plenary-integration-group.h"
 #include "plenary-preferences-window.h"
 #include "store/plenary-credentials.h"
 
@@ -196,6 +197,7 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = plenary_preferences_window_dispose;
+  g_type_ensure (PLENARY_TYPE_INTEGRATION_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/plenary-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, server_row);
