@@ -23,6 +23,7 @@
 #include "plenary-export-cli.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
+#include "util/plenary-clock.h"
 
 struct _PlenaryApplication
 {
@@ -618,6 +619,23 @@ plenary_application_open (GApplication  *app,
     }
 }
 
+/* PLENARY_REHEARSAL_START=2021-09-20T09:12:00-04:00 runs the app's clock from that instant,
+ * at 1×: to rehearse a day of the event (and take its screenshots) before it happens. */
+static void
+rehearse_from_environment (void)
+{
+  const char *start_text = g_getenv ("PLENARY_REHEARSAL_START");
+  g_autoptr (GDateTime) start = NULL;
+
+  if (start_text == NULL)
+    return;
+  start = g_date_time_new_from_iso8601 (start_text, NULL);
+  if (start != NULL)
+    plenary_clock_set_rehearsal (plenary_clock_get_default (), start, 1.0);
+  else
+    g_warning ("PLENARY_REHEARSAL_START is not an ISO 8601 time: %s", start_text);
+}
+
 static void
 plenary_application_startup (GApplication *app)
 {
@@ -627,6 +645,7 @@ plenary_application_startup (GApplication *app)
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (BASE_ID);
+  rehearse_from_environment ();
   self->cancellable = g_cancellable_new ();
   self->events = plenary_event_list_new (events_file);
   self->sync = plenary_sync_service_new ();
