@@ -1098,3 +1098,17 @@ plenary_window_init (PlenaryWindow *self)
   self->freshness_timeout = g_timeout_add_seconds (30, freshness_tick_cb, self);
   gtk_widget_set_visible (self->refresh_button, FALSE);
 }
+
+/* The speaker with @person_key (plenary_person_get_key()) in the Speakers view. */
+void
+plenary_window_show_person (PlenaryWindow *self,
+                            const char    *person_key)
+{
+  PlenaryPerson *person;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+
+  person = self->schedule ? plenary_schedule_lookup_person (self->schedule, person_key) : NULL;
+  if (person != NULL)
+    on_person_activated (self, person);
+}
