@@ -386,6 +386,7 @@ meta_for (PlenarySearchProvider *self,
   g_autofree char *key = NULL;
   g_autoptr (GIcon) icon = NULL;
   g_autofree char *description = NULL;
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   PlenarySchedule *schedule;
   PlenaryEvent *event;
   gboolean is_person = FALSE;
@@ -412,11 +413,10 @@ meta_for (PlenarySearchProvider *self,
       affiliation = plenary_person_get_affiliation (person);
       name = plenary_person_get_name (person);
       count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk", "%u talks", n), n);
-      /* Translators: a speaker in search results: affiliation, number of talks, event. */
-      description = affiliation[0] != '\0'
-                    ? g_strdup_printf (_("%s · %s · %s"), affiliation, count,
-                                       plenary_schedule_get_title (schedule))
-                    : g_strdup_printf (_("%s · %s"), count, plenary_schedule_get_title (schedule));
+      if (affiliation[0] != '\0')
+        g_ptr_array_add (parts, g_strdup (affiliation));
+      g_ptr_array_add (parts, g_steal_pointer (&count));
+      g_ptr_array_add (parts, g_strdup (plenary_schedule_get_title (schedule)));
       icon = g_themed_icon_new ("avatar-default-symbolic");
     }
   else
@@ -434,22 +434,35 @@ meta_for (PlenarySearchProvider *self,
       name = plenary_entry_get_title (entry);
       speakers = plenary_format_people (plenary_entry_get_speakers (entry), FALSE);
       room = plenary_room_get_name (plenary_entry_get_room (entry));
+      /* "Mon 20 10:00–10:45 · Kernel Summit · Miguel Ojeda" */
       if (plenary_entry_get_start (entry) != NULL)
         {
           start = g_date_time_to_timezone (plenary_entry_get_start (entry), zone);
           day = plenary_format_day_short (start);
           times = plenary_format_time_range (plenary_entry_get_start (entry),
                                              plenary_entry_get_end (entry), zone);
+          /* Translators: a day and a time range, e.g. "Mon 20 10:00–10:45". */
+          g_ptr_array_add (parts, g_strdup_printf (_("%s %s"), day, times));
         }
-      /* Translators: a talk in search results: day and time, room, speakers, e.g.
-       * "Mon 20 10:00–10:45 · Kernel Summit · Miguel Ojeda". */
-      description = g_strdup_printf (_("%s %s · %s · %s"), day ? day : "", times ? times : "",
-                                     room[0] != '\0' ? room : plenary_schedule_get_title (schedule),
-                                     speakers[0] != '\0' ? speakers
-                                                         : plenary_schedule_get_title (schedule));
+      if (room[0] != '\0')
+        g_ptr_array_add (parts, g_strdup (room));
+      if (speakers[0] != '\0')
+        g_ptr_array_add (parts, g_steal_pointer (&speakers));
+      else
+        g_ptr_array_add (parts, g_strdup (plenary_schedule_get_title (schedule)));
       icon = g_themed_icon_new ("x-office-calendar-symbolic");
     }
 
+  for (guint i = 0; i < parts->len; i++)
+    {
+      /* Translators: parts of a search result's description, e.g. "Red Hat · 2 talks". */
+      char *longer = description == NULL ? g_strdup (parts->pdata[i])
+                                         : g_strdup_printf (_("%s · %s"), description,
+                                                            (char *) parts->pdata[i]);
+
+      g_free (description);
+      description = longer;
+    }
   g_variant_builder_init (&meta, G_VARIANT_TYPE ("a{sv}"));
   g_variant_builder_add (&meta, "{sv}", "id", g_variant_new_string (id));
   g_variant_builder_add (&meta, "{sv}", "name", g_variant_new_string (name));

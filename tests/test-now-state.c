@@ -115,7 +115,8 @@ test_lpc_next_skips_break (void)
   g_assert_cmpuint (room->current->len, ==, 1);
   g_assert_cmpstr (plenary_entry_get_title (current (room, 0)->entry), ==,
                    "Remote charging in the CPU controller");
-  g_assert_cmpint (plenary_entry_get_kind (room->next->entry), ==, PLENARY_ENTRY_KIND_CONTRIBUTION);
+  g_assert_cmpint (plenary_entry_get_kind (room->next->entry), ==,
+                   PLENARY_ENTRY_KIND_CONTRIBUTION);
   g_assert_cmpint (g_date_time_compare (room->next->start, current (room, 0)->end), >, 0);
 }
 
@@ -364,7 +365,8 @@ test_midnight_block (void)
   g_autofree char *block = g_strdup_printf (
     "\"s500\":{\"id\":\"s500\",\"entryType\":\"Session\",\"conferenceId\":7,\"sessionId\":1,"
     "\"sessionSlotId\":2,\"title\":\"Night hack\",\"slotTitle\":\"\",\"description\":\"\","
-    "\"startDate\":" DATE ("2024-09-18", "22:00:00") ",\"endDate\":" DATE ("2024-09-19", "02:00:00")
+    "\"startDate\":" DATE ("2024-09-18", "22:00:00")
+    ",\"endDate\":" DATE ("2024-09-19", "02:00:00")
     ",\"location\":\"Venue\",\"room\":\"Night Hall\",\"conveners\":[],\"isPoster\":false,"
     "\"entries\":{%s,%s}}", late, later);
   g_autofree char *days = g_strdup_printf ("\"20240918\":{%s},\"20240919\":{%s}", block, block);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "plenary-application.h"
 #include "plenary-test-util.h"
@@ -154,6 +155,20 @@ has_label (GtkWidget  *widget,
 }
 
 static gboolean
+has_label_containing (GtkWidget  *widget,
+                      const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 has_star (GtkWidget *widget)
 {
   if (GTK_IS_IMAGE (widget)
@@ -288,10 +303,13 @@ test_folded_rooms (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (find_row (fixture, KERNEL))), ==,
                    "Next: Thursday 07:00 · Integrating GitLab into the Red Hat kernel workflow");
 
+  /* At night every room is done: the list is open, and says when the talks resume. */
   set_time (fixture, 20, 22, 0);
-  g_assert_true (has_label (GTK_WIDGET (fixture->view),
-                            "Monday 20 September, 22:00 EDT. Nothing on right now; talks resume "
-                            "at Tuesday 07:00."));
+  g_assert_true (has_label_containing (GTK_WIDGET (fixture->view),
+                                       "Monday 20 September, 22:00 EDT"));
+  g_assert_true (has_label_containing (GTK_WIDGET (fixture->view),
+                                       "Nothing on right now; next talks: Tuesday 07:00."));
+  g_assert_true (adw_expander_row_get_expanded (find_expander (GTK_WIDGET (fixture->view))));
 }
 
 static void

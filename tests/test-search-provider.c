@@ -44,7 +44,8 @@ store_event (void)
 {
   g_autofree char *events_file = plenary_store_get_events_file ();
   g_autoptr (PlenaryEventList) list = plenary_event_list_new (events_file);
-  g_autofree char *tt_path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+  g_autofree char *tt_path =
+    plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
   g_autofree char *ev_path =
     plenary_test_shared_path ("fixtures/lpc2021/export-event-11-contributions.json");
   g_autoptr (GBytes) timetable = plenary_test_load_bytes (tt_path);
@@ -155,6 +156,12 @@ window (void)
   return PLENARY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
 }
 
+static const char *
+visible_page (void)
+{
+  return adw_view_stack_get_visible_child_name (plenary_window_get_view_stack (window ()));
+}
+
 /* The first call comes as the app starts, before the stored programme is read: it waits. */
 static void
 test_initial_result_set (void)
@@ -172,14 +179,14 @@ test_initial_result_set (void)
     g_autoptr (GVariant) found = metas ((const char * const *) rapoport);
     const char *name = NULL;
     g_autoptr (GVariant) first = NULL;
+    g_autofree char *memory = talk_id ("Consolidating representations of the physical memory");
 
     g_assert_cmpuint (g_strv_length (rapoport), >=, 2);
     g_assert_true (g_str_has_prefix (rapoport[0], "person\t"));
     first = g_variant_get_child_value (found, 0);
     g_assert_true (g_variant_lookup (first, "name", "&s", &name));
     g_assert_cmpstr (name, ==, "Mike Rapoport");
-    g_assert_true (g_strv_contains ((const char * const *) rapoport,
-                                    talk_id ("Consolidating representations of the physical memory")));
+    g_assert_true (g_strv_contains ((const char * const *) rapoport, memory));
   }
 }
 
@@ -357,8 +364,7 @@ test_activate_result (void)
   plenary_test_iterate (100);
   g_assert_nonnull (window ());
   g_assert_cmpstr (plenary_event_get_key (plenary_window_get_event (window ())), ==, event_key);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (plenary_window_get_view_stack (window ())),
-                   ==, "schedule");
+  g_assert_cmpstr (visible_page (), ==, "schedule");
   view = plenary_window_get_schedule_view (window ());
   shown = plenary_entry_page_get_entry (plenary_schedule_view_get_entry_page (view));
   g_assert_nonnull (shown);
@@ -394,11 +400,10 @@ test_launch_search (void)
   gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
   gboolean found = FALSE;
   g_autoptr (GVariant) reply = call ("LaunchSearch",
-                                     g_variant_new ("(^asu)",
-                                                    (const char *[]) { "rust", "linux", NULL }, 0));
+                                     g_variant_new ("(^asu)", (const char *[]) { "rust", "linux",
+                                                                                NULL }, 0));
 
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (plenary_window_get_view_stack (window ())),
-                   ==, "schedule");
+  g_assert_cmpstr (visible_page (), ==, "schedule");
   /* The search entry waits a moment after typing before it searches. */
   while (g_list_model_get_n_items (model) == n_day && g_get_monotonic_time () < deadline)
     plenary_test_iterate (20);

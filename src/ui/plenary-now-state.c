@@ -300,8 +300,9 @@ compute_room (PlenarySchedule *schedule,
   if (next != NULL)
     {
       /* A room the chair runs keeps one talk at a time: the next waits for this one. */
-      if (recorded_current != NULL
-          && plenary_entry_get_block (next->entry) == plenary_entry_get_block (recorded_current->entry)
+      PlenaryEntry *block = plenary_entry_get_block (next->entry);
+
+      if (recorded_current != NULL && block == plenary_entry_get_block (recorded_current->entry)
           && g_date_time_compare (next->start, recorded_current->end) < 0)
         {
           GTimeSpan length = g_date_time_difference (next->end, next->start);

@@ -105,14 +105,20 @@ describe_until (PlenaryNowItem *item)
 /* "Tuesday 07:00" for another day than @now's, else "07:00". */
 static char *
 describe_start (PlenaryNowView *self,
-                GDateTime      *start)
+                GDateTime      *start,
+                gboolean       *other_day)
 {
   g_autoptr (GDateTime) local_start = g_date_time_to_timezone (start, get_zone (self));
   g_autoptr (GDateTime) local_now = g_date_time_to_timezone (self->state->now, get_zone (self));
   g_autofree char *time = plenary_format_time (start, get_zone (self));
 
-  if (g_date_time_get_day_of_year (local_start) == g_date_time_get_day_of_year (local_now)
-      && g_date_time_get_year (local_start) == g_date_time_get_year (local_now))
+  gboolean same = g_date_time_get_year (local_start) == g_date_time_get_year (local_now)
+                  && g_date_time_get_day_of_year (local_start)
+                     == g_date_time_get_day_of_year (local_now);
+
+  if (other_day != NULL)
+    *other_day = !same;
+  if (same)
     return g_steal_pointer (&time);
   {
     /* Translators: a weekday, for the start of a talk on another day. */
@@ -220,7 +226,8 @@ current_row (PlenaryNowView *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 
   /* Translators: what a screen reader says for the talk on now in a room:
-   * room, title, time left, end, e.g. "Kernel Summit: now, Title, 12 minutes left, until 10:30". */
+   * room, title, time left, end, e.g.
+   * "Kernel Summit: now, Title, 12 minutes left, until 10:30". */
   label = g_strdup_printf (_("%s: now, %s, %s, until %s"), room_name (room->room),
                            plenary_entry_get_title (item->entry), left_long, until);
   if (item->starred)
@@ -241,7 +248,8 @@ next_row (PlenaryNowView *self,
           PlenaryNowItem *item,
           gboolean        folded)
 {
-  g_autofree char *start = describe_start (self, item->start);
+  gboolean other_day = FALSE;
+  g_autofree char *start = describe_start (self, item->start, &other_day);
   g_autofree char *speakers = speakers_of (item->entry);
   g_autofree char *until = describe_until (item);
   g_autofree char *subtitle = NULL;
@@ -262,9 +270,13 @@ next_row (PlenaryNowView *self,
     }
   else
     {
-      /* Translators: the next talk in a room, e.g. "Next at 10:30 · Ada Lovelace". */
-      subtitle = speakers[0] != '\0' ? g_strdup_printf (_("Next at %s · %s"), start, speakers)
-                                     : g_strdup_printf (_("Next at %s"), start);
+      /* Translators: the next talk in a room, e.g. "Next at 10:30 · Ada Lovelace", or on a
+       * later day "Next: Tuesday 07:00 · Ada Lovelace". */
+      if (speakers[0] != '\0')
+        subtitle = g_strdup_printf (!other_day ? _("Next at %s · %s") : _("Next: %s · %s"),
+                                    start, speakers);
+      else
+        subtitle = g_strdup_printf (!other_day ? _("Next at %s") : _("Next: %s"), start);
       row = new_row (self, item->entry, title, subtitle, key);
       /* Translators: spoken label of the next talk in a room: room, title, start. */
       label = g_strdup_printf (_("%s: next, %s, at %s"), room_name (room->room), title, start);
@@ -488,11 +500,24 @@ show_rooms (PlenaryNowView *self)
   /* Translators: the day and time now, in the event's time zone, e.g.
    * "Monday 20 September, 09:12 EDT". */
   summary = g_strdup_printf (_("%s, %s %s"), day, time, zone);
+  if (plenary_zones_differ_at (get_zone (self), plenary_clock_get_timezone (self->clock),
+                               state->now))
+    {
+      g_autofree char *local = plenary_format_time (state->now,
+                                                    plenary_clock_get_timezone (self->clock));
+      /* Translators: the time now in the event's zone, then in the user's, "… · 15:12 your
+       * time". */
+      g_autofree char *both = g_strdup_printf (_("%s · %s your time"), summary, local);
+
+      g_free (summary);
+      summary = g_steal_pointer (&both);
+    }
   if (state->resumes != NULL)
     {
-      g_autofree char *start = describe_start (self, state->resumes);
-      /* Translators: nothing is on in any room; %s is when the next talk starts. */
-      g_autofree char *more = g_strdup_printf (_("%s. Nothing on right now; talks resume at %s."),
+      g_autofree char *start = describe_start (self, state->resumes, NULL);
+      /* Translators: nothing is on in any room; %s is when the next talk starts, "07:00" or
+       * "Tuesday 07:00". */
+      g_autofree char *more = g_strdup_printf (_("%s. Nothing on right now; next talks: %s."),
                                                summary, start);
 
       g_free (summary);
@@ -528,6 +553,9 @@ show_rooms (PlenaryNowView *self)
 
       adw_expander_row_set_subtitle (self->folded_row, count);
     }
+  /* With every room done (at night), the folded rooms are all there is: show them. */
+  if (state->n_folded == state->rooms->len)
+    adw_expander_row_set_expanded (self->folded_row, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->folded_list), state->n_folded > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->rooms_box), state->n_folded < state->rooms->len);
   gtk_stack_set_visible_child_name (self->stack, "list");
