@@ -420,6 +420,52 @@ test_launch_search (void)
   g_assert_true (found);
 }
 
+/* What the Shell and the bus read: the names must be the app's, or nothing is ever asked. */
+static void
+test_installed_files (void)
+{
+  g_autofree char *ini_path = g_strdup_printf ("%s/data/%s.search-provider.ini", BUILD_ROOT,
+                                               APP_ID);
+  g_autofree char *service_path = g_strdup_printf ("%s/data/%s.service", BUILD_ROOT, APP_ID);
+  g_autofree char *desktop_path = g_strdup_printf ("%s/data/%s.desktop", BUILD_ROOT, APP_ID);
+  g_autofree char *object_path_of_app = g_strdelimit (g_strconcat ("/", APP_ID, NULL), ".",
+                                                      '/');
+  g_autofree char *expected_path = g_strconcat (object_path_of_app, "/SearchProvider", NULL);
+  g_autofree char *desktop_id = g_strconcat (APP_ID, ".desktop", NULL);
+  g_autoptr (GKeyFile) ini = g_key_file_new ();
+  g_autoptr (GKeyFile) service = g_key_file_new ();
+  g_autoptr (GKeyFile) desktop = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  g_key_file_load_from_file (ini, ini_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  value = g_key_file_get_string (ini, "Shell Search Provider", "BusName", &error);
+  g_assert_cmpstr (value, ==, APP_ID);
+  g_free (value);
+  value = g_key_file_get_string (ini, "Shell Search Provider", "ObjectPath", &error);
+  g_assert_cmpstr (value, ==, expected_path);
+  g_free (value);
+  value = g_key_file_get_string (ini, "Shell Search Provider", "DesktopId", &error);
+  g_assert_cmpstr (value, ==, desktop_id);
+  g_assert_cmpint (g_key_file_get_integer (ini, "Shell Search Provider", "Version", &error), ==, 2);
+  g_assert_no_error (error);
+
+  g_key_file_load_from_file (service, service_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  g_free (value);
+  value = g_key_file_get_string (service, "D-BUS Service", "Name", &error);
+  g_assert_cmpstr (value, ==, APP_ID);
+  g_free (value);
+  value = g_key_file_get_string (service, "D-BUS Service", "Exec", &error);
+  g_assert_true (g_str_has_suffix (value, "/plenary --gapplication-service"));
+
+  g_key_file_load_from_file (desktop, desktop_path, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_key_file_get_boolean (desktop, "Desktop Entry", "DBusActivatable", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -452,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/search-provider/starred-first", test_starred_first);
   g_test_add_func ("/search-provider/activate-result", test_activate_result);
   g_test_add_func ("/search-provider/launch-search", test_launch_search);
+  g_test_add_func ("/search-provider/installed-files", test_installed_files);
 
   status = g_test_run ();
 
