@@ -448,7 +448,8 @@ test_installed_files (void)
   g_free (value);
   value = g_key_file_get_string (ini, "Shell Search Provider", "DesktopId", &error);
   g_assert_cmpstr (value, ==, desktop_id);
-  g_assert_cmpint (g_key_file_get_integer (ini, "Shell Search Provider", "Version", &error), ==, 2);
+  g_assert_cmpint (g_key_file_get_integer (ini, "Shell Search Provider", "Version", &error), ==,
+                   2);
   g_assert_no_error (error);
 
   g_key_file_load_from_file (service, service_path, G_KEY_FILE_NONE, &error);
