@@ -112,6 +112,28 @@ append_folded (GString    *haystack,
   g_string_append_c (haystack, '\n');
 }
 
+/* Rooms, tracks and sessions repeat across thousands of talks: each is folded once. */
+static void
+append_folded_cached (GString    *haystack,
+                      GHashTable *folded,
+                      const char *text)
+{
+  const char *done;
+
+  if (text == NULL)
+    text = "";
+  done = g_hash_table_lookup (folded, text);
+  if (done == NULL)
+    {
+      char *fresh = plenary_fold_for_search (text);
+
+      g_hash_table_insert (folded, g_strdup (text), fresh);
+      done = fresh;
+    }
+  g_string_append (haystack, done);
+  g_string_append_c (haystack, '\n');
+}
+
 /* In a worker: the schedule is immutable. */
 static void
 build_index_thread (GTask        *task,
@@ -124,6 +146,7 @@ build_index_thread (GTask        *task,
   GListModel *people = plenary_schedule_get_people (schedule);
   EventIndex *index = g_new0 (EventIndex, 1);
   g_autoptr (GString) haystack = g_string_new (NULL);
+  g_autoptr (GHashTable) folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gint64 started = g_get_monotonic_time ();
 
   index->schedule = g_object_ref (schedule);
@@ -148,9 +171,11 @@ build_index_thread (GTask        *task,
       g_string_truncate (haystack, 0);
       append_folded (haystack, plenary_entry_get_title (entry));
       append_folded (haystack, speakers);
-      append_folded (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
-      append_folded (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
-      append_folded (haystack, plenary_entry_get_session_title (entry));
+      append_folded_cached (haystack, folded,
+                            plenary_room_get_name (plenary_entry_get_room (entry)));
+      append_folded_cached (haystack, folded,
+                            track != NULL ? plenary_track_get_title (track) : NULL);
+      append_folded_cached (haystack, folded, plenary_entry_get_session_title (entry));
       plenary_search_index_add (index->talk_index, GUINT_TO_POINTER (index->talks->len),
                                 haystack->str, NULL);
       g_ptr_array_add (index->titles, plenary_fold_for_search (plenary_entry_get_title (entry)));
