@@ -410,6 +410,26 @@ test_midnight_block (void)
   }
 }
 
+/* A block without talks (a session still to be filled) is what is on in its room. */
+static void
+test_empty_block (void)
+{
+  g_autofree char *days = g_strdup_printf (
+    "\"20240918\":{\"s600\":{\"id\":\"s600\",\"entryType\":\"Session\",\"conferenceId\":7,"
+    "\"sessionId\":3,\"sessionSlotId\":4,\"title\":\"Hallway track\",\"slotTitle\":\"\","
+    "\"description\":\"\",\"startDate\":" DATE ("2024-09-18", "14:00:00")
+    ",\"endDate\":" DATE ("2024-09-18", "16:00:00")
+    ",\"location\":\"Venue\",\"room\":\"Foyer\",\"conveners\":[],\"isPoster\":false,"
+    "\"entries\":{}}}");
+  g_autoptr (PlenarySchedule) schedule = parse_timetable (days);
+  g_autoptr (PlenaryNowState) state = state_at (schedule, NULL, vienna (18, 15, 0));
+  PlenaryNowRoom *foyer = plenary_now_state_find_room (state, "Foyer");
+
+  g_assert_cmpint (state->phase, ==, PLENARY_NOW_DURING);
+  g_assert_cmpstr (plenary_entry_get_title (current (foyer, 0)->entry), ==, "Hallway track");
+  g_assert_cmpint (current (foyer, 0)->left, ==, MINUTES (60));
+}
+
 /* Two talks at once in one room (a data error, or parallel posters): both are on. */
 static void
 test_overlapping_talks (void)
@@ -479,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/now-state/lpc-actual-times", test_lpc_actual_times);
   g_test_add_func ("/now-state/midnight-block", test_midnight_block);
   g_test_add_func ("/now-state/overlapping-talks", test_overlapping_talks);
+  g_test_add_func ("/now-state/empty-block", test_empty_block);
   g_test_add_func ("/now-state/empty-programme", test_empty_programme);
 
   status = g_test_run ();

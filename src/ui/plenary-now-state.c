@@ -228,6 +228,7 @@ compute_room (PlenarySchedule *schedule,
 {
   GTimeZone *zone = plenary_schedule_get_timezone (schedule);
   g_autoptr (GListModel) entries = plenary_schedule_get_room_entries (schedule, room);
+  GListModel *blocks = plenary_schedule_get_blocks (schedule);
   g_autoptr (GArray) slots = g_array_new (FALSE, TRUE, sizeof (Slot));
   PlenaryNowRoom *result;
   Slot *prev = NULL;
@@ -250,6 +251,20 @@ compute_room (PlenarySchedule *schedule,
           slot.started = plenary_user_data_get_actual_start (user_data, key);
           slot.ended = plenary_user_data_get_actual_end (user_data, key);
         }
+      g_array_append_val (slots, slot);
+    }
+  /* A block is shown through its talks; one without any (a session still to be filled)
+   * stands for itself. */
+  for (guint i = 0; i < g_list_model_get_n_items (blocks); i++)
+    {
+      g_autoptr (PlenaryEntry) block = g_list_model_get_item (blocks, i);
+      GListModel *children = plenary_schedule_get_block_entries (schedule, block);
+      Slot slot = { 0, };
+
+      if (plenary_entry_get_room (block) != room || plenary_entry_get_start (block) == NULL
+          || children == NULL || g_list_model_get_n_items (children) > 0)
+        continue;
+      slot.entry = block;
       g_array_append_val (slots, slot);
     }
   if (slots->len == 0)
