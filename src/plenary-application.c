@@ -762,12 +762,19 @@ plenary_application_dbus_register (GApplication     *app,
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
   g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+  g_autoptr (GError) local_error = NULL;
 
   if (!G_APPLICATION_CLASS (plenary_application_parent_class)->dbus_register (app, connection,
                                                                               object_path, error))
     return FALSE;
   self->search_provider = plenary_search_provider_new (app);
-  return plenary_search_provider_register (self->search_provider, connection, path, error);
+  /* Without the Shell's search the app still runs. */
+  if (!plenary_search_provider_register (self->search_provider, connection, path, &local_error))
+    {
+      g_warning ("GNOME Shell’s search will not find talks: %s", local_error->message);
+      g_clear_object (&self->search_provider);
+    }
+  return TRUE;
 }
 
 static void
