@@ -22,9 +22,11 @@
 #include "sync/plenary-reminders.h"
 #include "sync/plenary-sync-service.h"
 #include "plenary-export-cli.h"
+#include "plenary-search-provider.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
 #include "util/plenary-background.h"
+#include "util/plenary-clock.h"
 
 struct _PlenaryApplication
 {
@@ -44,6 +46,8 @@ struct _PlenaryApplication
   guint               present_timeout;      /* the window waits for it, briefly */
   PlenaryFavoritesSync *favorites;          /* stars synced with Indico accounts */
   gboolean            background_start;     /* --background: started at login, no window */
+  PlenarySearchProvider *search_provider;   /* GNOME Shell's search, on the app's bus */
+  guint               events_pending;       /* followed events whose programme is loading */
 };
 
 /* How long a start waits for the stored programme before showing the window with a loading
@@ -329,6 +333,11 @@ event_loaded_cb (GObject      *source,
     return;
   if (event == current_event (self))
     first_programme_in (self);
+  /* Searches from the Shell wait until every stored programme is in. */
+  if (self->events_pending > 0 && --self->events_pending == 0 && self->search_provider != NULL)
+    plenary_search_provider_set_events (self->search_provider, self->events,
+                                        g_application_get_flags (G_APPLICATION (self))
+                                        & G_APPLICATION_IS_SERVICE);
   /* Sync after the stored copy is in, so an unchanged server answer re-parses nothing. */
   plenary_sync_service_add_event (self->sync, event);
   plenary_application_watch_reminders (self, event);
@@ -370,8 +379,12 @@ events_loaded_cb (GObject      *source,
 
   first = current_event (self);
   self->programme_pending = first != NULL;
+  /* The first event's load starts the others' (event_loaded_cb()). */
+  self->events_pending = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   if (first != NULL)
     plenary_event_load_async (first, self->cancellable, event_loaded_cb, g_object_ref (self));
+  else if (self->search_provider != NULL)
+    plenary_search_provider_set_events (self->search_provider, self->events, FALSE);
   self->events_loaded = TRUE;
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (PLENARY_IS_WINDOW (window))
@@ -689,6 +702,23 @@ plenary_application_open (GApplication  *app,
     }
 }
 
+/* PLENARY_REHEARSAL_START=2021-09-20T09:12:00-04:00 runs the app's clock from that instant,
+ * at 1×: to rehearse a day of the event (and take its screenshots) before it happens. */
+static void
+rehearse_from_environment (void)
+{
+  const char *start_text = g_getenv ("PLENARY_REHEARSAL_START");
+  g_autoptr (GDateTime) start = NULL;
+
+  if (start_text == NULL)
+    return;
+  start = g_date_time_new_from_iso8601 (start_text, NULL);
+  if (start != NULL)
+    plenary_clock_set_rehearsal (plenary_clock_get_default (), start, 1.0);
+  else
+    g_warning ("PLENARY_REHEARSAL_START is not an ISO 8601 time: %s", start_text);
+}
+
 static void
 plenary_application_startup (GApplication *app)
 {
@@ -698,6 +728,10 @@ plenary_application_startup (GApplication *app)
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (app);
 
   gtk_window_set_default_icon_name (BASE_ID);
+  rehearse_from_environment ();
+  /* Started by D-Bus (GNOME Shell's search, or DBusActivatable): stay a while for more. */
+  if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
+    g_application_set_inactivity_timeout (app, 20000);
   self->cancellable = g_cancellable_new ();
   self->events = plenary_event_list_new (events_file);
   self->sync = plenary_sync_service_new ();
@@ -797,6 +831,41 @@ plenary_application_local_command_line (GApplication   *app,
                                                                                       exit_status);
 }
 
+static gboolean
+plenary_application_dbus_register (GApplication     *app,
+                                   GDBusConnection  *connection,
+                                   const char       *object_path,
+                                   GError          **error)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (app);
+  g_autofree char *path = g_strconcat (object_path, "/SearchProvider", NULL);
+  g_autoptr (GError) local_error = NULL;
+
+  if (!G_APPLICATION_CLASS (plenary_application_parent_class)->dbus_register (app, connection,
+                                                                              object_path, error))
+    return FALSE;
+  self->search_provider = plenary_search_provider_new (app);
+  /* Without the Shell's search the app still runs. */
+  if (!plenary_search_provider_register (self->search_provider, connection, path, &local_error))
+    {
+      g_warning ("GNOME Shell’s search will not find talks: %s", local_error->message);
+      g_clear_object (&self->search_provider);
+    }
+  return TRUE;
+}
+
+static void
+plenary_application_dbus_unregister (GApplication    *app,
+                                     GDBusConnection *connection,
+                                     const char      *object_path)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (app);
+
+  g_clear_object (&self->search_provider);
+  G_APPLICATION_CLASS (plenary_application_parent_class)->dbus_unregister (app, connection,
+                                                                           object_path);
+}
+
 static void
 plenary_application_dispose (GObject *object)
 {
@@ -828,6 +897,8 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
   app_class->open = plenary_application_open;
   app_class->handle_local_options = plenary_application_handle_local_options;
   app_class->local_command_line = plenary_application_local_command_line;
+  app_class->dbus_register = plenary_application_dbus_register;
+  app_class->dbus_unregister = plenary_application_dbus_unregister;
 }
 
 static void
@@ -887,8 +958,78 @@ plenary_application_show_entry_action (GSimpleAction *action,
   plenary_window_show_entry (window, g_variant_get_string (parameter, NULL));
 }
 
+/* From the Shell's search: (event key, user key or person key). */
+static void
+plenary_application_show_in_event_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  PlenaryApplication *self = user_data;
+  PlenaryWindow *window = get_or_create_window (self);
+  const char *event_key = NULL;
+  const char *key = NULL;
+  PlenaryEvent *event;
+
+  g_variant_get (parameter, "(&s&s)", &event_key, &key);
+  event = plenary_event_list_lookup (self->events, event_key);
+  if (event != NULL && plenary_window_get_event (window) != event)
+    plenary_window_set_event (window, event);
+  else if (event == NULL)
+    show_current (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+  if (event == NULL)
+    return;
+  if (g_strcmp0 (g_action_get_name (G_ACTION (action)), "show-event-person") == 0)
+    plenary_window_show_person (window, key);
+  else
+    plenary_window_show_entry (window, key);
+}
+
+static GtkWidget *
+find_search_entry (GtkWidget *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* From the Shell's search: the schedule's search with these words. */
+static void
+plenary_application_search_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  PlenaryApplication *self = user_data;
+  PlenaryWindow *window = get_or_create_window (self);
+  GtkWidget *view = GTK_WIDGET (plenary_window_get_schedule_view (window));
+  GtkWidget *entry;
+
+  show_current (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (plenary_window_get_view_stack (window), "schedule");
+  /* The view's own search: its bar opens, and the words go in its entry, which searches. */
+  gtk_widget_activate_action (view, "schedule.search", NULL);
+  entry = find_search_entry (view);
+  if (entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), g_variant_get_string (parameter, NULL));
+  else
+    plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view),
+                                      g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "show-entry", plenary_application_show_entry_action, "s" },
+  { "show-event-entry", plenary_application_show_in_event_action, "(ss)" },
+  { "show-event-person", plenary_application_show_in_event_action, "(ss)" },
+  { "search", plenary_application_search_action, "s" },
   { "quit", plenary_application_quit_action },
   { "about", plenary_application_about_action },
   { "preferences", plenary_application_preferences_action },

@@ -11,6 +11,7 @@
 
 #include "plenary-add-event-dialog.h"
 #include "plenary-chair-window.h"
+#include "plenary-now-view.h"
 #include "export/plenary-ics.h"
 #include "store/plenary-store.h"
 #include "plenary-rooms-view.h"
@@ -50,11 +51,13 @@ struct _PlenaryWindow
   AdwBin               *tracks_page;
   AdwBin               *rooms_page;
   AdwBin               *starred_page;
+  AdwBin               *now_page;
   /* The other views: NULL until their page is first shown (see ensure_view()). */
   PlenarySpeakersView  *speakers_view;
   PlenaryTracksView    *tracks_view;
   PlenaryRoomsView     *rooms_view;
   PlenaryStarredView   *starred_view;
+  PlenaryNowView       *now_view;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryWindow, plenary_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -123,6 +126,8 @@ show_schedule_in_views (PlenaryWindow *self)
     }
   if (self->starred_view != NULL)
     plenary_starred_view_set_schedule (self->starred_view, self->schedule, user_data);
+  if (self->now_view != NULL)
+    plenary_now_view_set_schedule (self->now_view, self->schedule, user_data);
 }
 
 /* Builds the view of page @name on first use: at start-up only the schedule is on screen, and
@@ -165,6 +170,12 @@ ensure_view (PlenaryWindow *self,
       g_settings_bind (self->settings, "room-change-minutes", view, "room-change-minutes",
                        G_SETTINGS_BIND_GET);
       page = self->starred_page;
+    }
+  else if (g_strcmp0 (name, "now") == 0 && self->now_view == NULL)
+    {
+      view = g_object_new (PLENARY_TYPE_NOW_VIEW, NULL);
+      self->now_view = PLENARY_NOW_VIEW (view);
+      page = self->now_page;
     }
   if (view == NULL)
     return;
@@ -1068,6 +1079,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tracks_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, rooms_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, starred_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, now_page);
   gtk_widget_class_bind_template_callback (widget_class, on_view_shown);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
@@ -1098,4 +1110,18 @@ plenary_window_init (PlenaryWindow *self)
   /* "Updated 3 minutes ago" must not go stale on screen. */
   self->freshness_timeout = g_timeout_add_seconds (30, freshness_tick_cb, self);
   gtk_widget_set_visible (self->refresh_button, FALSE);
+}
+
+/* The speaker with @person_key (plenary_person_get_key()) in the Speakers view. */
+void
+plenary_window_show_person (PlenaryWindow *self,
+                            const char    *person_key)
+{
+  PlenaryPerson *person;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+
+  person = self->schedule ? plenary_schedule_lookup_person (self->schedule, person_key) : NULL;
+  if (person != NULL)
+    on_person_activated (self, person);
 }

@@ -41,5 +41,8 @@ void                 plenary_window_open_chair        (PlenaryWindow      *self,
                                                        const char         *room_name);
 void                 plenary_window_add_event         (PlenaryWindow      *self,
                                                        const char         *url);
+/* Opens the speaker with this person key in the Speakers view, if in the programme. */
+void                 plenary_window_show_person       (PlenaryWindow      *self,
+                                                       const char         *person_key);
 
 G_END_DECLS
