@@ -27,6 +27,8 @@
 #include "ui/plenary-add-event-dialog.h"
 #include "ui/plenary-chair-window.h"
 #include "ui/plenary-entry-page.h"
+#include "ui/plenary-speakers-view.h"
+#include "ui/plenary-tracks-view.h"
 #include "ui/plenary-week-grid.h"
 #include "ui/plenary-window.h"
 
@@ -275,6 +277,51 @@ walk_window (Walk       *walk,
   g_test_message ("%s: %u controls", where, walk->n_checked - before);
 }
 
+static void
+collect_view_stacks (GtkWidget *widget,
+                     GPtrArray *stacks)
+{
+  if (ADW_IS_VIEW_STACK (widget))
+    g_ptr_array_add (stacks, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_view_stacks (child, stacks);
+}
+
+/* A dialog's other pages (Preferences → Private Events), each shown and walked in turn. */
+static void
+walk_other_pages (Walk       *walk,
+                  GtkWidget  *root,
+                  const char *where)
+{
+  g_autoptr (GPtrArray) stacks = g_ptr_array_new ();
+
+  collect_view_stacks (root, stacks);
+  for (guint s = 0; s < stacks->len; s++)
+    {
+      AdwViewStack *stack = stacks->pdata[s];
+      g_autoptr (GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
+      GtkWidget *shown = adw_view_stack_get_visible_child (stack);
+
+      for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+        {
+          g_autoptr (AdwViewStackPage) page = g_list_model_get_item (pages, i);
+          GtkWidget *child = adw_view_stack_page_get_child (page);
+          g_autofree char *page_where = NULL;
+
+          if (child == shown || !adw_view_stack_page_get_visible (page))
+            continue;
+          page_where = g_strdup_printf ("%s, page %s", where,
+                                        adw_view_stack_page_get_title (page)
+                                        ? adw_view_stack_page_get_title (page) : "?");
+          adw_view_stack_set_visible_child (stack, child);
+          plenary_test_iterate (100);
+          walk_window (walk, child, page_where);
+        }
+      adw_view_stack_set_visible_child (stack, shown);
+    }
+}
+
 static Walk *
 walk_new (void)
 {
@@ -447,18 +494,59 @@ test_pages (gconstpointer data)
   stop_application (app);
 }
 
-/* A talk's page, with its star, note and links. */
+/* The detail panes: a talk's page (star, note, links), a speaker's and a track's talks, and
+ * the starred view with a talk in it. */
 static void
-test_entry_page (void)
+test_detail_panes (void)
 {
   PlenaryApplication *app = start_application (TRUE);
   PlenaryWindow *window = PLENARY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  AdwViewStack *stack = plenary_window_get_view_stack (window);
+  PlenarySchedule *schedule = plenary_window_get_schedule (window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (
+                             plenary_window_get_schedule_view (window));
+  PlenaryEntry *entry;
+  GtkWidget *view;
   Walk *walk = walk_new ();
 
-  /* LPC 2021's "BPF in the kernel" talk: speakers, a description, a room. */
+  /* LPC 2021's contribution 941: speakers, a description, a room. */
   plenary_window_show_entry (window, "941");
   plenary_test_iterate (200);
   walk_window (walk, GTK_WIDGET (window), "talk page");
+
+  entry = plenary_schedule_lookup_user_key (schedule, "941");
+  g_assert_nonnull (entry);
+  g_signal_emit_by_name (page, "star-toggled", entry, TRUE);
+  adw_view_stack_set_visible_child_name (stack, "starred");
+  plenary_test_iterate (200);
+  g_hash_table_remove_all (walk->seen);
+  walk_window (walk, GTK_WIDGET (window), "starred, one talk");
+
+  adw_view_stack_set_visible_child_name (stack, "speakers");
+  plenary_test_iterate (100);
+  view = adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "speakers")));
+  {
+    g_autoptr (PlenaryPerson) person = g_list_model_get_item (plenary_schedule_get_people (schedule), 0);
+
+    plenary_speakers_view_show_person (PLENARY_SPEAKERS_VIEW (view), person);
+  }
+  plenary_test_iterate (200);
+  g_hash_table_remove_all (walk->seen);
+  walk_window (walk, GTK_WIDGET (window), "speakers, one person");
+
+  adw_view_stack_set_visible_child_name (stack, "tracks");
+  plenary_test_iterate (100);
+  view = adw_bin_get_child (ADW_BIN (adw_view_stack_get_child_by_name (stack, "tracks")));
+  {
+    g_autoptr (GObject) track = g_list_model_get_item (plenary_tracks_view_get_model (
+                                                         PLENARY_TRACKS_VIEW (view)), 0);
+
+    plenary_tracks_view_show_track (PLENARY_TRACKS_VIEW (view), track);
+  }
+  plenary_test_iterate (200);
+  g_hash_table_remove_all (walk->seen);
+  walk_window (walk, GTK_WIDGET (window), "tracks, one track");
+
   assert_all_named (walk);
   walk_free (walk);
   stop_application (app);
@@ -478,7 +566,7 @@ test_dialogs (void)
     { "win.show-help-overlay", NULL },
     { NULL, "about" },
   };
-  PlenaryApplication *app = start_application (TRUE);
+  PlenaryApplication *app = start_application (FALSE);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   Walk *walk = walk_new ();
 
@@ -487,11 +575,10 @@ test_dialogs (void)
     g_autofree char *url = g_strdup_printf ("%sevent/11/", server->base);
     PlenaryAddEventDialog *dialog;
 
-    plenary_test_reset_dirs ();
     plenary_window_add_event (PLENARY_WINDOW (window), url);
     dialog = find_add_event_dialog ();
     g_assert_nonnull (dialog);
-    g_assert_true (wait_until (can_follow, dialog) || gtk_widget_get_visible (GTK_WIDGET (dialog)));
+    g_assert_true (wait_until (can_follow, dialog));
     walk_window (walk, GTK_WIDGET (dialog), "add event, found");
     gtk_window_destroy (GTK_WINDOW (dialog));
     plenary_test_iterate (50);
@@ -514,6 +601,7 @@ test_dialogs (void)
         g_error ("%s opened no window", name);
       walk->in_library = GTK_IS_SHORTCUTS_WINDOW (dialog);
       walk_window (walk, GTK_WIDGET (dialog), name);
+      walk_other_pages (walk, GTK_WIDGET (dialog), name);
       walk->in_library = FALSE;
       gtk_window_destroy (dialog);
       plenary_test_iterate (50);
@@ -721,7 +809,7 @@ main (int   argc,
 
   g_test_add_data_func ("/accessibility/pages/sample", GINT_TO_POINTER (FALSE), test_pages);
   g_test_add_data_func ("/accessibility/pages/followed", GINT_TO_POINTER (TRUE), test_pages);
-  g_test_add_func ("/accessibility/entry-page", test_entry_page);
+  g_test_add_func ("/accessibility/detail-panes", test_detail_panes);
   g_test_add_func ("/accessibility/dialogs", test_dialogs);
   g_test_add_func ("/accessibility/custom-drawn", test_custom_drawn);
 
