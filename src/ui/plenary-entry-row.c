@@ -465,9 +465,11 @@ bind_list_item (GtkListItem *list_item,
   data->fill_context (data->user_data, &context);
   plenary_entry_row_bind (PLENARY_ENTRY_ROW (gtk_list_item_get_child (list_item)), object,
                           &context);
-  /* Headers are labels, not something to open. */
+  /* Headers are labels, not something to open. Every row is "selectable" only because GTK 4.8
+   * gives the keyboard focus to no row that is not, and Tab enters a list at its first row;
+   * the models (GtkNoSelection) select nothing. */
   gtk_list_item_set_activatable (list_item, PLENARY_IS_ENTRY (object));
-  gtk_list_item_set_selectable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, TRUE);
 }
 
 static void

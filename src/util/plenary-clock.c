@@ -14,7 +14,12 @@
 /* Times are kept as microseconds since the Unix epoch (UTC). Rehearsal time is measured on
  * the monotonic clock, so a change of the wall clock does not disturb a rehearsal. Timers
  * also run on the monotonic clock, which stops during suspend on Linux: that is why the
- * clock listens to logind and re-reads the time on resume. */
+ * clock listens to logind and re-reads the time on resume.
+ *
+ * The local zone comes from systemd-timedated (org.freedesktop.timedate1) where the system
+ * bus has it, and from /etc/localtime otherwise. Inside a Flatpak sandbox /etc/localtime is
+ * a copy made at start-up that never changes, so only timedate1 sees the host's zone move:
+ * the clock asks it at start, follows its PropertiesChanged, and asks again on resume. */
 
 struct _PlenaryClock
 {
@@ -34,9 +39,13 @@ struct _PlenaryClock
   GTimeZone        *timezone;
   GFileMonitor     *timezone_monitor;
 
+  char             *timedate_zone;     /* what timedate1 last said; NULL: ask the file */
+
+  gboolean          watch_system;
   GCancellable     *cancellable;
   GDBusConnection  *system_bus;
   guint             sleep_subscription;
+  guint             timedate_subscription;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryClock, plenary_clock, G_TYPE_OBJECT)
@@ -49,6 +58,7 @@ enum {
   PROP_TIMEZONE,
   PROP_LOCALTIME_PATH,
   PROP_WATCH_SYSTEM,
+  PROP_SYSTEM_BUS,
   N_PROPS
 };
 
@@ -211,7 +221,11 @@ read_local_timezone (PlenaryClock *self)
   const char *zoneinfo;
   GTimeZone *tz = NULL;
 
-  if (g_getenv ("TZ") != NULL || self->localtime_path == NULL)
+  if (g_getenv ("TZ") != NULL)
+    return g_time_zone_new_local ();
+  if (self->timedate_zone != NULL && (tz = g_time_zone_new_identifier (self->timedate_zone)))
+    return tz;
+  if (self->localtime_path == NULL)
     return g_time_zone_new_local ();
 
   target = g_file_read_link (self->localtime_path, NULL);
@@ -235,6 +249,21 @@ update_timezone (PlenaryClock *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEZONE]);
 }
 
+/* Re-reads the zone; a different one is a jump for everything shown in local time. */
+static void
+timezone_maybe_changed (PlenaryClock *self)
+{
+  g_autofree char *old_id = g_strdup (g_time_zone_get_identifier (self->timezone));
+
+  update_timezone (self);
+  if (g_strcmp0 (old_id, g_time_zone_get_identifier (self->timezone)) != 0)
+    {
+      g_debug ("Time zone changed from %s to %s", old_id,
+               g_time_zone_get_identifier (self->timezone));
+      time_jumped (self);
+    }
+}
+
 static void
 on_timezone_monitor_changed (GFileMonitor      *monitor,
                              GFile             *file,
@@ -243,19 +272,98 @@ on_timezone_monitor_changed (GFileMonitor      *monitor,
                              gpointer           user_data)
 {
   PlenaryClock *self = user_data;
-  const char *before = g_time_zone_get_identifier (self->timezone);
-  g_autofree char *old_id = g_strdup (before);
 
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
       && event != G_FILE_MONITOR_EVENT_DELETED && event != G_FILE_MONITOR_EVENT_CHANGED)
     return;
-  update_timezone (self);
-  if (g_strcmp0 (old_id, g_time_zone_get_identifier (self->timezone)) != 0)
+  /* The file changed after timedate1 last spoke (someone relinked it by hand): it is newer. */
+  g_clear_pointer (&self->timedate_zone, g_free);
+  timezone_maybe_changed (self);
+}
+
+/* timedate1 */
+
+#define TIMEDATE_NAME "org.freedesktop.timedate1"
+#define TIMEDATE_PATH "/org/freedesktop/timedate1"
+
+static void
+set_timedate_zone (PlenaryClock *self,
+                   const char   *zone)
+{
+  g_autoptr (GTimeZone) tz = NULL;
+
+  /* Only a zone this system's tzdata knows, never UTC by accident for a name it does not. */
+  if (zone == NULL || *zone == '\0' || (tz = g_time_zone_new_identifier (zone)) == NULL)
     {
-      g_debug ("Time zone changed from %s to %s", old_id,
-               g_time_zone_get_identifier (self->timezone));
-      time_jumped (self);
+      g_debug ("timedate1 sent a time zone that is not known here: %s", zone ? zone : "(none)");
+      return;
     }
+  g_free (self->timedate_zone);
+  self->timedate_zone = g_strdup (zone);
+  timezone_maybe_changed (self);
+}
+
+static void
+on_timedate_get_ready (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr (PlenaryClock) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GVariant) value = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply == NULL)
+    {
+      /* No timedated (a container, a minimal system): the file is all there is. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not ask timedate1 for the time zone: %s", error->message);
+      return;
+    }
+  g_variant_get (reply, "(v)", &value);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    set_timedate_zone (self, g_variant_get_string (value, NULL));
+}
+
+/* Asks timedate1 for the zone; this starts timedated if it is not running, as it exits
+ * when idle. */
+static void
+query_timedate_zone (PlenaryClock *self)
+{
+  if (self->system_bus == NULL || !self->watch_system)
+    return;
+  g_dbus_connection_call (self->system_bus, TIMEDATE_NAME, TIMEDATE_PATH,
+                          "org.freedesktop.DBus.Properties", "Get",
+                          g_variant_new ("(ss)", TIMEDATE_NAME, "Timezone"),
+                          G_VARIANT_TYPE ("(v)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->cancellable, on_timedate_get_ready, g_object_ref (self));
+}
+
+static void
+on_timedate_properties_changed (GDBusConnection *connection,
+                                const char      *sender_name,
+                                const char      *object_path,
+                                const char      *interface_name,
+                                const char      *signal_name,
+                                GVariant        *parameters,
+                                gpointer         user_data)
+{
+  PlenaryClock *self = user_data;
+  g_autoptr (GVariant) changed = NULL;
+  g_autofree const char **invalidated = NULL;
+  const char *interface = NULL;
+  const char *zone = NULL;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(sa{sv}as)")))
+    return;
+  g_variant_get (parameters, "(&s@a{sv}^a&s)", &interface, &changed, &invalidated);
+  if (g_strcmp0 (interface, TIMEDATE_NAME) != 0)
+    return;
+  if (g_variant_lookup (changed, "Timezone", "&s", &zone))
+    set_timedate_zone (self, zone);
+  else if (g_strv_contains (invalidated, "Timezone"))
+    query_timedate_zone (self);
 }
 
 static void
@@ -297,9 +405,30 @@ on_prepare_for_sleep (GDBusConnection *connection,
   g_variant_get (parameters, "(b)", &going_to_sleep);
   if (!going_to_sleep)
     {
-      g_debug ("Resumed: re-reading the time");
+      g_debug ("Resumed: re-reading the time and the time zone");
       plenary_clock_resync (self);
     }
+}
+
+static void
+watch_system_bus (PlenaryClock    *self,
+                  GDBusConnection *bus)
+{
+  self->system_bus = g_object_ref (bus);
+  self->sleep_subscription =
+    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1",
+                                        "org.freedesktop.login1.Manager", "PrepareForSleep",
+                                        "/org/freedesktop/login1", NULL,
+                                        G_DBUS_SIGNAL_FLAGS_NONE, on_prepare_for_sleep, self,
+                                        NULL);
+  self->timedate_subscription =
+    g_dbus_connection_signal_subscribe (bus, TIMEDATE_NAME,
+                                        "org.freedesktop.DBus.Properties", "PropertiesChanged",
+                                        TIMEDATE_PATH, TIMEDATE_NAME,
+                                        G_DBUS_SIGNAL_FLAGS_NONE,
+                                        on_timedate_properties_changed, self, NULL);
+  /* As GNOME Calendar's monitor does on start; in a sandbox the file may already be stale. */
+  query_timedate_zone (self);
 }
 
 static void
@@ -309,7 +438,7 @@ on_system_bus_ready (GObject      *source,
 {
   g_autoptr (PlenaryClock) self = user_data;
   g_autoptr (GError) error = NULL;
-  GDBusConnection *bus = g_bus_get_finish (result, &error);
+  g_autoptr (GDBusConnection) bus = g_bus_get_finish (result, &error);
 
   if (bus == NULL)
     {
@@ -318,13 +447,7 @@ on_system_bus_ready (GObject      *source,
         g_debug ("No system bus, so no resume notifications: %s", error->message);
       return;
     }
-  self->system_bus = bus;
-  self->sleep_subscription =
-    g_dbus_connection_signal_subscribe (bus, "org.freedesktop.login1",
-                                        "org.freedesktop.login1.Manager", "PrepareForSleep",
-                                        "/org/freedesktop/login1", NULL,
-                                        G_DBUS_SIGNAL_FLAGS_NONE, on_prepare_for_sleep, self,
-                                        NULL);
+  watch_system_bus (self, bus);
 }
 
 /* GObject */
@@ -339,6 +462,23 @@ plenary_clock_constructed (GObject *object)
   update_timezone (self);
   watch_timezone (self);
   schedule_tick (self);
+
+  if (self->watch_system)
+    {
+      self->cancellable = g_cancellable_new ();
+      if (self->system_bus != NULL)
+        {
+          g_autoptr (GDBusConnection) bus = g_steal_pointer (&self->system_bus);
+
+          watch_system_bus (self, bus);
+        }
+      else
+        {
+          /* DBUS_SYSTEM_BUS_ADDRESS, when set, points this elsewhere. */
+          g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, on_system_bus_ready,
+                     g_object_ref (self));
+        }
+    }
 }
 
 static void
@@ -351,6 +491,9 @@ plenary_clock_dispose (GObject *object)
   if (self->sleep_subscription != 0)
     g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
   self->sleep_subscription = 0;
+  if (self->timedate_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->timedate_subscription);
+  self->timedate_subscription = 0;
   g_clear_object (&self->system_bus);
   if (self->timezone_monitor != NULL)
     g_file_monitor_cancel (self->timezone_monitor);
@@ -367,6 +510,7 @@ plenary_clock_finalize (GObject *object)
 
   g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_free (self->localtime_path);
+  g_free (self->timedate_zone);
 
   G_OBJECT_CLASS (plenary_clock_parent_class)->finalize (object);
 }
@@ -397,7 +541,10 @@ plenary_clock_get_property (GObject    *object,
       g_value_set_string (value, self->localtime_path);
       break;
     case PROP_WATCH_SYSTEM:
-      g_value_set_boolean (value, self->cancellable != NULL);
+      g_value_set_boolean (value, self->watch_system);
+      break;
+    case PROP_SYSTEM_BUS:
+      g_value_set_object (value, self->system_bus);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -422,12 +569,11 @@ plenary_clock_set_property (GObject      *object,
       self->localtime_path = g_value_dup_string (value);
       break;
     case PROP_WATCH_SYSTEM:
-      if (g_value_get_boolean (value))
-        {
-          self->cancellable = g_cancellable_new ();
-          g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, on_system_bus_ready,
-                     g_object_ref (self));
-        }
+      self->watch_system = g_value_get_boolean (value);
+      break;
+    case PROP_SYSTEM_BUS:
+      /* Taken in constructed(), whatever the order properties are set in. */
+      g_set_object (&self->system_bus, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -466,11 +612,16 @@ plenary_clock_class_init (PlenaryClockClass *klass)
     g_param_spec_string ("localtime-path", NULL, NULL,
                          "/etc/localtime",
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Listen to logind for resumes. */
+  /* Listen to logind for resumes and to timedate1 for the time zone. */
   properties[PROP_WATCH_SYSTEM] =
     g_param_spec_boolean ("watch-system", NULL, NULL,
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The bus logind and timedate1 are on; NULL: the system bus. Tests give one with mocks. */
+  properties[PROP_SYSTEM_BUS] =
+    g_param_spec_object ("system-bus", NULL, NULL,
+                         G_TYPE_DBUS_CONNECTION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -669,4 +820,6 @@ plenary_clock_resync (PlenaryClock *self)
 
   update_timezone (self);
   time_jumped (self);
+  /* In a sandbox the file did not follow the host: timedate1 knows; its answer comes later. */
+  query_timedate_zone (self);
 }

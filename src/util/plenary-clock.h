@@ -57,7 +57,8 @@ void              plenary_clock_set_seconds     (PlenaryClock *self,
                                                  gboolean      seconds);
 
 /* Re-reads the time after it may have jumped (resume from suspend, a changed time zone):
- * emits "time-changed" and "tick" and re-arms the timer. Called on logind's PrepareForSleep. */
+ * emits "time-changed" and "tick" and re-arms the timer, and asks timedate1 for the zone
+ * again (a later "time-changed" if it moved). Called on logind's PrepareForSleep. */
 void              plenary_clock_resync          (PlenaryClock *self);
 
 G_END_DECLS
