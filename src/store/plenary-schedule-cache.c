@@ -35,7 +35,7 @@
 #include "plenary-store.h"
 
 #define CACHE_MAGIC   G_GUINT64_CONSTANT (0x31454843414c4e50) /* "PLNCACH1" */
-#define CACHE_VERSION 1
+#define CACHE_VERSION 2   /* 2: server strings capped and cleaned by the parser */
 #define NONE          G_MAXUINT32
 #define NO_TIME       G_MININT64
 

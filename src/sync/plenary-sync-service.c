@@ -18,6 +18,7 @@
 #include "indico/plenary-event-url.h"
 #include "indico/plenary-indico-parser.h"
 #include "store/plenary-credentials.h"
+#include "util/plenary-json.h"
 #include "plenary-sync-service.h"
 
 #define USER_AGENT        "Plenary/" PACKAGE_VERSION " (+https://github.com/plenary/plenary)"
@@ -1095,7 +1096,7 @@ plenary_sync_service_class_init (PlenarySyncServiceClass *klass)
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /* Bytes any one answer may have. */
   properties[PROP_MAX_BODY_SIZE] =
-    g_param_spec_uint64 ("max-body-size", NULL, NULL, 1, G_MAXUINT64, 64 * 1024 * 1024,
+    g_param_spec_uint64 ("max-body-size", NULL, NULL, 1, G_MAXUINT64, PLENARY_JSON_MAX_SIZE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /* Minutes between automatic refreshes (GSettings "refresh-interval"); 0 = off. */
   properties[PROP_REFRESH_INTERVAL] =
@@ -1120,7 +1121,7 @@ plenary_sync_service_init (PlenarySyncService *self)
   self->cancellable = g_cancellable_new ();
   self->jobs = g_hash_table_new (NULL, NULL);
   self->scheduled = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) schedule_free);
-  self->max_body_size = 64 * 1024 * 1024;
+  self->max_body_size = PLENARY_JSON_MAX_SIZE;
   self->refresh_interval = 15;
   self->use_keyring = TRUE;
   self->monitor = g_object_ref (g_network_monitor_get_default ());
