@@ -396,6 +396,18 @@ set_not_timetable (GError **error)
 }
 
 static void
+set_wrong_event (GError     **error,
+                 const char  *sent,
+                 const char  *asked)
+{
+  g_autofree char *shown = g_utf8_make_valid (sent, MIN (strlen (sent), 40));
+
+  g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_WRONG_EVENT,
+               _("The server sent the programme of another event (%s), not of event %s."),
+               shown, asked);
+}
+
+static void
 set_no_access (GError **error)
 {
   g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_NO_ACCESS,
@@ -1142,6 +1154,17 @@ load_event_export (ParseContext  *ctx,
 
   derive_server_base (ctx, get_string (root, "url"), "/export/");
   ctx->event = pick_event (results, ctx->sources->event_id);
+  if (ctx->event != NULL && ctx->sources->event_id != NULL)
+    {
+      g_autofree char *id = dup_id (ctx->event, "id");
+
+      /* Another event's details are no details of this one. */
+      if (id != NULL && g_strcmp0 (id, ctx->sources->event_id) != 0)
+        {
+          set_wrong_event (error, id, ctx->sources->event_id);
+          return FALSE;
+        }
+    }
   if (ctx->event == NULL)
     {
       /* Unknown events and events the caller may not see both give "results": [] (§1.5). */
@@ -1622,8 +1645,14 @@ find_timetable_days (ParseContext           *ctx,
       return NULL;
     }
 
-  /* Several events in one answer (/export/timetable/18-19.json): ours, or the first. */
-  if (id == NULL || member (results, id) == NULL)
+  /* Several events in one answer (/export/timetable/18-19.json): ours, or the first when
+   * none was asked for. An answer without the event asked for is another event's. */
+  if (id != NULL && member (results, id) == NULL)
+    {
+      set_wrong_event (error, results->v.members[0].name, id);
+      return NULL;
+    }
+  if (id == NULL)
     id = results->v.members[0].name;
   days = get_object (results, id);
   if (days == NULL)
@@ -1718,6 +1747,9 @@ parse_timetable (ParseContext  *ctx,
       set_no_access (error);
       return FALSE;
     }
+  if (ctx->event_no_access)
+    g_object_set_data (G_OBJECT (ctx->schedule), "plenary-indico-no-access",
+                       GINT_TO_POINTER (TRUE));
 
   return TRUE;
 }
@@ -2086,6 +2118,13 @@ finish_schedule (ParseContext *ctx,
 }
 
 /* Public API */
+
+gboolean
+plenary_indico_schedule_no_access (PlenarySchedule *schedule)
+{
+  return schedule != NULL
+         && g_object_get_data (G_OBJECT (schedule), "plenary-indico-no-access") != NULL;
+}
 
 PlenaryIndicoSources *
 plenary_indico_sources_new (void)

@@ -40,4 +40,7 @@ void                 plenary_window_open_chair        (PlenaryWindow      *self,
 void                 plenary_window_add_event         (PlenaryWindow      *self,
                                                        const char         *url);
 
+void                 plenary_window_add_toast         (PlenaryWindow      *self,
+                                                       const char         *text);
+
 G_END_DECLS
