@@ -1130,6 +1130,9 @@ load_event_export (ParseContext  *ctx,
   if (ctx->sources->event == NULL)
     return TRUE;
 
+  /* A sync asks for strictness: an event export that came but is damaged is a damaged
+   * answer, not a missing one. */
+  required |= ctx->sources->strict;
   ctx->event_document = parse_json (ctx->sources->event, &local_error);
   if (ctx->event_document == NULL)
     {
@@ -2156,6 +2159,7 @@ sources_copy (const PlenaryIndicoSources *sources)
   copy->program = sources->program != NULL ? g_bytes_ref (sources->program) : NULL;
   copy->server_base = g_strdup (sources->server_base);
   copy->event_id = g_strdup (sources->event_id);
+  copy->strict = sources->strict;
 
   return copy;
 }

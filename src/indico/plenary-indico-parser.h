@@ -43,6 +43,9 @@ typedef struct
   GBytes *program;
   char   *server_base;
   char   *event_id;
+  /* Every part given must be good (a sync's answers): a damaged event export fails the
+   * parse instead of counting as absent. program.json stays optional. */
+  gboolean strict;
 } PlenaryIndicoSources;
 
 PlenaryIndicoSources *plenary_indico_sources_new   (void);

@@ -225,8 +225,8 @@ network_error (SyncJob *job,
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
     return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TRUNCATED,
-                        _("The connection to %s broke before the whole programme arrived. "
-                          "Plenary will try again later"), host);
+                        _("The download from %s was interrupted before the whole "
+                          "programme arrived. Plenary will try again soon"), host);
   return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_CONNECTION,
                       _("Could not connect to %s (%s). Plenary will try again later"),
                       host, error->message);
@@ -550,7 +550,7 @@ held_cb (GObject      *object,
   SyncJob *job = user_data;
   PlenarySyncService *self = job->service;
   g_autoptr (GError) error = NULL;
-  const char *message = plenary_event_get_held_message (job->event);
+  const char *message;
 
   /* Not kept aside (a full disk): still not taken, and said so. */
   if (!plenary_event_hold_finish (job->event, result, &error))
@@ -560,9 +560,12 @@ held_cb (GObject      *object,
                              error->message),
                 FALSE);
   else
-    job_finish (self, job,
-                g_error_new_literal (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_HELD, message),
-                FALSE);
+    {
+      message = plenary_event_get_held_message (job->event);
+      job_finish (self, job,
+                  g_error_new_literal (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_HELD, message),
+                  FALSE);
+    }
   g_object_unref (self);
 }
 
@@ -668,6 +671,7 @@ all_fetched (PlenarySyncService *self,
   g_clear_handle_id (&job->rate_source, g_source_remove);
 
   sources = plenary_event_build_sources (job->event, job->snapshot);
+  sources->strict = TRUE;
   g_object_ref (self);
   plenary_indico_parse_async (sources, job->cancellable, parsed_cb, job);
 }
