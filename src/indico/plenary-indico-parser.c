@@ -1157,7 +1157,7 @@ load_event_export (ParseContext  *ctx,
 
   derive_server_base (ctx, get_string (root, "url"), "/export/");
   ctx->event = pick_event (results, ctx->sources->event_id);
-  if (ctx->event != NULL && ctx->sources->event_id != NULL)
+  if (ctx->event != NULL && ctx->sources->event_id != NULL && ctx->sources->strict)
     {
       g_autofree char *id = dup_id (ctx->event, "id");
 
@@ -1650,12 +1650,12 @@ find_timetable_days (ParseContext           *ctx,
 
   /* Several events in one answer (/export/timetable/18-19.json): ours, or the first when
    * none was asked for. An answer without the event asked for is another event's. */
-  if (id != NULL && member (results, id) == NULL)
+  if (id != NULL && member (results, id) == NULL && ctx->sources->strict)
     {
       set_wrong_event (error, results->v.members[0].name, id);
       return NULL;
     }
-  if (id == NULL)
+  if (id == NULL || member (results, id) == NULL)
     id = results->v.members[0].name;
   days = get_object (results, id);
   if (days == NULL)

@@ -43,8 +43,9 @@ typedef struct
   GBytes *program;
   char   *server_base;
   char   *event_id;
-  /* Every part given must be good (a sync's answers): a damaged event export fails the
-   * parse instead of counting as absent. program.json stays optional. */
+  /* Every part given must be good and be @event_id's (a sync's answers): a damaged event
+   * export fails the parse instead of counting as absent, and an answer for another event
+   * is PLENARY_INDICO_ERROR_WRONG_EVENT. program.json stays optional. */
   gboolean strict;
 } PlenaryIndicoSources;
 

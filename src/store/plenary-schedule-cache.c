@@ -1010,8 +1010,8 @@ plenary_schedule_cache_load (const char         *dir,
   PlenarySchedule *schedule;
 
   g_return_val_if_fail (dir != NULL, NULL);
-  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot), NULL);
-  g_return_val_if_fail (stamps != NULL, NULL);
+  g_return_val_if_fail (snapshot == NULL || PLENARY_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (snapshot == NULL || stamps != NULL, NULL);
 
   path = g_build_filename (dir, PLENARY_SCHEDULE_CACHE_FILE, NULL);
   mapped = g_mapped_file_new (path, FALSE, &local_error);
@@ -1059,7 +1059,9 @@ plenary_schedule_cache_load (const char         *dir,
                            PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "Bad header");
       return NULL;
     }
-  for (guint i = 0; i < 3; i++)
+  /* No snapshot: the last resort when the exports are damaged; the cache is only checked
+   * for itself. */
+  for (guint i = 0; snapshot != NULL && i < 3; i++)
     {
       g_autoptr (GVariant) hash = g_variant_get_child_value (hashes, i);
       g_autoptr (GVariant) stamp = g_variant_get_child_value (found_stamps, i);

@@ -784,7 +784,8 @@ show_loaded (GTask           *task,
   LoadData *data = g_task_get_task_data (task);
 
   plenary_event_set_programme (self, snapshot, schedule);
-  plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (snapshot));
+  if (snapshot != NULL)
+    plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (snapshot));
   set_held_message (self, data->held_message);
   plenary_user_data_load_async (self->user_data, g_task_get_cancellable (task),
                                 user_data_loaded_cb, task);
@@ -826,6 +827,51 @@ parsed_cb (GObject      *object,
 }
 
 static void
+last_resort_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PlenarySchedule *schedule = plenary_schedule_cache_load (task_data, NULL, NULL, &error);
+
+  if (schedule == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, schedule, g_object_unref);
+}
+
+static void
+last_resort_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  PlenaryEvent *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  GError *stored_error = g_object_get_data (G_OBJECT (result), "error");
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (GError) error = NULL;
+
+  schedule = g_task_propagate_pointer (G_TASK (result), &error);
+  if (schedule == NULL)
+    {
+      if (!g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                            PLENARY_SCHEDULE_CACHE_ERROR_MISSING))
+        g_message ("No usable schedule cache in %s either: %s", self->directory,
+                   error->message);
+      plenary_user_data_load_async (self->user_data, g_task_get_cancellable (task), NULL, NULL);
+      g_task_return_error (task, g_error_copy (stored_error));
+      return;
+    }
+  g_message ("Showing the schedule cache of %s: %s", self->directory, stored_error->message);
+  g_ptr_array_add (data->warnings,
+                   g_strdup (_("The stored programme was damaged; showing the copy kept for a "
+                               "quick start. Plenary will download the programme again")));
+  show_loaded (g_steal_pointer (&task), NULL, schedule);
+}
+
+static void
 load_snapshot_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -844,6 +890,20 @@ load_snapshot_cb (GObject      *object,
     for (guint i = 0; i < warnings->len; i++)
       g_ptr_array_add (data->warnings, g_strdup (g_ptr_array_index (warnings, i)));
 
+  /* (Also with no snapshot at all: a damaged meta.json set aside at the last start.) */
+  if (data->snapshot == NULL && error != NULL && error->domain == PLENARY_STORE_ERROR)
+    {
+      GTask *cache_task = g_task_new (NULL, cancellable, last_resort_cb, g_steal_pointer (&task));
+
+      /* The exports are damaged and there is no previous copy: the schedule cache, derived
+       * from them when they were good, is better than nothing. */
+      g_object_set_data_full (G_OBJECT (cache_task), "error", g_steal_pointer (&error),
+                              (GDestroyNotify) g_error_free);
+      g_task_set_task_data (cache_task, g_strdup (self->directory), g_free);
+      g_task_run_in_thread (cache_task, last_resort_thread);
+      g_object_unref (cache_task);
+      return;
+    }
   if (data->snapshot == NULL)
     {
       /* Still load the user data: stars survive even when the programme does not. */
