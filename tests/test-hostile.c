@@ -23,6 +23,7 @@
 #include "store/plenary-store.h"
 #include "sync/plenary-event-list.h"
 #include "sync/plenary-sync-service.h"
+#include "util/plenary-json.h"
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"
 
@@ -621,6 +622,328 @@ test_held_then_good (Fixture       *f,
   assert_tree_same (before, plenary_event_get_directory (f->event));
 }
 
+
+/* Item 4: a whole-sync deadline and a minimum rate */
+
+static void
+test_trickle (Fixture       *f,
+              gconstpointer  data)
+{
+  gboolean by_rate = data != NULL;
+  g_autoptr (GHashTable) before = sync_first (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) body = NULL;
+  gint64 next;
+
+  /* One byte every 50 ms, for ever (as far as the test goes). */
+  body = g_bytes_new_static (g_bytes_get_data (f->timetable, NULL), 100000);
+  test_server_reply (f->server, TT_11, 200, "application/json", body, NULL, NULL,
+                     TEST_REPLY_TRICKLE);
+  if (by_rate)
+    g_object_set (f->service, "deadline", 0, "min-rate", 1000, "rate-window", 1, NULL);
+  else
+    g_object_set (f->service, "deadline", 2, "min-rate", 0, NULL);
+  plenary_sync_service_add_event (f->service, f->event);
+
+  g_assert_true (sync_fails (f, &error));
+  g_assert_error (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TIMEOUT);
+  assert_survived (f, before, by_rate ? "too slowly" : "took more than 2 seconds");
+  /* The backoff applies: a retry is planned, within the first backoff step. */
+  next = plenary_sync_service_get_next_attempt (f->service, f->event);
+  g_assert_cmpint (next, >=, 0);
+  g_assert_cmpint (next, <=, 30);
+}
+
+/* Refresh replaces a sync stuck in a download; both callers get the new one's result. */
+static void
+test_refresh_replaces (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GHashTable) before = sync_first (f);
+  TestSyncResult stuck = { 0, };
+  TestSyncResult fresh = { 0, };
+  g_autoptr (GBytes) changed = NULL;
+
+  test_server_reply (f->server, TT_11, 200, "application/json", f->timetable, NULL, NULL,
+                     TEST_REPLY_STALL);
+  plenary_sync_service_sync_async (f->service, f->event, FALSE, NULL, test_sync_result_cb,
+                                   &stuck);
+  while (test_server_count (f->server, TT_11) < 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_SYNCING);
+
+  changed = replace (f->timetable, "\"title\":\"BPF & Networking Opening Session\"",
+                     "\"title\":\"BPF & Networking Opening\"");
+  serve (f, TT_11, changed);
+  plenary_sync_service_sync_async (f->service, f->event, TRUE, NULL, test_sync_result_cb,
+                                   &fresh);
+  while (!stuck.done || !fresh.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (stuck.error);
+  g_assert_no_error (fresh.error);
+  g_assert_true (stuck.changed && fresh.changed);
+  g_assert_nonnull (find_entry (plenary_event_get_schedule (f->event), "BPF & Networking Opening"));
+  g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_IDLE);
+  g_assert_cmpuint (test_server_count (f->server, TT_11), ==, 3);
+}
+
+/* Item 6: a body shorter than its Content-Length is an interrupted download, retried soon. */
+static void
+test_short_body (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GHashTable) before = sync_first (f);
+  g_autoptr (GError) error = NULL;
+  gint64 next;
+
+  test_server_reply (f->server, TT_11, 200, "application/json", f->timetable, NULL, NULL,
+                     TEST_REPLY_CLOSE_MID_BODY);
+  plenary_sync_service_add_event (f->service, f->event);
+  g_assert_true (sync_fails (f, &error));
+  g_assert_error (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TRUNCATED);
+  assert_survived (f, before, "interrupted");
+  next = plenary_sync_service_get_next_attempt (f->service, f->event);
+  g_assert_cmpint (next, >=, 0);
+  g_assert_cmpint (next, <=, 30);
+}
+
+/* Item 6: a failed program.json during a re-sync keeps the stored track descriptions. */
+static void
+test_program_kept (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char program[] =
+    "{\"program\":\"\",\"tracks\":[{\"id\":5,\"title\":\"LPC Refereed Track\",\"code\":\"\","
+    "\"description\":\"Talks\",\"position\":1,\"track_group_id\":null}],\"track_groups\":[]}";
+  g_autoptr (GBytes) good = g_bytes_new_static (program, strlen (program));
+  g_autoptr (GHashTable) before = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenaryEvent) again = NULL;
+  guint status = GPOINTER_TO_UINT (data);
+  gboolean changed = TRUE;
+
+  serve (f, PR_11, good);
+  before = sync_first (f);
+  if (status == 200)
+    {
+      g_autoptr (GBytes) deep = deep_nesting ();
+
+      serve (f, PR_11, deep);
+    }
+  else
+    {
+      g_autoptr (GBytes) body = bytes_of ("{\"error\":{\"title\":\"Not allowed\"}}");
+
+      test_server_reply (f->server, PR_11, status, "application/json", body, NULL, NULL,
+                         TEST_REPLY_NORMAL);
+    }
+  g_assert_true (test_sync_event (f->service, f->event, &changed, &error));
+  g_assert_no_error (error);
+  /* Nothing changed: the stored program.json is the good one still. */
+  g_assert_false (changed);
+  g_assert_true (g_bytes_equal (plenary_snapshot_get_program (plenary_event_get_snapshot (f->event)),
+                                good));
+  assert_tree_same (before, plenary_event_get_directory (f->event));
+  again = next_start (f, NULL);
+  assert_last_good (again);
+  g_assert_true (g_bytes_equal (plenary_snapshot_get_program (plenary_event_get_snapshot (again)),
+                                good));
+}
+
+/* Item 5: a damaged events.json is rebuilt from the event folders. */
+static void
+list_loaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  TestSyncResult *r = user_data;
+
+  r->ok = plenary_event_list_load_finish (PLENARY_EVENT_LIST (object), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+test_events_rebuilt (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = plenary_store_get_events_file ();
+  g_autoptr (PlenaryEventList) list = plenary_event_list_new (path);
+  g_autoptr (PlenaryEvent) other = plenary_event_new (f->server->base, "12");
+  g_autoptr (PlenaryEvent) prefixed = plenary_event_new ("https://indico.example.org/indico/",
+                                                        "7");
+  g_autoptr (GHashTable) before = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *user = NULL;
+  TestSyncResult r = { 0, };
+  guint n = 0;
+
+  test_server_serve_lpc (f->server, "12");
+  before = sync_first (f);
+  g_assert_true (test_sync_event (f->service, other, NULL, &error));
+  g_assert_no_error (error);
+  /* A third event with only stars (never synced), on a server with a path prefix. */
+  user = g_build_filename (plenary_event_get_directory (prefixed), "user.json", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (plenary_event_get_directory (prefixed), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (user, "{\"version\":1,\"entries\":{}}", -1, NULL));
+
+  g_assert_true (g_file_set_contents (path, data != NULL ? "{\"events\":[{" : "", -1, NULL));
+  if (data == NULL)
+    {
+      g_autoptr (GBytes) deep = deep_nesting ();
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (deep, NULL), DEEP, NULL));
+    }
+  plenary_event_list_load_async (list, NULL, list_loaded_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  g_assert_true (plenary_event_list_get_recovered (list, &n));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_nonnull (plenary_event_list_lookup (list, plenary_event_get_key (f->event)));
+  g_assert_nonnull (plenary_event_list_lookup (list, plenary_event_get_key (other)));
+  g_assert_nonnull (plenary_event_list_lookup (list, plenary_event_get_key (prefixed)));
+  /* The damaged file was set aside, not lost. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  assert_tree_same (before, plenary_event_get_directory (f->event));
+  {
+    PlenaryEvent *found = plenary_event_list_lookup (list, plenary_event_get_key (f->event));
+    TestSyncResult loaded = { 0, };
+
+    plenary_event_load_async (found, NULL, loaded_cb, &loaded);
+    while (!loaded.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (loaded.error);
+    assert_last_good (found);
+  }
+}
+
+/* The derived cache as the last resort: damaged exports, no previous/. */
+static void
+test_cache_last_resort (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *damaged = data;
+  g_autoptr (GHashTable) before = sync_first (f);
+  g_autoptr (PlenaryEvent) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (plenary_event_get_directory (f->event), damaged,
+                                            NULL);
+  g_autoptr (GBytes) deep = deep_nesting ();
+  gboolean warned = FALSE;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (deep, NULL), DEEP, NULL));
+  again = next_start (f, &warned);
+  g_assert_true (warned);
+  assert_last_good (again);
+  g_assert_null (plenary_event_get_snapshot (again));
+  /* And the next start too (the damaged file is set aside by now). */
+  g_clear_object (&again);
+  again = next_start (f, NULL);
+  assert_last_good (again);
+
+  /* A re-sync stores it all again. */
+  g_assert_true (test_sync_event (f->service, again, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (plenary_event_get_snapshot (again));
+  assert_last_good (again);
+}
+
+/* Item 2: every file of Plenary's own, nested 100,000 deep or huge: set aside, reported,
+ * never fatal; the rest is still there. */
+static void
+test_own_file (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *name = data;
+  g_autoptr (GHashTable) before = sync_first (f);
+  g_autoptr (PlenaryEvent) again = NULL;
+  g_autofree char *path = g_build_filename (plenary_event_get_directory (f->event), name, NULL);
+  g_autoptr (GBytes) deep = deep_nesting ();
+  gboolean warned = FALSE;
+  int fd;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_clear_object (&again);
+      if (round == 0)
+        g_assert_true (g_file_set_contents (path, g_bytes_get_data (deep, NULL), DEEP, NULL));
+      else if (round == 1)
+        {
+          /* A 1 MB string where a short one belongs: valid JSON, read as it is. */
+          g_autoptr (GString) text = g_string_new ("{\"version\":1,\"entries\":{\"941\":"
+                                                   "{\"starred\":true,\"note\":\"");
+
+          for (guint i = 0; i < 1024 * 1024; i++)
+            g_string_append_c (text, 'n');
+          g_string_append (text, "\"}},\"fetched-at\":\"");
+          for (guint i = 0; i < 1024 * 1024; i++)
+            g_string_append_c (text, '9');
+          g_string_append (text, "\"}");
+          g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+        }
+      else
+        {
+          /* Larger than any file Plenary writes (sparse: nothing is read). */
+          fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+          g_assert_cmpint (fd, >=, 0);
+          g_assert_cmpint (ftruncate (fd, (off_t) PLENARY_JSON_MAX_SIZE + 1), ==, 0);
+          close (fd);
+        }
+      again = next_start (f, &warned);
+      g_test_message ("%s round %u: warned %d", name, round, warned);
+      if (g_str_equal (name, "user.json"))
+        {
+          /* The programme shows; the damaged stars are set aside (round 1 reads them). */
+          g_assert_cmpuint (plenary_schedule_get_n_contributions (
+                              plenary_event_get_schedule (again)), ==, LPC_TALKS);
+          if (round != 1)
+            g_assert_true (warned);
+        }
+      else
+        {
+          if (round != 1 || g_str_equal (name, "schedule.cache"))
+            g_assert_cmpuint (plenary_schedule_get_n_contributions (
+                                plenary_event_get_schedule (again)), ==, LPC_TALKS);
+        }
+      /* Restore the good copy for the next round: the whole tree as it was. */
+      {
+        g_autoptr (GError) error = NULL;
+
+        g_clear_object (&f->event);
+        plenary_test_reset_dirs ();
+        f->event = plenary_event_new (f->server->base, "11");
+        g_clear_pointer (&before, g_hash_table_unref);
+        before = sync_first (f);
+        g_assert_no_error (error);
+      }
+    }
+}
+
+static void
+test_events_file_huge (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = plenary_store_get_events_file ();
+  g_autoptr (PlenaryEventList) list = plenary_event_list_new (path);
+  g_autoptr (GHashTable) before = sync_first (f);
+  TestSyncResult r = { 0, };
+  guint n = 0;
+  int fd;
+
+  g_assert_cmpint (g_mkdir_with_parents (plenary_store_get_data_dir (), 0700), ==, 0);
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) PLENARY_JSON_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  plenary_event_list_load_async (list, NULL, list_loaded_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  g_assert_true (plenary_event_list_get_recovered (list, &n));
+  g_assert_cmpuint (n, ==, 1);
+  assert_tree_same (before, plenary_event_get_directory (f->event));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +969,22 @@ main (int   argc,
     }
   ADD ("held/use", test_use_held, NULL);
   ADD ("held/then-good", test_held_then_good, NULL);
+  ADD ("deadline", test_trickle, NULL);
+  ADD ("min-rate", test_trickle, GINT_TO_POINTER (1));
+  ADD ("refresh-replaces", test_refresh_replaces, NULL);
+  ADD ("short-body", test_short_body, NULL);
+  ADD ("program-kept/404", test_program_kept, GUINT_TO_POINTER (404));
+  ADD ("program-kept/403", test_program_kept, GUINT_TO_POINTER (403));
+  ADD ("program-kept/damaged", test_program_kept, GUINT_TO_POINTER (200));
+  ADD ("events-rebuilt/deep", test_events_rebuilt, NULL);
+  ADD ("events-rebuilt/truncated", test_events_rebuilt, GINT_TO_POINTER (1));
+  ADD ("events-file-huge", test_events_file_huge, NULL);
+  ADD ("cache-last-resort/meta", test_cache_last_resort, "meta.json");
+  ADD ("cache-last-resort/timetable", test_cache_last_resort, "timetable.json");
+  ADD ("cache-last-resort/event", test_cache_last_resort, "event.json");
+  ADD ("own-file/user", test_own_file, "user.json");
+  ADD ("own-file/meta", test_own_file, "meta.json");
+  ADD ("own-file/cache", test_own_file, "schedule.cache");
 
   return g_test_run ();
 }
