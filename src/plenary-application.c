@@ -273,9 +273,31 @@ event_loaded_cb (GObject      *source,
   if (!plenary_event_load_finish (event, result, &warnings, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       && !g_error_matches (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT))
-    g_warning ("%s: %s", plenary_event_get_key (event), error->message);
+    g_message ("%s: %s", plenary_event_get_key (event), error->message);
+  /* Damaged files are expected (a crash, a full disk): logged and shown, not warnings. */
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    g_warning ("%s: %s", plenary_event_get_key (event), warnings[i]);
+    g_message ("%s: %s", plenary_event_get_key (event), warnings[i]);
+  /* A damaged file set aside, an older copy shown: said in the window too, once. */
+  if (warnings != NULL && warnings[0] != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      const char *title = plenary_event_get_title (event);
+      g_autofree char *joined = g_strjoinv (" · ", warnings);
+      g_autofree char *text = title != NULL ? g_strdup_printf ("%s: %s", title, joined)
+                                            : g_steal_pointer (&joined);
+
+      if (PLENARY_IS_WINDOW (window))
+        plenary_window_add_toast (PLENARY_WINDOW (window), text);
+      else if (self->pending_notice != NULL)
+        {
+          char *both = g_strconcat (self->pending_notice, " · ", text, NULL);
+
+          g_free (self->pending_notice);
+          self->pending_notice = both;
+        }
+      else
+        self->pending_notice = g_steal_pointer (&text);
+    }
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
