@@ -871,8 +871,11 @@ test_own_file (Fixture       *f,
         {
           /* A 1 MB string where a short one belongs: valid JSON, read as it is. */
           g_autoptr (GString) text = g_string_new ("{\"version\":1,\"entries\":{\"941\":"
-                                                   "{\"starred\":true,\"note\":\"");
+                                                   "{\"starred\":true,\"title\":\"");
 
+          for (guint i = 0; i < 1024 * 1024; i++)
+            g_string_append_c (text, 't');
+          g_string_append (text, "\",\"note\":\"");
           for (guint i = 0; i < 1024 * 1024; i++)
             g_string_append_c (text, 'n');
           g_string_append (text, "\"}},\"fetched-at\":\"");
@@ -898,6 +901,17 @@ test_own_file (Fixture       *f,
                               plenary_event_get_schedule (again)), ==, LPC_TALKS);
           if (round != 1)
             g_assert_true (warned);
+          else
+            {
+              /* Read as it is; a remembered title is held to the parser's cap. */
+              PlenaryUserData *user = plenary_event_get_user_data (again);
+
+              g_assert_true (plenary_user_data_get_starred (user, "941"));
+              g_assert_cmpuint (strlen (plenary_user_data_get_note (user, "941")), ==,
+                                1024 * 1024);
+              g_assert_cmpuint (g_utf8_strlen (plenary_user_data_get_title (user, "941"), -1),
+                                ==, 300);
+            }
         }
       else
         {
@@ -917,6 +931,33 @@ test_own_file (Fixture       *f,
         g_assert_no_error (error);
       }
     }
+}
+
+static void
+test_events_file_long_title (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = plenary_store_get_events_file ();
+  g_autoptr (PlenaryEventList) list = plenary_event_list_new (path);
+  g_autoptr (GString) text = g_string_new (NULL);
+  TestSyncResult r = { 0, };
+  g_autoptr (PlenaryEvent) event = NULL;
+
+  g_string_append_printf (text, "{\"version\":1,\"events\":[{\"server\":\"%s\",\"id\":\"11\","
+                          "\"title\":\"\u202e", f->server->base);
+  for (guint i = 0; i < 1024 * 1024; i++)
+    g_string_append_c (text, 'e');
+  g_string_append (text, "\"}]}");
+  g_assert_cmpint (g_mkdir_with_parents (plenary_store_get_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+  plenary_event_list_load_async (list, NULL, list_loaded_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  g_assert_false (plenary_event_list_get_recovered (list, NULL));
+  event = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpuint (g_utf8_strlen (plenary_event_get_title (event), -1), ==, 300);
+  g_assert_null (strstr (plenary_event_get_title (event), "\u202e"));
 }
 
 static void
@@ -979,6 +1020,7 @@ main (int   argc,
   ADD ("events-rebuilt/deep", test_events_rebuilt, NULL);
   ADD ("events-rebuilt/truncated", test_events_rebuilt, GINT_TO_POINTER (1));
   ADD ("events-file-huge", test_events_file_huge, NULL);
+  ADD ("events-file-long-title", test_events_file_long_title, NULL);
   ADD ("cache-last-resort/meta", test_cache_last_resort, "meta.json");
   ADD ("cache-last-resort/timetable", test_cache_last_resort, "timetable.json");
   ADD ("cache-last-resort/event", test_cache_last_resort, "event.json");

@@ -422,3 +422,28 @@ plenary_store_write_file_in_thread (GTask      *task,
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
   g_task_run_in_thread (task, write_thread);
 }
+
+char *
+plenary_store_dup_display_text (const char *text)
+{
+  g_autoptr (GString) out = NULL;
+  guint n = 0;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      if (++n == PLENARY_STORE_MAX_TITLE_CHARS && *(g_utf8_next_char (p)) != '\0')
+        {
+          g_string_append (out, "\u2026");
+          break;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -58,6 +58,13 @@ gboolean    plenary_store_read_small_file (const char    *path,
                                            gsize         *length,
                                            GError       **error);
 
+/* What the parser allows a title: text from a file Plenary wrote (a title remembered in
+ * user.json or events.json) can have been edited, so it is held to the same: at most
+ * PLENARY_STORE_MAX_TITLE_CHARS characters (the last an ellipsis), no bidi controls.
+ * Valid UTF-8 in; NULL for NULL. */
+#define PLENARY_STORE_MAX_TITLE_CHARS 300
+char       *plenary_store_dup_display_text (const char   *text);
+
 /* Renames @path to "<path>.corrupt-<timestamp>"; returns the new name. */
 char       *plenary_store_move_aside      (const char    *path,
                                            GError       **error);

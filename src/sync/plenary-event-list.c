@@ -373,6 +373,7 @@ plenary_event_list_load_finish (PlenaryEventList  *self,
           JsonNode *node = json_array_get_element (array, i);
           g_autoptr (PlenaryEvent) event = NULL;
           g_autoptr (GDateTime) added_at = NULL;
+          g_autofree char *title = NULL;
           JsonObject *object;
           const char *server;
           const char *id;
@@ -387,9 +388,9 @@ plenary_event_list_load_finish (PlenaryEventList  *self,
           if (server == NULL || !g_str_has_suffix (server, "/") || id == NULL || *id == '\0')
             continue;
           event = plenary_event_new (server, id);
-          plenary_event_set_title (event,
-                                   json_object_get_string_member_with_default (object, "title",
-                                                                               NULL));
+          title = plenary_store_dup_display_text (
+            json_object_get_string_member_with_default (object, "title", NULL));
+          plenary_event_set_title (event, title);
           plenary_event_set_timezone (event,
                                       json_object_get_string_member_with_default (object,
                                                                                   "timezone",
