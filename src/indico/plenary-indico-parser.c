@@ -380,7 +380,13 @@ parse_json (GBytes  *bytes,
   if (document == NULL)
     {
       g_debug ("Invalid JSON: %s", local_error->message);
-      set_malformed (error, (int) MIN (location.line, G_MAXINT));
+      if (g_error_matches (local_error, PLENARY_JSON_ERROR, PLENARY_JSON_ERROR_DEPTH))
+        g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_MALFORMED,
+                     _("The programme is damaged: it is nested more than %d levels deep, "
+                       "which no Indico export is (at line %d)."), PLENARY_JSON_MAX_DEPTH,
+                     (int) MIN (location.line, G_MAXINT));
+      else
+        set_malformed (error, (int) MIN (location.line, G_MAXINT));
       return NULL;
     }
 

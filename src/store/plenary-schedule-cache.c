@@ -37,6 +37,7 @@
 #define CACHE_MAGIC   G_GUINT64_CONSTANT (0x31454843414c4e50) /* "PLNCACH1" */
 #define CACHE_VERSION 2   /* 2: server strings capped and cleaned by the parser */
 #define NONE          G_MAXUINT32
+#define MAX_STRING_BYTES (64 * 1024)
 #define NO_TIME       G_MININT64
 
 G_DEFINE_QUARK (plenary-schedule-cache-error-quark, plenary_schedule_cache_error)
@@ -644,8 +645,11 @@ string_get (StringReader *reader,
 
   /* The blob ends in a nul (checked once), so every offset in it starts a terminated string. */
   text = reader->blob + reader->offsets[index];
+  /* Longer than anything the parser lets through (a title is 300 characters, a description
+   * 10,000): not a cache Plenary wrote, and no string that long goes on screen. */
   if (reader->checked[index] == 0)
-    reader->checked[index] = g_utf8_validate (text, -1, NULL) ? 1 : 2;
+    reader->checked[index] = strnlen (text, MAX_STRING_BYTES + 1) <= MAX_STRING_BYTES
+                             && g_utf8_validate (text, -1, NULL) ? 1 : 2;
   if (reader->checked[index] != 1)
     {
       reader->bad = TRUE;
