@@ -244,6 +244,7 @@ indico_message (GBytes     *body,
   const PlenaryJsonNode *object;
   const PlenaryJsonNode *node;
   const char *text = NULL;
+  guint n_chars = 0;
   gsize length;
   const char *data;
 
@@ -271,14 +272,14 @@ indico_message (GBytes     *body,
 
   /* Data, not layout: no control characters, no bidi overrides or isolates. */
   clean = g_string_new (NULL);
-  for (const char *p = text; *p != '\0' && g_utf8_strlen (clean->str, -1) < 300;
-       p = g_utf8_next_char (p))
+  for (const char *p = text; *p != '\0' && n_chars < 300; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
         continue;
       g_string_append_unichar (clean, g_unichar_iscntrl (c) ? ' ' : c);
+      n_chars++;
     }
   message = scrub_token (clean->str, token);
   return g_steal_pointer (&message);
