@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plenary-check.h"
+#include "store/plenary-schedule-cache.h"
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"
 
@@ -327,6 +328,38 @@ test_hostile_url (void)
   g_assert_nonnull (strstr (err, "larger than"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
+
+  /* Followed, and now less than half of what Plenary keeps: the gate's warning too. */
+  {
+    g_autoptr (PlenarySyncService) service = plenary_sync_service_new ();
+    g_autoptr (PlenaryEvent) event = plenary_event_new (server->base, "11");
+    g_autoptr (GError) error = NULL;
+    g_autofree char *tt = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+    g_autoptr (GBytes) full = plenary_test_load_bytes (tt);
+    g_autoptr (GString) day = g_string_new_len (g_bytes_get_data (full, NULL),
+                                                g_bytes_get_size (full));
+    g_autoptr (GBytes) first_day = NULL;
+    char *cut;
+
+    g_object_set (service, "use-keyring", FALSE, "refresh-interval", 0, NULL);
+    test_server_serve_lpc (server, "11");
+    g_assert_true (test_sync_event (service, event, NULL, &error));
+    g_assert_no_error (error);
+    while (plenary_schedule_cache_get_n_pending () > 0)
+      g_main_context_iteration (NULL, TRUE);
+    /* Only Monday: everything from Tuesday's key on, closed again. */
+    cut = strstr (day->str, ",\"20210921\":");
+    g_assert_nonnull (cut);
+    g_string_truncate (day, cut - day->str);
+    g_string_append (day, "}}}");
+    first_day = g_string_free_to_bytes (g_steal_pointer (&day));
+    test_server_reply (server, "/export/timetable/11.json", 200, "application/json", first_day,
+                       NULL, NULL, TEST_REPLY_NORMAL);
+    g_assert_cmpint (run_check_async (url, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "where the copy Plenary keeps has 226"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
 
   /* Valid but empty: a summary, and the gate's warning. */
   empty = g_bytes_new_static ("{\"results\":{\"11\":{\"20210920\":{},\"20210921\":{}}}}", 48);
