@@ -48,6 +48,7 @@ struct _PlenaryApplication
   gboolean            background_start;     /* --background: started at login, no window */
   PlenarySearchProvider *search_provider;   /* GNOME Shell's search, on the app's bus */
   guint               events_pending;       /* followed events whose programme is loading */
+  char               *pending_notice;       /* said once, in the first window */
 };
 
 /* How long a start waits for the stored programme before showing the window with a loading
@@ -211,6 +212,11 @@ get_or_create_window (PlenaryApplication *self)
 
   if (window == NULL)
     window = GTK_WINDOW (plenary_window_new (self));
+  if (self->pending_notice != NULL)
+    {
+      plenary_window_add_toast (PLENARY_WINDOW (window), self->pending_notice);
+      g_clear_pointer (&self->pending_notice, g_free);
+    }
 
   return PLENARY_WINDOW (window);
 }
@@ -325,9 +331,31 @@ event_loaded_cb (GObject      *source,
   if (!plenary_event_load_finish (event, result, &warnings, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       && !g_error_matches (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_NO_SNAPSHOT))
-    g_warning ("%s: %s", plenary_event_get_key (event), error->message);
+    g_message ("%s: %s", plenary_event_get_key (event), error->message);
+  /* Damaged files are expected (a crash, a full disk): logged and shown, not warnings. */
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
-    g_warning ("%s: %s", plenary_event_get_key (event), warnings[i]);
+    g_message ("%s: %s", plenary_event_get_key (event), warnings[i]);
+  /* A damaged file set aside, an older copy shown: said in the window too, once. */
+  if (warnings != NULL && warnings[0] != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+      const char *title = plenary_event_get_title (event);
+      g_autofree char *joined = g_strjoinv (" · ", warnings);
+      g_autofree char *text = title != NULL ? g_strdup_printf ("%s: %s", title, joined)
+                                            : g_steal_pointer (&joined);
+
+      if (PLENARY_IS_WINDOW (window))
+        plenary_window_add_toast (PLENARY_WINDOW (window), text);
+      else if (self->pending_notice != NULL)
+        {
+          char *both = g_strconcat (self->pending_notice, " · ", text, NULL);
+
+          g_free (self->pending_notice);
+          self->pending_notice = both;
+        }
+      else
+        self->pending_notice = g_steal_pointer (&text);
+    }
 
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
@@ -340,6 +368,9 @@ event_loaded_cb (GObject      *source,
                                         & G_APPLICATION_IS_SERVICE);
   /* Sync after the stored copy is in, so an unchanged server answer re-parses nothing. */
   plenary_sync_service_add_event (self->sync, event);
+  /* Shown from the schedule cache alone (the exports were damaged): download them now. */
+  if (plenary_event_get_snapshot (event) == NULL && plenary_event_get_schedule (event) != NULL)
+    plenary_sync_service_sync_async (self->sync, event, FALSE, self->cancellable, NULL, NULL);
   plenary_application_watch_reminders (self, event);
 
   /* The event on screen loads alone; the others only once it is in, so that they do not
@@ -369,12 +400,31 @@ events_loaded_cb (GObject      *source,
   g_autoptr (GError) error = NULL;
   PlenaryEvent *first;
   GtkWindow *window;
+  guint n_recovered = 0;
 
   if (!plenary_event_list_load_finish (self->events, result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_warning ("%s", error->message);
+    }
+  else if (plenary_event_list_get_recovered (self->events, &n_recovered))
+    {
+      /* Said once: the rebuilt list is saved, so the next start reads it as usual. */
+      g_free (self->pending_notice);
+      self->pending_notice =
+        n_recovered > 0
+        ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "The list of followed events was damaged; it was "
+                                        "rebuilt from the %u event on disk, with its stars "
+                                        "and notes",
+                                        "The list of followed events was damaged; it was "
+                                        "rebuilt from the %u events on disk, with their stars "
+                                        "and notes", n_recovered), n_recovered)
+        : g_strdup (_("The list of followed events was damaged and has been set aside; "
+                      "no event was found on disk"));
+      g_message ("%s", self->pending_notice);
+      plenary_application_save_events (self);
     }
 
   first = current_event (self);
@@ -389,6 +439,11 @@ events_loaded_cb (GObject      *source,
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (PLENARY_IS_WINDOW (window))
     show_current (self, PLENARY_WINDOW (window));
+  if (PLENARY_IS_WINDOW (window) && self->pending_notice != NULL)
+    {
+      plenary_window_add_toast (PLENARY_WINDOW (window), self->pending_notice);
+      g_clear_pointer (&self->pending_notice, g_free);
+    }
   if (self->activation_pending)
     {
       self->activation_pending = FALSE;
@@ -879,6 +934,7 @@ plenary_application_dispose (GObject *object)
   g_clear_object (&self->events);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->chair_room, g_free);
+  g_clear_pointer (&self->pending_notice, g_free);
 
   G_OBJECT_CLASS (plenary_application_parent_class)->dispose (object);
 }

@@ -8,13 +8,16 @@
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "indico/plenary-event-url.h"
 #include "plenary-check.h"
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-schedule-cache.h"
+#include "store/plenary-store.h"
+#include "util/plenary-json.h"
 
 static void
 resolved_cb (GObject      *source,
@@ -22,6 +25,54 @@ resolved_cb (GObject      *source,
              gpointer      user_data)
 {
   *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The body, at most PLENARY_JSON_MAX_SIZE bytes (the sync's limit; decoded, so a gzip bomb
+ * stops there too); a body shorter than its Content-Length is an interrupted download. */
+static GBytes *
+read_capped (SoupSession  *session,
+             SoupMessage  *message,
+             const char   *url,
+             GError      **error)
+{
+  g_autoptr (GInputStream) stream = soup_session_send (session, message, NULL, error);
+  g_autoptr (GByteArray) buffer = NULL;
+  g_autofree char *limit = g_format_size (PLENARY_JSON_MAX_SIZE);
+  SoupMessageHeaders *headers;
+
+  if (stream == NULL)
+    return NULL;
+  headers = soup_message_get_response_headers (message);
+  if (soup_message_headers_get_content_length (headers) > PLENARY_JSON_MAX_SIZE)
+    goto too_large;
+  buffer = g_byte_array_new ();
+  for (;;)
+    {
+      g_autoptr (GBytes) chunk = g_input_stream_read_bytes (stream, 64 * 1024, NULL, error);
+
+      if (chunk == NULL)
+        return NULL;
+      if (g_bytes_get_size (chunk) == 0)
+        break;
+      if (buffer->len + g_bytes_get_size (chunk) > PLENARY_JSON_MAX_SIZE)
+        goto too_large;
+      g_byte_array_append (buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+    }
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_one (headers, "Content-Encoding") == NULL
+      && (guint64) soup_message_headers_get_content_length (headers) > buffer->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
+                   _("The download of %s was interrupted"), url);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+
+too_large:
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               _("The answer for %s is larger than %s, more than any programme needs"),
+               url, limit);
+  return NULL;
 }
 
 /* GET as the sync does it (same headers, JSON only), but nothing is stored: --check must not
@@ -47,7 +98,7 @@ fetch (SoupSession  *session,
                                "application/json");
   soup_message_headers_append (soup_message_get_request_headers (message), "X-Requested-With",
                                "XMLHttpRequest");
-  body = soup_session_send_and_read (session, message, NULL, error);
+  body = read_capped (session, message, url, error);
   if (body == NULL)
     return NULL;
   status = soup_message_get_status (message);
@@ -75,58 +126,39 @@ fetch (SoupSession  *session,
   return g_steal_pointer (&body);
 }
 
-/* The event's zone, so the event export's times agree with the timetable's. */
+/* The event's zone, so the event export's times agree with the timetable's: the first "tz"
+ * of an entry's start, read with the bounded reader (no recursion, no criticals). */
 static char *
 timetable_zone (GBytes     *timetable,
                 const char *event_id)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-  JsonObject *days;
-  GList *day_names;
+  g_autoptr (PlenaryJsonDocument) document = NULL;
+  const PlenaryJsonNode *days;
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (timetable, NULL),
-                                   g_bytes_get_size (timetable), NULL))
+  document = plenary_json_document_parse (g_bytes_get_data (timetable, NULL),
+                                          g_bytes_get_size (timetable), PLENARY_JSON_MAX_DEPTH,
+                                          NULL, NULL);
+  if (document == NULL)
     return NULL;
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  root = json_object_get_member (json_node_get_object (root), "results");
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  root = json_object_get_member (json_node_get_object (root), event_id);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  days = json_node_get_object (root);
-  day_names = json_object_get_members (days);
-  for (GList *l = day_names; l != NULL; l = l->next)
+  days = plenary_json_object_get_member (
+    plenary_json_object_get_member (
+      plenary_json_node_get_object (plenary_json_document_get_root (document)), "results"),
+    event_id);
+  for (guint d = 0; d < plenary_json_object_get_size (days); d++)
     {
-      JsonNode *day = json_object_get_member (days, l->data);
-      g_autoptr (GList) entries = NULL;
+      const PlenaryJsonNode *day = &days->v.members[d].value;
 
-      if (!JSON_NODE_HOLDS_OBJECT (day))
-        continue;
-      entries = json_object_get_values (json_node_get_object (day));
-      for (GList *e = entries; e != NULL; e = e->next)
+      for (guint e = 0; e < plenary_json_object_get_size (day); e++)
         {
-          JsonNode *start;
+          const PlenaryJsonNode *start =
+            plenary_json_object_get_member (&day->v.members[e].value, "startDate");
+          const char *zone =
+            plenary_json_node_get_string (plenary_json_object_get_member (start, "tz"));
 
-          if (!JSON_NODE_HOLDS_OBJECT (e->data))
-            continue;
-          start = json_object_get_member (json_node_get_object (e->data), "startDate");
-          if (start != NULL && JSON_NODE_HOLDS_OBJECT (start)
-              && json_object_has_member (json_node_get_object (start), "tz"))
-            {
-              const char *zone = json_object_get_string_member_with_default (
-                json_node_get_object (start), "tz", NULL);
-              char *found = g_strdup (zone);
-
-              g_list_free (day_names);
-              return found;
-            }
+          if (zone != NULL)
+            return g_strdup (zone);
         }
     }
-  g_list_free (day_names);
   return NULL;
 }
 
@@ -171,6 +203,8 @@ load_url (const char  *url,
                                  sources->event_id);
   sources->program = fetch (session, program_url, TRUE, NULL);
 
+  /* As strict as a sync: another event's answer or a damaged event export fails. */
+  sources->strict = TRUE;
   return plenary_indico_parse (sources, error);
 }
 
@@ -414,6 +448,38 @@ print_summary (PlenarySchedule *schedule,
     g_print ("  %s\n", (const char *) warnings->pdata[i]);
 }
 
+/* What the sync's plausibility gate would say: an empty programme, an event export that
+ * answered "no access", and (for a followed event) a drop of more than half against the
+ * copy Plenary shows. Reads the stored copy's schedule cache only: nothing is changed. */
+static void
+add_gate_warnings (const char      *source,
+                   PlenarySchedule *schedule,
+                   GPtrArray       *warnings)
+{
+  guint now = plenary_schedule_get_n_contributions (schedule);
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+
+  if (now == 0)
+    g_ptr_array_add (warnings, g_strdup (_("Suspicious: the programme has no talks; Plenary "
+                                           "would keep showing a stored copy instead")));
+  if (plenary_indico_schedule_no_access (schedule))
+    g_ptr_array_add (warnings, g_strdup (_("Suspicious: the event export answered “no access” "
+                                           "(no title, speakers or tracks)")));
+  if (strstr (source, "://") != NULL && plenary_event_url_parse (source, &base, &id, NULL))
+    {
+      g_autofree char *dir = plenary_store_get_event_dir (base, id);
+      g_autoptr (PlenarySchedule) stored = plenary_schedule_cache_load (dir, NULL, NULL, NULL);
+      guint before = stored != NULL ? plenary_schedule_get_n_contributions (stored) : 0;
+
+      if (now > 0 && (guint64) now * 2 < before)
+        g_ptr_array_add (warnings,
+                         g_strdup_printf (_("Suspicious: %u talks where the copy Plenary "
+                                            "keeps has %u; a sync would hold this answer "
+                                            "aside"), now, before));
+    }
+}
+
 int
 plenary_check_run (const char  *source,
                    gboolean     as_json,
@@ -430,6 +496,7 @@ plenary_check_run (const char  *source,
     return 1;
 
   warnings = plenary_check_collect_warnings (schedule);
+  add_gate_warnings (source, schedule, warnings);
   if (as_json)
     print_json (schedule, warnings);
   else

@@ -63,6 +63,55 @@ close_mid_body (SoupServerMessage *msg,
   g_object_unref (stream);
 }
 
+typedef struct
+{
+  TestServer        *server;
+  SoupServerMessage *msg;
+  GBytes            *body;
+  gsize              done;
+  guint              source;
+} Trickle;
+
+static void
+trickle_free (Trickle *trickle)
+{
+  g_clear_handle_id (&trickle->source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (trickle->msg, trickle);
+  g_clear_object (&trickle->msg);
+  g_clear_pointer (&trickle->body, g_bytes_unref);
+  g_free (trickle);
+}
+
+static void
+trickle_finished_cb (SoupServerMessage *msg,
+                     Trickle           *trickle)
+{
+  /* The client went away (or all was sent): stop. */
+  g_clear_handle_id (&trickle->source, g_source_remove);
+}
+
+static gboolean
+trickle_cb (gpointer user_data)
+{
+  Trickle *trickle = user_data;
+  SoupMessageBody *body = soup_server_message_get_response_body (trickle->msg);
+  gsize length = g_bytes_get_size (trickle->body);
+
+  if (trickle->done >= length)
+    {
+      trickle->source = 0;
+      soup_message_body_complete (body);
+      soup_server_message_unpause (trickle->msg);
+      return G_SOURCE_REMOVE;
+    }
+  soup_message_body_append (body, SOUP_MEMORY_COPY,
+                            (const char *) g_bytes_get_data (trickle->body, NULL) + trickle->done,
+                            1);
+  trickle->done++;
+  soup_server_message_unpause (trickle->msg);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 server_cb (SoupServer        *soup_server,
            SoupServerMessage *msg,
@@ -118,6 +167,24 @@ server_cb (SoupServer        *soup_server,
         soup_message_body_complete (body);
         return;
       }
+    case TEST_REPLY_TRICKLE:
+      {
+        Trickle *trickle = g_new0 (Trickle, 1);
+
+        soup_server_message_set_status (msg, reply->status, NULL);
+        soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                           SOUP_ENCODING_CHUNKED);
+        soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
+                                               reply->content_type, NULL);
+        trickle->server = server;
+        trickle->msg = g_object_ref (msg);
+        trickle->body = g_bytes_ref (reply->body);
+        g_signal_connect (msg, "finished", G_CALLBACK (trickle_finished_cb), trickle);
+        trickle->source = g_timeout_add (50, trickle_cb, trickle);
+        g_ptr_array_add (server->trickles, trickle);
+        soup_server_message_pause (msg);
+        return;
+      }
     case TEST_REPLY_NORMAL:
     default:
       break;
@@ -147,6 +214,7 @@ test_server_new (const char *address)
                                            (GDestroyNotify) test_reply_free);
   server->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) test_request_free);
   server->stalled = g_ptr_array_new_with_free_func (g_object_unref);
+  server->trickles = g_ptr_array_new_with_free_func ((GDestroyNotify) trickle_free);
   soup_server_add_handler (server->server, NULL, server_cb, server, NULL);
   soup_server_listen (server->server, socket_address, 0, &error);
   g_assert_no_error (error);
@@ -167,9 +235,11 @@ test_server_free (TestServer *server)
       soup_server_message_unpause (msg);
     }
   plenary_test_iterate (20);
+  g_ptr_array_set_size (server->trickles, 0);
   soup_server_disconnect (server->server);
   g_clear_object (&server->server);
   g_ptr_array_unref (server->stalled);
+  g_ptr_array_unref (server->trickles);
   g_hash_table_unref (server->replies);
   g_ptr_array_unref (server->requests);
   g_free (server->base);

@@ -18,6 +18,7 @@ typedef enum
   TEST_REPLY_STALL,          /* never answers */
   TEST_REPLY_CLOSE_MID_BODY, /* headers promise more than is sent, then the socket closes */
   TEST_REPLY_CHUNKED,        /* the body in chunks, no Content-Length */
+  TEST_REPLY_TRICKLE,        /* chunked, one byte every 50 ms */
 } TestReplyKind;
 
 typedef struct
@@ -27,6 +28,7 @@ typedef struct
   GHashTable *replies;     /* path → TestReply */
   GPtrArray  *requests;    /* TestRequest, in order */
   GPtrArray  *stalled;     /* SoupServerMessage */
+  GPtrArray  *trickles;    /* Trickle, while they send */
 } TestServer;
 
 typedef struct

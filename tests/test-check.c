@@ -7,8 +7,11 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "plenary-check.h"
+#include "store/plenary-schedule-cache.h"
+#include "plenary-test-server.h"
 #include "plenary-test-util.h"
 
 static int
@@ -225,6 +228,148 @@ test_warnings (void)
   g_assert_null (strstr (joined, "Poster"));
 }
 
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  char     *err;
+} Run;
+
+static void
+communicated_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result, &run->out, &run->err,
+                                        &error);
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+/* `plenary --check URL` against a server in this process: the main loop runs meanwhile. */
+static int
+run_check_async (const char  *url,
+                 char       **out,
+                 char       **err)
+{
+  g_autofree char *binary = g_build_filename (BUILD_ROOT, "src", "plenary", NULL);
+  g_autoptr (GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+  Run run = { 0, };
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, binary, "--check", url, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  *out = run.out;
+  *err = run.err;
+  g_test_message ("stdout: %s\nstderr: %s", run.out, run.err);
+  /* Exited, not killed by a signal (a crash). */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_null (strstr (run.err, "CRITICAL"));
+  return g_subprocess_get_exit_status (process);
+}
+
+static GBytes *
+gzip_bomb (gsize size)
+{
+  g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autoptr (GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr (GOutputStream) out = g_converter_output_stream_new (memory,
+                                                                 G_CONVERTER (compressor));
+  g_autofree char *zeros = g_malloc0 (1024 * 1024);
+
+  for (gsize done = 0; done < size; done += 1024 * 1024)
+    g_assert_true (g_output_stream_write_all (out, zeros, 1024 * 1024, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Issue 14: --check has the sync's limits and gate. */
+static void
+test_hostile_url (void)
+{
+  g_autoptr (TestServer) server = test_server_new ("127.0.0.1");
+  g_autofree char *url = g_strdup_printf ("%sevent/11/", server->base);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GBytes) deep = NULL;
+  g_autoptr (GBytes) bomb = NULL;
+  g_autoptr (GBytes) empty = NULL;
+  char *text;
+
+  test_server_serve_lpc (server, "11");
+
+  /* Nested 100,000 deep: refused, not a crash. */
+  text = g_malloc (100000);
+  memset (text, '[', 100000);
+  deep = g_bytes_new_take (text, 100000);
+  test_server_reply (server, "/export/timetable/11.json", 200, "application/json", deep, NULL,
+                     NULL, TEST_REPLY_NORMAL);
+  g_assert_cmpint (run_check_async (url, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "damaged"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A gzip bomb (200 MiB of zeros in a few hundred KiB): stopped at the size cap. */
+  bomb = gzip_bomb (200 * 1024 * 1024);
+  test_server_reply (server, "/export/timetable/11.json", 200, "application/json", bomb,
+                     "Content-Encoding", "gzip", TEST_REPLY_NORMAL);
+  g_assert_cmpint (run_check_async (url, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "larger than"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Followed, and now less than half of what Plenary keeps: the gate's warning too. */
+  {
+    g_autoptr (PlenarySyncService) service = plenary_sync_service_new ();
+    g_autoptr (PlenaryEvent) event = plenary_event_new (server->base, "11");
+    g_autoptr (GError) error = NULL;
+    g_autofree char *tt = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+    g_autoptr (GBytes) full = plenary_test_load_bytes (tt);
+    g_autoptr (GString) day = g_string_new_len (g_bytes_get_data (full, NULL),
+                                                g_bytes_get_size (full));
+    g_autoptr (GBytes) first_day = NULL;
+    char *cut;
+
+    g_object_set (service, "use-keyring", FALSE, "refresh-interval", 0, NULL);
+    test_server_serve_lpc (server, "11");
+    g_assert_true (test_sync_event (service, event, NULL, &error));
+    g_assert_no_error (error);
+    while (plenary_schedule_cache_get_n_pending () > 0)
+      g_main_context_iteration (NULL, TRUE);
+    /* Only Monday: everything from Tuesday's key on, closed again. */
+    cut = strstr (day->str, ",\"20210921\":");
+    g_assert_nonnull (cut);
+    g_string_truncate (day, cut - day->str);
+    g_string_append (day, "}}}");
+    first_day = g_string_free_to_bytes (g_steal_pointer (&day));
+    test_server_reply (server, "/export/timetable/11.json", 200, "application/json", first_day,
+                       NULL, NULL, TEST_REPLY_NORMAL);
+    g_assert_cmpint (run_check_async (url, &out, &err), ==, 0);
+    g_assert_nonnull (strstr (out, "where the copy Plenary keeps has 226"));
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  /* Valid but empty: a summary, and the gate's warning. */
+  empty = g_bytes_new_static ("{\"results\":{\"11\":{\"20210920\":{},\"20210921\":{}}}}", 48);
+  test_server_reply (server, "/export/timetable/11.json", 200, "application/json", empty, NULL,
+                     NULL, TEST_REPLY_NORMAL);
+  g_assert_cmpint (run_check_async (url, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Contributions: 0\n"));
+  g_assert_nonnull (strstr (out, "Suspicious: the programme has no talks"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/check/json", test_json);
   g_test_add_func ("/check/bad-sources", test_bad_sources);
   g_test_add_func ("/check/warnings", test_warnings);
+  g_test_add_func ("/check/hostile-url", test_hostile_url);
 
   return g_test_run ();
 }

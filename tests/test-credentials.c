@@ -30,7 +30,25 @@ static GSubprocess *keyring;
 static char *keyring_dir;
 static char *skip_reason;
 
-/* Every log line of the process passes here: none may carry a token. */
+/* Whether @text holds any piece of @token of 8 bytes or more. */
+static gboolean
+has_token_piece (const char *text,
+                 gsize       length,
+                 const char *token)
+{
+  gsize token_length = strlen (token);
+
+  for (gsize j = 0; j + 8 <= token_length; j++)
+    {
+      g_autofree char *piece = g_strndup (token + j, 8);
+
+      if (g_strstr_len (text, length, piece) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every log line of the process passes here: none may carry a token, nor a piece of one. */
 static GLogWriterOutput
 log_writer (GLogLevelFlags   level,
             const GLogField *fields,
@@ -46,6 +64,8 @@ log_writer (GLogLevelFlags   level,
 
           g_assert_null (g_strstr_len (message, length, TOKEN));
           g_assert_null (g_strstr_len (message, length, OTHER_TOKEN));
+          g_assert_false (has_token_piece (message, length, TOKEN));
+          g_assert_false (has_token_piece (message, length, OTHER_TOKEN));
         }
     }
   return g_log_writer_default (level, fields, n_fields, user_data);
@@ -442,6 +462,98 @@ test_redirect_other_host (void)
                    expected);
 }
 
+/* Issue 14: a chain that leaves the token's origin and comes back carries no token after it
+ * left; the next request (a new chain) has it again. */
+static void
+test_redirect_out_and_back (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (TestServer) other = NULL;
+  g_autoptr (PlenarySyncService) service = plenary_sync_service_new ();
+  g_autoptr (PlenaryEvent) event = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *expected = g_strconcat ("Bearer ", TOKEN, NULL);
+  g_autofree char *path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+  g_autoptr (GBytes) timetable = plenary_test_load_bytes (path);
+  TestRequest *request;
+
+  if (!need_keyring ())
+    return;
+
+  server = test_server_new ("127.0.0.1");
+  other = test_server_new ("127.0.0.2");
+  test_server_serve_lpc (server, "11");
+  out = g_strconcat (other->base, "bounce", NULL);
+  back = g_strconcat (server->base, "moved/timetable.json", NULL);
+  test_server_reply (server, "/export/timetable/11.json", 302, NULL, NULL, "Location", out,
+                     TEST_REPLY_NORMAL);
+  test_server_reply (other, "/bounce", 302, NULL, NULL, "Location", back, TEST_REPLY_NORMAL);
+  test_server_reply (server, "/moved/timetable.json", 200, "application/json", timetable, NULL,
+                     NULL, TEST_REPLY_NORMAL);
+  store_token (server->base, TOKEN);
+  event = plenary_event_new (server->base, "11");
+
+  g_assert_true (sync_event (service, event, &error));
+  g_assert_no_error (error);
+  g_assert_null (test_server_last (other, "/bounce")->authorization);
+  request = test_server_last (server, "/moved/timetable.json");
+  g_assert_nonnull (request);
+  g_assert_null (request->authorization);
+  /* The first hop and the next part's own chain had it. */
+  g_assert_cmpstr (test_server_last (server, "/export/timetable/11.json")->authorization, ==,
+                   expected);
+  g_assert_cmpstr (test_server_last (server, "/export/event/11.json")->authorization, ==,
+                   expected);
+}
+
+/* Issue 14: a server that echoes the token minus one character, or any 8+ character piece
+ * of it: nothing of it is shown or logged. */
+static void
+test_echo_pieces (void)
+{
+  g_autoptr (TestServer) server = NULL;
+  g_autoptr (PlenarySyncService) service = plenary_sync_service_new ();
+  g_autoptr (PlenaryEvent) event = NULL;
+  const char *prefixes[] = { "Bad token ", "Token …", "Forbidden for \u202e" };
+  const char *suffixes[] = { ", try again", "… refused", "\u202c" };
+  const guint starts[] = { 0, 20, 0 };
+  const guint lengths[] = { 46, 10, 20 };
+
+  if (!need_keyring ())
+    return;
+
+  server = test_server_new ("127.0.0.1");
+  test_server_serve_lpc (server, "11");
+  store_token (server->base, TOKEN);
+  event = plenary_event_new (server->base, "11");
+  g_assert_cmpuint (strlen (TOKEN), ==, 47);
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      g_autofree char *piece = g_strndup (TOKEN + starts[i], lengths[i]);
+      g_autofree char *text = g_strconcat (prefixes[i], piece, suffixes[i], NULL);
+      g_autofree char *body = g_strdup_printf ("{\"message\":\"%s\"}", text);
+      g_autoptr (GBytes) bytes = g_bytes_new (body, strlen (body));
+      g_autoptr (GError) error = NULL;
+      const char *shown;
+
+      test_server_reply (server, "/export/timetable/11.json", 403, "application/json", bytes,
+                         NULL, NULL, TEST_REPLY_NORMAL);
+      g_assert_false (sync_event (service, event, &error));
+      g_assert_error (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_FORBIDDEN);
+      shown = plenary_event_get_error_message (event);
+      g_test_message ("shown: %s", shown);
+      g_assert_false (has_token_piece (error->message, strlen (error->message), TOKEN));
+      g_assert_false (has_token_piece (shown, strlen (shown), TOKEN));
+      /* The rest of the server's words are still there, and no bidi control. */
+      g_assert_nonnull (strstr (shown, i == 0 ? "Bad token" : i == 1 ? "refused" : "Forbidden"));
+      g_assert_null (strstr (shown, "\u202e"));
+    }
+  assert_no_token_in_files (plenary_test_get_tmpdir ());
+}
+
 static void
 test_not_over_plain_http (void)
 {
@@ -487,6 +599,8 @@ main (int   argc,
   g_test_add_func ("/credentials/round-trip", test_round_trip);
   g_test_add_func ("/credentials/bearer-sent", test_bearer_sent);
   g_test_add_func ("/credentials/redirect-other-host", test_redirect_other_host);
+  g_test_add_func ("/credentials/redirect-out-and-back", test_redirect_out_and_back);
+  g_test_add_func ("/credentials/echo-pieces", test_echo_pieces);
   g_test_add_func ("/credentials/not-over-plain-http", test_not_over_plain_http);
 
   status = g_test_run ();

@@ -25,8 +25,6 @@
 #include "model/plenary-track-private.h"
 #include "util/plenary-json.h"
 
-/* Deeper nesting than this is not an Indico export. */
-#define MAX_JSON_DEPTH 64
 /* Longer than any event; bounds the day list of a damaged event export. */
 #define MAX_EVENT_DAYS 1000
 #define MAX_DURATION_MINUTES (60.0 * 24 * 366)
@@ -196,6 +194,145 @@ set_malformed (GError **error,
                _("The programme is incomplete or damaged (invalid JSON at line %d)."), line);
 }
 
+/* Server text on screen: what one string may hold. Titles, names, rooms… are cut to a few
+ * hundred characters (with an ellipsis) and descriptions to what a page lays out at once,
+ * so no string can stall a frame; the stored exports keep every byte. A URL longer than any
+ * real one is dropped rather than cut into another address. */
+#define MAX_SHORT_CHARS       300
+#define MAX_DESCRIPTION_CHARS 10000
+#define MAX_URL_BYTES         2048
+
+/* Removes the bidi embedding, override and isolate controls (U+202A–U+202E,
+ * U+2066–U+2069) in place: server text must not reorder the text around it. Returns the
+ * new length. */
+static gsize
+remove_bidi_controls (char  *text,
+                      gsize  length)
+{
+  char *found = memchr (text, 0xe2, length);
+  gsize out;
+
+  if (found == NULL)
+    return length;
+  out = found - text;
+  for (gsize in = out; in < length; )
+    {
+      guchar c1 = in + 1 < length ? (guchar) text[in + 1] : 0;
+      guchar c2 = in + 2 < length ? (guchar) text[in + 2] : 0;
+
+      if ((guchar) text[in] == 0xe2
+          && ((c1 == 0x80 && c2 >= 0xaa && c2 <= 0xae) || (c1 == 0x81 && c2 >= 0xa6 && c2 <= 0xa9)))
+        {
+          in += 3;
+          continue;
+        }
+      text[out++] = text[in++];
+    }
+  text[out] = '\0';
+  return out;
+}
+
+/* Cuts @text to @max_chars characters, the last one an ellipsis, in place: the cut text
+ * is never longer than the original. Returns the new length. */
+static gsize
+cap_chars (char  *text,
+           gsize  length,
+           gsize  max_chars)
+{
+  const char *p = text;
+  const char *end = text + length;
+  gsize n = 0;
+
+  if (length <= max_chars)
+    return length;
+  while (p < end && n < max_chars - 1)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  /* Three bytes from @p to the end at least, so the ellipsis and the NUL fit. */
+  if (p >= end || g_utf8_next_char (p) >= end || end - p < 3)
+    return length;
+  memcpy ((char *) p, "\u2026", 3);
+  ((char *) p)[3] = '\0';
+  return (p - text) + 3;
+}
+
+static void
+clean_string (PlenaryJsonNode *node,
+              const char      *name)
+{
+  char *text = (char *) node->v.string;
+  gsize length = node->length;
+
+  length = remove_bidi_controls (text, length);
+  if (name != NULL && (g_str_has_suffix (name, "url") || g_str_has_suffix (name, "URL")))
+    {
+      if (length > MAX_URL_BYTES)
+        {
+          text[0] = '\0';
+          length = 0;
+        }
+    }
+  else
+    length = cap_chars (text, length,
+                        g_strcmp0 (name, "description") == 0 ? MAX_DESCRIPTION_CHARS
+                                                            : MAX_SHORT_CHARS);
+  node->length = (guint32) length;
+}
+
+/* Every string of @document made fit to show (see above). The tree is walked with a stack
+ * of its own, not by recursion: the reader bounds the depth, but nothing here relies on it. */
+static void
+clean_document (PlenaryJsonDocument *document)
+{
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (PlenaryJsonMember));
+  PlenaryJsonMember top = { NULL, *plenary_json_document_get_root (document) };
+
+  /* The root is a copy: write its string back if it is one. */
+  if (top.value.type == PLENARY_JSON_STRING)
+    {
+      clean_string ((PlenaryJsonNode *) plenary_json_document_get_root (document), NULL);
+      return;
+    }
+  g_array_append_val (stack, top);
+  while (stack->len > 0)
+    {
+      PlenaryJsonMember item = g_array_index (stack, PlenaryJsonMember, stack->len - 1);
+
+      g_array_set_size (stack, stack->len - 1);
+      if (item.value.type == PLENARY_JSON_ARRAY)
+        {
+          for (guint i = 0; i < item.value.length; i++)
+            {
+              PlenaryJsonNode *element = (PlenaryJsonNode *) &item.value.v.elements[i];
+
+              if (element->type == PLENARY_JSON_STRING)
+                clean_string (element, item.name);
+              else if (element->type == PLENARY_JSON_ARRAY || element->type == PLENARY_JSON_OBJECT)
+                {
+                  PlenaryJsonMember next = { item.name, *element };
+
+                  g_array_append_val (stack, next);
+                }
+            }
+        }
+      else if (item.value.type == PLENARY_JSON_OBJECT)
+        {
+          for (guint i = 0; i < item.value.length; i++)
+            {
+              PlenaryJsonMember *member = (PlenaryJsonMember *) &item.value.v.members[i];
+
+              if (member->value.type == PLENARY_JSON_STRING)
+                clean_string (&member->value, member->name);
+              else if (member->value.type == PLENARY_JSON_ARRAY
+                       || member->value.type == PLENARY_JSON_OBJECT)
+                g_array_append_val (stack, *member);
+            }
+        }
+    }
+}
+
 static PlenaryJsonDocument *
 parse_json (GBytes  *bytes,
             GError **error)
@@ -222,6 +359,14 @@ parse_json (GBytes  *bytes,
                    _("The server sent an empty answer instead of the programme."));
       return NULL;
     }
+  if (size > PLENARY_JSON_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (PLENARY_JSON_MAX_SIZE);
+
+      g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_MALFORMED,
+                   _("The programme is larger than %s, more than any programme needs."), limit);
+      return NULL;
+    }
   if (data[start] == '<')
     {
       g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_HTML,
@@ -231,13 +376,21 @@ parse_json (GBytes  *bytes,
     }
 
   /* The reader skips the BOM itself, so its lines are the file's. */
-  document = plenary_json_document_parse (data, size, MAX_JSON_DEPTH, &location, &local_error);
+  document = plenary_json_document_parse (data, size, PLENARY_JSON_MAX_DEPTH, &location, &local_error);
   if (document == NULL)
     {
       g_debug ("Invalid JSON: %s", local_error->message);
-      set_malformed (error, (int) MIN (location.line, G_MAXINT));
+      if (g_error_matches (local_error, PLENARY_JSON_ERROR, PLENARY_JSON_ERROR_DEPTH))
+        g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_MALFORMED,
+                     _("The programme is damaged: it is nested more than %d levels deep, "
+                       "which no Indico export is (at line %d)."), PLENARY_JSON_MAX_DEPTH,
+                     (int) MIN (location.line, G_MAXINT));
+      else
+        set_malformed (error, (int) MIN (location.line, G_MAXINT));
+      return NULL;
     }
 
+  clean_document (document);
   return document;
 }
 
@@ -246,6 +399,18 @@ set_not_timetable (GError **error)
 {
   g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_NOT_TIMETABLE,
                _("The server's answer is not an Indico programme."));
+}
+
+static void
+set_wrong_event (GError     **error,
+                 const char  *sent,
+                 const char  *asked)
+{
+  g_autofree char *shown = g_utf8_make_valid (sent, MIN (strlen (sent), 40));
+
+  g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_WRONG_EVENT,
+               _("The server sent the programme of another event (%s), not of event %s."),
+               shown, asked);
 }
 
 static void
@@ -971,6 +1136,9 @@ load_event_export (ParseContext  *ctx,
   if (ctx->sources->event == NULL)
     return TRUE;
 
+  /* A sync asks for strictness: an event export that came but is damaged is a damaged
+   * answer, not a missing one. */
+  required |= ctx->sources->strict;
   ctx->event_document = parse_json (ctx->sources->event, &local_error);
   if (ctx->event_document == NULL)
     {
@@ -995,6 +1163,17 @@ load_event_export (ParseContext  *ctx,
 
   derive_server_base (ctx, get_string (root, "url"), "/export/");
   ctx->event = pick_event (results, ctx->sources->event_id);
+  if (ctx->event != NULL && ctx->sources->event_id != NULL && ctx->sources->strict)
+    {
+      g_autofree char *id = dup_id (ctx->event, "id");
+
+      /* Another event's details are no details of this one. */
+      if (id != NULL && g_strcmp0 (id, ctx->sources->event_id) != 0)
+        {
+          set_wrong_event (error, id, ctx->sources->event_id);
+          return FALSE;
+        }
+    }
   if (ctx->event == NULL)
     {
       /* Unknown events and events the caller may not see both give "results": [] (§1.5). */
@@ -1475,7 +1654,13 @@ find_timetable_days (ParseContext           *ctx,
       return NULL;
     }
 
-  /* Several events in one answer (/export/timetable/18-19.json): ours, or the first. */
+  /* Several events in one answer (/export/timetable/18-19.json): ours, or the first when
+   * none was asked for. An answer without the event asked for is another event's. */
+  if (id != NULL && member (results, id) == NULL && ctx->sources->strict)
+    {
+      set_wrong_event (error, results->v.members[0].name, id);
+      return NULL;
+    }
   if (id == NULL || member (results, id) == NULL)
     id = results->v.members[0].name;
   days = get_object (results, id);
@@ -1571,6 +1756,9 @@ parse_timetable (ParseContext  *ctx,
       set_no_access (error);
       return FALSE;
     }
+  if (ctx->event_no_access)
+    g_object_set_data (G_OBJECT (ctx->schedule), "plenary-indico-no-access",
+                       GINT_TO_POINTER (TRUE));
 
   return TRUE;
 }
@@ -1940,6 +2128,13 @@ finish_schedule (ParseContext *ctx,
 
 /* Public API */
 
+gboolean
+plenary_indico_schedule_no_access (PlenarySchedule *schedule)
+{
+  return schedule != NULL
+         && g_object_get_data (G_OBJECT (schedule), "plenary-indico-no-access") != NULL;
+}
+
 PlenaryIndicoSources *
 plenary_indico_sources_new (void)
 {
@@ -1970,6 +2165,7 @@ sources_copy (const PlenaryIndicoSources *sources)
   copy->program = sources->program != NULL ? g_bytes_ref (sources->program) : NULL;
   copy->server_base = g_strdup (sources->server_base);
   copy->event_id = g_strdup (sources->event_id);
+  copy->strict = sources->strict;
 
   return copy;
 }

@@ -21,6 +21,7 @@ typedef enum
   PLENARY_INDICO_ERROR_NOT_FOUND,      /* the event does not exist on the server */
   PLENARY_INDICO_ERROR_NO_ACCESS,      /* the event exists but shows nothing to this caller */
   PLENARY_INDICO_ERROR_NOT_PUBLISHED,  /* the timetable is not published (draft) */
+  PLENARY_INDICO_ERROR_WRONG_EVENT,    /* the answer is for another event than the one asked */
 } PlenaryIndicoError;
 
 GQuark           plenary_indico_error_quark (void);
@@ -42,6 +43,10 @@ typedef struct
   GBytes *program;
   char   *server_base;
   char   *event_id;
+  /* Every part given must be good and be @event_id's (a sync's answers): a damaged event
+   * export fails the parse instead of counting as absent, and an answer for another event
+   * is PLENARY_INDICO_ERROR_WRONG_EVENT. program.json stays optional. */
+  gboolean strict;
 } PlenaryIndicoSources;
 
 PlenaryIndicoSources *plenary_indico_sources_new   (void);
@@ -53,6 +58,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryIndicoSources, plenary_indico_sources_free
  * the event export answered "results": [] (then PLENARY_INDICO_ERROR_NO_ACCESS). */
 PlenarySchedule *plenary_indico_parse        (const PlenaryIndicoSources *sources,
                                               GError                    **error);
+/* Whether @schedule was parsed from an event export that answered "results": [] (Indico's
+ * "no access") beside a timetable that had entries. */
+gboolean         plenary_indico_schedule_no_access (PlenarySchedule *schedule);
 /* Parses in a worker thread. @sources is copied. */
 void             plenary_indico_parse_async  (const PlenaryIndicoSources *sources,
                                               GCancellable               *cancellable,

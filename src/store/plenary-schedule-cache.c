@@ -35,8 +35,9 @@
 #include "plenary-store.h"
 
 #define CACHE_MAGIC   G_GUINT64_CONSTANT (0x31454843414c4e50) /* "PLNCACH1" */
-#define CACHE_VERSION 1
+#define CACHE_VERSION 2   /* 2: server strings capped and cleaned by the parser */
 #define NONE          G_MAXUINT32
+#define MAX_STRING_BYTES (64 * 1024)
 #define NO_TIME       G_MININT64
 
 G_DEFINE_QUARK (plenary-schedule-cache-error-quark, plenary_schedule_cache_error)
@@ -644,8 +645,11 @@ string_get (StringReader *reader,
 
   /* The blob ends in a nul (checked once), so every offset in it starts a terminated string. */
   text = reader->blob + reader->offsets[index];
+  /* Longer than anything the parser lets through (a title is 300 characters, a description
+   * 10,000): not a cache Plenary wrote, and no string that long goes on screen. */
   if (reader->checked[index] == 0)
-    reader->checked[index] = g_utf8_validate (text, -1, NULL) ? 1 : 2;
+    reader->checked[index] = strnlen (text, MAX_STRING_BYTES + 1) <= MAX_STRING_BYTES
+                             && g_utf8_validate (text, -1, NULL) ? 1 : 2;
   if (reader->checked[index] != 1)
     {
       reader->bad = TRUE;
@@ -1010,8 +1014,8 @@ plenary_schedule_cache_load (const char         *dir,
   PlenarySchedule *schedule;
 
   g_return_val_if_fail (dir != NULL, NULL);
-  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot), NULL);
-  g_return_val_if_fail (stamps != NULL, NULL);
+  g_return_val_if_fail (snapshot == NULL || PLENARY_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (snapshot == NULL || stamps != NULL, NULL);
 
   path = g_build_filename (dir, PLENARY_SCHEDULE_CACHE_FILE, NULL);
   mapped = g_mapped_file_new (path, FALSE, &local_error);
@@ -1059,7 +1063,9 @@ plenary_schedule_cache_load (const char         *dir,
                            PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "Bad header");
       return NULL;
     }
-  for (guint i = 0; i < 3; i++)
+  /* No snapshot: the last resort when the exports are damaged; the cache is only checked
+   * for itself. */
+  for (guint i = 0; snapshot != NULL && i < 3; i++)
     {
       g_autoptr (GVariant) hash = g_variant_get_child_value (hashes, i);
       g_autoptr (GVariant) stamp = g_variant_get_child_value (found_stamps, i);

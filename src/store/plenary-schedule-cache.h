@@ -31,7 +31,8 @@ GQuark           plenary_schedule_cache_error_quark (void);
 /* The schedule stored in @dir for @snapshot, whose parts' current file stamps are @stamps
  * (see plenary_snapshot_open_mapped()); NULL with an error when the cache is missing, of
  * another version, stale or damaged. Never trusts the file: every index is checked.
- * Blocking, thread-safe. */
+ * With @snapshot and @stamps NULL, the cache is read whatever it was built from: the last
+ * resort when the stored exports are damaged. Blocking, thread-safe. */
 PlenarySchedule *plenary_schedule_cache_load        (const char       *dir,
                                                      PlenarySnapshot  *snapshot,
                                                      const char *const *stamps,

@@ -378,6 +378,8 @@ plenary_snapshot_open_mapped (const char  *dir,
 {
   g_autofree char *meta_path = NULL;
   g_autoptr (JsonParser) parser = NULL;
+  g_autofree char *meta_text = NULL;
+  gsize meta_length;
   g_auto (GStrv) found_stamps = NULL;
   JsonNode *meta;
   PlenarySnapshot *self;
@@ -391,9 +393,12 @@ plenary_snapshot_open_mapped (const char  *dir,
   /* Read without side effects: a damaged meta.json is for plenary_snapshot_load() to set
    * aside and report. */
   meta_path = g_build_filename (dir, "meta.json", NULL);
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_mapped_file (parser, meta_path, error))
+  if (!plenary_store_read_small_file (meta_path, &meta_text, &meta_length, error))
     return NULL;
+  parser = json_parser_new_immutable ();
+  if (!plenary_store_check_json (meta_text, meta_length, NULL)
+      || !json_parser_load_from_data (parser, meta_text, meta_length, NULL))
+    goto damaged;
   meta = json_parser_get_root (parser);
   if (meta == NULL || !JSON_NODE_HOLDS_OBJECT (meta))
     goto damaged;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "plenary-store.h"
+#include "util/plenary-json.h"
 
 #define TEMP_MARK ".tmp-"
 
@@ -287,6 +288,54 @@ plenary_store_move_aside (const char  *path,
   return g_steal_pointer (&target);
 }
 
+gboolean
+plenary_store_check_json (const char  *data,
+                          gsize        length,
+                          GError     **error)
+{
+  g_autoptr (PlenaryJsonDocument) document = NULL;
+
+  if (length > PLENARY_JSON_MAX_SIZE)
+    {
+      g_set_error_literal (error, PLENARY_JSON_ERROR, PLENARY_JSON_ERROR_TOO_LARGE,
+                           "Larger than any file Plenary writes");
+      return FALSE;
+    }
+  /* json-glib recurses once per level: the bounded, non-recursive reader goes first, so a
+   * file nested 100,000 deep is refused here instead of running off the stack there. */
+  document = plenary_json_document_parse (data, length, PLENARY_JSON_MAX_DEPTH, NULL, error);
+  if (document == NULL)
+    return FALSE;
+  if (plenary_json_node_get_type (plenary_json_document_get_root (document))
+      != PLENARY_JSON_OBJECT)
+    {
+      g_set_error_literal (error, PLENARY_JSON_ERROR, PLENARY_JSON_ERROR_SYNTAX,
+                           "Not a JSON object");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+plenary_store_read_small_file (const char  *path,
+                               char       **contents,
+                               gsize       *length,
+                               GError     **error)
+{
+  GStatBuf st;
+
+  /* Never read a huge file whole just to find out it is too large. */
+  if (g_stat (path, &st) == 0 && st.st_size > PLENARY_JSON_MAX_SIZE)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, PLENARY_JSON_ERROR, PLENARY_JSON_ERROR_TOO_LARGE,
+                   "%s is larger than any file Plenary writes", display);
+      return FALSE;
+    }
+  return g_file_get_contents (path, contents, length, error);
+}
+
 JsonNode *
 plenary_store_load_json (const char  *path,
                          GPtrArray   *warnings,
@@ -299,22 +348,27 @@ plenary_store_load_json (const char  *path,
   g_autofree char *aside = NULL;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  if (!plenary_store_read_small_file (path, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         return NULL;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
+      if (!g_error_matches (local_error, PLENARY_JSON_ERROR, PLENARY_JSON_ERROR_TOO_LARGE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
     }
-
-  if (json_parser_load_from_data (parser, contents, length, &local_error)
-      && json_parser_get_root (parser) != NULL
-      && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  else if (plenary_store_check_json (contents, length, &local_error)
+           && json_parser_load_from_data (parser, contents, length, &local_error)
+           && json_parser_get_root (parser) != NULL
+           && JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return json_node_ref (json_parser_get_root (parser));
 
   display = g_filename_display_name (path);
   aside = plenary_store_move_aside (path, NULL);
-  g_message ("%s is damaged%s%s", path, aside ? "; moved to " : "", aside ? aside : "");
+  g_message ("%s is damaged (%s)%s%s", path,
+             local_error != NULL ? local_error->message : "not an object",
+             aside ? "; moved to " : "", aside ? aside : "");
   if (warnings != NULL)
     g_ptr_array_add (warnings,
                      g_strdup_printf (_("“%s” was damaged and has been set aside; "
@@ -367,4 +421,29 @@ plenary_store_write_file_in_thread (GTask      *task,
   data->length = length;
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
   g_task_run_in_thread (task, write_thread);
+}
+
+char *
+plenary_store_dup_display_text (const char *text)
+{
+  g_autoptr (GString) out = NULL;
+  guint n = 0;
+
+  if (text == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      if (++n == PLENARY_STORE_MAX_TITLE_CHARS && *(g_utf8_next_char (p)) != '\0')
+        {
+          g_string_append (out, "\u2026");
+          break;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

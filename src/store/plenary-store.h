@@ -46,6 +46,25 @@ JsonNode   *plenary_store_load_json       (const char    *path,
                                            GPtrArray     *warnings,
                                            GError       **error);
 
+/* Whether @data is a JSON object within PLENARY_JSON_MAX_SIZE and PLENARY_JSON_MAX_DEPTH:
+ * call it before handing bytes to json-glib, which recurses once per level. */
+gboolean    plenary_store_check_json      (const char    *data,
+                                           gsize          length,
+                                           GError       **error);
+/* g_file_get_contents(), refusing files over PLENARY_JSON_MAX_SIZE
+ * (PLENARY_JSON_ERROR_TOO_LARGE) without reading them. */
+gboolean    plenary_store_read_small_file (const char    *path,
+                                           char         **contents,
+                                           gsize         *length,
+                                           GError       **error);
+
+/* What the parser allows a title: text from a file Plenary wrote (a title remembered in
+ * user.json or events.json) can have been edited, so it is held to the same: at most
+ * PLENARY_STORE_MAX_TITLE_CHARS characters (the last an ellipsis), no bidi controls.
+ * Valid UTF-8 in; NULL for NULL. */
+#define PLENARY_STORE_MAX_TITLE_CHARS 300
+char       *plenary_store_dup_display_text (const char   *text);
+
 /* Renames @path to "<path>.corrupt-<timestamp>"; returns the new name. */
 char       *plenary_store_move_aside      (const char    *path,
                                            GError       **error);

@@ -206,8 +206,8 @@ records_from_json (JsonNode *root)
       object = json_node_get_object (value);
       record = g_new0 (Record, 1);
       record->starred = json_object_get_boolean_member_with_default (object, "starred", FALSE);
-      record->title = g_strdup (json_object_get_string_member_with_default (object, "title",
-                                                                            NULL));
+      record->title = plenary_store_dup_display_text (
+        json_object_get_string_member_with_default (object, "title", NULL));
       record->changed = json_object_get_boolean_member_with_default (object, "changed", FALSE);
       note = json_object_get_string_member_with_default (object, "note", NULL);
       record->note = note != NULL && *note != '\0' ? g_strdup (note) : NULL;

@@ -8,7 +8,11 @@
 
 #include <json-glib/json-glib.h>
 
+#include <string.h>
+
+#include "indico/plenary-event-url.h"
 #include "store/plenary-store.h"
+#include "util/plenary-json.h"
 #include "plenary-event-list.h"
 
 #define FORMAT_VERSION 1
@@ -19,6 +23,7 @@ struct _PlenaryEventList
 
   char      *path;
   GPtrArray *events;
+  gboolean   recovered;     /* events.json was damaged; the list comes from the folders */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -139,19 +144,164 @@ plenary_event_list_remove (PlenaryEventList *self,
 
 /* Loading */
 
+/* Recovery of a damaged events.json: every event folder on disk
+ * (events/<host[_port][_prefix]>/<id>/) becomes a followed event again. The folder's name
+ * is what plenary_store_get_event_dir() made of the server base; the server base it came
+ * from is the one that makes the same name again: the event export's own "url" first (it
+ * knows the scheme and any path prefix), else https (http for loopback) on the host and
+ * port the name spells. */
+
+static char *
+base_from_event_export (const char *folder)
+{
+  g_autofree char *path = g_build_filename (folder, "event.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (PlenaryJsonDocument) document = NULL;
+  const PlenaryJsonNode *results;
+  const char *url;
+  char *base = NULL;
+  g_autofree char *id = NULL;
+  gsize length;
+
+  if (!plenary_store_read_small_file (path, &contents, &length, NULL))
+    return NULL;
+  document = plenary_json_document_parse (contents, length, PLENARY_JSON_MAX_DEPTH, NULL, NULL);
+  if (document == NULL)
+    return NULL;
+  results = plenary_json_object_get_member (
+    plenary_json_node_get_object (plenary_json_document_get_root (document)), "results");
+  url = plenary_json_node_get_string (plenary_json_object_get_member (
+                                        plenary_json_array_get_element (results, 0), "url"));
+  if (url == NULL || !plenary_event_url_parse (url, &base, &id, NULL))
+    return NULL;
+  return base;
+}
+
+static gboolean
+is_loopback_name (const char *host)
+{
+  return g_str_equal (host, "localhost") || g_str_has_prefix (host, "127.")
+         || g_str_equal (host, "__1_");
+}
+
+static char *
+recover_server_base (const char *host_name,
+                     const char *event_id,
+                     const char *folder)
+{
+  g_autofree char *from_export = base_from_event_export (folder);
+  g_auto (GStrv) parts = g_strsplit (host_name, "_", 2);
+  g_autoptr (GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
+  const char *rest = parts[1];
+
+  if (from_export != NULL)
+    g_ptr_array_add (candidates, g_steal_pointer (&from_export));
+  for (guint scheme = 0; scheme < 2; scheme++)
+    {
+      const char *name = (scheme == 0) == is_loopback_name (parts[0]) ? "http" : "https";
+      guint64 port;
+
+      if (rest == NULL)
+        g_ptr_array_add (candidates, g_strdup_printf ("%s://%s/", name, parts[0]));
+      else
+        {
+          g_auto (GStrv) more = g_strsplit (rest, "_", 2);
+
+          if (g_ascii_string_to_unsigned (more[0], 10, 1, 65535, &port, NULL))
+            g_ptr_array_add (candidates,
+                             more[1] != NULL
+                             ? g_strdup_printf ("%s://%s:%s/%s/", name, parts[0], more[0], more[1])
+                             : g_strdup_printf ("%s://%s:%s/", name, parts[0], more[0]));
+          g_ptr_array_add (candidates, g_strdup_printf ("%s://%s/%s/", name, parts[0], rest));
+        }
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const char *base = g_ptr_array_index (candidates, i);
+      g_autofree char *dir = plenary_store_get_event_dir (base, event_id);
+
+      if (g_strcmp0 (dir, folder) == 0)
+        return g_strdup (base);
+    }
+  return NULL;
+}
+
+/* (server base, event id) pairs, two strings each. Blocking. */
+static GPtrArray *
+recover_events (void)
+{
+  g_autofree char *root = g_build_filename (g_get_user_data_dir (), "plenary", "events", NULL);
+  g_autoptr (GDir) hosts = g_dir_open (root, 0, NULL);
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  const char *host;
+
+  while (hosts != NULL && (host = g_dir_read_name (hosts)) != NULL)
+    {
+      g_autofree char *host_dir = g_build_filename (root, host, NULL);
+      g_autoptr (GDir) ids = g_dir_open (host_dir, 0, NULL);
+      const char *id;
+
+      while (ids != NULL && (id = g_dir_read_name (ids)) != NULL)
+        {
+          g_autofree char *folder = g_build_filename (host_dir, id, NULL);
+          g_autofree char *meta = g_build_filename (folder, "meta.json", NULL);
+          g_autofree char *user = g_build_filename (folder, "user.json", NULL);
+          g_autofree char *cache = g_build_filename (folder, "schedule.cache", NULL);
+          g_autofree char *previous = g_build_filename (folder, "previous", "meta.json", NULL);
+          g_autofree char *base = NULL;
+
+          /* A folder with nothing of an event in it is not one. */
+          if (!g_file_test (meta, G_FILE_TEST_EXISTS) && !g_file_test (user, G_FILE_TEST_EXISTS)
+              && !g_file_test (cache, G_FILE_TEST_EXISTS)
+              && !g_file_test (previous, G_FILE_TEST_EXISTS))
+            continue;
+          base = recover_server_base (host, id, folder);
+          if (base == NULL)
+            {
+              g_message ("Cannot tell which server %s is from", folder);
+              continue;
+            }
+          g_ptr_array_add (found, g_steal_pointer (&base));
+          g_ptr_array_add (found, g_strdup (id));
+        }
+    }
+  return found;
+}
+
+typedef struct
+{
+  JsonNode  *root;
+  GPtrArray *recovered;   /* NULL unless events.json was damaged */
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_pointer (&result->root, json_node_unref);
+  g_clear_pointer (&result->recovered, g_ptr_array_unref);
+  g_free (result);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GError *error = NULL;
-  JsonNode *root = plenary_store_load_json (task_data, NULL, &error);
+  g_autoptr (GError) error = NULL;
+  LoadResult *result = g_new0 (LoadResult, 1);
 
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, root, (GDestroyNotify) json_node_unref);
+  result->root = plenary_store_load_json (task_data, NULL, &error);
+  if (g_error_matches (error, PLENARY_STORE_ERROR, PLENARY_STORE_ERROR_CORRUPT))
+    result->recovered = recover_events ();
+  else if (error != NULL)
+    {
+      load_result_free (result);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
 void
@@ -186,22 +336,34 @@ plenary_event_list_load_finish (PlenaryEventList  *self,
                                 GAsyncResult      *result,
                                 GError           **error)
 {
-  g_autoptr (JsonNode) root = NULL;
-  g_autoptr (GError) local_error = NULL;
+  LoadResult *loaded;
   GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
   JsonNode *list;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  root = g_task_propagate_pointer (G_TASK (result), &local_error);
-  if (local_error != NULL)
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
     {
       replace_all (self, events);
-      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  list = root != NULL ? json_object_get_member (json_node_get_object (root), "events") : NULL;
+  self->recovered = loaded->recovered != NULL;
+  if (loaded->recovered != NULL)
+    {
+      for (guint i = 0; i + 1 < loaded->recovered->len; i += 2)
+        {
+          PlenaryEvent *event = plenary_event_new (g_ptr_array_index (loaded->recovered, i),
+                                                   g_ptr_array_index (loaded->recovered, i + 1));
+
+          if (event != NULL)
+            g_ptr_array_add (events, event);
+        }
+    }
+
+  list = loaded->root != NULL
+         ? json_object_get_member (json_node_get_object (loaded->root), "events") : NULL;
   if (list != NULL && JSON_NODE_HOLDS_ARRAY (list))
     {
       JsonArray *array = json_node_get_array (list);
@@ -211,6 +373,7 @@ plenary_event_list_load_finish (PlenaryEventList  *self,
           JsonNode *node = json_array_get_element (array, i);
           g_autoptr (PlenaryEvent) event = NULL;
           g_autoptr (GDateTime) added_at = NULL;
+          g_autofree char *title = NULL;
           JsonObject *object;
           const char *server;
           const char *id;
@@ -225,9 +388,9 @@ plenary_event_list_load_finish (PlenaryEventList  *self,
           if (server == NULL || !g_str_has_suffix (server, "/") || id == NULL || *id == '\0')
             continue;
           event = plenary_event_new (server, id);
-          plenary_event_set_title (event,
-                                   json_object_get_string_member_with_default (object, "title",
-                                                                               NULL));
+          title = plenary_store_dup_display_text (
+            json_object_get_string_member_with_default (object, "title", NULL));
+          plenary_event_set_title (event, title);
           plenary_event_set_timezone (event,
                                       json_object_get_string_member_with_default (object,
                                                                                   "timezone",
@@ -239,8 +402,19 @@ plenary_event_list_load_finish (PlenaryEventList  *self,
         }
     }
 
+  load_result_free (loaded);
   replace_all (self, events);
   return TRUE;
+}
+
+gboolean
+plenary_event_list_get_recovered (PlenaryEventList *self,
+                                  guint            *n_events)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT_LIST (self), FALSE);
+  if (n_events != NULL)
+    *n_events = self->recovered ? self->events->len : 0;
+  return self->recovered;
 }
 
 /* Saving */

@@ -26,6 +26,11 @@ void              plenary_event_list_load_async   (PlenaryEventList    *self,
 gboolean          plenary_event_list_load_finish  (PlenaryEventList    *self,
                                                    GAsyncResult        *result,
                                                    GError             **error);
+/* Whether the last load found events.json damaged (it was set aside) and rebuilt the list
+ * from the event folders on disk; @n_events: how many it found. The caller saves the list
+ * and says so, once. */
+gboolean          plenary_event_list_get_recovered (PlenaryEventList *self,
+                                                    guint            *n_events);
 /* Writes the list atomically in a worker thread. add() and remove() do not save by
  * themselves: call this after them (and after titles arrive from a first sync). */
 void              plenary_event_list_save_async   (PlenaryEventList    *self,

@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
@@ -31,6 +33,7 @@ struct _PlenaryEvent
   PlenarySyncState  sync_state;
   char             *error_message;
   GDateTime        *last_sync;
+  char             *held_message;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryEvent, plenary_event, G_TYPE_OBJECT)
@@ -54,6 +57,7 @@ enum {
   PROP_SYNC_STATE,
   PROP_ERROR_MESSAGE,
   PROP_LAST_SYNC,
+  PROP_HELD_MESSAGE,
   N_PROPS
 };
 
@@ -105,6 +109,7 @@ plenary_event_finalize (GObject *object)
   g_clear_object (&self->user_data);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->last_sync, g_date_time_unref);
+  g_clear_pointer (&self->held_message, g_free);
 
   G_OBJECT_CLASS (plenary_event_parent_class)->finalize (object);
 }
@@ -151,6 +156,9 @@ plenary_event_get_property (GObject    *object,
       break;
     case PROP_LAST_SYNC:
       g_value_set_boxed (value, self->last_sync);
+      break;
+    case PROP_HELD_MESSAGE:
+      g_value_set_string (value, self->held_message);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -231,6 +239,11 @@ plenary_event_class_init (PlenaryEventClass *klass)
   properties[PROP_LAST_SYNC] =
     g_param_spec_boxed ("last-sync", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Why the last answer was kept aside instead of replacing the programme (a sentence),
+   * or NULL when nothing is held. */
+  properties[PROP_HELD_MESSAGE] =
+    g_param_spec_string ("held-message", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -410,12 +423,12 @@ plenary_event_set_programme (PlenaryEvent    *self,
                              PlenarySchedule *schedule)
 {
   g_return_if_fail (PLENARY_IS_EVENT (self));
-  g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (snapshot == NULL || PLENARY_IS_SNAPSHOT (snapshot));
   g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
 
   /* A schedule parsed from JSON (a sync, or a start without a usable cache) is stored in
-   * its derived form for the next start. */
-  if (!plenary_schedule_cache_is_stored (schedule))
+   * its derived form for the next start. (No snapshot: shown from the cache alone.) */
+  if (snapshot != NULL && !plenary_schedule_cache_is_stored (schedule))
     plenary_schedule_cache_write_in_background (self->directory, snapshot, schedule);
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -445,6 +458,277 @@ plenary_event_build_sources (PlenaryEvent    *self,
   return sources;
 }
 
+/* Held answers: a sync's answer that looked wrong (see the sync service's gate) is kept in
+ * held/ beside the programme, with reason.txt saying why, until the user takes it
+ * (plenary_event_use_held_async()) or a good answer makes it moot. */
+
+#define HELD_DIR    "held"
+#define HELD_REASON "reason.txt"
+
+static void
+set_held_message (PlenaryEvent *self,
+                  const char   *message)
+{
+  if (set_str (&self->held_message, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD_MESSAGE]);
+}
+
+const char *
+plenary_event_get_held_message (PlenaryEvent *self)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+  return self->held_message;
+}
+
+/* The reason of a complete held answer (its meta.json written), or NULL. Blocking. */
+static char *
+read_held_message (const char *dir)
+{
+  g_autofree char *meta = g_build_filename (dir, HELD_DIR, "meta.json", NULL);
+  g_autofree char *path = g_build_filename (dir, HELD_DIR, HELD_REASON, NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (!g_file_test (meta, G_FILE_TEST_EXISTS)
+      || !plenary_store_read_small_file (path, &text, &length, NULL)
+      || length == 0 || length > 4096 || !g_utf8_validate (text, length, NULL))
+    return NULL;
+  return g_steal_pointer (&text);
+}
+
+/* Removes held/ and what is in it (two levels: held/previous/). Blocking. */
+static void
+remove_held (const char *dir)
+{
+  g_autofree char *held = g_build_filename (dir, HELD_DIR, NULL);
+  g_autofree char *previous = g_build_filename (held, "previous", NULL);
+  g_autofree char *meta = g_build_filename (held, "meta.json", NULL);
+  const char *dirs[] = { previous, held };
+
+  /* The commit record first: a half-removed held/ is never taken for a whole one. */
+  g_unlink (meta);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autoptr (GDir) handle = g_dir_open (dirs[i], 0, NULL);
+      const char *name;
+
+      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dirs[i], name, NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (dirs[i]);
+    }
+}
+
+typedef struct
+{
+  char            *dir;
+  PlenarySnapshot *snapshot;
+  char            *message;
+  char            *server_base;
+  char            *event_id;
+} HeldData;
+
+static void
+held_data_free (HeldData *data)
+{
+  g_free (data->dir);
+  g_clear_object (&data->snapshot);
+  g_free (data->message);
+  g_free (data->server_base);
+  g_free (data->event_id);
+  g_free (data);
+}
+
+static void
+hold_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  HeldData *data = task_data;
+  g_autofree char *held = g_build_filename (data->dir, HELD_DIR, NULL);
+  g_autofree char *reason = g_build_filename (held, HELD_REASON, NULL);
+  GError *error = NULL;
+
+  remove_held (data->dir);
+  if (!plenary_store_write_file (reason, data->message, strlen (data->message), &error)
+      || !plenary_snapshot_save (data->snapshot, held, &error))
+    {
+      remove_held (data->dir);
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_event_hold_async (PlenaryEvent        *self,
+                          PlenarySnapshot     *snapshot,
+                          const char          *message,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  HeldData *data;
+
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+  g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (message != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, plenary_event_hold_async);
+  data = g_new0 (HeldData, 1);
+  data->dir = g_strdup (self->directory);
+  data->snapshot = g_object_ref (snapshot);
+  data->message = g_strdup (message);
+  g_task_set_task_data (task, data, (GDestroyNotify) held_data_free);
+  g_task_run_in_thread (task, hold_thread);
+}
+
+gboolean
+plenary_event_hold_finish (PlenaryEvent  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  HeldData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  set_held_message (self, data->message);
+  return TRUE;
+}
+
+static void
+drop_held_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  remove_held (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_event_drop_held (PlenaryEvent *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+
+  if (self->held_message == NULL)
+    return;
+  set_held_message (self, NULL);
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_strdup (self->directory), g_free);
+  g_task_run_in_thread (task, drop_held_thread);
+}
+
+typedef struct
+{
+  PlenarySnapshot *snapshot;
+  PlenarySchedule *schedule;
+} Taken;
+
+static void
+taken_free (Taken *taken)
+{
+  g_clear_object (&taken->snapshot);
+  g_clear_object (&taken->schedule);
+  g_free (taken);
+}
+
+static void
+use_held_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  HeldData *data = task_data;
+  g_autofree char *held = g_build_filename (data->dir, HELD_DIR, NULL);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (PlenarySnapshot) snapshot = NULL;
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (GError) cache_error = NULL;
+  GError *error = NULL;
+  GBytes *program;
+  Taken *taken;
+
+  snapshot = plenary_snapshot_load (held, NULL, &error);
+  if (snapshot == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  program = plenary_snapshot_get_program (snapshot);
+  sources->timetable = g_bytes_ref (plenary_snapshot_get_timetable (snapshot));
+  sources->event = g_bytes_ref (plenary_snapshot_get_event (snapshot));
+  sources->program = program != NULL ? g_bytes_ref (program) : NULL;
+  sources->server_base = g_strdup (data->server_base);
+  sources->event_id = g_strdup (data->event_id);
+  schedule = plenary_indico_parse (sources, &error);
+  if (schedule == NULL || !plenary_snapshot_save (snapshot, data->dir, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!plenary_schedule_cache_write (data->dir, snapshot, schedule, &cache_error))
+    g_message ("Could not write the schedule cache in %s: %s", data->dir, cache_error->message);
+  remove_held (data->dir);
+
+  taken = g_new0 (Taken, 1);
+  taken->snapshot = g_steal_pointer (&snapshot);
+  taken->schedule = g_steal_pointer (&schedule);
+  g_task_return_pointer (task, taken, (GDestroyNotify) taken_free);
+}
+
+void
+plenary_event_use_held_async (PlenaryEvent        *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  HeldData *data;
+
+  g_return_if_fail (PLENARY_IS_EVENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, plenary_event_use_held_async);
+  data = g_new0 (HeldData, 1);
+  data->dir = g_strdup (self->directory);
+  data->server_base = g_strdup (self->server_base);
+  data->event_id = g_strdup (self->event_id);
+  g_task_set_task_data (task, data, (GDestroyNotify) held_data_free);
+  /* Once begun, it runs to the end: it replaces the stored programme. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, use_held_thread);
+}
+
+gboolean
+plenary_event_use_held_finish (PlenaryEvent  *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  Taken *taken;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  taken = g_task_propagate_pointer (G_TASK (result), error);
+  if (taken == NULL)
+    return FALSE;
+  plenary_event_set_programme (self, taken->snapshot, taken->schedule);
+  plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (taken->snapshot));
+  set_held_message (self, NULL);
+  plenary_event_set_sync_state (self, PLENARY_SYNC_STATE_IDLE, NULL);
+  taken_free (taken);
+  return TRUE;
+}
+
 /* Loading from disk: snapshot (thread) → parse (thread) → user data (thread). */
 
 typedef struct
@@ -452,11 +736,13 @@ typedef struct
   PlenarySnapshot *snapshot;
   GPtrArray       *warnings;
   gboolean         retried;
+  char            *held_message;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
+  g_clear_pointer (&data->held_message, g_free);
   g_clear_object (&data->snapshot);
   g_clear_pointer (&data->warnings, g_ptr_array_unref);
   g_free (data);
@@ -495,9 +781,12 @@ show_loaded (GTask           *task,
              PlenarySchedule *schedule)
 {
   PlenaryEvent *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
 
   plenary_event_set_programme (self, snapshot, schedule);
-  plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (snapshot));
+  if (snapshot != NULL)
+    plenary_event_set_last_sync (self, plenary_snapshot_get_fetched_at (snapshot));
+  set_held_message (self, data->held_message);
   plenary_user_data_load_async (self->user_data, g_task_get_cancellable (task),
                                 user_data_loaded_cb, task);
 }
@@ -538,6 +827,51 @@ parsed_cb (GObject      *object,
 }
 
 static void
+last_resort_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  PlenarySchedule *schedule = plenary_schedule_cache_load (task_data, NULL, NULL, &error);
+
+  if (schedule == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, schedule, g_object_unref);
+}
+
+static void
+last_resort_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  PlenaryEvent *self = g_task_get_source_object (task);
+  LoadData *data = g_task_get_task_data (task);
+  GError *stored_error = g_object_get_data (G_OBJECT (result), "error");
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (GError) error = NULL;
+
+  schedule = g_task_propagate_pointer (G_TASK (result), &error);
+  if (schedule == NULL)
+    {
+      if (!g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,
+                            PLENARY_SCHEDULE_CACHE_ERROR_MISSING))
+        g_message ("No usable schedule cache in %s either: %s", self->directory,
+                   error->message);
+      plenary_user_data_load_async (self->user_data, g_task_get_cancellable (task), NULL, NULL);
+      g_task_return_error (task, g_error_copy (stored_error));
+      return;
+    }
+  g_message ("Showing the schedule cache of %s: %s", self->directory, stored_error->message);
+  g_ptr_array_add (data->warnings,
+                   g_strdup (_("The stored programme was damaged; showing the copy kept for a "
+                               "quick start. Plenary will download the programme again")));
+  show_loaded (g_steal_pointer (&task), NULL, schedule);
+}
+
+static void
 load_snapshot_cb (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
@@ -556,6 +890,20 @@ load_snapshot_cb (GObject      *object,
     for (guint i = 0; i < warnings->len; i++)
       g_ptr_array_add (data->warnings, g_strdup (g_ptr_array_index (warnings, i)));
 
+  /* (Also with no snapshot at all: a damaged meta.json set aside at the last start.) */
+  if (data->snapshot == NULL && error != NULL && error->domain == PLENARY_STORE_ERROR)
+    {
+      GTask *cache_task = g_task_new (NULL, cancellable, last_resort_cb, g_steal_pointer (&task));
+
+      /* The exports are damaged and there is no previous copy: the schedule cache, derived
+       * from them when they were good, is better than nothing. */
+      g_object_set_data_full (G_OBJECT (cache_task), "error", g_steal_pointer (&error),
+                              (GDestroyNotify) g_error_free);
+      g_task_set_task_data (cache_task, g_strdup (self->directory), g_free);
+      g_task_run_in_thread (cache_task, last_resort_thread);
+      g_object_unref (cache_task);
+      return;
+    }
   if (data->snapshot == NULL)
     {
       /* Still load the user data: stars survive even when the programme does not. */
@@ -573,11 +921,13 @@ typedef struct
 {
   PlenarySnapshot *snapshot;
   PlenarySchedule *schedule;
+  char            *held_message;
 } CacheResult;
 
 static void
 cache_result_free (CacheResult *result)
 {
+  g_free (result->held_message);
   g_clear_object (&result->snapshot);
   g_clear_object (&result->schedule);
   g_free (result);
@@ -594,6 +944,7 @@ load_cache_thread (GTask        *task,
   g_auto (GStrv) stamps = NULL;
   g_autoptr (GError) error = NULL;
 
+  result->held_message = read_held_message (dir);
   result->snapshot = plenary_snapshot_open_mapped (dir, &stamps, NULL);
   if (result->snapshot != NULL)
     result->schedule = plenary_schedule_cache_load (dir, result->snapshot,
@@ -620,6 +971,13 @@ cache_loaded_cb (GObject      *object,
       return;
     }
 
+  if (found != NULL)
+    {
+      LoadData *data = g_task_get_task_data (task);
+
+      g_free (data->held_message);
+      data->held_message = g_steal_pointer (&found->held_message);
+    }
   if (found == NULL || found->schedule == NULL)
     {
       /* Missing, stale or damaged: the JSON, verified and parsed, as before. */

@@ -59,6 +59,20 @@ const char       *plenary_event_get_error_message  (PlenaryEvent        *self);
 /* When the programme was last fetched successfully (also from disk); NULL if never. */
 GDateTime        *plenary_event_get_last_sync      (PlenaryEvent        *self);
 
+/* Why the last answer from the server was kept aside instead of replacing the programme
+ * ("lpc.events sent an empty programme; still showing the one from Tuesday 14:02."), or
+ * NULL when nothing is held. Also after a restart, while held/ is on disk. */
+const char       *plenary_event_get_held_message   (PlenaryEvent        *self);
+/* Makes the held answer the programme (parsed, stored over the current one, which becomes
+ * previous/), for an organiser who really emptied it. */
+void              plenary_event_use_held_async     (PlenaryEvent        *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean          plenary_event_use_held_finish    (PlenaryEvent        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 /* Loads the last good snapshot and the user data from disk, parsing in a worker thread;
  * no network. A snapshot that does not parse is moved aside and the previous one tried.
  * PLENARY_STORE_ERROR_NO_SNAPSHOT when nothing was ever downloaded. @warnings: damaged
@@ -81,6 +95,18 @@ void              plenary_event_set_last_sync      (PlenaryEvent        *self,
 void              plenary_event_set_programme      (PlenaryEvent        *self,
                                                     PlenarySnapshot     *snapshot,
                                                     PlenarySchedule     *schedule);
+/* Keeps @snapshot aside in held/ with @message (for the sync service's gate); on success
+ * "held-message" is @message. */
+void              plenary_event_hold_async         (PlenaryEvent        *self,
+                                                    PlenarySnapshot     *snapshot,
+                                                    const char          *message,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean          plenary_event_hold_finish        (PlenaryEvent        *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+/* Forgets a held answer (a good one replaced the programme). */
+void              plenary_event_drop_held          (PlenaryEvent        *self);
 PlenaryIndicoSources *plenary_event_build_sources  (PlenaryEvent        *self,
                                                     PlenarySnapshot     *snapshot);
 

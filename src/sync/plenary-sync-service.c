@@ -18,6 +18,7 @@
 #include "indico/plenary-event-url.h"
 #include "indico/plenary-indico-parser.h"
 #include "store/plenary-credentials.h"
+#include "util/plenary-json.h"
 #include "plenary-sync-service.h"
 
 #define USER_AGENT        "Plenary/" PACKAGE_VERSION " (+https://github.com/plenary/plenary)"
@@ -26,6 +27,8 @@
 #define BACKOFF_MIN_S     30
 #define BACKOFF_MAX_S     (30 * 60)
 #define RETRY_AFTER_MAX_S (24 * 60 * 60)
+/* A token piece this long is never shown, logged or sent back (see scrub_token()). */
+#define TOKEN_PIECE_MIN   8
 
 G_DEFINE_QUARK (plenary-sync-error-quark, plenary_sync_error)
 
@@ -39,6 +42,9 @@ struct _PlenarySyncService
   GHashTable      *jobs;          /* PlenaryEvent → SyncJob, while syncing */
   GHashTable      *scheduled;     /* PlenaryEvent → Schedule, for automatic syncs */
   guint64          max_body_size;
+  guint            deadline;      /* seconds for a whole sync */
+  guint            min_rate;      /* bytes per second while a body is read */
+  guint            rate_window;   /* seconds over which the rate is measured */
   guint            refresh_interval;
   gboolean         use_keyring;
 };
@@ -49,6 +55,9 @@ enum {
   PROP_0,
   PROP_TIMEOUT,
   PROP_MAX_BODY_SIZE,
+  PROP_DEADLINE,
+  PROP_MIN_RATE,
+  PROP_RATE_WINDOW,
   PROP_REFRESH_INTERVAL,
   PROP_USE_KEYRING,
   N_PROPS
@@ -87,10 +96,19 @@ typedef struct
   GByteArray    *buffer;
   gint64         retry_after;    /* seconds, from a 429/503, or -1 */
   PlenarySnapshot *snapshot;
+  gboolean       left_origin;    /* this redirect chain has left the token's origin */
+  gboolean       processing;     /* fetched: parsing or saving, no longer cancelled */
+  gboolean       superseded;     /* a Refresh replaced it: finishes silently */
+  guint          deadline_source;
+  guint          rate_source;
+  guint64        window_bytes;   /* body bytes since the last rate check */
+  gboolean       was_reading;    /* a body was being read at the last rate check */
+  GError        *stop_reason;    /* why the job cancelled itself (deadline, rate) */
 } SyncJob;
 
 enum { PART_TIMETABLE, PART_EVENT, PART_PROGRAM };
 
+static gboolean same_origin_as_server (SyncJob *job);
 static void schedule_next (PlenarySyncService *self,
                            Schedule           *schedule,
                            gint64              seconds);
@@ -115,7 +133,53 @@ sync_job_free (SyncJob *job)
   g_clear_object (&job->stream);
   g_clear_pointer (&job->buffer, g_byte_array_unref);
   g_clear_object (&job->snapshot);
+  g_clear_handle_id (&job->deadline_source, g_source_remove);
+  g_clear_handle_id (&job->rate_source, g_source_remove);
+  g_clear_error (&job->stop_reason);
   g_free (job);
+}
+
+/* Token discipline: @text with every piece of @token of TOKEN_PIECE_MIN bytes or more
+ * replaced by "…", so a server that echoes the token, whole or nearly, shows nothing of it. */
+static char *
+scrub_token (const char *text,
+             const char *token)
+{
+  g_autoptr (GString) out = NULL;
+  gsize token_length;
+  gsize length;
+
+  if (text == NULL)
+    return NULL;
+  if (token == NULL || (token_length = strlen (token)) < TOKEN_PIECE_MIN)
+    return g_strdup (text);
+
+  length = strlen (text);
+  out = g_string_sized_new (length);
+  for (gsize i = 0; i < length; )
+    {
+      gsize longest = 0;
+
+      for (gsize j = 0; j + TOKEN_PIECE_MIN <= token_length; j++)
+        {
+          gsize k = 0;
+
+          while (i + k < length && j + k < token_length && text[i + k] == token[j + k])
+            k++;
+          longest = MAX (longest, k);
+        }
+      if (longest >= TOKEN_PIECE_MIN)
+        {
+          g_string_append (out, "\u2026");
+          i += longest;
+        }
+      else
+        g_string_append_c (out, text[i++]);
+    }
+  /* A cut may split a multi-byte character of the server's text. */
+  if (!g_utf8_validate (out->str, out->len, NULL))
+    return g_utf8_make_valid (out->str, out->len);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Errors */
@@ -161,60 +225,63 @@ network_error (SyncJob *job,
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED)
       || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_BROKEN_PIPE))
     return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TRUNCATED,
-                        _("The connection to %s broke before the whole programme arrived. "
-                          "Plenary will try again later"), host);
+                        _("The download from %s was interrupted before the whole "
+                          "programme arrived. Plenary will try again soon"), host);
   return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_CONNECTION,
                       _("Could not connect to %s (%s). Plenary will try again later"),
                       host, error->message);
 }
 
-/* Indico's error bodies: {"message": …} from /export, {"error": {"message": …}} elsewhere. */
+/* Indico's error bodies: {"message": …} from /export, {"error": {"message": …}} elsewhere.
+ * Read with the bounded reader; the text is cut, cleaned of bidi controls and of the token. */
 static char *
 indico_message (GBytes     *body,
                 const char *token)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr (PlenaryJsonDocument) document = NULL;
   g_autofree char *message = NULL;
-  JsonObject *object;
-  JsonNode *root;
-  JsonNode *node;
+  g_autoptr (GString) clean = NULL;
+  const PlenaryJsonNode *object;
+  const PlenaryJsonNode *node;
+  const char *text = NULL;
+  guint n_chars = 0;
   gsize length;
   const char *data;
 
   if (body == NULL)
     return NULL;
   data = g_bytes_get_data (body, &length);
-  if (length == 0 || length > 64 * 1024 || !json_parser_load_from_data (parser, data, length, NULL))
+  if (length == 0 || length > 64 * 1024)
     return NULL;
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  document = plenary_json_document_parse (data, length, PLENARY_JSON_MAX_DEPTH, NULL, NULL);
+  object = document != NULL ? plenary_json_node_get_object (plenary_json_document_get_root (document))
+                            : NULL;
+  if (object == NULL)
     return NULL;
-  object = json_node_get_object (root);
-  node = json_object_get_member (object, "error");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    object = json_node_get_object (node);
-  else if (node != NULL && JSON_NODE_HOLDS_VALUE (node)
-           && json_node_get_value_type (node) == G_TYPE_STRING)
-    message = g_strdup (json_node_get_string (node));
-  if (message == NULL)
-    {
-      const char *text = json_object_get_string_member_with_default (object, "message", NULL);
+  node = plenary_json_object_get_member (object, "error");
+  if (plenary_json_node_get_object (node) != NULL)
+    object = node;
+  else
+    text = plenary_json_node_get_string (node);
+  if (text == NULL)
+    text = plenary_json_node_get_string (plenary_json_object_get_member (object, "message"));
+  if (text == NULL)
+    text = plenary_json_node_get_string (plenary_json_object_get_member (object, "title"));
+  if (text == NULL)
+    return NULL;
 
-      if (text == NULL)
-        text = json_object_get_string_member_with_default (object, "title", NULL);
-      message = g_strdup (text);
-    }
-  if (message == NULL || !g_utf8_validate (message, -1, NULL))
-    return NULL;
-  /* Never show a token, not even one a server echoes. */
-  if (token != NULL && strstr (message, token) != NULL)
-    return NULL;
-  if (g_utf8_strlen (message, -1) > 300)
+  /* Data, not layout: no control characters, no bidi overrides or isolates. */
+  clean = g_string_new (NULL);
+  for (const char *p = text; *p != '\0' && n_chars < 300; p = g_utf8_next_char (p))
     {
-      char *end = g_utf8_offset_to_pointer (message, 300);
+      gunichar c = g_utf8_get_char (p);
 
-      *end = '\0';
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+        continue;
+      g_string_append_unichar (clean, g_unichar_iscntrl (c) ? ' ' : c);
+      n_chars++;
     }
+  message = scrub_token (clean->str, token);
   return g_steal_pointer (&message);
 }
 
@@ -345,9 +412,33 @@ job_finish (PlenarySyncService *self,
             gboolean            changed)
 {
   Schedule *schedule = g_hash_table_lookup (self->scheduled, job->event);
-  GList *tasks = g_steal_pointer (&job->tasks);
+  GList *tasks;
 
-  g_hash_table_steal (self->jobs, job->event);
+  /* Replaced by a Refresh: its callers went to the new job, its state is the new job's. */
+  if (job->superseded)
+    {
+      g_clear_error (&error);
+      sync_job_free (job);
+      return;
+    }
+  tasks = g_steal_pointer (&job->tasks);
+  if (g_hash_table_lookup (self->jobs, job->event) == job)
+    g_hash_table_steal (self->jobs, job->event);
+
+  /* The job stopped itself: say why, not "cancelled". */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && job->stop_reason != NULL)
+    {
+      g_clear_error (&error);
+      error = g_steal_pointer (&job->stop_reason);
+    }
+  /* No server text reaches the screen or the log with the token in it. */
+  if (error != NULL && job->token != NULL)
+    {
+      g_autofree char *scrubbed = scrub_token (error->message, job->token);
+
+      g_free (error->message);
+      error->message = g_steal_pointer (&scrubbed);
+    }
 
   if (error == NULL)
     {
@@ -446,8 +537,79 @@ saved_cb (GObject      *object,
     }
 
   plenary_event_set_programme (job->event, job->snapshot, schedule);
+  /* A good answer replaced the programme: anything held from before is moot. */
+  plenary_event_drop_held (job->event);
   job_finish (self, job, NULL, TRUE);
   g_object_unref (self);
+}
+
+static void
+held_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SyncJob *job = user_data;
+  PlenarySyncService *self = job->service;
+  g_autoptr (GError) error = NULL;
+  const char *message;
+
+  /* Not kept aside (a full disk): still not taken, and said so. */
+  if (!plenary_event_hold_finish (job->event, result, &error))
+    job_finish (self, job,
+                g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SAVE,
+                             _("The new programme looks wrong and could not be kept aside: %s"),
+                             error->message),
+                FALSE);
+  else
+    {
+      message = plenary_event_get_held_message (job->event);
+      job_finish (self, job,
+                  g_error_new_literal (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_HELD, message),
+                  FALSE);
+    }
+  g_object_unref (self);
+}
+
+static char *
+held_reason (PlenaryEvent    *event,
+             PlenarySchedule *schedule)
+{
+  PlenarySchedule *current = plenary_event_get_schedule (event);
+  PlenarySnapshot *snapshot = plenary_event_get_snapshot (event);
+  GDateTime *fetched = snapshot != NULL ? plenary_snapshot_get_fetched_at (snapshot)
+                                        : plenary_event_get_last_sync (event);
+  g_autoptr (GUri) uri = g_uri_parse (plenary_event_get_server_base (event),
+                                      SOUP_HTTP_URI_FLAGS, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : plenary_event_get_server_base (event);
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  guint before, now;
+
+  if (current == NULL)
+    return NULL;
+  before = plenary_schedule_get_n_contributions (current);
+  now = plenary_schedule_get_n_contributions (schedule);
+  local = fetched != NULL ? g_date_time_to_local (fetched) : g_date_time_new_now_local ();
+  /* Translators: when the programme on screen was downloaded, e.g. "Tuesday 14:02". */
+  when = g_date_time_format (local, _("%A %H:%M"));
+
+  if (now == 0 && before > 0)
+    /* Translators: "lpc.events sent an empty programme; still showing the one from
+     * Tuesday 14:02." */
+    return g_strdup_printf (_("%s sent an empty programme; still showing the one from %s."),
+                            host, when);
+  if ((guint64) now * 2 < before)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s sent a programme with %u talk instead of %u; "
+                                         "still showing the one from %s.",
+                                         "%s sent a programme with %u talks instead of %u; "
+                                         "still showing the one from %s.", now),
+                            host, now, before, when);
+  if (plenary_indico_schedule_no_access (schedule) && !plenary_indico_schedule_no_access (current)
+      && g_strcmp0 (plenary_schedule_get_title (current), plenary_schedule_get_title (schedule)) != 0)
+    return g_strdup_printf (_("%s no longer shows this event’s details (no access); still "
+                              "showing the programme from %s."), host, when);
+  return NULL;
 }
 
 static void
@@ -458,6 +620,7 @@ parsed_cb (GObject      *object,
   SyncJob *job = user_data;
   PlenarySyncService *self = job->service;
   g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autofree char *reason = NULL;
   GError *error = NULL;
 
   schedule = plenary_indico_parse_finish (result, &error);
@@ -465,6 +628,17 @@ parsed_cb (GObject      *object,
     {
       job_finish (self, job, error, FALSE);
       g_object_unref (self);
+      return;
+    }
+
+  /* The plausibility gate: an answer that would take away most of a good programme is
+   * kept aside, not stored over it; the user decides (win.use-held-programme). */
+  reason = held_reason (job->event, schedule);
+  if (reason != NULL)
+    {
+      g_message ("Holding the new programme of %s: %s", plenary_event_get_key (job->event),
+                 reason);
+      plenary_event_hold_async (job->event, job->snapshot, reason, held_cb, job);
       return;
     }
 
@@ -489,11 +663,16 @@ all_fetched (PlenarySyncService *self,
    * and nothing written. */
   if (current != NULL && plenary_snapshot_same_bodies (current, job->snapshot))
     {
+      plenary_event_drop_held (job->event);
       job_finish (self, job, NULL, FALSE);
       return;
     }
 
+  job->processing = TRUE;
+  g_clear_handle_id (&job->rate_source, g_source_remove);
+
   sources = plenary_event_build_sources (job->event, job->snapshot);
+  sources->strict = TRUE;
   g_object_ref (self);
   plenary_indico_parse_async (sources, job->cancellable, parsed_cb, job);
 }
@@ -539,10 +718,44 @@ next_part (PlenarySyncService *self,
 {
   job->part++;
   job->redirects = 0;
+  job->left_origin = FALSE;
   if (job->part > PART_PROGRAM)
     all_fetched (self, job);
   else
     fetch_part (self, job);
+}
+
+/* A body shorter than its Content-Length: the connection broke (libsoup reports the end of
+ * the stream). Only when the body is not content-encoded, where the length is the encoded
+ * one. */
+static gboolean
+body_is_short (SoupMessage *msg,
+               GBytes      *body)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
+
+  return soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+         && soup_message_headers_get_one (headers, "Content-Encoding") == NULL
+         && (guint64) soup_message_headers_get_content_length (headers)
+            > (guint64) g_bytes_get_size (body);
+}
+
+/* A program.json worth keeping: JSON within the limits, with a list of tracks. */
+static gboolean
+program_usable (GBytes *body)
+{
+  g_autoptr (PlenaryJsonDocument) document = NULL;
+  const PlenaryJsonNode *root;
+  gsize length;
+  const char *data;
+
+  if (body == NULL)
+    return FALSE;
+  data = g_bytes_get_data (body, &length);
+  document = plenary_json_document_parse (data, length, PLENARY_JSON_MAX_DEPTH, NULL, NULL);
+  root = document != NULL ? plenary_json_document_get_root (document) : NULL;
+  return plenary_json_node_get_array (plenary_json_object_get_member (
+                                        plenary_json_node_get_object (root), "tracks")) != NULL;
 }
 
 static void
@@ -575,6 +788,7 @@ body_read_cb (GObject      *object,
         }
       g_byte_array_append (job->buffer, g_bytes_get_data (chunk, NULL),
                            g_bytes_get_size (chunk));
+      job->window_bytes += g_bytes_get_size (chunk);
       g_input_stream_read_bytes_async (job->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
                                        job->cancellable, body_read_cb, job);
       return;
@@ -586,16 +800,26 @@ body_read_cb (GObject      *object,
   body = g_byte_array_free_to_bytes (g_steal_pointer (&job->buffer));
 
   answer_error = check_answer (job, job->msg, body);
-  if (answer_error != NULL && job->part == PART_PROGRAM
-      && (g_error_matches (answer_error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_NOT_FOUND)
-          || g_error_matches (answer_error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_FORBIDDEN)
-          || g_error_matches (answer_error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_UNAUTHORIZED)
-          || g_error_matches (answer_error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_NOT_JSON)))
+  if (answer_error == NULL && body_is_short (job->msg, body))
+    answer_error = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TRUNCATED,
+                                _("The download from %s was interrupted before the whole "
+                                  "programme arrived. Plenary will try again soon"),
+                                g_uri_get_host (job->uri));
+  if (job->part == PART_PROGRAM && (answer_error != NULL || !program_usable (body)))
     {
+      PlenarySnapshot *current = plenary_event_get_snapshot (job->event);
+      GBytes *kept = current != NULL ? plenary_snapshot_get_program (current) : NULL;
+
       /* program.json is optional: servers before Indico 3.3.9 answer 404, and a token
-       * without read:everything may not see it. The track titles come from the exports. */
+       * without read:everything may not see it. Whatever went wrong with it, the track
+       * descriptions of the last good one stay; the track titles come from the exports. */
+      if (answer_error != NULL)
+        g_debug ("program.json of %s: %s", plenary_event_get_key (job->event),
+                 answer_error->message);
       g_clear_error (&answer_error);
       g_clear_pointer (&body, g_bytes_unref);
+      if (kept != NULL)
+        body = g_bytes_ref (kept);
     }
   if (answer_error != NULL)
     {
@@ -654,6 +878,10 @@ sent_cb (GObject      *object,
         }
       g_clear_pointer (&job->uri, g_uri_unref);
       job->uri = target;
+      /* Once the chain leaves the token's origin, no later hop carries the token, even
+       * one that comes back to it: the other host chose where it goes. */
+      if (!same_origin_as_server (job))
+        job->left_origin = TRUE;
       fetch_part (self, job);
       g_object_unref (self);
       return;
@@ -672,22 +900,29 @@ sent_cb (GObject      *object,
                                    job->cancellable, body_read_cb, job);
 }
 
+static gboolean
+same_origin_as_server (SyncJob *job)
+{
+  g_autofree char *url = g_uri_to_string (job->uri);
+  g_autofree char *origin = plenary_event_url_get_origin (url);
+  g_autofree char *token_origin =
+    plenary_event_url_get_origin (plenary_event_get_server_base (job->event));
+
+  return origin != NULL && g_strcmp0 (origin, token_origin) == 0;
+}
+
 /* The token goes only to the origin it was stored for, and only over https or to a
- * loopback address: never to the target of a redirect to another host. */
+ * loopback address: never to the target of a redirect to another host, nor to any hop
+ * after one. */
 static gboolean
 may_send_token (SyncJob *job)
 {
   g_autofree char *url = NULL;
-  g_autofree char *origin = NULL;
-  g_autofree char *token_origin = NULL;
 
-  if (job->token == NULL)
+  if (job->token == NULL || job->left_origin)
     return FALSE;
   url = g_uri_to_string (job->uri);
-  origin = plenary_event_url_get_origin (url);
-  token_origin = plenary_event_url_get_origin (plenary_event_get_server_base (job->event));
-  return origin != NULL && g_strcmp0 (origin, token_origin) == 0
-         && plenary_event_url_is_secure (url);
+  return same_origin_as_server (job) && plenary_event_url_is_secure (url);
 }
 
 static GUri *
@@ -778,6 +1013,57 @@ token_cb (GObject      *object,
   g_object_unref (self);
 }
 
+/* The whole-sync deadline and the minimum rate: a server that trickles its answer cannot
+ * hold a sync (and the Refresh button) for as long as it likes. */
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  SyncJob *job = user_data;
+  g_autoptr (GUri) uri = g_uri_parse (plenary_event_get_server_base (job->event),
+                                      SOUP_HTTP_URI_FLAGS, NULL);
+
+  job->deadline_source = 0;
+  if (job->processing)
+    return G_SOURCE_REMOVE;
+  job->stop_reason = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TIMEOUT,
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "%s took more than %u second to send the "
+                                               "programme. Plenary stopped and will try again "
+                                               "later",
+                                               "%s took more than %u seconds to send the "
+                                               "programme. Plenary stopped and will try again "
+                                               "later", job->service->deadline),
+                                  uri != NULL ? g_uri_get_host (uri) : "?",
+                                  job->service->deadline);
+  g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+rate_cb (gpointer user_data)
+{
+  SyncJob *job = user_data;
+  PlenarySyncService *self = job->service;
+  gboolean reading = job->stream != NULL && job->buffer != NULL;
+
+  if (job->was_reading && reading
+      && job->window_bytes < (guint64) self->min_rate * self->rate_window)
+    {
+      g_autofree char *rate = g_format_size (self->min_rate);
+
+      job->rate_source = 0;
+      job->stop_reason = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TIMEOUT,
+                                      _("%s is sending the programme too slowly (less than %s "
+                                        "a second). Plenary stopped and will try again later"),
+                                      g_uri_get_host (job->uri), rate);
+      g_cancellable_cancel (job->cancellable);
+      return G_SOURCE_REMOVE;
+    }
+  job->was_reading = reading;
+  job->window_bytes = 0;
+  return G_SOURCE_CONTINUE;
+}
+
 /* Public API */
 
 static void
@@ -797,6 +1083,7 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
 {
   g_autoptr (GTask) task = NULL;
   SyncJob *job;
+  SyncJob *old;
 
   g_return_if_fail (PLENARY_IS_SYNC_SERVICE (self));
   g_return_if_fail (PLENARY_IS_EVENT (event));
@@ -804,20 +1091,33 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_sync_service_sync_async);
 
-  /* Never two syncs of one event at once: a second caller gets the first one's result. */
-  job = g_hash_table_lookup (self->jobs, event);
-  if (job != NULL)
+  /* Never two syncs of one event at once: a second caller gets the first one's result. A
+   * Refresh (@force) replaces a sync still downloading, whose callers get the new one's;
+   * one already parsing or saving has what it needs and finishes. */
+  old = g_hash_table_lookup (self->jobs, event);
+  if (old != NULL && (!force || old->processing))
     {
-      job->tasks = g_list_append (job->tasks, g_steal_pointer (&task));
+      old->tasks = g_list_append (old->tasks, g_steal_pointer (&task));
       return;
     }
 
   job = g_new0 (SyncJob, 1);
+  if (old != NULL)
+    {
+      job->tasks = g_steal_pointer (&old->tasks);
+      old->superseded = TRUE;
+      g_hash_table_steal (self->jobs, event);
+      g_cancellable_cancel (old->cancellable);
+    }
   job->event = g_object_ref (event);
   job->force = force;
   job->retry_after = -1;
-  job->tasks = g_list_append (NULL, g_steal_pointer (&task));
+  job->tasks = g_list_append (job->tasks, g_steal_pointer (&task));
   job->service = self;
+  if (self->deadline > 0)
+    job->deadline_source = g_timeout_add_seconds (self->deadline, deadline_cb, job);
+  if (self->min_rate > 0 && self->rate_window > 0)
+    job->rate_source = g_timeout_add_seconds (self->rate_window, rate_cb, job);
   job->cancellable = g_cancellable_new ();
   /* Cancelled when the service is disposed, or by the first caller's cancellable. */
   job->service_handler = g_cancellable_connect (self->cancellable,
@@ -1030,6 +1330,15 @@ plenary_sync_service_get_property (GObject    *object,
     case PROP_MAX_BODY_SIZE:
       g_value_set_uint64 (value, self->max_body_size);
       break;
+    case PROP_DEADLINE:
+      g_value_set_uint (value, self->deadline);
+      break;
+    case PROP_MIN_RATE:
+      g_value_set_uint (value, self->min_rate);
+      break;
+    case PROP_RATE_WINDOW:
+      g_value_set_uint (value, self->rate_window);
+      break;
     case PROP_REFRESH_INTERVAL:
       g_value_set_uint (value, self->refresh_interval);
       break;
@@ -1056,6 +1365,15 @@ plenary_sync_service_set_property (GObject      *object,
       break;
     case PROP_MAX_BODY_SIZE:
       self->max_body_size = g_value_get_uint64 (value);
+      break;
+    case PROP_DEADLINE:
+      self->deadline = g_value_get_uint (value);
+      break;
+    case PROP_MIN_RATE:
+      self->min_rate = g_value_get_uint (value);
+      break;
+    case PROP_RATE_WINDOW:
+      self->rate_window = g_value_get_uint (value);
       break;
     case PROP_REFRESH_INTERVAL:
       if (self->refresh_interval != g_value_get_uint (value))
@@ -1095,8 +1413,20 @@ plenary_sync_service_class_init (PlenarySyncServiceClass *klass)
                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /* Bytes any one answer may have. */
   properties[PROP_MAX_BODY_SIZE] =
-    g_param_spec_uint64 ("max-body-size", NULL, NULL, 1, G_MAXUINT64, 64 * 1024 * 1024,
+    g_param_spec_uint64 ("max-body-size", NULL, NULL, 1, G_MAXUINT64, PLENARY_JSON_MAX_SIZE,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Seconds a whole sync may take, all its requests included (0: no deadline). */
+  properties[PROP_DEADLINE] =
+    g_param_spec_uint ("deadline", NULL, NULL, 0, 24 * 3600, 120,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  /* Bytes per second a body must arrive at, measured over "rate-window" seconds while it
+   * is being read (0: no minimum). */
+  properties[PROP_MIN_RATE] =
+    g_param_spec_uint ("min-rate", NULL, NULL, 0, G_MAXUINT, 2048,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RATE_WINDOW] =
+    g_param_spec_uint ("rate-window", NULL, NULL, 1, 3600, 10,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   /* Minutes between automatic refreshes (GSettings "refresh-interval"); 0 = off. */
   properties[PROP_REFRESH_INTERVAL] =
     g_param_spec_uint ("refresh-interval", NULL, NULL, 0, 1440, 15,
@@ -1120,8 +1450,11 @@ plenary_sync_service_init (PlenarySyncService *self)
   self->cancellable = g_cancellable_new ();
   self->jobs = g_hash_table_new (NULL, NULL);
   self->scheduled = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) schedule_free);
-  self->max_body_size = 64 * 1024 * 1024;
+  self->max_body_size = PLENARY_JSON_MAX_SIZE;
   self->refresh_interval = 15;
+  self->deadline = 120;
+  self->min_rate = 2048;
+  self->rate_window = 10;
   self->use_keyring = TRUE;
   self->monitor = g_object_ref (g_network_monitor_get_default ());
   g_signal_connect (self->monitor, "network-changed",

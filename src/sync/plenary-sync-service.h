@@ -34,6 +34,8 @@ typedef enum
   PLENARY_SYNC_ERROR_CONNECTION,     /* refused, TLS… */
   PLENARY_SYNC_ERROR_REDIRECT,       /* too many redirects */
   PLENARY_SYNC_ERROR_SAVE,           /* the new snapshot could not be written */
+  PLENARY_SYNC_ERROR_HELD,           /* the answer looked wrong: kept aside, not used (the
+                                      * event's "held-message" says why) */
 } PlenarySyncError;
 
 GQuark plenary_sync_error_quark (void);

@@ -338,8 +338,11 @@ update_freshness (PlenaryWindow *self)
   text = describe_freshness (self);
   state = plenary_event_get_sync_state (self->event);
   adw_view_switcher_title_set_subtitle (self->switcher_title, text);
-  gtk_widget_set_sensitive (self->refresh_button, state != PLENARY_SYNC_STATE_SYNCING);
-  if (state == PLENARY_SYNC_STATE_ERROR || state == PLENARY_SYNC_STATE_OFFLINE)
+  /* Sensitive while syncing too: a Refresh replaces a sync that is stuck downloading. */
+  if (plenary_event_get_held_message (self->event) != NULL)
+    show_banner (self, plenary_event_get_held_message (self->event), _("_Use New Programme"),
+                 "win.use-held-programme");
+  else if (state == PLENARY_SYNC_STATE_ERROR || state == PLENARY_SYNC_STATE_OFFLINE)
     {
       const char *message = plenary_event_get_error_message (self->event);
       g_autofree char *banner = NULL;
@@ -487,6 +490,8 @@ plenary_window_set_event (PlenaryWindow *self,
       g_signal_connect_object (event, "notify::last-sync", G_CALLBACK (update_freshness), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (event, "notify::error-message", G_CALLBACK (update_freshness),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (event, "notify::held-message", G_CALLBACK (update_freshness),
                                self, G_CONNECT_SWAPPED);
       g_settings_set_string (self->settings, "current-event", plenary_event_get_key (event));
       show_schedule (self, plenary_event_get_schedule (event));
@@ -652,6 +657,29 @@ refresh_action (GtkWidget  *widget,
     return;
   plenary_sync_service_sync_async (plenary_application_get_sync (get_app (self)), self->event,
                                    TRUE, self->cancellable, refreshed_cb, NULL);
+}
+
+static void
+held_used_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr (PlenaryWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!plenary_event_use_held_finish (PLENARY_EVENT (source), result, &error))
+    plenary_window_add_toast (self, error->message);
+}
+
+static void
+use_held_programme_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  if (self->event != NULL)
+    plenary_event_use_held_async (self->event, NULL, held_used_cb, g_object_ref (self));
 }
 
 static void
@@ -1083,6 +1111,8 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_view_shown);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
+  gtk_widget_class_install_action (widget_class, "win.use-held-programme", NULL,
+                                   use_held_programme_action);
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
   gtk_widget_class_install_action (widget_class, "win.remove-event", NULL, remove_event_action);
@@ -1124,4 +1154,18 @@ plenary_window_show_person (PlenaryWindow *self,
   person = self->schedule ? plenary_schedule_lookup_person (self->schedule, person_key) : NULL;
   if (person != NULL)
     on_person_activated (self, person);
+}
+
+/* A one-time message about the window's data (a rebuilt list of events, a failure). */
+void
+plenary_window_add_toast (PlenaryWindow *self,
+                          const char    *text)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

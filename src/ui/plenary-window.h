@@ -45,4 +45,7 @@ void                 plenary_window_add_event         (PlenaryWindow      *self,
 void                 plenary_window_show_person       (PlenaryWindow      *self,
                                                        const char         *person_key);
 
+void                 plenary_window_add_toast         (PlenaryWindow      *self,
+                                                       const char         *text);
+
 G_END_DECLS

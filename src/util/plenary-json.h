@@ -17,6 +17,12 @@ G_BEGIN_DECLS
 
 #define PLENARY_JSON_ERROR (plenary_json_error_quark ())
 
+/* The one nesting limit and the one size limit for every JSON document Plenary reads: the
+ * servers' answers and its own files alike. No export or file of Plenary's nests deeper
+ * than a dozen levels, and 64 MiB holds a 20,000-talk event several times over. */
+#define PLENARY_JSON_MAX_DEPTH 64
+#define PLENARY_JSON_MAX_SIZE  (64 * 1024 * 1024)
+
 typedef enum
 {
   PLENARY_JSON_ERROR_EMPTY,       /* nothing but white space */
