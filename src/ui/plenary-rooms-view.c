@@ -246,10 +246,11 @@ zoom_action (GtkWidget  *widget,
 {
   PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (widget);
 
-  gtk_widget_activate_action (GTK_WIDGET (self->grid),
-                              g_str_equal (action_name, "rooms.zoom-in") ? "grid.zoom-in"
-                                                                         : "grid.zoom-out",
-                              NULL);
+  const char *grid_action = g_str_equal (action_name, "rooms.zoom-in") ? "grid.zoom-in"
+                            : g_str_equal (action_name, "rooms.zoom-out") ? "grid.zoom-out"
+                            : "grid.zoom-reset";
+
+  gtk_widget_activate_action (GTK_WIDGET (self->grid), grid_action, NULL);
 }
 
 static void
@@ -374,6 +375,7 @@ plenary_rooms_view_class_init (PlenaryRoomsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "rooms.previous-day", NULL, step_day_action);
   gtk_widget_class_install_action (widget_class, "rooms.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "rooms.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "rooms.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "rooms.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "rooms.chair", NULL, chair_action);
 }
