@@ -329,6 +329,36 @@ test_rtl_mirrors (void)
     }
 }
 
+/* The night clocks fall back: the talk at the first 02:30 sits at 02:30 below Saturday's
+ * evening, in the block's column, and is two hours tall; the poster block is one box. */
+static void
+test_dst_night (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  g_autoptr (PlenaryWeekLayout) layout =
+    plenary_week_layout_new (schedule, find_room (schedule, "Hall"));
+  gboolean found = FALSE;
+  guint posters = 0;
+
+  for (guint i = 0; i < plenary_week_layout_get_n_boxes (layout); i++)
+    {
+      const PlenaryWeekBox *box = plenary_week_layout_get_box (layout, i);
+      g_autofree char *text = plenary_week_box_describe (layout, box);
+
+      if (box->kind == PLENARY_WEEK_BOX_POSTERS)
+        posters++;
+      if (!g_str_equal (plenary_entry_get_title (box->entry), "Fall-back talk"))
+        continue;
+      found = TRUE;
+      g_assert_cmpuint (box->day, ==, 0);
+      g_assert_cmpint (box->start_minute, ==, 26 * 60 + 30);
+      g_assert_cmpint (box->end_minute - box->start_minute, ==, 120);
+      g_assert_true (g_str_has_prefix (text, "02:30 CEST–03:30, Fall-back talk"));
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (posters, ==, 1);
+}
+
 static void
 test_hit_testing (void)
 {
@@ -417,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/week-layout/midnight-block-on-both-days", test_midnight_block_on_both_days);
   g_test_add_func ("/week-layout/minimum-height-text", test_minimum_height_text);
   g_test_add_func ("/week-layout/rtl-mirrors", test_rtl_mirrors);
+  g_test_add_func ("/week-layout/dst-night", test_dst_night);
   g_test_add_func ("/week-layout/hit-testing", test_hit_testing);
   g_test_add_func ("/week-layout/export-pdf-and-png", test_export_pdf_and_png);
 

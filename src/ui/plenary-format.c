@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "plenary-format.h"
+#include "model/plenary-time.h"
 #include "util/plenary-search-index.h"
 
 static GDateTime *
@@ -29,6 +30,10 @@ plenary_format_time (GDateTime *time,
   if (time == NULL)
     return g_strdup ("");
   shown = in_zone (time, zone);
+  /* The night clocks fall back, 02:30 happens twice: say which ("02:30 CEST"). */
+  if (plenary_time_is_ambiguous (shown))
+    /* Translators: a time of day that occurs twice, with its zone's abbreviation. */
+    return g_date_time_format (shown, _("%H:%M %Z"));
   /* Translators: a time of day, as g_date_time_format() takes it. */
   return g_date_time_format (shown, _("%H:%M"));
 }
