@@ -47,7 +47,13 @@ plenary_format_time_range (GDateTime *start,
   g_autofree char *to = plenary_format_time (end, zone);
 
   /* Translators: a time range, e.g. "07:00–07:40". */
-  return g_strdup_printf (_("%s–%s"), from, to);
+  g_autofree char *range = g_strdup_printf (_("%s–%s"), from, to);
+
+  /* In a right-to-left interface the range would read backwards ("07:40–07:00") inside a
+   * right-to-left sentence: keep it left to right, isolated from the text around it. */
+  if (gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL)
+    return g_strconcat ("\u2066", range, "\u2069", NULL);
+  return g_steal_pointer (&range);
 }
 
 gboolean

@@ -28,6 +28,7 @@ struct _PlenaryRoomsView
   GtkStack         *stack;
   GtkDropDown      *room_dropdown;
   GtkWidget        *day_nav;
+  GtkWidget        *zoom_box;
   GtkScrolledWindow *scroller;
   PlenaryWeekGrid  *grid;
 };
@@ -188,6 +189,9 @@ apply_narrow_cb (gpointer user_data)
 
   self->narrow_idle = 0;
   gtk_widget_set_visible (self->day_nav, self->narrow);
+  /* The zoom buttons do not fit beside the day buttons on a phone; the day fits the height
+   * anyway, and Ctrl+scroll and Ctrl+plus/minus still zoom. */
+  gtk_widget_set_visible (self->zoom_box, !self->narrow);
   if (self->narrow && plenary_week_grid_get_only_day (self->grid) < 0)
     plenary_week_grid_set_only_day (self->grid, 0);
   else if (!self->narrow)
@@ -367,6 +371,7 @@ plenary_rooms_view_class_init (PlenaryRoomsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, room_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, day_nav);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, grid);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_entry_activated);

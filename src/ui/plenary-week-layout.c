@@ -668,9 +668,11 @@ one_line_text (PlenaryWeekLayout    *self,
 {
   g_autofree char *time = plenary_format_time (plenary_entry_get_start (box->entry),
                                                plenary_schedule_get_timezone (self->schedule));
+  /* The time isolated left to right, the title in its own direction. */
+  g_autofree char *isolated = g_strconcat ("\u2066", time, "\u2069", NULL);
 
   /* Translators: a short box in the week grid: start time, then title. */
-  return g_strdup_printf (_("%s · %s"), time, plenary_entry_get_full_title (box->entry));
+  return g_strdup_printf (_("%s · %s"), isolated, plenary_entry_get_full_title (box->entry));
 }
 
 void
@@ -887,7 +889,11 @@ draw_box_text (PlenaryWeekLayout        *self,
                                                           plenary_entry_get_end (box->entry),
                                                           zone);
 
-      draw_start_lines (cr, context, self->rtl, range, x, y, width, 1, TIME_FONT, &palette->dim);
+      /* Isolated left to right: a right-to-left paragraph would turn "07:05–07:35" round. */
+      g_autofree char *isolated = g_strconcat ("\u2066", range, "\u2069", NULL);
+
+      draw_start_lines (cr, context, self->rtl, isolated, x, y, width, 1, TIME_FONT,
+                        &palette->dim);
       y += line_height (context, TIME_FONT);
       draw_start_lines (cr, context, self->rtl, plenary_entry_get_full_title (box->entry), x, y,
                         width, plan.title_lines, title_font, &palette->foreground);
