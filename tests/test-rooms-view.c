@@ -129,6 +129,29 @@ test_grid_keyboard_and_stars (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The talk with no room of its own is listed under the room its page names ("Hall"), not
+ * under "No room". */
+static void
+test_picker_no_room (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  GtkWidget *window = gtk_window_new ();
+  PlenaryRoomsView *view = g_object_new (PLENARY_TYPE_ROOMS_VIEW, NULL);
+  GtkDropDown *dropdown;
+  GListModel *names;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  plenary_rooms_view_set_schedule (view, schedule);
+  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                           PLENARY_TYPE_ROOMS_VIEW,
+                                                           "room_dropdown"));
+  names = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 1);
+  /* The two night talks, the two posters and the closing talk. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Hall (5)");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +163,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/rooms-view/grid-keyboard-and-stars", test_grid_keyboard_and_stars);
+  g_test_add_func ("/rooms-view/picker-no-room", test_picker_no_room);
 
   return g_test_run ();
 }

@@ -357,6 +357,20 @@ test_dst_night (void)
     }
   g_assert_true (found);
   g_assert_cmpuint (posters, ==, 1);
+
+  /* "Closing" has no room of its own; its venue is "Hall", as its page says: it is in Hall's
+   * week, and the "No room" room keeps nothing. */
+  {
+    g_autoptr (GPtrArray) hall = plenary_week_room_entries (schedule, find_room (schedule, "Hall"));
+    g_autoptr (GPtrArray) none = plenary_week_room_entries (schedule,
+                                                            plenary_schedule_lookup_room (schedule, ""));
+    gboolean closing = FALSE;
+
+    for (guint i = 0; i < hall->len; i++)
+      closing |= g_str_equal (plenary_entry_get_title (g_ptr_array_index (hall, i)), "Closing");
+    g_assert_true (closing);
+    g_assert_cmpuint (none->len, ==, 0);
+  }
 }
 
 static void

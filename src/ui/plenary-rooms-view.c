@@ -142,8 +142,8 @@ plenary_rooms_view_set_schedule (PlenaryRoomsView *self,
   for (guint i = 0; rooms != NULL && i < g_list_model_get_n_items (rooms); i++)
     {
       g_autoptr (PlenaryRoom) room = g_list_model_get_item (rooms, i);
-      g_autoptr (GListModel) entries = plenary_schedule_get_room_entries (schedule, room);
-      guint n = g_list_model_get_n_items (entries);
+      g_autoptr (GPtrArray) entries = plenary_week_room_entries (schedule, room);
+      guint n = entries->len;
       const char *name = plenary_room_get_name (room);
       g_autofree char *label = NULL;
 

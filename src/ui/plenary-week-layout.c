@@ -173,12 +173,55 @@ pack_columns (PlenaryWeekLayout *self,
     }
 }
 
+/* A talk with no room, no block and a venue that names a room of the event belongs there. */
+static PlenaryRoom *
+claiming_room (PlenarySchedule *schedule,
+               PlenaryEntry    *entry)
+{
+  const char *venue = plenary_entry_get_venue (entry);
+
+  if (plenary_entry_get_block (entry) != NULL || venue == NULL || venue[0] == '\0')
+    return NULL;
+  return plenary_schedule_lookup_room (schedule, venue);
+}
+
+GPtrArray *
+plenary_week_room_entries (PlenarySchedule *schedule,
+                           PlenaryRoom     *room)
+{
+  g_autoptr (GListModel) own = plenary_schedule_get_room_entries (schedule, room);
+  PlenaryRoom *no_room = plenary_schedule_lookup_room (schedule, "");
+  gboolean is_no_room = plenary_room_get_name (room)[0] == '\0';
+  g_autoptr (GListModel) homeless = NULL;
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (own); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (own, i);
+
+      if (is_no_room && claiming_room (schedule, entry) != NULL)
+        continue;
+      g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+  if (is_no_room || no_room == NULL)
+    return entries;
+  homeless = plenary_schedule_get_room_entries (schedule, no_room);
+  for (guint i = 0; i < g_list_model_get_n_items (homeless); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (homeless, i);
+
+      if (claiming_room (schedule, entry) == room)
+        g_ptr_array_add (entries, g_steal_pointer (&entry));
+    }
+  return entries;
+}
+
 PlenaryWeekLayout *
 plenary_week_layout_new (PlenarySchedule *schedule,
                          PlenaryRoom     *room)
 {
   PlenaryWeekLayout *self = g_new0 (PlenaryWeekLayout, 1);
-  g_autoptr (GListModel) entries = plenary_schedule_get_room_entries (schedule, room);
+  g_autoptr (GPtrArray) entries = plenary_week_room_entries (schedule, room);
   GListModel *blocks = plenary_schedule_get_blocks (schedule);
   g_autoptr (PlenaryDay) first_day = NULL;
   g_autoptr (GDateTime) first_local = NULL;
@@ -210,9 +253,9 @@ plenary_week_layout_new (PlenarySchedule *schedule,
                                                                    : PLENARY_WEEK_BOX_BAND,
                  first_julian);
     }
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+  for (guint i = 0; i < entries->len; i++)
     {
-      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      PlenaryEntry *entry = g_ptr_array_index (entries, i);
       PlenaryEntryKind kind = plenary_entry_get_kind (entry);
 
       /* Posters all claim their block's whole span: the poster box lists them instead. */

@@ -69,6 +69,12 @@ typedef struct _PlenaryWeekLayout PlenaryWeekLayout;
 /* The smallest box: one line of text ("07:00 · Opening") and its margins. */
 #define PLENARY_WEEK_MIN_BOX_HEIGHT 18.0
 
+/* The entries a room's week shows: the room's own and, for a named room, the top-level talks
+ * with no room whose venue is that room's name, since their page says "Room: Hall" too. For
+ * the "No room" room, only what no room claims that way. A new list. */
+GPtrArray            *plenary_week_room_entries        (PlenarySchedule          *schedule,
+                                                        PlenaryRoom              *room);
+
 /* @room may be the schedule's "No room" room. */
 PlenaryWeekLayout    *plenary_week_layout_new          (PlenarySchedule          *schedule,
                                                         PlenaryRoom              *room);
