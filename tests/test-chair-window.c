@@ -201,6 +201,13 @@ test_keynote_on_time (Fixture       *fixture,
   /* The countdown says what it counts, once: no "Left 40:00" repeated under it. */
   g_assert_cmpstr (text_of (fixture, "left_caption"), ==, "Time left");
   g_assert_null (strstr (text_of (fixture, "status_label"), "Left"));
+  /* Its parts are exposed with roles: the countdown a status region, the clock a group. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child (fixture, "status_box"))),
+                   ==, GTK_ACCESSIBLE_ROLE_STATUS);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child (fixture, "clock_box"))),
+                   ==, GTK_ACCESSIBLE_ROLE_GROUP);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child (fixture, "status_icon"))),
+                   ==, GTK_ACCESSIBLE_ROLE_PRESENTATION);
   /* The clock says which zone it shows. */
   g_assert_true (g_str_has_prefix (text_of (fixture, "zone_label"), "New York time (EDT)"));
   g_assert_true (gtk_widget_has_css_class (child (fixture, "status_box"), "on-time"));

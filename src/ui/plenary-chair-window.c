@@ -64,6 +64,7 @@ struct _PlenaryChairWindow
   GtkWidget            *content;
   GtkRevealer          *rehearsal_revealer;
   GtkLabel             *rehearsal_label;
+  GtkWidget            *clock_box;
   GtkLabel             *clock_label;
   GtkLabel             *zone_label;
   GtkWidget            *columns;
@@ -1280,6 +1281,7 @@ plenary_chair_window_class_init (PlenaryChairWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, content);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, rehearsal_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, rehearsal_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, clock_box);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, clock_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, zone_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, columns);
