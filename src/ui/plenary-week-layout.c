@@ -56,9 +56,22 @@ julian_of (GDateTime *time)
   return g_date_get_julian (date);
 }
 
+/* Minutes of @time's wall clock since midnight of the day @julian, in @zone: past 1440 on
+ * the days after. */
+static int
+wall_minutes_since (GDateTime *time,
+                    GTimeZone *zone,
+                    guint32    julian)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (time, zone);
+
+  return minutes_of (local) + 24 * 60 * (int) ((gint64) julian_of (local) - julian);
+}
+
 /* One box per entry, in the column of the day it starts (for a block's talks, the day the
- * block starts), its height its real duration: a block crossing midnight runs on below 24:00
- * instead of being cut in two, and a DST night keeps a 120-minute talk 120 minutes long. */
+ * block starts), on the wall clock as the axis reads: a block crossing midnight runs on below
+ * 24:00 instead of being cut in two. On the night clocks fall back a talk from the first 02:30
+ * to 03:30 is drawn 02:30–03:30 like its label, and is two hours long in its description. */
 static void
 add_entry (PlenaryWeekLayout  *self,
            PlenaryEntry       *entry,
@@ -72,6 +85,7 @@ add_entry (PlenaryWeekLayout  *self,
   GDateTime *anchor = start;
   g_autoptr (GDateTime) local_anchor = NULL;
   PlenaryWeekBox box = { 0 };
+  guint32 julian;
   gint64 day;
 
   if (start == NULL || end == NULL)
@@ -80,18 +94,16 @@ add_entry (PlenaryWeekLayout  *self,
       && g_date_time_compare (plenary_entry_get_start (block), start) <= 0)
     anchor = plenary_entry_get_start (block);
   local_anchor = g_date_time_to_timezone (anchor, zone);
-  day = (gint64) julian_of (local_anchor) - first_julian;
+  julian = julian_of (local_anchor);
+  day = (gint64) julian - first_julian;
   if (day < 0 || day >= self->n_days)
     return;
 
   box.entry = entry;
   box.kind = kind;
   box.day = day;
-  box.start_minute = minutes_of (local_anchor)
-                     + (int) (g_date_time_difference (start, anchor) / G_TIME_SPAN_MINUTE);
-  box.end_minute = box.start_minute
-                   + (int) MIN (g_date_time_difference (end, start) / G_TIME_SPAN_MINUTE,
-                                24 * 60);
+  box.start_minute = wall_minutes_since (start, zone, julian);
+  box.end_minute = MIN (wall_minutes_since (end, zone, julian), box.start_minute + 24 * 60);
   if (box.end_minute <= box.start_minute)
     box.end_minute = box.start_minute + 1;
   box.n_columns = 1;
@@ -778,8 +790,10 @@ draw_frame (PlenaryWeekLayout        *self,
   double grid_x = self->rtl ? 0 : PLENARY_WEEK_AXIS_WIDTH;
 
   plenary_week_layout_get_size (self, &width, &height);
+  /* The grid's own area only: an export draws its title above it. */
   set_color (cr, &palette->background, 1);
-  cairo_paint (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_fill (cr);
 
   cairo_set_line_width (cr, 1);
   for (int minute = self->first_minute; minute <= self->last_minute; minute += 60)
