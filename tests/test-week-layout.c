@@ -87,12 +87,16 @@ test_box_rectangles (void)
                               + (box->start_minute - first) / 60.0 * zoom;
           double expected_h = (box->end_minute - box->start_minute) / 60.0 * zoom;
 
-          /* Top proportional to start, height to duration, in the day's column. */
-          g_assert_cmpfloat_with_epsilon (box->rect.origin.y, expected_y, 0.01);
+          /* Top proportional to start, height to duration, in the day's column; only a box
+           * right after one drawn taller than its duration (one line) starts a little lower. */
+          gboolean pushed = box->rect.origin.y > expected_y + 0.01;
+
+          g_assert_cmpfloat (box->rect.origin.y, >=, expected_y - 0.01);
+          g_assert_cmpfloat (box->rect.origin.y, <=, expected_y + PLENARY_WEEK_MIN_BOX_HEIGHT + 1);
           g_assert_cmpfloat (box->rect.origin.x, >=, PLENARY_WEEK_AXIS_WIDTH + box->day * 100);
           g_assert_cmpfloat (box->rect.origin.x + box->rect.size.width, <=,
                              PLENARY_WEEK_AXIS_WIDTH + (box->day + 1) * 100);
-          if (box->kind != PLENARY_WEEK_BOX_BAND && expected_h > 18)
+          if (box->kind != PLENARY_WEEK_BOX_BAND && expected_h > 18 && !pushed)
             g_assert_cmpfloat_with_epsilon (box->rect.size.height, expected_h - 1, 0.01);
           if (box->kind == PLENARY_WEEK_BOX_TALK && zoom == 30)
             talks++;

@@ -130,20 +130,11 @@ compare_boxes (gconstpointer a,
   return y->end_minute - x->end_minute;
 }
 
-/* Where a box ends on screen: a short one is drawn taller than its duration, so it must not
- * share its column with the next one for that long. */
-static int
-shown_end (const PlenaryWeekBox *box,
-           int                   min_minutes)
-{
-  return MAX (box->end_minute, box->start_minute + min_minutes);
-}
-
 /* Interval packing per day: overlapping boxes form a cluster and share its width in columns,
  * each box taking the leftmost column free at its start. */
 static void
 pack_columns (PlenaryWeekLayout *self,
-              int                min_minutes)
+              const int         *shown_ends)
 {
   guint i = 0;
 
@@ -160,11 +151,11 @@ pack_columns (PlenaryWeekLayout *self,
           continue;
         }
 
-      cluster_end = shown_end (first, min_minutes);
+      cluster_end = shown_ends[i];
       for (j = i; j < self->boxes->len; j++)
         {
           PlenaryWeekBox *box = &g_array_index (self->boxes, PlenaryWeekBox, j);
-          int end = shown_end (box, min_minutes);
+          int end = shown_ends[j];
           guint column;
 
           if (box->day != first->day || box->start_minute >= cluster_end)
@@ -420,20 +411,77 @@ plenary_week_layout_get_rtl (PlenaryWeekLayout *self)
   return self->rtl;
 }
 
+/* A box shorter than one line is drawn one line tall; the box that follows it without
+ * overlapping in time starts below it instead of under it, giving up the few pixels (and
+ * the next after that, if need be). Boxes keep their full width: columns are only for real
+ * overlaps, and one 5-minute break does not halve a whole day of talks. */
+static void
+push_short_boxes (PlenaryWeekLayout *self)
+{
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      PlenaryWeekBox *box = &g_array_index (self->boxes, PlenaryWeekBox, i);
+      double top = box->rect.origin.y;
+      double bottom = box->rect.origin.y + box->rect.size.height;
+
+      if (box->kind == PLENARY_WEEK_BOX_BAND || box->rect.size.width <= 0)
+        continue;
+      for (guint j = 0; j < i; j++)
+        {
+          PlenaryWeekBox *before = &g_array_index (self->boxes, PlenaryWeekBox, j);
+          const graphene_rect_t *r = &before->rect;
+
+          if (before->kind == PLENARY_WEEK_BOX_BAND || before->day != box->day
+              || r->size.width <= 0 || before->end_minute > box->start_minute
+              || r->origin.x >= box->rect.origin.x + box->rect.size.width
+              || box->rect.origin.x >= r->origin.x + r->size.width)
+            continue;
+          top = MAX (top, r->origin.y + r->size.height + 1);
+        }
+      if (top == box->rect.origin.y)
+        continue;
+      box->rect.origin.y = top;
+      box->rect.size.height = MAX (bottom - top, PLENARY_WEEK_MIN_BOX_HEIGHT);
+    }
+}
+
 void
 plenary_week_layout_set_geometry (PlenaryWeekLayout *self,
                                   double             day_width,
                                   double             hour_height,
                                   int                only_day)
 {
-  int min_minutes;
+  int min_minutes = (int) ceil (PLENARY_WEEK_MIN_BOX_HEIGHT / MAX (hour_height, 1) * 60);
+  g_autofree int *shown_ends = g_new (int, MAX (self->boxes->len, 1));
 
   self->day_width = day_width;
   self->hour_height = hour_height;
   self->only_day = only_day < (int) self->n_days ? only_day : -1;
-  /* Columns depend on how tall the short boxes are drawn, so on the zoom. */
-  min_minutes = (int) ceil (PLENARY_WEEK_MIN_BOX_HEIGHT / MAX (hour_height, 1) * 60);
-  pack_columns (self, min_minutes);
+
+  /* A box shorter than one line is drawn one line tall. The box right after it gives up the
+   * pixels when it is tall enough (see push_short_boxes()); otherwise the two share the
+   * width in columns, as boxes that overlap in time do. */
+  for (guint i = 0; i < self->boxes->len; i++)
+    {
+      PlenaryWeekBox *box = &g_array_index (self->boxes, PlenaryWeekBox, i);
+      int drawn_end = box->start_minute + min_minutes;
+
+      shown_ends[i] = box->end_minute;
+      if (box->kind == PLENARY_WEEK_BOX_BAND || box->end_minute >= drawn_end)
+        continue;
+      for (guint j = i + 1; j < self->boxes->len; j++)
+        {
+          PlenaryWeekBox *next = &g_array_index (self->boxes, PlenaryWeekBox, j);
+
+          if (next->day != box->day || next->start_minute >= drawn_end)
+            break;
+          if (next->start_minute >= box->end_minute
+              && next->end_minute - next->start_minute - min_minutes
+                 < drawn_end - next->start_minute)
+            shown_ends[i] = drawn_end;
+        }
+    }
+  pack_columns (self, shown_ends);
 
   for (guint i = 0; i < self->boxes->len; i++)
     {
@@ -459,6 +507,7 @@ plenary_week_layout_set_geometry (PlenaryWeekLayout *self,
         }
       box->rect = GRAPHENE_RECT_INIT (flip_x (self, x0, width), top, width, height - 1);
     }
+  push_short_boxes (self);
 }
 
 guint
