@@ -306,6 +306,27 @@ test_day_rows_in_zone (void)
       local = g_date_time_to_timezone (plenary_entry_get_start (row), tokyo);
       g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 21);
     }
+
+  /* Friday's last talks are Saturday in Tokyo: the last day keeps them, none is lost. */
+  {
+    guint n_days = g_list_model_get_n_items (plenary_schedule_get_days (schedule));
+    guint total = 0, total_tokyo = 0;
+
+    for (guint d = 0; d < n_days; d++)
+      {
+        g_autoptr (GPtrArray) rows = plenary_schedule_dup_day_rows (schedule, d, NULL);
+        g_autoptr (GPtrArray) rows_tokyo = plenary_schedule_dup_day_rows (schedule, d, tokyo);
+
+        for (guint i = 0; i < rows->len; i++)
+          total += plenary_entry_get_kind (g_ptr_array_index (rows, i))
+                   != PLENARY_ENTRY_KIND_BLOCK;
+        for (guint i = 0; i < rows_tokyo->len; i++)
+          total_tokyo += plenary_entry_get_kind (g_ptr_array_index (rows_tokyo, i))
+                         != PLENARY_ENTRY_KIND_BLOCK;
+      }
+    g_assert_cmpuint (total, ==, g_list_model_get_n_items (plenary_schedule_get_entries (schedule)));
+    g_assert_cmpuint (total_tokyo, ==, total);
+  }
 }
 
 int

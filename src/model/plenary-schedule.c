@@ -676,19 +676,35 @@ plenary_schedule_lookup_track (PlenarySchedule *self,
   return g_hash_table_lookup (self->track_by_title, title);
 }
 
+/* Whether @entry starts before (-1), on (0) or after (1) @date in @zone. */
+static int
+compare_start_day (PlenaryEntry *entry,
+                   GTimeZone    *zone,
+                   GDate        *date)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (entry->start, zone);
+  g_autoptr (GDate) day = g_date_new_dmy (g_date_time_get_day_of_month (local),
+                                          g_date_time_get_month (local),
+                                          g_date_time_get_year (local));
+
+  return CLAMP (g_date_compare (day, date), -1, 1);
+}
+
+/* The first and last days also take what falls before and after them in @zone (Tokyo's
+ * Saturday morning of an event that ends on Friday in New York): nothing is lost. */
 static gboolean
 starts_on (PlenaryEntry *entry,
            GTimeZone    *zone,
-           GDate        *date)
+           GDate        *date,
+           gboolean      first,
+           gboolean      last)
 {
-  g_autoptr (GDateTime) local = NULL;
+  int order;
 
   if (entry->start == NULL)
     return FALSE;
-  local = g_date_time_to_timezone (entry->start, zone);
-  return g_date_time_get_year (local) == g_date_get_year (date)
-         && g_date_time_get_month (local) == (int) g_date_get_month (date)
-         && g_date_time_get_day_of_month (local) == g_date_get_day (date);
+  order = compare_start_day (entry, zone, date);
+  return order == 0 || (order < 0 && first) || (order > 0 && last);
 }
 
 static int
@@ -713,6 +729,7 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
   g_autoptr (GDateTime) midnight = NULL;
   g_autoptr (GDate) date = NULL;
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean first, last;
   PlenaryDay *day;
 
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), rows);
@@ -724,6 +741,8 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
   midnight = g_date_time_to_timezone (plenary_day_get_date (day), self->timezone);
   date = g_date_new_dmy (g_date_time_get_day_of_month (midnight),
                          g_date_time_get_month (midnight), g_date_time_get_year (midnight));
+  first = day_index == 0;
+  last = day_index + 1 == self->day_list->len;
 
   /* Shown in another zone, a talk may fall on the event's day before or after. */
   for (guint d = day_index > 0 ? day_index - 1 : 0;
@@ -741,7 +760,7 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
             continue;
           if (item->kind != PLENARY_ENTRY_KIND_BLOCK)
             {
-              if (!starts_on (item, zone, date))
+              if (!starts_on (item, zone, date, first, last))
                 continue;
               group = g_ptr_array_new ();
               g_ptr_array_add (group, item);
@@ -752,11 +771,12 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
           group = g_ptr_array_new ();
           g_ptr_array_add (group, item);
           for (guint j = 0; children != NULL && j < children->len; j++)
-            if (starts_on (g_ptr_array_index (children, j), zone, date))
+            if (starts_on (g_ptr_array_index (children, j), zone, date, first, last))
               g_ptr_array_add (group, g_ptr_array_index (children, j));
           /* A block is listed with its part of the day; an empty block on its own day. */
           if (group->len > 1
-              || ((children == NULL || children->len == 0) && starts_on (item, zone, date)))
+              || ((children == NULL || children->len == 0)
+                  && starts_on (item, zone, date, first, last)))
             g_ptr_array_add (groups, group);
           else
             g_ptr_array_unref (group);
