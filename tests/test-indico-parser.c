@@ -824,6 +824,15 @@ test_dst_fall_back (void)
   g_assert_cmpstr (shown, ==, "02:30 CEST");
   g_assert_cmpstr (shown_end, ==, "03:30");
   g_assert_cmpstr (shown_evening, ==, "20:00");
+  /* Beside the attendee's own time, the end's zone follows the range. */
+  {
+    g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+    g_autofree char *dual = plenary_format_time_range_dual (plenary_entry_get_start (talk),
+                                                            plenary_entry_get_end (talk),
+                                                            zone, utc);
+
+    g_assert_cmpstr (dual, ==, "02:30 CEST–03:30 CET · 00:30–02:30 your time");
+  }
 }
 
 int

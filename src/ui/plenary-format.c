@@ -87,6 +87,15 @@ plenary_format_time_range_dual (GDateTime *start,
 
   start_in_event = in_zone (start, event_zone);
   abbreviation = g_date_time_format (start_in_event, "%Z");
+  /* A start that occurs twice already says its zone ("02:30 CEST–03:30"): the one after the
+   * range is the end's, which may differ ("… CET"). */
+  if (plenary_time_is_ambiguous (start_in_event) && end != NULL)
+    {
+      g_autoptr (GDateTime) end_in_event = in_zone (end, event_zone);
+
+      g_free (abbreviation);
+      abbreviation = g_date_time_format (end_in_event, "%Z");
+    }
   local_range = plenary_format_time_range (start, end, local_zone);
   /* Translators: event time range and zone, then the same range in the user's zone. */
   return g_strdup_printf (_("%s %s · %s your time"), event_range, abbreviation, local_range);
