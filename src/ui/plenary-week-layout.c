@@ -881,6 +881,11 @@ draw_frame (PlenaryWeekLayout        *self,
                            height - PLENARY_WEEK_HEADER_HEIGHT);
           cairo_fill (cr);
         }
+      else if (plenary_week_layout_day_is_empty (self, day))
+        /* One day at a time, an empty one says so instead of showing a blank grid. */
+        draw_lines (cr, context, _("Nothing in this room on this day"), x + 8,
+                    PLENARY_WEEK_HEADER_HEIGHT + 12, column_width - 16, 2, "Sans 10",
+                    &palette->dim, PANGO_ALIGN_CENTER);
     }
 }
 
