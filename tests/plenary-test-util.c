@@ -156,3 +156,18 @@ plenary_test_load_lpc2021 (void)
   g_assert_no_error (error);
   return schedule;
 }
+
+PlenarySchedule *
+plenary_test_load_dst_night (void)
+{
+  g_autofree char *path = plenary_test_data_path ("crafted/dst-night-timetable.json");
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (GError) error = NULL;
+  PlenarySchedule *schedule;
+
+  sources->timetable = plenary_test_load_bytes (path);
+  sources->event_id = g_strdup ("9");
+  schedule = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  return schedule;
+}

@@ -25,5 +25,9 @@ void        plenary_test_iterate     (guint         milliseconds);
 GtkWindow  *plenary_test_wait_for_window (GtkApplication *app);
 /* The real LPC 2021 programme from ../shared/fixtures/lpc2021, parsed. */
 PlenarySchedule *plenary_test_load_lpc2021 (void);
+/* tests/data/crafted/dst-night-timetable.json: Europe/Berlin, a block from Saturday 24 October
+ * 2026 20:00 to Sunday 03:30 across the night clocks fall back, with "Fall-back talk" at 02:30
+ * (end 03:30, 120 minutes: the first 02:30, CEST), a poster block and a talk with no room. */
+PlenarySchedule *plenary_test_load_dst_night (void);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
+#include "ui/plenary-format.h"
 #include "ui/plenary-chair-state.h"
 
 #define ROOM "Refereed Track/Virtual-Room"
@@ -163,6 +164,53 @@ test_between_talks (Fixture       *fixture,
   g_assert_cmpstr (plenary_entry_get_id (state.next), ==, "c5034");
 }
 
+/* A break is next: the chair needs the talk after it, to introduce its speakers. */
+static void
+test_after_break (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto (PlenaryChairState) state = { 0 };
+  g_autoptr (GDateTime) now = at (fixture, 20, 7, 20);
+  g_autoptr (GDateTime) expected = at (fixture, 20, 7, 40);
+  PlenaryRoom *room = plenary_schedule_lookup_room (fixture->schedule,
+                                                    "Microconference1/Virtual-Room");
+
+  plenary_chair_state_compute (&state, fixture->schedule, room, now, MINUTES (5), lookup, fixture);
+  g_assert_cmpint (state.phase, ==, PLENARY_CHAIR_ON_TIME);
+  g_assert_cmpstr (plenary_entry_get_title (state.current), ==, "Much Ado About… Migrations!");
+  g_assert_cmpint (plenary_entry_get_kind (state.next), ==, PLENARY_ENTRY_KIND_BREAK);
+  g_assert_nonnull (state.after_break);
+  g_assert_true (g_str_has_prefix (plenary_entry_get_title (state.after_break),
+                                   "Overeager pulling"));
+  g_assert_true (g_date_time_equal (state.after_break_start, expected));
+
+  /* Not after a talk. */
+  compute (fixture, &state, 20, 7, 50);
+  g_assert_null (state.after_break);
+}
+
+/* The night clocks fall back: at 00:40 UTC (02:40 CEST) the talk from the first 02:30 is on,
+ * with 110 of its 120 minutes left, and its times say which 02:30. */
+static void
+test_dst_fall_back (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  g_auto (PlenaryChairState) state = { 0 };
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 10, 25, 0, 40, 0);
+  g_autofree char *range = NULL;
+
+  plenary_chair_state_compute (&state, schedule, plenary_schedule_lookup_room (schedule, "Hall"),
+                               now, MINUTES (5), NULL, NULL);
+  g_assert_cmpint (state.phase, ==, PLENARY_CHAIR_ON_TIME);
+  g_assert_cmpstr (plenary_entry_get_title (state.current), ==, "Fall-back talk");
+  g_assert_cmpint (state.left, ==, MINUTES (110));
+  g_assert_cmpint (state.elapsed, ==, MINUTES (10));
+  range = plenary_format_time_range (plenary_entry_get_start (state.current),
+                                     plenary_entry_get_end (state.current),
+                                     plenary_schedule_get_timezone (schedule));
+  g_assert_cmpstr (range, ==, "02:30 CEST–03:30");
+}
+
 static void
 test_drift_and_undo (Fixture       *fixture,
                      gconstpointer  data)
@@ -255,11 +303,14 @@ main (int   argc,
               test_warning_and_overrun, fixture_tear_down);
   g_test_add ("/chair-state/between-talks", Fixture, NULL, fixture_set_up,
               test_between_talks, fixture_tear_down);
+  g_test_add ("/chair-state/after-break", Fixture, NULL, fixture_set_up, test_after_break,
+              fixture_tear_down);
   g_test_add ("/chair-state/drift-and-undo", Fixture, NULL, fixture_set_up,
               test_drift_and_undo, fixture_tear_down);
   g_test_add ("/chair-state/markdown-minutes", Fixture, NULL, fixture_set_up,
               test_markdown_minutes, fixture_tear_down);
   g_test_add_func ("/chair-state/format-span", test_format_span);
+  g_test_add_func ("/chair-state/dst-fall-back", test_dst_fall_back);
 
   return g_test_run ();
 }

@@ -107,7 +107,9 @@ fixture_set_up (Fixture       *fixture,
                                               fixture->clock);
   g_object_ref_sink (fixture->window);
   if (width != NULL)
-    gtk_window_set_default_size (GTK_WINDOW (fixture->window), atoi (width), 760);
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), atoi (width),
+                                 g_getenv ("PLENARY_CHAIR_HEIGHT") != NULL
+                                 ? atoi (g_getenv ("PLENARY_CHAIR_HEIGHT")) : 760);
   gtk_window_present (GTK_WINDOW (fixture->window));
   plenary_test_iterate (100);
 }
@@ -196,7 +198,18 @@ test_keynote_on_time (Fixture       *fixture,
   g_assert_cmpstr (text_of (fixture, "current_title"), ==, KEYNOTE);
   g_assert_cmpstr (text_of (fixture, "left_label"), ==, "40:00");
   g_assert_nonnull (strstr (text_of (fixture, "status_label"), "Elapsed 20:00"));
-  g_assert_nonnull (strstr (text_of (fixture, "status_label"), "Left 40:00"));
+  /* The countdown says what it counts, once: no "Left 40:00" repeated under it. */
+  g_assert_cmpstr (text_of (fixture, "left_caption"), ==, "Time left");
+  g_assert_null (strstr (text_of (fixture, "status_label"), "Left"));
+  /* Its parts are exposed with roles: the countdown a status region, the clock a group. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child (fixture, "status_box"))),
+                   ==, GTK_ACCESSIBLE_ROLE_STATUS);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child (fixture, "clock_box"))),
+                   ==, GTK_ACCESSIBLE_ROLE_GROUP);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child (fixture, "status_icon"))),
+                   ==, GTK_ACCESSIBLE_ROLE_PRESENTATION);
+  /* The clock says which zone it shows. */
+  g_assert_true (g_str_has_prefix (text_of (fixture, "zone_label"), "New York time (EDT)"));
   g_assert_true (gtk_widget_has_css_class (child (fixture, "status_box"), "on-time"));
   g_assert_false (gtk_widget_has_css_class (child (fixture, "status_box"), "warning"));
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (child (fixture, "status_icon"))), ==,
@@ -236,8 +249,8 @@ test_warning_and_overrun (Fixture       *fixture,
   g_assert_cmpint (plenary_chair_window_get_state (fixture->window)->phase, ==,
                    PLENARY_CHAIR_OVERRUN);
   g_assert_true (gtk_widget_has_css_class (status_box, "overrun"));
-  g_assert_nonnull (strstr (text_of (fixture, "left_label"), "Overrun"));
-  g_assert_nonnull (strstr (text_of (fixture, "left_label"), "3:00"));
+  g_assert_cmpstr (text_of (fixture, "left_caption"), ==, "Overrun");
+  g_assert_cmpstr (text_of (fixture, "left_label"), ==, "+3:00");
   g_assert_cmpstr (text_of (fixture, "current_title"), ==, KEYNOTE);
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (child (fixture, "status_icon"))), ==,
                    "dialog-warning-symbolic");
@@ -254,7 +267,8 @@ test_between_and_done (Fixture       *fixture,
   g_assert_cmpint (plenary_chair_window_get_state (fixture->window)->phase, ==,
                    PLENARY_CHAIR_BETWEEN);
   g_assert_cmpstr (text_of (fixture, "left_label"), ==, "10:00");
-  g_assert_cmpstr (text_of (fixture, "status_label"), ==, "Next talk in 10:00");
+  g_assert_cmpstr (text_of (fixture, "left_caption"), ==, "Next talk in");
+  g_assert_cmpstr (text_of (fixture, "status_label"), ==, "Between talks");
   g_assert_cmpstr (text_of (fixture, "next_heading"), ==, "Next at 08:00");
   g_assert_cmpstr (text_of (fixture, "next_title"), ==, plenary_entry_get_title (next));
   maybe_shoot (fixture, "between");
@@ -264,6 +278,7 @@ test_between_and_done (Fixture       *fixture,
                    PLENARY_CHAIR_DONE);
   g_assert_cmpstr (text_of (fixture, "status_label"), ==, "No more talks today");
   g_assert_false (gtk_widget_get_visible (child (fixture, "left_label")));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "left_caption")));
   /* The minutes of the day's last talk can still be finished. */
   g_assert_true (gtk_widget_get_sensitive (child (fixture, "notes_view")));
   g_assert_nonnull (strstr (text_of (fixture, "next_heading"), "07:00"));
@@ -433,7 +448,11 @@ test_rehearsal_private_clock (Fixture       *fixture,
                               gconstpointer  data)
 {
   PlenaryClock *app_clock = plenary_clock_get_default ();
+  GtkRevealer *bar = GTK_REVEALER (child (fixture, "rehearsal_revealer"));
+  g_autoptr (GVariant) state = NULL;
+  guint speed = 0;
 
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "chair.rehearse",
                                              "u", 60));
   g_assert_cmpint (plenary_clock_get_mode (app_clock), ==, PLENARY_CLOCK_MODE_SYSTEM);
@@ -443,8 +462,46 @@ test_rehearsal_private_clock (Fixture       *fixture,
                    PLENARY_CHAIR_BETWEEN);
   g_assert_cmpstr (plenary_entry_get_id (plenary_chair_window_get_state (fixture->window)->next),
                    ==, "c5034");
+  /* A bar that stays says the clock is not the real time, and how fast it runs. */
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  g_assert_true (g_str_has_prefix (text_of (fixture, "rehearsal_label"), "Rehearsal · 60×"));
+  /* The menu's radio items show the mode: the action's state is the speed. */
+  g_object_get (fixture->window, "rehearsal-speed", &speed, NULL);
+  g_assert_cmpuint (speed, ==, 60);
+  maybe_shoot (fixture, "rehearsal");
+
+  /* "Back to Real Time" on the bar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "chair.rehearsal-speed", "u", 0));
+  g_object_get (fixture->window, "rehearsal-speed", &speed, NULL);
+  g_assert_cmpuint (speed, ==, 0);
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "chair.rehearse",
+                                             "u", 1));
+  g_assert_true (g_str_has_prefix (text_of (fixture, "rehearsal_label"), "Rehearsal · 1×"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "chair.rehearse",
                                              "u", 0));
+  g_assert_false (gtk_revealer_get_reveal_child (bar));
+}
+
+/* In the session's running order, the talk on now is marked; while a talk runs, the next card
+ * names the talk after the coming break, with its speakers. */
+static void
+test_running_order_and_after_break (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  GtkWidget *list = child (fixture, "order_list");
+  guint rows = 0;
+
+  set_now (fixture, 20, 8, 10);
+  g_assert_true (gtk_widget_get_visible (child (fixture, "order_box")));
+  g_assert_true (g_str_has_prefix (text_of (fixture, "order_heading"),
+                                   "Running Order · LPC Refereed Track"));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    rows++;
+  g_assert_cmpuint (rows, ==, 4);
+  maybe_shoot (fixture, "running-order");
 }
 
 /* The save dialog opens on the keynote's block; closing the window with it open is safe. */
@@ -488,6 +545,7 @@ main (int   argc,
   ADD ("/chair-window/warning-minutes", test_warning_minutes);
   ADD ("/chair-window/fullscreen", test_fullscreen);
   ADD ("/chair-window/rehearsal-private-clock", test_rehearsal_private_clock);
+  ADD ("/chair-window/running-order", test_running_order_and_after_break);
   ADD ("/chair-window/export-dialog-closed-with-window", test_export_dialog_closed_with_window);
 #undef ADD
 

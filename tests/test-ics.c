@@ -327,6 +327,27 @@ test_read_indico (void)
   g_assert_error (error, PLENARY_ICS_ERROR, PLENARY_ICS_ERROR_NOT_ICALENDAR);
 }
 
+/* The calendar has the talk of the night clocks fall back at the first 02:30 (00:30 UTC),
+ * two hours long, as the grid, the list, the chair and the reminders have it. */
+static void
+test_dst_fall_back (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  g_autoptr (GDateTime) dtstamp = fixed_dtstamp ();
+  g_autofree char *ics = plenary_ics_write (schedule, plenary_schedule_get_entries (schedule),
+                                            PLENARY_ICS_FLAGS_NONE, dtstamp);
+  g_autofree char *path = write_file ("dst-night.ics", ics);
+  const char *args[] = {
+    path, "--host", "example.org",
+    "--expect", "indico-contribution-3@example.org", "DTSTART", "2026-10-25T00:30:00+00:00",
+    "--expect", "indico-contribution-3@example.org", "DTEND", "2026-10-25T02:30:00+00:00",
+    NULL
+  };
+
+  g_assert_nonnull (strstr (ics, "DTSTART:20261025T003000Z\r\nDTEND:20261025T023000Z\r\n"));
+  run_checker (args);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +355,7 @@ main (int   argc,
   plenary_test_init (&argc, &argv);
 
   g_test_add_func ("/ics/lpc2021", test_lpc2021);
+  g_test_add_func ("/ics/dst-fall-back", test_dst_fall_back);
   g_test_add_func ("/ics/breaks", test_breaks);
   g_test_add_func ("/ics/escaping", test_escaping);
   g_test_add_func ("/ics/star-round-trip", test_star_round_trip);

@@ -10,6 +10,8 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
+#include "model/plenary-time.h"
+#include "ui/plenary-format.h"
 
 static PlenaryIndicoSources *
 lpc_sources (gboolean with_event)
@@ -778,6 +780,61 @@ test_json_edges (void)
   g_assert_nonnull (strstr (error->message, "line 2)"));
 }
 
+static PlenaryEntry *
+find_titled (PlenarySchedule *schedule,
+             const char      *title)
+{
+  GListModel *entries = plenary_schedule_get_entries (schedule);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_str_equal (plenary_entry_get_title (entry), title))
+        return entry;   /* the schedule keeps it */
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* 02:30 on 25 October 2026 in Berlin happens twice. Ending at 03:30 (which happens once)
+ * after 120 minutes, the talk starts at the first: 02:30 CEST, 00:30 UTC. */
+static void
+test_dst_fall_back (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  PlenaryEntry *talk = find_titled (schedule, "Fall-back talk");
+  PlenaryEntry *evening = find_titled (schedule, "Evening talk");
+  GTimeZone *zone = plenary_schedule_get_timezone (schedule);
+  g_autoptr (GDateTime) start_utc = g_date_time_to_utc (plenary_entry_get_start (talk));
+  g_autoptr (GDateTime) end_utc = g_date_time_to_utc (plenary_entry_get_end (talk));
+  g_autofree char *start_text = g_date_time_format_iso8601 (start_utc);
+  g_autofree char *end_text = g_date_time_format_iso8601 (end_utc);
+  g_autofree char *shown = plenary_format_time (plenary_entry_get_start (talk), zone);
+  g_autofree char *shown_end = plenary_format_time (plenary_entry_get_end (talk), zone);
+  g_autofree char *shown_evening = plenary_format_time (plenary_entry_get_start (evening), zone);
+
+  g_assert_cmpstr (plenary_schedule_get_timezone_id (schedule), ==, "Europe/Berlin");
+  g_assert_cmpstr (start_text, ==, "2026-10-25T00:30:00Z");
+  g_assert_cmpstr (end_text, ==, "2026-10-25T02:30:00Z");
+  g_assert_cmpint (plenary_entry_get_duration (talk), ==, 120);
+  g_assert_true (plenary_time_is_ambiguous (plenary_entry_get_start (talk)));
+  g_assert_false (plenary_time_is_ambiguous (plenary_entry_get_end (talk)));
+  /* Where a time occurs twice it says which. */
+  g_assert_cmpstr (shown, ==, "02:30 CEST");
+  g_assert_cmpstr (shown_end, ==, "03:30");
+  g_assert_cmpstr (shown_evening, ==, "20:00");
+  /* Beside the attendee's own time, the end's zone follows the range. */
+  {
+    g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+    g_autofree char *dual = plenary_format_time_range_dual (plenary_entry_get_start (talk),
+                                                            plenary_entry_get_end (talk),
+                                                            zone, utc);
+
+    g_assert_cmpstr (dual, ==, "02:30 CEST–03:30 CET · 00:30–02:30 your time");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +857,7 @@ main (int   argc,
   g_test_add_func ("/indico-parser/quirks/timetable", test_quirks);
   g_test_add_func ("/indico-parser/quirks/with-event", test_quirks_with_event);
   g_test_add_func ("/indico-parser/jacow/detail-sessions", test_jacow_sessions);
+  g_test_add_func ("/indico-parser/dst-fall-back", test_dst_fall_back);
   g_test_add_func ("/indico-parser/async", test_async);
   g_test_add_func ("/indico-parser/load-directory", test_load_directory);
 

@@ -249,6 +249,85 @@ test_time_queries (void)
   g_assert_cmpuint (g_list_model_get_n_items (nothing_next), ==, 0);
 }
 
+static char *
+titles_of (GPtrArray *rows)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "|" : "",
+                            plenary_entry_get_title (g_ptr_array_index (rows, i)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* A block crossing midnight is listed on both days, each with its own part: Saturday's 20:00
+ * talk is not listed again under Sunday. */
+static void
+test_day_rows_midnight (void)
+{
+  g_autoptr (PlenarySchedule) night = plenary_test_load_dst_night ();
+  g_autoptr (GPtrArray) saturday = plenary_schedule_dup_day_rows (night, 0, NULL);
+  g_autoptr (GPtrArray) sunday = plenary_schedule_dup_day_rows (night, 1, NULL);
+  g_autofree char *saturday_text = titles_of (saturday);
+  g_autofree char *sunday_text = titles_of (sunday);
+
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (night)), ==, 2);
+  g_assert_cmpstr (saturday_text, ==, "Night of the Clocks|Evening talk");
+  g_assert_cmpstr (sunday_text, ==,
+                   "Night of the Clocks|Fall-back talk|Posters|Poster one|Poster two|Closing");
+}
+
+/* Shown in Tokyo's time, LPC's New York days move: Monday's 11:00 keynote is Tuesday 00:00
+ * there, and is listed under Tuesday, not Monday. */
+static void
+test_day_rows_in_zone (void)
+{
+  g_autoptr (GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr (GPtrArray) monday = plenary_schedule_dup_day_rows (schedule, 0, NULL);
+  g_autoptr (GPtrArray) monday_tokyo = plenary_schedule_dup_day_rows (schedule, 0, tokyo);
+  g_autoptr (GPtrArray) tuesday_tokyo = plenary_schedule_dup_day_rows (schedule, 1, tokyo);
+  PlenaryEntry *keynote = plenary_schedule_lookup_entry (schedule, "c5064");
+
+  g_assert_nonnull (keynote);
+  g_assert_true (g_ptr_array_find (monday, keynote, NULL));
+  g_assert_false (g_ptr_array_find (monday_tokyo, keynote, NULL));
+  g_assert_true (g_ptr_array_find (tuesday_tokyo, keynote, NULL));
+  /* Its block comes with it, as its header. */
+  g_assert_true (g_ptr_array_find (tuesday_tokyo, plenary_entry_get_block (keynote), NULL));
+  g_assert_cmpuint (monday_tokyo->len, <, monday->len);
+  for (guint i = 0; i < tuesday_tokyo->len; i++)
+    {
+      PlenaryEntry *row = g_ptr_array_index (tuesday_tokyo, i);
+      g_autoptr (GDateTime) local = NULL;
+
+      if (plenary_entry_get_kind (row) == PLENARY_ENTRY_KIND_BLOCK)
+        continue;
+      local = g_date_time_to_timezone (plenary_entry_get_start (row), tokyo);
+      g_assert_cmpint (g_date_time_get_day_of_month (local), ==, 21);
+    }
+
+  /* Friday's last talks are Saturday in Tokyo: the last day keeps them, none is lost. */
+  {
+    guint n_days = g_list_model_get_n_items (plenary_schedule_get_days (schedule));
+    guint total = 0, total_tokyo = 0;
+
+    for (guint d = 0; d < n_days; d++)
+      {
+        g_autoptr (GPtrArray) rows = plenary_schedule_dup_day_rows (schedule, d, NULL);
+        g_autoptr (GPtrArray) rows_tokyo = plenary_schedule_dup_day_rows (schedule, d, tokyo);
+
+        for (guint i = 0; i < rows->len; i++)
+          total += plenary_entry_get_kind (g_ptr_array_index (rows, i))
+                   != PLENARY_ENTRY_KIND_BLOCK;
+        for (guint i = 0; i < rows_tokyo->len; i++)
+          total_tokyo += plenary_entry_get_kind (g_ptr_array_index (rows_tokyo, i))
+                         != PLENARY_ENTRY_KIND_BLOCK;
+      }
+    g_assert_cmpuint (total, ==, g_list_model_get_n_items (plenary_schedule_get_entries (schedule)));
+    g_assert_cmpuint (total_tokyo, ==, total);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +351,8 @@ main (int   argc,
   g_test_add_func ("/model/person-queries", test_person_queries);
   g_test_add_func ("/model/room-and-track-queries", test_room_and_track_queries);
   g_test_add_func ("/model/time-queries", test_time_queries);
+  g_test_add_func ("/model/day-rows-midnight", test_day_rows_midnight);
+  g_test_add_func ("/model/day-rows-in-zone", test_day_rows_in_zone);
 
   status = g_test_run ();
   g_clear_object (&schedule);

@@ -423,6 +423,39 @@ test_notification (Fixture       *fixture,
   g_dbus_connection_unregister_object (bus, registration);
 }
 
+/* The talk at the first 02:30 of the night clocks fall back (00:30 UTC) is reminded of at
+ * 00:20 UTC, an hour before the second 02:30, and the reminder says which 02:30. */
+static void
+test_dst_fall_back (void)
+{
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "dst-user.json", NULL);
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (PlenaryClock) clock = plenary_clock_new ();
+  g_autoptr (PlenaryReminders) reminders = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_utc (2026, 10, 24, 23, 0, 0);
+  g_autoptr (GDateTime) expected = g_date_time_new_utc (2026, 10, 25, 0, 20, 0);
+  g_autoptr (GDateTime) fire_at = NULL;
+  g_autofree char *body = NULL;
+  PlenaryEntry *talk = plenary_schedule_lookup_contribution (schedule, 3);
+  PlenaryEntry *next;
+
+  g_assert_nonnull (talk);
+  g_assert_cmpstr (plenary_entry_get_title (talk), ==, "Fall-back talk");
+  plenary_clock_set_fixed (clock, now);
+  plenary_user_data_set_starred (user_data, plenary_entry_get_user_key (talk), TRUE);
+  reminders = g_object_new (PLENARY_TYPE_REMINDERS, "clock", clock, "schedule", schedule,
+                            "user-data", user_data, "lead-minutes", 10, NULL);
+  next = plenary_reminders_get_next (reminders, &fire_at);
+  g_assert_true (next == talk);
+  g_assert_true (g_date_time_equal (fire_at, expected));
+
+  body = plenary_reminders_dup_body (schedule, talk);
+  g_assert_cmpstr (body, ==, "Hall · 02:30 CEST–03:30");
+  g_clear_object (&reminders);
+  plenary_test_reset_dirs ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -433,6 +466,7 @@ main (int   argc,
               test_next_and_fire_once, fixture_tear_down);
   g_test_add ("/reminders/both-in-order", Fixture, NULL, fixture_set_up,
               test_both_in_order, fixture_tear_down);
+  g_test_add_func ("/reminders/dst-fall-back", test_dst_fall_back);
   g_test_add ("/reminders/off", Fixture, NULL, fixture_set_up, test_off, fixture_tear_down);
   g_test_add ("/reminders/past-never", Fixture, NULL, fixture_set_up, test_past_never,
               fixture_tear_down);

@@ -79,10 +79,42 @@ test_grid_keyboard_and_stars (void)
   g_assert_true (activated == plenary_week_layout_get_box (plenary_week_grid_get_layout (grid),
                                                            plenary_week_grid_get_focused (grid))->entry);
 
+  /* Every talk is an accessible object of its own, a button named by its time and title. */
+  {
+    guint n_items = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid)); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child)), ==,
+                         GTK_ACCESSIBLE_ROLE_BUTTON);
+        g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL));
+        n_items++;
+      }
+    g_assert_cmpuint (n_items, >, 40);
+  }
+
+  /* By default the hours the room uses fill the height: no empty third below. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_SCROLLED_WINDOW);
+    double page = gtk_adjustment_get_page_size (
+      gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)));
+
+    g_assert_true (plenary_week_grid_get_fit (grid));
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (grid)), >=, (int) page - 1);
+    g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (grid)), <=, (int) page + 1);
+    g_assert_cmpint (plenary_week_layout_get_first_minute (plenary_week_grid_get_layout (grid)),
+                     ==, 7 * 60);
+  }
+
   /* Zoom keeps within bounds. */
   for (int i = 0; i < 20; i++)
     gtk_widget_activate_action (GTK_WIDGET (grid), "grid.zoom-in", NULL);
   g_assert_cmpfloat (plenary_week_grid_get_hour_height (grid), <=, 480);
+  g_assert_false (plenary_week_grid_get_fit (grid));
+  gtk_widget_activate_action (GTK_WIDGET (view), "rooms.zoom-reset", NULL);
+  g_assert_true (plenary_week_grid_get_fit (grid));
 
   /* Starring redraws with the star; nothing to assert on pixels, but no critical either. */
   plenary_user_data_set_starred (user_data, plenary_entry_get_user_key (activated), TRUE);
@@ -97,15 +129,41 @@ test_grid_keyboard_and_stars (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The talk with no room of its own is listed under the room its page names ("Hall"), not
+ * under "No room". */
+static void
+test_picker_no_room (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  GtkWidget *window = gtk_window_new ();
+  PlenaryRoomsView *view = g_object_new (PLENARY_TYPE_ROOMS_VIEW, NULL);
+  GtkDropDown *dropdown;
+  GListModel *names;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  plenary_rooms_view_set_schedule (view, schedule);
+  dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (view),
+                                                           PLENARY_TYPE_ROOMS_VIEW,
+                                                           "room_dropdown"));
+  names = gtk_drop_down_get_model (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 1);
+  /* The two night talks, the two posters and the closing talk. */
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 0), ==, "Hall (5)");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   plenary_test_init (&argc, &argv);
+  /* GTK's test context keeps what is exposed to assistive technologies, to assert on. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_init ();
   adw_init ();
 
   g_test_add_func ("/rooms-view/grid-keyboard-and-stars", test_grid_keyboard_and_stars);
+  g_test_add_func ("/rooms-view/picker-no-room", test_picker_no_room);
 
   return g_test_run ();
 }

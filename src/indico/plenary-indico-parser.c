@@ -20,6 +20,7 @@
 #include "model/plenary-day-private.h"
 #include "model/plenary-entry-private.h"
 #include "model/plenary-person-private.h"
+#include "model/plenary-time.h"
 #include "model/plenary-room-private.h"
 #include "model/plenary-schedule-private.h"
 #include "model/plenary-track-private.h"
@@ -1347,17 +1348,26 @@ entry_kind (const PlenaryJsonNode *object,
     }
 }
 
-/* Start and end from the {date,time,tz} triples; end from the duration when missing. */
+/* Start and end from the {date,time,tz} triples; end from the duration when missing. A local
+ * time that occurs twice (the night clocks fall back) is taken as whichever instant agrees
+ * with the duration and the end: 02:30 to 03:30 lasting 120 minutes starts at the first
+ * 02:30, not the second GLib would pick. */
 static gboolean
 set_times (ParseContext          *ctx,
            PlenaryEntry          *entry,
            const PlenaryJsonNode *object)
 {
+  double duration;
+
   entry->start = parse_date (ctx, object, "startDate");
   if (entry->start == NULL)
     return FALSE;
 
   entry->end = parse_date (ctx, object, "endDate");
+  duration = get_double (object, "duration", -1);
+  if (entry->end != NULL && duration >= 0 && duration <= MAX_DURATION_MINUTES)
+    plenary_time_resolve_pair (&entry->start, &entry->end,
+                               (GTimeSpan) (duration * G_TIME_SPAN_MINUTE));
   if (entry->end == NULL)
     {
       double minutes = get_double (object, "duration", 0);

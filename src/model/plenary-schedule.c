@@ -675,3 +675,121 @@ plenary_schedule_lookup_track (PlenarySchedule *self,
   g_return_val_if_fail (title != NULL, NULL);
   return g_hash_table_lookup (self->track_by_title, title);
 }
+
+/* Whether @entry starts before (-1), on (0) or after (1) @date in @zone. */
+static int
+compare_start_day (PlenaryEntry *entry,
+                   GTimeZone    *zone,
+                   GDate        *date)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_timezone (entry->start, zone);
+  g_autoptr (GDate) day = g_date_new_dmy (g_date_time_get_day_of_month (local),
+                                          g_date_time_get_month (local),
+                                          g_date_time_get_year (local));
+
+  return CLAMP (g_date_compare (day, date), -1, 1);
+}
+
+/* The first and last days also take what falls before and after them in @zone (Tokyo's
+ * Saturday morning of an event that ends on Friday in New York): nothing is lost. */
+static gboolean
+starts_on (PlenaryEntry *entry,
+           GTimeZone    *zone,
+           GDate        *date,
+           gboolean      first,
+           gboolean      last)
+{
+  int order;
+
+  if (entry->start == NULL)
+    return FALSE;
+  order = compare_start_day (entry, zone, date);
+  return order == 0 || (order < 0 && first) || (order > 0 && last);
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  GPtrArray *x = *(GPtrArray **) a;
+  GPtrArray *y = *(GPtrArray **) b;
+  PlenaryEntry *first_x = g_ptr_array_index (x, x->len > 1 ? 1 : 0);
+  PlenaryEntry *first_y = g_ptr_array_index (y, y->len > 1 ? 1 : 0);
+
+  return plenary_entry_compare (&first_x, &first_y);
+}
+
+GPtrArray *
+plenary_schedule_dup_day_rows (PlenarySchedule *self,
+                               guint            day_index,
+                               GTimeZone       *zone)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr (GDateTime) midnight = NULL;
+  g_autoptr (GDate) date = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean first, last;
+  PlenaryDay *day;
+
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE (self), rows);
+  if (day_index >= self->day_list->len)
+    return rows;
+  if (zone == NULL)
+    zone = self->timezone;
+  day = g_ptr_array_index (self->day_list, day_index);
+  midnight = g_date_time_to_timezone (plenary_day_get_date (day), self->timezone);
+  date = g_date_new_dmy (g_date_time_get_day_of_month (midnight),
+                         g_date_time_get_month (midnight), g_date_time_get_year (midnight));
+  first = day_index == 0;
+  last = day_index + 1 == self->day_list->len;
+
+  /* Shown in another zone, a talk may fall on the event's day before or after. */
+  for (guint d = day_index > 0 ? day_index - 1 : 0;
+       d <= day_index + 1 && d < self->day_item_lists->len; d++)
+    {
+      GPtrArray *items = g_ptr_array_index (self->day_item_lists, d);
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          PlenaryEntry *item = g_ptr_array_index (items, i);
+          GPtrArray *children;
+          GPtrArray *group;
+
+          if (!g_hash_table_add (seen, item))
+            continue;
+          if (item->kind != PLENARY_ENTRY_KIND_BLOCK)
+            {
+              if (!starts_on (item, zone, date, first, last))
+                continue;
+              group = g_ptr_array_new ();
+              g_ptr_array_add (group, item);
+              g_ptr_array_add (groups, group);
+              continue;
+            }
+          children = g_hash_table_lookup (self->block_entries, item);
+          group = g_ptr_array_new ();
+          g_ptr_array_add (group, item);
+          for (guint j = 0; children != NULL && j < children->len; j++)
+            if (starts_on (g_ptr_array_index (children, j), zone, date, first, last))
+              g_ptr_array_add (group, g_ptr_array_index (children, j));
+          /* A block is listed with its part of the day; an empty block on its own day. */
+          if (group->len > 1
+              || ((children == NULL || children->len == 0)
+                  && starts_on (item, zone, date, first, last)))
+            g_ptr_array_add (groups, group);
+          else
+            g_ptr_array_unref (group);
+        }
+    }
+
+  g_ptr_array_sort (groups, compare_groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GPtrArray *group = g_ptr_array_index (groups, i);
+
+      for (guint j = 0; j < group->len; j++)
+        g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (group, j)));
+    }
+  return rows;
+}

@@ -59,6 +59,15 @@ GListModel   *plenary_schedule_get_day_entries     (PlenarySchedule *self,
 GListModel   *plenary_schedule_get_block_entries   (PlenarySchedule *self,
                                                     PlenaryEntry    *block);
 
+/* The rows of one day as the Schedule lists them: top-level items, and each block followed by
+ * those of its contributions and breaks that start on that day. A block crossing midnight is
+ * listed on both days, each time with its own part. @zone (NULL: the event's) says whose
+ * calendar day it is: with the attendee's zone, talks move to the day they fall on there.
+ * A new array the caller owns. */
+GPtrArray    *plenary_schedule_dup_day_rows        (PlenarySchedule *self,
+                                                    guint            day_index,
+                                                    GTimeZone       *zone);
+
 /* Queries; each returns a new list the caller owns. */
 GListModel   *plenary_schedule_get_room_entries    (PlenarySchedule *self,
                                                     PlenaryRoom     *room);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-reminders.h"
+#include "model/plenary-time.h"
 
 /* How it decides: a reminder is due at start − lead. On every minute tick of the clock, each
  * starred talk whose due time passed since the previous check (checked_until, exclusive) and
@@ -156,16 +157,9 @@ send_notification (PlenaryReminders *self,
                    gint64            now)
 {
   g_autoptr (GNotification) notification = NULL;
-  g_autoptr (GDateTime) start = NULL;
-  g_autoptr (GDateTime) end = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *times = NULL;
   g_autofree char *body = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
-  GTimeZone *zone = plenary_schedule_get_timezone (self->schedule);
-  const char *room = plenary_room_get_name (plenary_entry_get_room (entry));
   gint64 left = to_usec (plenary_entry_get_start (entry)) - now;
   guint minutes = (guint) ((left + 60 * G_USEC_PER_SEC - 1) / (60 * G_USEC_PER_SEC));
 
@@ -174,23 +168,7 @@ send_notification (PlenaryReminders *self,
                                         "In %u minutes: %s", minutes),
                            minutes, plenary_entry_get_title (entry));
 
-  start = g_date_time_to_timezone (plenary_entry_get_start (entry), zone);
-  start_text = g_date_time_format (start, "%H:%M");
-  if (plenary_entry_get_end (entry) != NULL)
-    {
-      end = g_date_time_to_timezone (plenary_entry_get_end (entry), zone);
-      end_text = g_date_time_format (end, "%H:%M");
-      /* Translators: a talk's start and end time */
-      times = g_strdup_printf (_("%s–%s"), start_text, end_text);
-    }
-  else
-    times = g_steal_pointer (&start_text);
-
-  if (room != NULL && *room != '\0')
-    /* Translators: a talk's room, then its times */
-    body = g_strdup_printf (_("%s · %s"), room, times);
-  else
-    body = g_steal_pointer (&times);
+  body = plenary_reminders_dup_body (self->schedule, entry);
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
@@ -535,4 +513,39 @@ plenary_reminders_get_next (PlenaryReminders *self,
   if (fire_at != NULL)
     *fire_at = self->next_at != NULL ? g_date_time_ref (self->next_at) : NULL;
   return self->next;
+}
+
+/* In the event's zone; a time that occurs twice (the night clocks fall back) says which. */
+static char *
+format_time (GDateTime *time,
+             GTimeZone *zone)
+{
+  g_autoptr (GDateTime) shown = g_date_time_to_timezone (time, zone);
+
+  return g_date_time_format (shown, plenary_time_is_ambiguous (shown) ? "%H:%M %Z" : "%H:%M");
+}
+
+char *
+plenary_reminders_dup_body (PlenarySchedule *schedule,
+                            PlenaryEntry    *entry)
+{
+  GTimeZone *zone = plenary_schedule_get_timezone (schedule);
+  const char *room = plenary_room_get_name (plenary_entry_get_room (entry));
+  g_autofree char *start = format_time (plenary_entry_get_start (entry), zone);
+  g_autofree char *times = NULL;
+
+  if (plenary_entry_get_end (entry) != NULL)
+    {
+      g_autofree char *end = format_time (plenary_entry_get_end (entry), zone);
+
+      /* Translators: a talk's start and end time */
+      times = g_strdup_printf (_("%s–%s"), start, end);
+    }
+  else
+    times = g_steal_pointer (&start);
+
+  if (room != NULL && *room != '\0')
+    /* Translators: a talk's room, then its times */
+    return g_strdup_printf (_("%s · %s"), room, times);
+  return g_steal_pointer (&times);
 }

@@ -43,4 +43,8 @@ GApplication     *plenary_reminders_get_application  (PlenaryReminders *self);
 PlenaryEntry     *plenary_reminders_get_next         (PlenaryReminders *self,
                                                       GDateTime       **fire_at);
 
+/* "Hall · 02:30 CEST–03:30": the notification's body, the times in the event's zone. */
+char             *plenary_reminders_dup_body         (PlenarySchedule  *schedule,
+                                                      PlenaryEntry     *entry);
+
 G_END_DECLS

@@ -16,6 +16,8 @@ plenary_chair_state_clear (PlenaryChairState *state)
   g_clear_pointer (&state->current_start, g_date_time_unref);
   g_clear_pointer (&state->current_end, g_date_time_unref);
   g_clear_pointer (&state->next_start, g_date_time_unref);
+  g_clear_pointer (&state->after_break_start, g_date_time_unref);
+  g_clear_object (&state->after_break);
   g_clear_object (&state->current);
   g_clear_object (&state->next);
   g_clear_object (&state->tomorrow);
@@ -58,6 +60,40 @@ measure_drift (GPtrArray          *day,
         return g_date_time_difference (record->started, plenary_entry_get_start (entry));
     }
   return 0;
+}
+
+/* The first talk after the break that is next, from @from on in @day. */
+static void
+find_after_break (PlenaryChairState  *state,
+                  GPtrArray          *day,
+                  guint               from,
+                  GTimeSpan           shift,
+                  PlenaryChairLookup  lookup,
+                  gpointer            user_data)
+{
+  GTimeSpan break_length = g_date_time_difference (plenary_entry_get_end (state->next),
+                                                   plenary_entry_get_start (state->next));
+  g_autoptr (GDateTime) break_end = g_date_time_add (state->next_start, break_length);
+
+  for (guint i = from; i < day->len; i++)
+    {
+      PlenaryEntry *entry = g_ptr_array_index (day, i);
+      const PlenaryChairRecord *record = record_of (entry, lookup, user_data);
+      g_autoptr (GDateTime) start = NULL;
+
+      if (plenary_entry_get_kind (entry) != PLENARY_ENTRY_KIND_CONTRIBUTION
+          || (record != NULL && record->ended != NULL))
+        continue;
+      start = g_date_time_add (plenary_entry_get_start (entry), shift);
+      if (g_date_time_compare (start, break_end) < 0)
+        {
+          g_clear_pointer (&start, g_date_time_unref);
+          start = g_date_time_ref (break_end);
+        }
+      state->after_break = g_object_ref (entry);
+      state->after_break_start = g_steal_pointer (&start);
+      return;
+    }
 }
 
 void
@@ -136,6 +172,8 @@ plenary_chair_state_compute (PlenaryChairState  *state,
             }
           state->next = g_object_ref (entry);
           state->next_start = g_steal_pointer (&start);
+          if (plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_BREAK)
+            find_after_break (state, day, i + 1, shift, lookup, user_data);
           break;
         }
     }

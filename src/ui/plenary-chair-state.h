@@ -36,6 +36,10 @@ typedef struct
   PlenaryEntry      *current;        /* the talk or break on now, or NULL */
   PlenaryEntry      *next;           /* the next entry in the room today, or NULL */
   PlenaryEntry      *tomorrow;       /* with DONE: the room's next entry on a later day */
+  /* When @next is a break: the talk after it, whom the chair introduces next, and its expected
+   * start (drift applied, never before the break ends). NULL otherwise. */
+  PlenaryEntry      *after_break;
+  GDateTime         *after_break_start;
   GDateTime         *current_start;  /* actual start if recorded, else expected */
   GDateTime         *current_end;    /* expected end: start + official duration */
   GDateTime         *next_start;     /* expected start of @next, drift applied */

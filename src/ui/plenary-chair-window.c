@@ -16,6 +16,8 @@
 #define DEFAULT_WARNING_MINUTES 5
 /* Rehearsals start a little before the first talk, so the chair sees the countdown. */
 #define REHEARSAL_LEAD (5 * G_TIME_SPAN_MINUTE)
+/* From this width the chair sees everything side by side, minutes included, without scrolling. */
+#define COLUMNS_WIDTH 900
 
 /* One entry's actual times before a press, so undo can put them back. */
 typedef struct
@@ -37,6 +39,7 @@ struct _PlenaryChairWindow
   PlenaryClock         *private_clock;     /* for rehearsals and system time, or NULL */
   guint                 warning_minutes;
   gboolean              alerts;
+  guint                 rehearsal_speed;   /* 0: the real time */
 
   PlenaryChairState     state;
   gboolean              have_state;
@@ -53,10 +56,23 @@ struct _PlenaryChairWindow
   gulong                time_changed_id;
   gulong                user_data_changed_id;
 
+  PlenaryEntry         *order_block;       /* what the running order shows, to rebuild it */
+  PlenaryEntry         *order_current;     /* only when they change; unowned, compared only */
+
   AdwWindowTitle       *window_title;
   GtkRevealer          *header_revealer;
   GtkWidget            *content;
+  GtkRevealer          *rehearsal_revealer;
+  GtkLabel             *rehearsal_label;
+  GtkWidget            *clock_box;
   GtkLabel             *clock_label;
+  GtkLabel             *zone_label;
+  GtkWidget            *columns;
+  GtkWidget            *buttons;
+  GtkLabel             *left_caption;
+  GtkWidget            *order_box;
+  GtkLabel             *order_heading;
+  GtkListBox           *order_list;
   GtkLabel             *drift_label;
   GtkWidget            *status_box;
   GtkImage             *status_icon;
@@ -82,6 +98,7 @@ enum {
   PROP_SCHEDULE,
   PROP_WARNING_MINUTES,
   PROP_ALERTS,
+  PROP_REHEARSAL_SPEED,
   N_PROPS
 };
 
@@ -175,6 +192,18 @@ event_zone (PlenaryChairWindow *self)
   return plenary_schedule_get_timezone (self->schedule);
 }
 
+/* "New York time" from "America/New_York", for saying which zone the clock shows. */
+static char *
+zone_city (PlenaryChairWindow *self)
+{
+  const char *id = plenary_schedule_get_timezone_id (self->schedule);
+  const char *slash = id != NULL ? strrchr (id, '/') : NULL;
+  g_autofree char *city = g_strdup (slash != NULL ? slash + 1 : id != NULL ? id : "");
+
+  g_strdelimit (city, "_", ' ');
+  return g_steal_pointer (&city);
+}
+
 static void
 update_clock (PlenaryChairWindow *self,
               GDateTime          *now)
@@ -183,20 +212,47 @@ update_clock (PlenaryChairWindow *self,
   g_autoptr (GTimeZone) local_zone = g_time_zone_new_local ();
   /* Translators: the chair's big clock, as g_date_time_format() takes it. */
   g_autofree char *time = g_date_time_format (shown, _("%H:%M:%S"));
-  g_autofree char *markup = NULL;
+  g_autofree char *city = zone_city (self);
+  g_autofree char *abbreviation = g_date_time_format (shown, "%Z");
+  g_autofree char *zone = NULL;
 
+  gtk_label_set_text (self->clock_label, time);
+  if (city[0] != '\0')
+    /* Translators: under the chair's clock: which zone it shows, e.g. "New York time (EDT)". */
+    zone = g_strdup_printf (_("%s time (%s)"), city, abbreviation);
+  else
+    zone = g_strdup (abbreviation);
   if (plenary_zones_differ_at (event_zone (self), local_zone, now))
     {
       g_autofree char *local = plenary_format_time (now, local_zone);
-      /* Translators: under the big clock when the event is in another time zone. */
-      g_autofree char *local_text = g_strdup_printf (_("Your time %s"), local);
+      g_autofree char *both = NULL;
 
-      markup = g_markup_printf_escaped ("%s\n<span size=\"40%%\" weight=\"normal\">%s</span>",
-                                        time, local_text);
+      /* Translators: under the chair's clock when the event is in another time zone: the
+       * event's zone, then the time on this computer. */
+      both = g_strdup_printf (_("%s · Your time %s"), zone, local);
+      g_free (zone);
+      zone = g_steal_pointer (&both);
     }
-  else
-    markup = g_markup_escape_text (time, -1);
-  gtk_label_set_markup (self->clock_label, markup);
+  gtk_label_set_text (self->zone_label, zone);
+}
+
+static void
+update_rehearsal (PlenaryChairWindow *self)
+{
+  gboolean rehearsing = self->clock != NULL
+                        && plenary_clock_get_mode (self->clock) == PLENARY_CLOCK_MODE_REHEARSAL;
+
+  gtk_revealer_set_reveal_child (self->rehearsal_revealer, rehearsing);
+  if (rehearsing)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the bar shown while rehearsing, beside "Back to Real Time"; %g is the
+       * speed, e.g. "Rehearsal · 60×". */
+      text = g_strdup_printf (_("Rehearsal · %g×"),
+                              plenary_clock_get_speed (self->clock));
+      gtk_label_set_text (self->rehearsal_label, text);
+    }
 }
 
 static void
@@ -291,7 +347,17 @@ update_next (PlenaryChairWindow *self)
   if (next == NULL)
     return;
 
-  if (state->next != NULL)
+  if (state->next != NULL && state->after_break != NULL)
+    {
+      g_autofree char *at_break = plenary_format_time (state->next_start, event_zone (self));
+      g_autofree char *after = plenary_format_time (state->after_break_start, event_zone (self));
+
+      /* A break is next: whom the chair introduces after it matters more than the break. */
+      /* Translators: a break is next, then a talk: "Break at 08:20, then at 08:35". */
+      heading = g_strdup_printf (_("Break at %s, then at %s"), at_break, after);
+      next = state->after_break;
+    }
+  else if (state->next != NULL)
     {
       g_autofree char *expected = plenary_format_time (state->next_start, event_zone (self));
 
@@ -324,6 +390,120 @@ update_next (PlenaryChairWindow *self)
   set_label (self->next_speakers, speakers);
 }
 
+static GtkWidget *
+order_row (PlenaryChairWindow *self,
+           PlenaryEntry       *entry,
+           gboolean            is_current,
+           gboolean            is_past)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *time = gtk_label_new (NULL);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (plenary_entry_get_title (entry));
+  g_autofree char *start = plenary_format_time (plenary_entry_get_start (entry),
+                                                event_zone (self));
+  g_autofree char *speakers = format_speakers (entry);
+  g_autofree char *label = NULL;
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_text (GTK_LABEL (time), start);
+  gtk_label_set_xalign (GTK_LABEL (time), 0);
+  gtk_widget_set_valign (time, GTK_ALIGN_START);
+  gtk_widget_add_css_class (time, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  if (speakers[0] != '\0')
+    {
+      GtkWidget *people = gtk_label_new (speakers);
+
+      gtk_label_set_xalign (GTK_LABEL (people), 0);
+      gtk_label_set_wrap (GTK_LABEL (people), TRUE);
+      gtk_label_set_ellipsize (GTK_LABEL (people), PANGO_ELLIPSIZE_END);
+      gtk_label_set_lines (GTK_LABEL (people), 1);
+      gtk_widget_add_css_class (people, "dim-label");
+      gtk_widget_add_css_class (people, "caption");
+      gtk_box_append (GTK_BOX (text), people);
+    }
+  if (plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_BREAK)
+    gtk_widget_add_css_class (title, "dim-label");
+  else if (is_current)
+    gtk_widget_add_css_class (title, "heading");
+  if (is_past)
+    gtk_widget_add_css_class (box, "dim-label");
+  gtk_box_append (GTK_BOX (box), time);
+  gtk_box_append (GTK_BOX (box), text);
+  if (is_current)
+    {
+      /* Translators: marks the talk on now in the session's running order. */
+      GtkWidget *now = gtk_label_new (_("Now"));
+
+      gtk_widget_add_css_class (now, "chair-order-now");
+      gtk_widget_set_valign (now, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (box), now);
+    }
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* Translators: a row of the running order for screen readers: time, title, speakers. */
+  label = g_strdup_printf (_("%s, %s%s%s%s"), start, plenary_entry_get_title (entry),
+                           speakers[0] != '\0' ? ", " : "", speakers,
+                           is_current ? _(", now") : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return row;
+}
+
+/* The session's running order: every talk and break of the block on now (or next), so the
+ * chair sees how the rest of the session goes. Rebuilt only when the block or the talk on
+ * now changes, not on every tick. */
+static void
+update_order (PlenaryChairWindow *self)
+{
+  PlenaryEntry *anchor = self->state.current != NULL ? self->state.current : self->state.next;
+  PlenaryEntry *block = anchor != NULL ? plenary_entry_get_block (anchor) : NULL;
+  GListModel *entries = block != NULL
+                        ? plenary_schedule_get_block_entries (self->schedule, block) : NULL;
+  GtkWidget *child;
+  gboolean past = self->state.current != NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  gtk_widget_set_visible (self->order_box, entries != NULL
+                                           && g_list_model_get_n_items (entries) > 1);
+  if (block == self->order_block && self->state.current == self->order_current)
+    return;
+  self->order_block = block;
+  self->order_current = self->state.current;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->order_list))) != NULL)
+    gtk_list_box_remove (self->order_list, child);
+  if (entries == NULL)
+    return;
+
+  from = plenary_format_time (plenary_entry_get_start (block), event_zone (self));
+  to = plenary_format_time (plenary_entry_get_end (block), event_zone (self));
+  /* Translators: heading of the session's running order: its title and time range. */
+  heading = g_strdup_printf (_("Running Order · %s · %s–%s"), plenary_entry_get_full_title (block),
+                             from, to);
+  gtk_label_set_text (self->order_heading, heading);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+      gboolean is_current = entry == self->state.current;
+
+      if (is_current)
+        past = FALSE;
+      gtk_list_box_append (self->order_list,
+                           order_row (self, entry, is_current, past && !is_current));
+    }
+}
+
 static void
 update_status (PlenaryChairWindow *self)
 {
@@ -332,6 +512,7 @@ update_status (PlenaryChairWindow *self)
   g_autofree char *left = plenary_chair_format_span (ABS (state->left));
   g_autofree char *big = NULL;
   g_autofree char *text = NULL;
+  const char *caption = NULL;
   GTimeSpan duration = 0;
 
   switch (state->phase)
@@ -340,21 +521,26 @@ update_status (PlenaryChairWindow *self)
       set_status_class (self, "on-time");
       gtk_image_set_from_icon_name (self->status_icon, "emblem-ok-symbolic");
       big = g_strdup (left);
+      /* Translators: above the big countdown while a talk is on. */
+      caption = _("Time left");
       /* Translators: under the big "time left" figure while a talk is on time. */
-      text = g_strdup_printf (_("On time · Elapsed %s · Left %s"), elapsed, left);
+      text = g_strdup_printf (_("On time · Elapsed %s"), elapsed);
       break;
     case PLENARY_CHAIR_WARNING:
       set_status_class (self, "warning");
       gtk_image_set_from_icon_name (self->status_icon, "alarm-symbolic");
       big = g_strdup (left);
+      caption = _("Time left");
       /* Translators: under the big "time left" figure when the end is near. */
-      text = g_strdup_printf (_("Ending soon · Elapsed %s · Left %s"), elapsed, left);
+      text = g_strdup_printf (_("Ending soon · Elapsed %s"), elapsed);
       break;
     case PLENARY_CHAIR_OVERRUN:
       set_status_class (self, "overrun");
       gtk_image_set_from_icon_name (self->status_icon, "dialog-warning-symbolic");
-      /* Translators: how long a talk has run past its end, e.g. "Overrun +3:20". */
-      big = g_strdup_printf (_("Overrun +%s"), left);
+      /* Translators: above the big figure of how long a talk has run past its end. */
+      caption = _("Overrun");
+      /* Translators: how long a talk has run past its end, e.g. "+3:20". */
+      big = g_strdup_printf (_("+%s"), left);
       /* Translators: under "Overrun +3:20". */
       text = g_strdup_printf (_("Over time · Elapsed %s"), elapsed);
       break;
@@ -362,8 +548,12 @@ update_status (PlenaryChairWindow *self)
       set_status_class (self, "between");
       gtk_image_set_from_icon_name (self->status_icon, "media-playback-pause-symbolic");
       big = g_strdup (left);
-      /* Translators: a countdown between talks, e.g. "Next talk in 5:00". */
-      text = g_strdup_printf (_("Next talk in %s"), left);
+      /* Translators: above the big countdown between talks. */
+      caption = _("Next talk in");
+      text = g_strdup (self->state.next != NULL
+                       && plenary_entry_get_kind (self->state.next) == PLENARY_ENTRY_KIND_BREAK
+                       /* Translators: under the countdown when a break is next. */
+                       ? _("A break is next") : _("Between talks"));
       break;
     case PLENARY_CHAIR_DONE:
     default:
@@ -373,6 +563,7 @@ update_status (PlenaryChairWindow *self)
       text = g_strdup (_("No more talks today"));
       break;
     }
+  set_label (self->left_caption, caption);
   set_label (self->left_label, big);
   gtk_label_set_text (self->status_label, text);
 
@@ -478,6 +669,8 @@ plenary_chair_window_update (PlenaryChairWindow *self)
   update_status (self);
   update_current (self);
   update_next (self);
+  update_order (self);
+  update_rehearsal (self);
   update_notes (self, FALSE);
   update_actions (self);
 
@@ -731,8 +924,12 @@ on_default_width_changed (PlenaryChairWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
   gtk_image_set_pixel_size (self->status_icon, narrow ? 32 : 48);
   /* Three pill buttons side by side need about 540 px: stack them instead. */
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (self->started_button)),
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->buttons),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* A laptop screen: now on the left, next, the running order and the minutes on the right. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->columns),
+                                  width >= COLUMNS_WIDTH ? GTK_ORIENTATION_HORIZONTAL
+                                                         : GTK_ORIENTATION_VERTICAL);
   gtk_widget_set_margin_start (self->content, narrow ? 12 : 24);
   gtk_widget_set_margin_end (self->content, narrow ? 12 : 24);
   gtk_label_set_width_chars (self->drift_label, narrow ? -1 : 12);
@@ -901,26 +1098,41 @@ first_start_in_room (PlenaryChairWindow *self)
 }
 
 static void
+set_rehearsal_speed (PlenaryChairWindow *self,
+                     guint               speed)
+{
+  PlenaryClock *clock;
+  g_autoptr (GDateTime) first = NULL;
+  g_autoptr (GDateTime) start = NULL;
+
+  if (speed > 0)
+    {
+      first = first_start_in_room (self);
+      if (first == NULL)
+        return;
+    }
+  clock = ensure_private_clock (self);
+  if (speed == 0)
+    plenary_clock_set_system (clock);
+  else
+    {
+      start = g_date_time_add (first, -REHEARSAL_LEAD);
+      plenary_clock_set_rehearsal (clock, start, speed);
+    }
+  if (self->rehearsal_speed != speed)
+    {
+      self->rehearsal_speed = speed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REHEARSAL_SPEED]);
+    }
+  plenary_chair_window_update (self);
+}
+
+static void
 rehearse_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  PlenaryChairWindow *self = PLENARY_CHAIR_WINDOW (widget);
-  guint speed = g_variant_get_uint32 (parameter);
-  PlenaryClock *clock = ensure_private_clock (self);
-  g_autoptr (GDateTime) first = NULL;
-  g_autoptr (GDateTime) start = NULL;
-
-  if (speed == 0)
-    {
-      plenary_clock_set_system (clock);
-      return;
-    }
-  first = first_start_in_room (self);
-  if (first == NULL)
-    return;
-  start = g_date_time_add (first, -REHEARSAL_LEAD);
-  plenary_clock_set_rehearsal (clock, start, MAX (speed, 1));
+  set_rehearsal_speed (PLENARY_CHAIR_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
 /* GObject */
@@ -987,6 +1199,9 @@ plenary_chair_window_get_property (GObject    *object,
     case PROP_ALERTS:
       g_value_set_boolean (value, self->alerts);
       break;
+    case PROP_REHEARSAL_SPEED:
+      g_value_set_uint (value, self->rehearsal_speed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1020,6 +1235,9 @@ plenary_chair_window_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
+    case PROP_REHEARSAL_SPEED:
+      set_rehearsal_speed (self, g_value_get_uint (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1048,6 +1266,12 @@ plenary_chair_window_class_init (PlenaryChairWindowClass *klass)
     g_param_spec_boolean ("alerts", NULL, NULL,
                           TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* 0 for the real time, else how much faster than real time the rehearsal runs; the menu
+   * shows it as the Clock's radio items. */
+  properties[PROP_REHEARSAL_SPEED] =
+    g_param_spec_uint ("rehearsal-speed", NULL, NULL,
+                       0, 3600, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/plenary/Plenary/"
@@ -1055,7 +1279,17 @@ plenary_chair_window_class_init (PlenaryChairWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, header_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, rehearsal_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, rehearsal_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, clock_box);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, clock_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, zone_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, columns);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, buttons);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, left_caption);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, order_box);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, order_heading);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, order_list);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, drift_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, status_box);
   gtk_widget_class_bind_template_child (widget_class, PlenaryChairWindow, status_icon);
@@ -1087,6 +1321,8 @@ plenary_chair_window_class_init (PlenaryChairWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "chair.export-minutes", NULL,
                                    export_minutes_action);
   gtk_widget_class_install_action (widget_class, "chair.rehearse", "u", rehearse_action);
+  gtk_widget_class_install_property_action (widget_class, "chair.rehearsal-speed",
+                                            "rehearsal-speed");
 }
 
 static void
@@ -1095,7 +1331,7 @@ plenary_chair_window_init (PlenaryChairWindow *self)
   GtkWidget *buttons;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  buttons = gtk_widget_get_parent (self->started_button);
+  buttons = self->buttons;
 
   self->warning_minutes = DEFAULT_WARNING_MINUTES;
   self->alerts = TRUE;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "plenary-format.h"
+#include "model/plenary-time.h"
 #include "util/plenary-search-index.h"
 
 static GDateTime *
@@ -29,6 +30,10 @@ plenary_format_time (GDateTime *time,
   if (time == NULL)
     return g_strdup ("");
   shown = in_zone (time, zone);
+  /* The night clocks fall back, 02:30 happens twice: say which ("02:30 CEST"). */
+  if (plenary_time_is_ambiguous (shown))
+    /* Translators: a time of day that occurs twice, with its zone's abbreviation. */
+    return g_date_time_format (shown, _("%H:%M %Z"));
   /* Translators: a time of day, as g_date_time_format() takes it. */
   return g_date_time_format (shown, _("%H:%M"));
 }
@@ -42,7 +47,13 @@ plenary_format_time_range (GDateTime *start,
   g_autofree char *to = plenary_format_time (end, zone);
 
   /* Translators: a time range, e.g. "07:00–07:40". */
-  return g_strdup_printf (_("%s–%s"), from, to);
+  g_autofree char *range = g_strdup_printf (_("%s–%s"), from, to);
+
+  /* In a right-to-left interface the range would read backwards ("07:40–07:00") inside a
+   * right-to-left sentence: keep it left to right, isolated from the text around it. */
+  if (gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL)
+    return g_strconcat ("\u2066", range, "\u2069", NULL);
+  return g_steal_pointer (&range);
 }
 
 gboolean
@@ -76,6 +87,15 @@ plenary_format_time_range_dual (GDateTime *start,
 
   start_in_event = in_zone (start, event_zone);
   abbreviation = g_date_time_format (start_in_event, "%Z");
+  /* A start that occurs twice already says its zone ("02:30 CEST–03:30"): the one after the
+   * range is the end's, which may differ ("… CET"). */
+  if (plenary_time_is_ambiguous (start_in_event) && end != NULL)
+    {
+      g_autoptr (GDateTime) end_in_event = in_zone (end, event_zone);
+
+      g_free (abbreviation);
+      abbreviation = g_date_time_format (end_in_event, "%Z");
+    }
   local_range = plenary_format_time_range (start, end, local_zone);
   /* Translators: event time range and zone, then the same range in the user's zone. */
   return g_strdup_printf (_("%s %s · %s your time"), event_range, abbreviation, local_range);

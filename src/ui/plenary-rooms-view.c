@@ -28,6 +28,7 @@ struct _PlenaryRoomsView
   GtkStack         *stack;
   GtkDropDown      *room_dropdown;
   GtkWidget        *day_nav;
+  GtkWidget        *zoom_box;
   GtkScrolledWindow *scroller;
   PlenaryWeekGrid  *grid;
 };
@@ -141,8 +142,8 @@ plenary_rooms_view_set_schedule (PlenaryRoomsView *self,
   for (guint i = 0; rooms != NULL && i < g_list_model_get_n_items (rooms); i++)
     {
       g_autoptr (PlenaryRoom) room = g_list_model_get_item (rooms, i);
-      g_autoptr (GListModel) entries = plenary_schedule_get_room_entries (schedule, room);
-      guint n = g_list_model_get_n_items (entries);
+      g_autoptr (GPtrArray) entries = plenary_week_room_entries (schedule, room);
+      guint n = entries->len;
       const char *name = plenary_room_get_name (room);
       g_autofree char *label = NULL;
 
@@ -188,6 +189,9 @@ apply_narrow_cb (gpointer user_data)
 
   self->narrow_idle = 0;
   gtk_widget_set_visible (self->day_nav, self->narrow);
+  /* The zoom buttons do not fit beside the day buttons on a phone; the day fits the height
+   * anyway, and Ctrl+scroll and Ctrl+plus/minus still zoom. */
+  gtk_widget_set_visible (self->zoom_box, !self->narrow);
   if (self->narrow && plenary_week_grid_get_only_day (self->grid) < 0)
     plenary_week_grid_set_only_day (self->grid, 0);
   else if (!self->narrow)
@@ -246,10 +250,11 @@ zoom_action (GtkWidget  *widget,
 {
   PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (widget);
 
-  gtk_widget_activate_action (GTK_WIDGET (self->grid),
-                              g_str_equal (action_name, "rooms.zoom-in") ? "grid.zoom-in"
-                                                                         : "grid.zoom-out",
-                              NULL);
+  const char *grid_action = g_str_equal (action_name, "rooms.zoom-in") ? "grid.zoom-in"
+                            : g_str_equal (action_name, "rooms.zoom-out") ? "grid.zoom-out"
+                            : "grid.zoom-reset";
+
+  gtk_widget_activate_action (GTK_WIDGET (self->grid), grid_action, NULL);
 }
 
 static void
@@ -366,6 +371,7 @@ plenary_rooms_view_class_init (PlenaryRoomsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, room_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, day_nav);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, zoom_box);
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryRoomsView, grid);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_entry_activated);
@@ -374,6 +380,7 @@ plenary_rooms_view_class_init (PlenaryRoomsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "rooms.previous-day", NULL, step_day_action);
   gtk_widget_class_install_action (widget_class, "rooms.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "rooms.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "rooms.zoom-reset", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "rooms.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "rooms.chair", NULL, chair_action);
 }

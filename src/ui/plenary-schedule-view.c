@@ -237,59 +237,55 @@ static void
 number_day (PlenaryScheduleView *self,
             guint                day_index)
 {
-  GListModel *items = plenary_schedule_get_day_items (self->schedule, day_index);
+  g_autoptr (GPtrArray) rows = plenary_schedule_dup_day_rows (self->schedule, day_index,
+                                                              display_zone (self));
   guint number = 0;
 
   g_hash_table_remove_all (self->numbers);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr (PlenaryEntry) item = g_list_model_get_item (items, i);
-      GListModel *children = plenary_entry_get_kind (item) == PLENARY_ENTRY_KIND_BLOCK
-                             ? plenary_schedule_get_block_entries (self->schedule, item) : NULL;
+      PlenaryEntry *row = g_ptr_array_index (rows, i);
 
-      if (plenary_entry_get_kind (item) == PLENARY_ENTRY_KIND_CONTRIBUTION)
-        g_hash_table_insert (self->numbers, item, GUINT_TO_POINTER (++number));
-      for (guint j = 0; children != NULL && j < g_list_model_get_n_items (children); j++)
-        {
-          g_autoptr (PlenaryEntry) child = g_list_model_get_item (children, j);
-
-          if (plenary_entry_get_kind (child) == PLENARY_ENTRY_KIND_CONTRIBUTION
-              && !g_hash_table_contains (self->numbers, child))
-            g_hash_table_insert (self->numbers, child, GUINT_TO_POINTER (++number));
-        }
+      if (plenary_entry_get_kind (row) == PLENARY_ENTRY_KIND_CONTRIBUTION
+          && !g_hash_table_contains (self->numbers, row))
+        g_hash_table_insert (self->numbers, row, GUINT_TO_POINTER (++number));
     }
 }
 
+/* The day's rows come from the model: each talk under the day it starts on, in the zone the
+ * times are shown in, so a block crossing midnight shows each day its own part. */
 static void
 fill_day (PlenaryScheduleView *self,
           GPtrArray           *out)
 {
-  GListModel *items = plenary_schedule_get_day_items (self->schedule, self->day);
+  g_autoptr (GPtrArray) rows = plenary_schedule_dup_day_rows (self->schedule, self->day,
+                                                              display_zone (self));
 
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_autoptr (PlenaryEntry) item = g_list_model_get_item (items, i);
+      PlenaryEntry *item = g_ptr_array_index (rows, i);
 
       if (plenary_entry_get_kind (item) == PLENARY_ENTRY_KIND_BLOCK)
         {
-          GListModel *children = plenary_schedule_get_block_entries (self->schedule, item);
           guint header_at = out->len;
-          guint n_children = g_list_model_get_n_items (children);
+          guint n_children = 0;
 
           g_ptr_array_add (out, g_object_ref (item));
-          for (guint j = 0; j < n_children; j++)
+          for (; i + 1 < rows->len
+                 && plenary_entry_get_block (g_ptr_array_index (rows, i + 1)) == item; i++)
             {
-              g_autoptr (PlenaryEntry) child = g_list_model_get_item (children, j);
+              PlenaryEntry *child = g_ptr_array_index (rows, i + 1);
 
+              n_children++;
               if (passes_filters (self, child))
-                g_ptr_array_add (out, g_steal_pointer (&child));
+                g_ptr_array_add (out, g_object_ref (child));
             }
           /* A block whose talks are all filtered out is noise; an empty block is not. */
           if (out->len == header_at + 1 && (n_children > 0 || !passes_filters (self, item)))
             g_ptr_array_remove_index (out, header_at);
         }
       else if (passes_filters (self, item))
-        g_ptr_array_add (out, g_steal_pointer (&item));
+        g_ptr_array_add (out, g_object_ref (item));
     }
 }
 

@@ -15,6 +15,34 @@
 #define MIN_HOUR_HEIGHT 36.0
 #define MAX_HOUR_HEIGHT 480.0
 
+/* Each box of the grid as an accessible object of its own: GTK 4.8 exposes only widgets to
+ * assistive technologies, so every box gets an empty widget on its rectangle. It draws
+ * nothing and takes no events; the grid draws, hit-tests and handles the keyboard. */
+#define PLENARY_TYPE_WEEK_ITEM (plenary_week_item_get_type ())
+G_DECLARE_FINAL_TYPE (PlenaryWeekItem, plenary_week_item, PLENARY, WEEK_ITEM, GtkWidget)
+
+struct _PlenaryWeekItem
+{
+  GtkWidget parent_instance;
+  guint     index;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryWeekItem, plenary_week_item, GTK_TYPE_WIDGET)
+
+static void
+plenary_week_item_class_init (PlenaryWeekItemClass *klass)
+{
+  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "weekitem");
+  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+plenary_week_item_init (PlenaryWeekItem *self)
+{
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+}
+
 struct _PlenaryWeekGrid
 {
   GtkWidget          parent_instance;
@@ -22,7 +50,11 @@ struct _PlenaryWeekGrid
   PlenaryWeekLayout *layout;
   GArray            *focus_order;
   GHashTable        *starred;
-  double             hour_height;
+  GPtrArray         *items;       /* PlenaryWeekItem per box (NULL for bands), unowned */
+  GtkAdjustment     *vadjustment; /* of the scroller, followed for the sticky headers */
+  double             hour_height; /* chosen by zooming */
+  double             shown_hour_height;
+  gboolean           fit;         /* the day's used hours fill the height */
   int                only_day;
   int                focused;     /* box index */
   GDateTime         *now_override;
@@ -35,6 +67,7 @@ enum {
   PROP_HOUR_HEIGHT,
   PROP_ONLY_DAY,
   PROP_NOW,
+  PROP_FIT,
   N_PROPS
 };
 
@@ -88,12 +121,33 @@ plenary_week_grid_get_palette (PlenaryWeekGrid    *self,
                              adw_style_manager_get_dark (adw_style_manager_get_default ()));
 }
 
-static guint
-n_columns (PlenaryWeekGrid *self)
+/* Bands are drawn behind their talks and need no object of their own. */
+static void
+rebuild_items (PlenaryWeekGrid *self)
 {
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_ptr_array_index (self->items, i) != NULL)
+      gtk_widget_unparent (g_ptr_array_index (self->items, i));
+  g_ptr_array_set_size (self->items, 0);
   if (self->layout == NULL)
-    return 1;
-  return self->only_day >= 0 ? 1 : MAX (plenary_week_layout_get_n_days (self->layout), 1);
+    return;
+  for (guint i = 0; i < plenary_week_layout_get_n_boxes (self->layout); i++)
+    {
+      const PlenaryWeekBox *box = plenary_week_layout_get_box (self->layout, i);
+      PlenaryWeekItem *item = NULL;
+      g_autofree char *label = NULL;
+
+      if (box->kind != PLENARY_WEEK_BOX_BAND)
+        {
+          item = g_object_new (PLENARY_TYPE_WEEK_ITEM, NULL);
+          item->index = i;
+          label = plenary_week_box_describe (self->layout, box);
+          gtk_widget_set_parent (GTK_WIDGET (item), GTK_WIDGET (self));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (item),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+        }
+      g_ptr_array_add (self->items, item);
+    }
 }
 
 static void
@@ -115,6 +169,23 @@ update_accessible (PlenaryWeekGrid *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       description, -1);
     }
+  for (guint i = 0; i < self->items->len; i++)
+    if (g_ptr_array_index (self->items, i) != NULL)
+      gtk_accessible_update_state (g_ptr_array_index (self->items, i),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, (int) i == self->focused, -1);
+}
+
+/* The box behind a point, or -1; the sticky day headers cover what scrolls under them. */
+static int
+hit (PlenaryWeekGrid *self,
+     double           x,
+     double           y)
+{
+  double top = self->vadjustment != NULL ? gtk_adjustment_get_value (self->vadjustment) : 0;
+
+  if (self->layout == NULL || y < top + PLENARY_WEEK_HEADER_HEIGHT)
+    return -1;
+  return plenary_week_layout_hit (self->layout, x, y);
 }
 
 static GtkScrolledWindow *
@@ -178,10 +249,13 @@ plenary_week_grid_set_layout (PlenaryWeekGrid   *self,
     {
       if (self->only_day >= (int) plenary_week_layout_get_n_days (layout))
         self->only_day = 0;
-      plenary_week_layout_set_geometry (layout, MIN_DAY_WIDTH, self->hour_height,
+      plenary_week_layout_set_rtl (layout, gtk_widget_get_direction (GTK_WIDGET (self))
+                                           == GTK_TEXT_DIR_RTL);
+      plenary_week_layout_set_geometry (layout, MIN_DAY_WIDTH, self->shown_hour_height,
                                         self->only_day);
       self->focus_order = plenary_week_layout_get_focus_order (layout);
     }
+  rebuild_items (self);
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -218,7 +292,8 @@ plenary_week_grid_set_only_day (PlenaryWeekGrid *self,
   self->only_day = day;
   if (self->layout != NULL)
     {
-      plenary_week_layout_set_geometry (self->layout, MIN_DAY_WIDTH, self->hour_height, day);
+      plenary_week_layout_set_geometry (self->layout, MIN_DAY_WIDTH, self->shown_hour_height,
+                                        day);
       g_clear_pointer (&self->focus_order, g_array_unref);
       self->focus_order = plenary_week_layout_get_focus_order (self->layout);
     }
@@ -240,9 +315,32 @@ plenary_week_grid_get_hour_height (PlenaryWeekGrid *self)
 {
   g_return_val_if_fail (PLENARY_IS_WEEK_GRID (self), 0);
 
-  return self->hour_height;
+  return self->shown_hour_height;
 }
 
+gboolean
+plenary_week_grid_get_fit (PlenaryWeekGrid *self)
+{
+  g_return_val_if_fail (PLENARY_IS_WEEK_GRID (self), FALSE);
+
+  return self->fit;
+}
+
+void
+plenary_week_grid_set_fit (PlenaryWeekGrid *self,
+                           gboolean         fit)
+{
+  g_return_if_fail (PLENARY_IS_WEEK_GRID (self));
+
+  fit = !!fit;
+  if (self->fit == fit)
+    return;
+  self->fit = fit;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT]);
+}
+
+/* A zoom leaves fitting to the height, from the height shown. */
 void
 plenary_week_grid_set_hour_height (PlenaryWeekGrid *self,
                                    double           hour_height)
@@ -250,11 +348,20 @@ plenary_week_grid_set_hour_height (PlenaryWeekGrid *self,
   g_return_if_fail (PLENARY_IS_WEEK_GRID (self));
 
   hour_height = CLAMP (hour_height, MIN_HOUR_HEIGHT, MAX_HOUR_HEIGHT);
-  if (self->hour_height == hour_height)
+  plenary_week_grid_set_fit (self, FALSE);
+  if (self->hour_height == hour_height && self->shown_hour_height == hour_height)
     return;
   self->hour_height = hour_height;
+  self->shown_hour_height = hour_height;
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUR_HEIGHT]);
+}
+
+static double
+used_hours (PlenaryWeekGrid *self)
+{
+  return (plenary_week_layout_get_last_minute (self->layout)
+          - plenary_week_layout_get_first_minute (self->layout)) / 60.0;
 }
 
 static void
@@ -274,11 +381,11 @@ plenary_week_grid_measure (GtkWidget      *widget,
       *minimum = *natural = 0;
       return;
     }
-  /* Measuring must not move the boxes: hit tests use the allocated geometry. */
-  width = PLENARY_WEEK_AXIS_WIDTH + n_columns (self) * MIN_DAY_WIDTH;
+  /* Measuring must not move the boxes: hit tests use the allocated geometry. Fitting, the
+   * grid asks for its smallest zoom and takes the height it is given. */
+  width = plenary_week_layout_get_width_for (self->layout, MIN_DAY_WIDTH, self->only_day);
   height = PLENARY_WEEK_HEADER_HEIGHT + 8
-           + (plenary_week_layout_get_last_minute (self->layout)
-              - plenary_week_layout_get_first_minute (self->layout)) / 60.0 * self->hour_height;
+           + used_hours (self) * (self->fit ? MIN_HOUR_HEIGHT : self->hour_height);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* One day at a time fits a phone; the week asks for room and scrolls otherwise. */
@@ -297,13 +404,59 @@ plenary_week_grid_size_allocate (GtkWidget *widget,
 {
   PlenaryWeekGrid *self = PLENARY_WEEK_GRID (widget);
   double day_width;
+  double shown = self->hour_height;
 
   if (self->layout == NULL)
     return;
-  day_width = (width - PLENARY_WEEK_AXIS_WIDTH) / n_columns (self);
+  day_width = plenary_week_layout_day_width_for (self->layout, width, self->only_day);
   if (self->only_day < 0)
     day_width = MAX (day_width, MIN_DAY_WIDTH);
-  plenary_week_layout_set_geometry (self->layout, day_width, self->hour_height, self->only_day);
+  if (self->fit)
+    shown = CLAMP ((height - PLENARY_WEEK_HEADER_HEIGHT - 8) / MAX (used_hours (self), 1),
+                   MIN_HOUR_HEIGHT, MAX_HOUR_HEIGHT);
+  if (shown != self->shown_hour_height)
+    {
+      self->shown_hour_height = shown;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOUR_HEIGHT]);
+    }
+  plenary_week_layout_set_rtl (self->layout, gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL);
+  plenary_week_layout_set_geometry (self->layout, day_width, shown, self->only_day);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (self->items, i);
+      const PlenaryWeekBox *box = plenary_week_layout_get_box (self->layout, i);
+      int min;
+
+      if (item == NULL)
+        continue;
+      gtk_widget_set_child_visible (item, box->rect.size.width > 0);
+      gtk_widget_measure (item, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      gtk_widget_measure (item, GTK_ORIENTATION_VERTICAL, -1, &min, NULL, NULL, NULL);
+      gtk_widget_size_allocate (item,
+                                &(GtkAllocation) { floor (box->rect.origin.x),
+                                                   floor (box->rect.origin.y),
+                                                   MAX (ceil (box->rect.size.width), 1),
+                                                   MAX (ceil (box->rect.size.height), 1) },
+                                -1);
+    }
+}
+
+static void
+follow_scroller (PlenaryWeekGrid *self)
+{
+  GtkWidget *ancestor = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = ancestor != NULL
+    ? gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (ancestor)) : NULL;
+
+  if (adjustment == self->vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, gtk_widget_queue_draw, self);
+  g_set_object (&self->vadjustment, adjustment);
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_draw),
+                             self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -326,6 +479,13 @@ plenary_week_grid_snapshot (GtkWidget   *widget,
   plenary_week_layout_render (self->layout, cr, gtk_widget_get_pango_context (widget), &palette,
                               gtk_widget_has_focus (widget) ? self->focused : -1, now,
                               self->starred);
+  /* The day headers stay at the top of what is in sight. */
+  follow_scroller (self);
+  if (self->vadjustment != NULL && gtk_adjustment_get_value (self->vadjustment) > 0)
+    plenary_week_layout_render_headers (self->layout, cr, gtk_widget_get_pango_context (widget),
+                                        &palette,
+                                        MIN (gtk_adjustment_get_value (self->vadjustment),
+                                             height - PLENARY_WEEK_HEADER_HEIGHT));
   cairo_destroy (cr);
 }
 
@@ -341,7 +501,7 @@ on_query_tooltip (PlenaryWeekGrid *self,
 
   if (self->layout == NULL)
     return FALSE;
-  index = keyboard ? self->focused : plenary_week_layout_hit (self->layout, x, y);
+  index = keyboard ? self->focused : hit (self, x, y);
   if (index < 0)
     return FALSE;
   text = plenary_week_box_describe (self->layout, plenary_week_layout_get_box (self->layout,
@@ -369,7 +529,7 @@ on_click_released (GtkGestureClick *gesture,
                    double           y,
                    PlenaryWeekGrid *self)
 {
-  int index = self->layout ? plenary_week_layout_hit (self->layout, x, y) : -1;
+  int index = hit (self, x, y);
 
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (index < 0)
@@ -454,6 +614,10 @@ on_key_pressed (GtkEventControllerKey *controller,
         int step = keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left ? -1 : 1;
         int index;
 
+        /* Days run from right to left in a right-to-left layout. */
+        if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+          step = -step;
+
         if (position < 0)
           {
             target = 0;
@@ -493,7 +657,7 @@ on_scroll (GtkEventControllerScroll *controller,
 
   if ((state & GDK_CONTROL_MASK) == 0)
     return FALSE;
-  plenary_week_grid_set_hour_height (self, self->hour_height * (dy < 0 ? 1.15 : 1 / 1.15));
+  plenary_week_grid_set_hour_height (self, self->shown_hour_height * (dy < 0 ? 1.15 : 1 / 1.15));
   return TRUE;
 }
 
@@ -516,11 +680,11 @@ zoom_action (GtkWidget  *widget,
   PlenaryWeekGrid *self = PLENARY_WEEK_GRID (widget);
 
   if (g_str_equal (action_name, "grid.zoom-in"))
-    plenary_week_grid_set_hour_height (self, self->hour_height * 1.25);
+    plenary_week_grid_set_hour_height (self, self->shown_hour_height * 1.25);
   else if (g_str_equal (action_name, "grid.zoom-out"))
-    plenary_week_grid_set_hour_height (self, self->hour_height / 1.25);
+    plenary_week_grid_set_hour_height (self, self->shown_hour_height / 1.25);
   else
-    plenary_week_grid_set_hour_height (self, 96);
+    plenary_week_grid_set_fit (self, TRUE);
 }
 
 static void
@@ -543,7 +707,10 @@ plenary_week_grid_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_HOUR_HEIGHT:
-      g_value_set_double (value, self->hour_height);
+      g_value_set_double (value, self->shown_hour_height);
+      break;
+    case PROP_FIT:
+      g_value_set_boolean (value, self->fit);
       break;
     case PROP_ONLY_DAY:
       g_value_set_int (value, self->only_day);
@@ -572,6 +739,9 @@ plenary_week_grid_set_property (GObject      *object,
     case PROP_ONLY_DAY:
       plenary_week_grid_set_only_day (self, g_value_get_int (value));
       break;
+    case PROP_FIT:
+      plenary_week_grid_set_fit (self, g_value_get_boolean (value));
+      break;
     case PROP_NOW:
       g_clear_pointer (&self->now_override, g_date_time_unref);
       self->now_override = g_value_dup_boxed (value);
@@ -583,6 +753,28 @@ plenary_week_grid_set_property (GObject      *object,
 }
 
 static void
+plenary_week_grid_dispose (GObject *object)
+{
+  PlenaryWeekGrid *self = PLENARY_WEEK_GRID (object);
+
+  g_clear_pointer (&self->layout, plenary_week_layout_free);
+  if (self->items != NULL)
+    rebuild_items (self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, gtk_widget_queue_draw, self);
+  g_clear_object (&self->vadjustment);
+
+  G_OBJECT_CLASS (plenary_week_grid_parent_class)->dispose (object);
+}
+
+static void
+plenary_week_grid_direction_changed (GtkWidget        *widget,
+                                     GtkTextDirection  previous)
+{
+  gtk_widget_queue_allocate (widget);
+}
+
+static void
 plenary_week_grid_finalize (GObject *object)
 {
   PlenaryWeekGrid *self = PLENARY_WEEK_GRID (object);
@@ -591,6 +783,7 @@ plenary_week_grid_finalize (GObject *object)
   g_clear_pointer (&self->focus_order, g_array_unref);
   g_clear_pointer (&self->starred, g_hash_table_unref);
   g_clear_pointer (&self->now_override, g_date_time_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plenary_week_grid_parent_class)->finalize (object);
 }
@@ -603,7 +796,9 @@ plenary_week_grid_class_init (PlenaryWeekGridClass *klass)
 
   object_class->get_property = plenary_week_grid_get_property;
   object_class->set_property = plenary_week_grid_set_property;
+  object_class->dispose = plenary_week_grid_dispose;
   object_class->finalize = plenary_week_grid_finalize;
+  widget_class->direction_changed = plenary_week_grid_direction_changed;
   widget_class->measure = plenary_week_grid_measure;
   widget_class->size_allocate = plenary_week_grid_size_allocate;
   widget_class->snapshot = plenary_week_grid_snapshot;
@@ -614,6 +809,9 @@ plenary_week_grid_class_init (PlenaryWeekGridClass *klass)
   properties[PROP_ONLY_DAY] =
     g_param_spec_int ("only-day", NULL, NULL, -1, G_MAXINT, -1,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIT] =
+    g_param_spec_boolean ("fit", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_NOW] =
     g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
@@ -653,6 +851,9 @@ plenary_week_grid_init (PlenaryWeekGrid *self)
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   self->hour_height = 96;
+  self->shown_hour_height = 96;
+  self->fit = TRUE;
+  self->items = g_ptr_array_new ();
   self->only_day = -1;
   self->focused = -1;
 

@@ -28,6 +28,10 @@ int                plenary_week_grid_get_only_day (PlenaryWeekGrid   *self);
 double             plenary_week_grid_get_hour_height (PlenaryWeekGrid *self);
 void               plenary_week_grid_set_hour_height (PlenaryWeekGrid *self,
                                                       double           hour_height);
+/* Whether the hours the room uses fill the height (the default, until a zoom). */
+gboolean           plenary_week_grid_get_fit      (PlenaryWeekGrid   *self);
+void               plenary_week_grid_set_fit      (PlenaryWeekGrid   *self,
+                                                   gboolean           fit);
 /* Box index with keyboard focus, or -1. */
 int                plenary_week_grid_get_focused  (PlenaryWeekGrid   *self);
 void               plenary_week_grid_set_focused  (PlenaryWeekGrid   *self,

@@ -28,12 +28,25 @@ typedef struct
   PlenaryEntry       *entry;
   PlenaryWeekBoxKind  kind;
   guint               day;
-  int                 start_minute;  /* since midnight of @day, in the event's zone */
-  int                 end_minute;    /* may be 1440 when the entry goes on past midnight */
+  /* Since midnight of @day, in the event's zone. An entry that starts one day and goes on past
+   * midnight stays in that day's column, below 24:00 (minutes past 1440), as do the talks of a
+   * block that started the day before: nothing is cut in two or shown twice. */
+  int                 start_minute;
+  int                 end_minute;
   guint               column;
   guint               n_columns;
-  graphene_rect_t     rect;          /* in layout coordinates */
+  graphene_rect_t     rect;          /* in layout coordinates, mirrored when right-to-left */
 } PlenaryWeekBox;
+
+/* What a box shows at its size: whole lines only, never a line cut in half. */
+typedef struct
+{
+  gboolean one_line;      /* too short for more: "07:00 · Opening" on one line */
+  gboolean time_line;     /* "07:00–07:40" above the title */
+  int      title_lines;
+  int      speaker_lines; /* for posters: lines of the poster list */
+  double   line_height;   /* of the title's font, in pixels */
+} PlenaryWeekBoxText;
 
 typedef struct
 {
@@ -51,6 +64,16 @@ typedef struct _PlenaryWeekLayout PlenaryWeekLayout;
 
 #define PLENARY_WEEK_AXIS_WIDTH 56.0
 #define PLENARY_WEEK_HEADER_HEIGHT 48.0
+/* A day with nothing in the room takes a narrow column, not a full one. */
+#define PLENARY_WEEK_EMPTY_DAY_WIDTH 48.0
+/* The smallest box: one line of text ("07:00 · Opening") and its margins. */
+#define PLENARY_WEEK_MIN_BOX_HEIGHT 18.0
+
+/* The entries a room's week shows: the room's own and, for a named room, the top-level talks
+ * with no room whose venue is that room's name, since their page says "Room: Hall" too. For
+ * the "No room" room, only what no room claims that way. A new list. */
+GPtrArray            *plenary_week_room_entries        (PlenarySchedule          *schedule,
+                                                        PlenaryRoom              *room);
 
 /* @room may be the schedule's "No room" room. */
 PlenaryWeekLayout    *plenary_week_layout_new          (PlenarySchedule          *schedule,
@@ -64,6 +87,22 @@ void                  plenary_week_layout_set_geometry (PlenaryWeekLayout       
                                                         double                    day_width,
                                                         double                    hour_height,
                                                         int                       only_day);
+/* Right to left: the axis on the right, days from right to left. Takes effect at the next
+ * plenary_week_layout_set_geometry(). */
+void                  plenary_week_layout_set_rtl      (PlenaryWeekLayout        *self,
+                                                        gboolean                  rtl);
+gboolean              plenary_week_layout_get_rtl      (PlenaryWeekLayout        *self);
+/* Whether @day has nothing in the room (it gets a narrow column). */
+gboolean              plenary_week_layout_day_is_empty (PlenaryWeekLayout        *self,
+                                                        guint                     day);
+/* Width of the grid, axis included, for columns of @day_width. */
+double                plenary_week_layout_get_width_for (PlenaryWeekLayout       *self,
+                                                         double                   day_width,
+                                                         int                      only_day);
+/* The width a day column gets when the grid is @width wide. */
+double                plenary_week_layout_day_width_for (PlenaryWeekLayout       *self,
+                                                         double                   width,
+                                                         int                      only_day);
 guint                 plenary_week_layout_get_n_days   (PlenaryWeekLayout        *self);
 guint                 plenary_week_layout_get_n_boxes  (PlenaryWeekLayout        *self);
 const PlenaryWeekBox *plenary_week_layout_get_box      (PlenaryWeekLayout        *self,
@@ -82,6 +121,19 @@ int                   plenary_week_layout_hit          (PlenaryWeekLayout       
 /* Boxes that can take focus, in reading order (day, then time). */
 GArray               *plenary_week_layout_get_focus_order (PlenaryWeekLayout     *self);
 
+/* Which lines @box shows at its current size. */
+void                  plenary_week_layout_plan_text    (PlenaryWeekLayout        *self,
+                                                        PangoContext             *context,
+                                                        const PlenaryWeekBox     *box,
+                                                        gboolean                  starred,
+                                                        PlenaryWeekBoxText       *text);
+/* Draws the day headers alone, with their background, @top pixels down: they stay in sight
+ * while the grid scrolls under them. */
+void                  plenary_week_layout_render_headers (PlenaryWeekLayout      *self,
+                                                          cairo_t                *cr,
+                                                          PangoContext           *context,
+                                                          const PlenaryWeekPalette *palette,
+                                                          double                  top);
 /* Draws the grid. @focused is a box index or -1; @now NULL outside the event. */
 void                  plenary_week_layout_render       (PlenaryWeekLayout        *self,
                                                         cairo_t                  *cr,
