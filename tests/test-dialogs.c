@@ -12,7 +12,9 @@
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"
 #include "sync/plenary-event-list.h"
+#include "plenary-application.h"
 #include "ui/plenary-add-event-dialog.h"
+#include "ui/plenary-preferences-window.h"
 
 /* The first widget under @widget of @type with CSS class @css_class (NULL for any). */
 static GtkWidget *
@@ -139,6 +141,143 @@ test_add_event_error_sentences (void)
   }
 }
 
+/* Sentence case: no capital after the first word but names (Indico, API, Plenary, Ctrl). */
+static void
+assert_sentence_case (const char *text)
+{
+  static const char *names[] = { "Indico", "API", "Plenary", "Ctrl+R)", "HTTP", NULL };
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+
+  for (guint i = 1; words[i] != NULL; i++)
+    if (g_unichar_isupper (g_utf8_get_char (words[i]))
+        && !g_strv_contains (names, words[i]) && !g_str_has_prefix (words[i], "(Ctrl"))
+      g_error ("“%s” is not in sentence case (“%s”)", text, words[i]);
+}
+
+static void
+collect_titles (GtkWidget *widget,
+                GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL)
+    g_ptr_array_add (titles, g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))));
+  if (ADW_IS_PREFERENCES_GROUP (widget)
+      && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != NULL)
+    g_ptr_array_add (titles, g_strdup (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget))));
+  if (ADW_IS_PREFERENCES_PAGE (widget))
+    g_ptr_array_add (titles, g_strdup (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_titles (child, titles);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwComboRow *
+find_combo_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_COMBO_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_combo_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr (PlenaryApplication) app = plenary_application_new (APP_ID ".PrefsTest",
+                                                                G_APPLICATION_NON_UNIQUE);
+  GSettings *settings = plenary_application_get_settings (app);
+  PlenaryPreferencesWindow *window;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  AdwComboRow *refresh;
+  GListModel *choices;
+  GtkWidget *remove;
+  guint never = G_MAXUINT;
+
+  g_settings_set_uint (settings, "refresh-interval", 0);
+  window = plenary_preferences_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (50);
+
+  collect_titles (GTK_WIDGET (window), titles);
+  g_assert_cmpuint (titles->len, >, 8);
+  for (guint i = 0; i < titles->len; i++)
+    assert_sentence_case (g_ptr_array_index (titles, i));
+
+  /* "Never" is a choice in words, not a 0 to type. */
+  refresh = find_combo_row (GTK_WIDGET (window), "Check for programme changes");
+  g_assert_nonnull (refresh);
+  choices = adw_combo_row_get_model (refresh);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr (GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (choice), "Only when I refresh") == 0)
+        never = i;
+    }
+  g_assert_cmpuint (never, !=, G_MAXUINT);
+  g_assert_cmpuint (adw_combo_row_get_selected (refresh), ==, never);
+  adw_combo_row_set_selected (refresh, 1);
+  g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 15);
+  adw_combo_row_set_selected (refresh, never);
+  g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 0);
+
+  /* Nothing stored, nothing to remove. */
+  remove = find_button (GTK_WIDGET (window), "_Remove Token");
+  g_assert_nonnull (remove);
+  g_assert_false (gtk_widget_get_sensitive (remove));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_iterate (20);
+}
+
+/* A value set outside the window (gsettings) is shown as itself, not as a preset near it. */
+static void
+test_preferences_custom_refresh (void)
+{
+  g_autoptr (PlenaryApplication) app = plenary_application_new (APP_ID ".PrefsTest2",
+                                                                G_APPLICATION_NON_UNIQUE);
+  GSettings *settings = plenary_application_get_settings (app);
+  PlenaryPreferencesWindow *window;
+  AdwComboRow *refresh;
+  g_autoptr (GtkStringObject) shown = NULL;
+
+  g_settings_set_uint (settings, "refresh-interval", 45);
+  window = plenary_preferences_window_new (app);
+  refresh = find_combo_row (GTK_WIDGET (window), "Check for programme changes");
+  shown = g_list_model_get_item (adw_combo_row_get_model (refresh),
+                                 adw_combo_row_get_selected (refresh));
+  g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "Every 45 minutes");
+  g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 45);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +288,9 @@ main (int   argc,
 
   g_test_add_func ("/dialogs/add-event/focus-and-errors", test_add_event_focus_and_errors);
   g_test_add_func ("/dialogs/add-event/error-sentences", test_add_event_error_sentences);
+
+  g_test_add_func ("/dialogs/preferences", test_preferences);
+  g_test_add_func ("/dialogs/preferences/custom-refresh", test_preferences_custom_refresh);
 
   return g_test_run ();
 }

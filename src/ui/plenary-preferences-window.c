@@ -17,12 +17,15 @@ struct _PlenaryPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   AdwComboRow          *time_zone_row;
-  GtkSpinButton        *refresh_spin;
+  AdwComboRow          *refresh_row;
+  GArray               *refresh_choices; /* guint minutes, as refresh_row lists them */
   GtkSpinButton        *reminder_spin;
   AdwEntryRow          *server_row;
   AdwPasswordEntryRow  *token_row;
   GtkLabel             *token_status;
+  GtkWidget            *remove_button;
   GCancellable         *cancellable;
+  GCancellable         *lookup_cancellable; /* of the look-up for the server typed */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryPreferencesWindow, plenary_preferences_window,
@@ -50,6 +53,84 @@ index_to_time_zone_mode (const GValue       *value,
   guint index = g_value_get_uint (value);
 
   return g_variant_new_string (time_zone_modes[MIN (index, G_N_ELEMENTS (time_zone_modes) - 1)]);
+}
+
+/* Automatic checks, as choices rather than a number of minutes where 0 means "never". */
+static const guint refresh_presets[] = { 5, 15, 30, 60, 180, 0 };
+
+static char *
+refresh_choice_label (guint minutes)
+{
+  if (minutes == 0)
+    return g_strdup (_("Only when I refresh"));
+  if (minutes % 60 == 0 && minutes > 60)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every %u hour", "Every %u hours",
+                                         minutes / 60), minutes / 60);
+  if (minutes == 60)
+    return g_strdup (_("Every hour"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Every %u minute", "Every %u minutes",
+                                       minutes), minutes);
+}
+
+/* The presets, and @current in its place among them if it is none of them (set elsewhere). */
+static void
+fill_refresh_choices (PlenaryPreferencesWindow *self,
+                      guint                     current)
+{
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  gboolean placed = FALSE;
+
+  g_array_set_size (self->refresh_choices, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (refresh_presets); i++)
+    {
+      guint minutes = refresh_presets[i];
+
+      if (!placed && current != 0 && (minutes == 0 || current <= minutes))
+        {
+          if (current != minutes)
+            g_array_append_val (self->refresh_choices, current);
+          placed = TRUE;
+        }
+      g_array_append_val (self->refresh_choices, minutes);
+    }
+  for (guint i = 0; i < self->refresh_choices->len; i++)
+    {
+      g_autofree char *label = refresh_choice_label (g_array_index (self->refresh_choices,
+                                                                    guint, i));
+
+      gtk_string_list_append (labels, label);
+    }
+  adw_combo_row_set_model (self->refresh_row, G_LIST_MODEL (labels));
+}
+
+static gboolean
+refresh_minutes_to_index (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  PlenaryPreferencesWindow *self = user_data;
+  guint minutes = g_variant_get_uint32 (variant);
+
+  for (guint i = 0; i < self->refresh_choices->len; i++)
+    if (g_array_index (self->refresh_choices, guint, i) == minutes)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+index_to_refresh_minutes (const GValue       *value,
+                          const GVariantType *expected_type,
+                          gpointer            user_data)
+{
+  PlenaryPreferencesWindow *self = user_data;
+  guint index = g_value_get_uint (value);
+
+  if (index >= self->refresh_choices->len)
+    return NULL;
+  return g_variant_new_uint32 (g_array_index (self->refresh_choices, guint, index));
 }
 
 /* A server base from what people paste: an event link, or a server address. */
@@ -92,6 +173,47 @@ set_token_status (PlenaryPreferencesWindow *self,
 }
 
 static void
+set_can_remove (PlenaryPreferencesWindow *self,
+                gboolean                  can_remove)
+{
+  gtk_widget_set_sensitive (self->remove_button, can_remove);
+  gtk_widget_set_tooltip_text (self->remove_button,
+                               can_remove ? _("Remove the token of this server from your keyring")
+                                          : _("No token is stored for this server"));
+}
+
+static void
+token_looked_up_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  char *token = plenary_credentials_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* No keyring is no token: nothing to remove either way. */
+  set_can_remove (user_data, token != NULL);
+  plenary_credentials_free_token (token);
+}
+
+/* "Remove Token" only does something when a token is stored for the server typed. */
+static void
+on_server_row_changed (PlenaryPreferencesWindow *self)
+{
+  g_autofree char *base = server_base_from_text (
+    gtk_editable_get_text (GTK_EDITABLE (self->server_row)), NULL);
+
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  set_can_remove (self, FALSE);
+  if (base == NULL)
+    return;
+  self->lookup_cancellable = g_cancellable_new ();
+  plenary_credentials_lookup_async (base, self->lookup_cancellable, token_looked_up_cb, self);
+}
+
+static void
 token_stored_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -105,7 +227,10 @@ token_stored_cb (GObject      *source,
   self = user_data;
   set_token_status (self, error ? error->message : _("Saved in your keyring."), error != NULL);
   if (error == NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
+      set_can_remove (self, TRUE);
+    }
 }
 
 static void
@@ -120,6 +245,8 @@ token_cleared_cb (GObject      *source,
     return;
   set_token_status (user_data, error ? error->message : _("Removed from your keyring."),
                     error != NULL);
+  if (error == NULL)
+    set_can_remove (user_data, FALSE);
 }
 
 static void
@@ -166,8 +293,23 @@ plenary_preferences_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  /* The mapping reads refresh_choices: no settings change may reach it once we are gone. */
+  if (self->refresh_row != NULL)
+    g_settings_unbind (self->refresh_row, "selected");
 
   G_OBJECT_CLASS (plenary_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+plenary_preferences_window_finalize (GObject *object)
+{
+  PlenaryPreferencesWindow *self = PLENARY_PREFERENCES_WINDOW (object);
+
+  g_clear_pointer (&self->refresh_choices, g_array_unref);
+
+  G_OBJECT_CLASS (plenary_preferences_window_parent_class)->finalize (object);
 }
 
 PlenaryPreferencesWindow *
@@ -179,9 +321,10 @@ plenary_preferences_window_new (PlenaryApplication *application)
   g_settings_bind_with_mapping (settings, "time-zone-mode", self->time_zone_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, time_zone_mode_to_index,
                                 index_to_time_zone_mode, NULL, NULL);
-  g_settings_bind (settings, "refresh-interval",
-                   gtk_spin_button_get_adjustment (self->refresh_spin), "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  fill_refresh_choices (self, g_settings_get_uint (settings, "refresh-interval"));
+  g_settings_bind_with_mapping (settings, "refresh-interval", self->refresh_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, refresh_minutes_to_index,
+                                index_to_refresh_minutes, self, NULL);
   g_settings_bind (settings, "reminder-minutes",
                    gtk_spin_button_get_adjustment (self->reminder_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -196,6 +339,7 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = plenary_preferences_window_dispose;
+  object_class->finalize = plenary_preferences_window_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/plenary-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, server_row);
@@ -203,8 +347,10 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, token_status);
   gtk_widget_class_bind_template_callback (widget_class, on_save_token_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_token_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_server_row_changed);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, time_zone_row);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, refresh_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, refresh_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, reminder_spin);
 }
 
@@ -213,4 +359,5 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->refresh_choices = g_array_new (FALSE, FALSE, sizeof (guint));
 }
