@@ -14,7 +14,9 @@
 #include "sync/plenary-event-list.h"
 #include "plenary-application.h"
 #include "ui/plenary-add-event-dialog.h"
+#include "ui/plenary-chair-window.h"
 #include "ui/plenary-preferences-window.h"
+#include "ui/plenary-window.h"
 
 /* The first widget under @widget of @type with CSS class @css_class (NULL for any). */
 static GtkWidget *
@@ -278,6 +280,248 @@ test_preferences_custom_refresh (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* One key as the shortcuts window shows it: keypad keys and Ctrl+= (Ctrl++ without Shift)
+ * are the same entries as the main keys. */
+static char *
+normalize_accel (guint           keyval,
+                 GdkModifierType mods)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_KP_Add:
+    case GDK_KEY_equal:
+      keyval = GDK_KEY_plus;
+      break;
+    case GDK_KEY_KP_Subtract:
+      keyval = GDK_KEY_minus;
+      break;
+    case GDK_KEY_KP_Enter:
+      keyval = GDK_KEY_Return;
+      break;
+    default:
+      keyval = gdk_keyval_to_lower (keyval);
+    }
+  return gtk_accelerator_name (keyval, mods & gtk_accelerator_get_default_mod_mask ());
+}
+
+static void
+add_accel_string (GHashTable *set,
+                  const char *accel)
+{
+  guint keyval;
+  GdkModifierType mods;
+
+  if (gtk_accelerator_parse (accel, &keyval, &mods))
+    g_hash_table_add (set, normalize_accel (keyval, mods));
+}
+
+/* What the shortcuts window lists: its accelerators ("<Alt>1...<Alt>9" spelled out) and
+ * the application's accelerators of the actions it names. */
+static GHashTable *
+listed_accels (GtkApplication *app)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                  "/gtk/help-overlay.ui");
+  g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
+  GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+      g_auto (GStrv) parts = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, "action-name", &action, NULL);
+      parts = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          g_auto (GStrv) range = g_strsplit (parts[i], "...", 2);
+          guint first, last;
+          GdkModifierType mods;
+
+          if (range[0] == NULL || range[1] == NULL)
+            {
+              add_accel_string (set, parts[i]);
+              continue;
+            }
+          g_assert_true (gtk_accelerator_parse (range[0], &first, &mods));
+          g_assert_true (gtk_accelerator_parse (range[1], &last, NULL));
+          for (guint keyval = first; keyval <= last; keyval++)
+            g_hash_table_add (set, normalize_accel (keyval, mods));
+        }
+      if (action != NULL)
+        {
+          g_auto (GStrv) accels = gtk_application_get_accels_for_action (app, action);
+
+          g_assert_nonnull (accels[0]);
+          for (guint i = 0; accels[i] != NULL; i++)
+            add_accel_string (set, accels[i]);
+        }
+    }
+  return set;
+}
+
+static void
+add_trigger (GHashTable         *found,
+             GtkShortcutTrigger *trigger,
+             const char         *what)
+{
+  if (GTK_IS_KEYVAL_TRIGGER (trigger))
+    g_hash_table_insert (found,
+                         normalize_accel (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))),
+                         g_strdup (what));
+  else if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      add_trigger (found, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                   what);
+      add_trigger (found, gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                   what);
+    }
+}
+
+/* Whether @name is an action Plenary installs (on a Plenary widget class, the window or the
+ * application), not one of GTK's own (clipboard.copy, window.close…). */
+static gboolean
+is_plenary_action (GtkWidget  *widget,
+                   const char *name)
+{
+  if (g_str_has_prefix (name, "app.") || g_str_has_prefix (name, "win."))
+    return TRUE;
+  for (GtkWidget *w = widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (w);
+      GType owner;
+      const char *action;
+      const GVariantType *type;
+      const char *property;
+
+      /* GTK 4.8 writes every out argument: none may be NULL. */
+      for (guint i = 0; gtk_widget_class_query_action (klass, i, &owner, &action, &type,
+                                                       &property);
+           i++)
+        if (g_str_equal (action, name) && g_str_has_prefix (g_type_name (owner), "Plenary"))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Every key bound to one of Plenary's actions in @widget's tree: class bindings and shortcut
+ * controllers alike. */
+static void
+collect_bound_accels (GtkWidget  *widget,
+                      GHashTable *found)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          const char *name;
+
+          if (!GTK_IS_NAMED_ACTION (action))
+            continue;
+          name = gtk_named_action_get_action_name (GTK_NAMED_ACTION (action));
+          if (is_plenary_action (widget, name))
+            add_trigger (found, gtk_shortcut_get_trigger (shortcut), name);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_bound_accels (child, found);
+}
+
+/* The shortcuts window lists every key the application, its window, its views and the chair
+ * window bind to an action. */
+static void
+test_shortcuts_listed (void)
+{
+  g_autoptr (PlenaryApplication) app = plenary_application_new (APP_ID ".ShortcutsTest",
+                                                                G_APPLICATION_NON_UNIQUE);
+  g_autoptr (GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) listed = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) actions = NULL;
+  g_autoptr (PlenaryClock) clock = plenary_clock_new ();
+  PlenaryWindow *window;
+  PlenarySchedule *schedule;
+  PlenaryChairWindow *chair;
+  AdwViewStack *stack;
+  GHashTableIter iter;
+  gpointer key, value;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = PLENARY_WINDOW (plenary_test_wait_for_window (GTK_APPLICATION (app)));
+  while (plenary_window_get_schedule (window) == NULL && g_get_monotonic_time () < deadline)
+    plenary_test_iterate (20);
+  schedule = plenary_window_get_schedule (window);
+  g_assert_nonnull (schedule);
+
+  /* Every view built, as a user opening each page would. */
+  stack = plenary_window_get_view_stack (window);
+  {
+    g_autoptr (GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+      {
+        g_autoptr (AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+        adw_view_stack_set_visible_child (stack, adw_view_stack_page_get_child (page));
+        plenary_test_iterate (20);
+      }
+  }
+  chair = plenary_chair_window_new (GTK_APPLICATION (app), schedule, NULL,
+                                    g_list_model_get_item (plenary_schedule_get_rooms (schedule),
+                                                           0),
+                                    clock);
+
+  actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto (GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                     actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &keyval, &mods));
+          g_hash_table_insert (found, normalize_accel (keyval, mods), g_strdup (actions[i]));
+        }
+    }
+  collect_bound_accels (GTK_WIDGET (window), found);
+  collect_bound_accels (GTK_WIDGET (chair), found);
+  /* The views' keys are all there: the lists below are not empty by accident. */
+  g_assert_true (g_hash_table_contains (found, "<Control>o"));
+  g_assert_true (g_hash_table_contains (found, "<Alt>5"));
+  g_assert_true (g_hash_table_contains (found, "<Control>Page_Down"));
+  g_assert_true (g_hash_table_contains (found, "<Control>plus"));
+  g_assert_true (g_hash_table_contains (found, "F11"));
+
+  listed = listed_accels (GTK_APPLICATION (app));
+  g_hash_table_iter_init (&iter, found);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (listed, key))
+      g_error ("%s (%s) is missing from the shortcuts window", (char *) key, (char *) value);
+
+  gtk_window_destroy (GTK_WINDOW (chair));
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/add-event/focus-and-errors", test_add_event_focus_and_errors);
   g_test_add_func ("/dialogs/add-event/error-sentences", test_add_event_error_sentences);
 
+  g_test_add_func ("/dialogs/shortcuts-listed", test_shortcuts_listed);
   g_test_add_func ("/dialogs/preferences", test_preferences);
   g_test_add_func ("/dialogs/preferences/custom-refresh", test_preferences_custom_refresh);
 
