@@ -284,6 +284,17 @@ bind_entry (PlenaryEntryRow         *self,
       set_text (self->meta_label, meta);
     }
 
+  if (context->get_meta != NULL)
+    {
+      char *own = context->get_meta (entry, context->user_data);
+
+      if (own != NULL)
+        {
+          set_text (self->meta_label, own);
+          g_free (own);
+        }
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->accent), TRUE);
   plenary_accent_bar_set_color (self->accent, plenary_entry_get_color (entry));
 

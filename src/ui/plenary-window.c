@@ -104,6 +104,8 @@ static void on_show_in_schedule (PlenaryWindow *self,
                                  PlenaryTrack  *track);
 static void on_star_entries     (PlenaryWindow *self,
                                  GListModel    *entries);
+static void on_person_activated (PlenaryWindow *self,
+                                 PlenaryPerson *person);
 
 /* The views built so far follow the programme on screen (the schedule view is always built). */
 static void
@@ -163,13 +165,17 @@ ensure_view (PlenaryWindow *self,
       self->starred_view = PLENARY_STARRED_VIEW (view);
       g_settings_bind (self->settings, "room-change-minutes", view, "room-change-minutes",
                        G_SETTINGS_BIND_GET);
+      /* Starred opens talks in its own page; only a speaker's name leads elsewhere. */
+      g_signal_connect_object (view, "person-activated", G_CALLBACK (on_person_activated), self,
+                               G_CONNECT_SWAPPED);
       page = self->starred_page;
     }
   if (view == NULL)
     return;
 
-  g_signal_connect_object (view, "entry-activated", G_CALLBACK (on_entry_activated), self,
-                           G_CONNECT_SWAPPED);
+  if (!PLENARY_IS_STARRED_VIEW (view))
+    g_signal_connect_object (view, "entry-activated", G_CALLBACK (on_entry_activated), self,
+                             G_CONNECT_SWAPPED);
   adw_bin_set_child (page, view);
   show_schedule_in_views (self);
 }
