@@ -284,10 +284,16 @@ fill_removed (PlenaryStarredView *self)
       g_autofree char *escaped = g_markup_escape_text (title ? title : fallback, -1);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Dismiss"));
+      /* The row's title and subtitle say it all: the icon is decoration. */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Removed from the programme"));
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      /* GTK 4.8 names a mnemonic button by its label twice ("_Dismiss Dismiss"). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Dismiss"), -1);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Forget this talk"));
       g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
