@@ -250,6 +250,23 @@ test_preferences (void)
   adw_combo_row_set_selected (refresh, never);
   g_assert_cmpuint (g_settings_get_uint (settings, "refresh-interval"), ==, 0);
 
+  /* Reminders: "Off" in words too. */
+  {
+    AdwComboRow *reminders = find_combo_row (GTK_WIDGET (window), "Remind me before starred talks");
+    GListModel *model;
+    g_autoptr (GtkStringObject) first = NULL;
+    g_autoptr (GtkStringObject) shown = NULL;
+
+    g_assert_nonnull (reminders);
+    model = adw_combo_row_get_model (reminders);
+    first = g_list_model_get_item (model, 0);
+    g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Off");
+    shown = g_list_model_get_item (model, adw_combo_row_get_selected (reminders));
+    g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "10 minutes before");
+    adw_combo_row_set_selected (reminders, 0);
+    g_assert_cmpuint (g_settings_get_uint (settings, "reminder-minutes"), ==, 0);
+  }
+
   /* Nothing stored, nothing to remove. */
   remove = find_button (GTK_WIDGET (window), "_Remove Token");
   g_assert_nonnull (remove);

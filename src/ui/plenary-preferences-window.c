@@ -18,8 +18,7 @@ struct _PlenaryPreferencesWindow
 
   AdwComboRow          *time_zone_row;
   AdwComboRow          *refresh_row;
-  GArray               *refresh_choices; /* guint minutes, as refresh_row lists them */
-  GtkSpinButton        *reminder_spin;
+  AdwComboRow          *reminder_row;
   AdwEntryRow          *server_row;
   AdwPasswordEntryRow  *token_row;
   GtkLabel             *token_status;
@@ -55,8 +54,12 @@ index_to_time_zone_mode (const GValue       *value,
   return g_variant_new_string (time_zone_modes[MIN (index, G_N_ELEMENTS (time_zone_modes) - 1)]);
 }
 
-/* Automatic checks, as choices rather than a number of minutes where 0 means "never". */
+/* Minutes as choices in words, rather than a number where 0 means "never" or "off". A value
+ * set elsewhere (gsettings) that is none of the presets is listed too, in its place. */
+typedef char *(*MinutesLabelFunc) (guint minutes);
+
 static const guint refresh_presets[] = { 5, 15, 30, 60, 180, 0 };
+static const guint reminder_presets[] = { 0, 5, 10, 15, 30 };
 
 static char *
 refresh_choice_label (guint minutes)
@@ -72,47 +75,65 @@ refresh_choice_label (guint minutes)
                                        minutes), minutes);
 }
 
-/* The presets, and @current in its place among them if it is none of them (set elsewhere). */
+static char *
+reminder_choice_label (guint minutes)
+{
+  if (minutes == 0)
+    return g_strdup (C_("reminders", "Off"));
+  /* Translators: when a reminder comes, "10 minutes before" the talk. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute before",
+                                       "%u minutes before", minutes), minutes);
+}
+
 static void
-fill_refresh_choices (PlenaryPreferencesWindow *self,
-                      guint                     current)
+fill_minutes_choices (AdwComboRow      *row,
+                      const guint      *presets,
+                      guint             n_presets,
+                      guint             current,
+                      MinutesLabelFunc  label_func)
 {
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  GArray *choices = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean placed = FALSE;
 
-  g_array_set_size (self->refresh_choices, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (refresh_presets); i++)
+  for (guint i = 0; i < n_presets; i++)
     {
-      guint minutes = refresh_presets[i];
+      guint minutes = presets[i];
 
-      if (!placed && current != 0 && (minutes == 0 || current <= minutes))
+      /* 0 is first or last; the others go up. */
+      if (!placed && (minutes == current
+                      || (current != 0 && minutes != 0 && current < minutes)
+                      || (current != 0 && minutes == 0 && i > 0)))
         {
           if (current != minutes)
-            g_array_append_val (self->refresh_choices, current);
+            g_array_append_val (choices, current);
           placed = TRUE;
         }
-      g_array_append_val (self->refresh_choices, minutes);
+      g_array_append_val (choices, minutes);
     }
-  for (guint i = 0; i < self->refresh_choices->len; i++)
+  if (!placed)
+    g_array_append_val (choices, current);
+  for (guint i = 0; i < choices->len; i++)
     {
-      g_autofree char *label = refresh_choice_label (g_array_index (self->refresh_choices,
-                                                                    guint, i));
+      g_autofree char *label = label_func (g_array_index (choices, guint, i));
 
       gtk_string_list_append (labels, label);
     }
-  adw_combo_row_set_model (self->refresh_row, G_LIST_MODEL (labels));
+  g_object_set_data_full (G_OBJECT (row), "plenary-minutes", choices,
+                          (GDestroyNotify) g_array_unref);
+  adw_combo_row_set_model (row, G_LIST_MODEL (labels));
 }
 
 static gboolean
-refresh_minutes_to_index (GValue   *value,
-                          GVariant *variant,
-                          gpointer  user_data)
+minutes_to_index (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
-  PlenaryPreferencesWindow *self = user_data;
+  GArray *choices = g_object_get_data (user_data, "plenary-minutes");
   guint minutes = g_variant_get_uint32 (variant);
 
-  for (guint i = 0; i < self->refresh_choices->len; i++)
-    if (g_array_index (self->refresh_choices, guint, i) == minutes)
+  for (guint i = 0; choices != NULL && i < choices->len; i++)
+    if (g_array_index (choices, guint, i) == minutes)
       {
         g_value_set_uint (value, i);
         return TRUE;
@@ -121,16 +142,29 @@ refresh_minutes_to_index (GValue   *value,
 }
 
 static GVariant *
-index_to_refresh_minutes (const GValue       *value,
-                          const GVariantType *expected_type,
-                          gpointer            user_data)
+index_to_minutes (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
-  PlenaryPreferencesWindow *self = user_data;
+  GArray *choices = g_object_get_data (user_data, "plenary-minutes");
   guint index = g_value_get_uint (value);
 
-  if (index >= self->refresh_choices->len)
+  if (choices == NULL || index >= choices->len)
     return NULL;
-  return g_variant_new_uint32 (g_array_index (self->refresh_choices, guint, index));
+  return g_variant_new_uint32 (g_array_index (choices, guint, index));
+}
+
+static void
+bind_minutes (GSettings        *settings,
+              const char       *key,
+              AdwComboRow      *row,
+              const guint      *presets,
+              guint             n_presets,
+              MinutesLabelFunc  label_func)
+{
+  fill_minutes_choices (row, presets, n_presets, g_settings_get_uint (settings, key), label_func);
+  g_settings_bind_with_mapping (settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                minutes_to_index, index_to_minutes, row, NULL);
 }
 
 /* A server base from what people paste: an event link, or a server address. */
@@ -295,21 +329,13 @@ plenary_preferences_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->lookup_cancellable);
   g_clear_object (&self->lookup_cancellable);
-  /* The mapping reads refresh_choices: no settings change may reach it once we are gone. */
+  /* No settings change may reach the rows' mappings once we are gone. */
   if (self->refresh_row != NULL)
     g_settings_unbind (self->refresh_row, "selected");
+  if (self->reminder_row != NULL)
+    g_settings_unbind (self->reminder_row, "selected");
 
   G_OBJECT_CLASS (plenary_preferences_window_parent_class)->dispose (object);
-}
-
-static void
-plenary_preferences_window_finalize (GObject *object)
-{
-  PlenaryPreferencesWindow *self = PLENARY_PREFERENCES_WINDOW (object);
-
-  g_clear_pointer (&self->refresh_choices, g_array_unref);
-
-  G_OBJECT_CLASS (plenary_preferences_window_parent_class)->finalize (object);
 }
 
 PlenaryPreferencesWindow *
@@ -321,13 +347,10 @@ plenary_preferences_window_new (PlenaryApplication *application)
   g_settings_bind_with_mapping (settings, "time-zone-mode", self->time_zone_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, time_zone_mode_to_index,
                                 index_to_time_zone_mode, NULL, NULL);
-  fill_refresh_choices (self, g_settings_get_uint (settings, "refresh-interval"));
-  g_settings_bind_with_mapping (settings, "refresh-interval", self->refresh_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT, refresh_minutes_to_index,
-                                index_to_refresh_minutes, self, NULL);
-  g_settings_bind (settings, "reminder-minutes",
-                   gtk_spin_button_get_adjustment (self->reminder_spin), "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  bind_minutes (settings, "refresh-interval", self->refresh_row, refresh_presets,
+                G_N_ELEMENTS (refresh_presets), refresh_choice_label);
+  bind_minutes (settings, "reminder-minutes", self->reminder_row, reminder_presets,
+                G_N_ELEMENTS (reminder_presets), reminder_choice_label);
 
   return self;
 }
@@ -339,7 +362,6 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = plenary_preferences_window_dispose;
-  object_class->finalize = plenary_preferences_window_finalize;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/ui/plenary-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, server_row);
@@ -351,7 +373,7 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, time_zone_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, refresh_row);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, reminder_spin);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, reminder_row);
 }
 
 static void
@@ -359,5 +381,4 @@ plenary_preferences_window_init (PlenaryPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->refresh_choices = g_array_new (FALSE, FALSE, sizeof (guint));
 }
