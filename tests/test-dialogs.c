@@ -147,7 +147,7 @@ test_add_event_error_sentences (void)
 static void
 assert_sentence_case (const char *text)
 {
-  static const char *names[] = { "Indico", "API", "Plenary", "Ctrl+R)", "HTTP", NULL };
+  static const char *names[] = { "Indico", "API", "Plenary", "Ctrl+R", "HTTP", NULL };
   g_auto (GStrv) words = g_strsplit (text, " ", -1);
 
   for (guint i = 1; words[i] != NULL; i++)
@@ -233,7 +233,7 @@ test_preferences (void)
     assert_sentence_case (g_ptr_array_index (titles, i));
 
   /* "Never" is a choice in words, not a 0 to type. */
-  refresh = find_combo_row (GTK_WIDGET (window), "Check for programme changes");
+  refresh = find_combo_row (GTK_WIDGET (window), "Check for changes");
   g_assert_nonnull (refresh);
   choices = adw_combo_row_get_model (refresh);
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
@@ -252,7 +252,7 @@ test_preferences (void)
 
   /* Reminders: "Off" in words too. */
   {
-    AdwComboRow *reminders = find_combo_row (GTK_WIDGET (window), "Remind me before starred talks");
+    AdwComboRow *reminders = find_combo_row (GTK_WIDGET (window), "Remind me");
     GListModel *model;
     g_autoptr (GtkStringObject) first = NULL;
     g_autoptr (GtkStringObject) shown = NULL;
@@ -289,7 +289,7 @@ test_preferences_custom_refresh (void)
 
   g_settings_set_uint (settings, "refresh-interval", 45);
   window = plenary_preferences_window_new (app);
-  refresh = find_combo_row (GTK_WIDGET (window), "Check for programme changes");
+  refresh = find_combo_row (GTK_WIDGET (window), "Check for changes");
   shown = g_list_model_get_item (adw_combo_row_get_model (refresh),
                                  adw_combo_row_get_selected (refresh));
   g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "Every 45 minutes");
