@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "indico/plenary-event-url.h"
+#include "plenary-a11y.h"
 #include "plenary-add-event-dialog.h"
 
 struct _PlenaryAddEventDialog
@@ -322,6 +323,7 @@ static void
 plenary_add_event_dialog_init (PlenaryAddEventDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   show_status (self, FALSE, NULL, NULL, FALSE);
   /* Opened to paste a link: typing and Enter look it up, nothing closes the dialog. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->url_entry));

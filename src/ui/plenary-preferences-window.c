@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "indico/plenary-event-url.h"
+#include "plenary-a11y.h"
 #include "plenary-preferences-window.h"
 #include "store/plenary-credentials.h"
 
@@ -380,5 +381,6 @@ static void
 plenary_preferences_window_init (PlenaryPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }

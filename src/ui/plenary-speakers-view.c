@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-a11y.h"
 #include "plenary-count-row.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
@@ -442,6 +443,7 @@ plenary_speakers_view_init (PlenarySpeakersView *self)
   g_autoptr (GtkNoSelection) entries_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->folded = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->counts = g_hash_table_new (NULL, NULL);

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-a11y.h"
 #include "plenary-entry-page.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
@@ -291,9 +292,7 @@ fill_removed (PlenaryStarredView *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Removed from the programme"));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      /* GTK 4.8 names a mnemonic button by its label twice ("_Dismiss Dismiss"). */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Dismiss"), -1);
+      plenary_a11y_name_mnemonic_buttons (button);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Forget this talk"));
       g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
@@ -696,6 +695,7 @@ plenary_starred_view_init (PlenaryStarredView *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->conflicts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->local_zone = g_time_zone_new_local ();

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-a11y.h"
 #include "plenary-count-row.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
@@ -403,6 +404,7 @@ plenary_tracks_view_init (PlenaryTracksView *self)
   g_autoptr (GtkNoSelection) entries_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->other = gtk_string_object_new ("other");
   self->talks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
