@@ -306,6 +306,12 @@ test_conflict_named_and_rooms (void)
   plenary_test_iterate (20);
 }
 
+static void
+count_changes_cb (guint *changes)
+{
+  (*changes)++;
+}
+
 /* A starred talk opens in Starred's own page; its star works there. */
 static void
 test_opens_inside (void)
@@ -348,6 +354,19 @@ test_opens_inside (void)
   g_signal_emit_by_name (grid, "activate", position);
   g_assert_true (plenary_entry_page_get_entry (page) == rust);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+
+  /* A note typed there leaves the list as it is: no rows rebuilt, no jump to its top. */
+  {
+    guint changes = 0;
+    gulong handler = g_signal_connect_swapped (model, "items-changed",
+                                               G_CALLBACK (count_changes_cb), &changes);
+
+    g_signal_emit_by_name (page, "note-changed", rust, "Ask about async");
+    g_signal_emit_by_name (page, "note-changed", rust, "Ask about async drivers");
+    g_assert_cmpstr (plenary_user_data_get_note (user_data, "965"), ==, "Ask about async drivers");
+    g_assert_cmpuint (changes, ==, 0);
+    g_signal_handler_disconnect (model, handler);
+  }
 
   /* Unstarred from its page: gone from the list, still open to star again. */
   g_signal_emit_by_name (page, "star-toggled", rust, FALSE);

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "plenary-a11y.h"
 #include "plenary-entry-page.h"
@@ -30,6 +31,7 @@ struct _PlenaryStarredView
   GDateTime       *bind_now;
   guint            room_change_minutes;
   gboolean         show_past;
+  gboolean         rebind;        /* rows must be bound again, the list changed or not */
 
   AdwLeaflet      *leaflet;
   PlenaryEntryPage *entry_page;
@@ -303,6 +305,49 @@ fill_removed (PlenaryStarredView *self)
   gtk_revealer_set_reveal_child (self->removed_revealer, self->removed->len > 0);
 }
 
+static gboolean
+same_items (GListModel *model,
+            GPtrArray  *items)
+{
+  if (g_list_model_get_n_items (model) != items->len)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr (GObject) old = g_list_model_get_item (model, i);
+      GObject *item = g_ptr_array_index (items, i);
+
+      if (old == item)
+        continue;
+      if (!GTK_IS_STRING_OBJECT (old) || !GTK_IS_STRING_OBJECT (item)
+          || g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (old)),
+                        gtk_string_object_get_string (GTK_STRING_OBJECT (item))) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_conflicts (GHashTable *a,
+                GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *others = g_hash_table_lookup (b, key);
+      GPtrArray *old = value;
+
+      if (others == NULL || others->len != old->len
+          || memcmp (others->pdata, old->pdata, old->len * sizeof (gpointer)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 rebuild (PlenaryStarredView *self)
 {
@@ -315,9 +360,11 @@ rebuild (PlenaryStarredView *self)
   int last_day = -1;
   guint past = 0;
   g_autofree char *summary = NULL;
+  g_autoptr (GHashTable) old_conflicts = NULL;
 
   g_ptr_array_set_size (self->removed, 0);
-  g_hash_table_remove_all (self->conflicts);
+  old_conflicts = g_steal_pointer (&self->conflicts);
+  self->conflicts = g_hash_table_new (NULL, NULL);
   self->n_conflicts = 0;
   if (self->schedule == NULL || self->user_data == NULL)
     {
@@ -381,8 +428,12 @@ rebuild (PlenaryStarredView *self)
         }
       g_ptr_array_add (items, g_object_ref (entry));
     }
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  /* A note typed on the open talk's page changes the user data, not the list: the rows, and
+   * where the list is scrolled to, stay. */
+  if (self->rebind || !same_items (G_LIST_MODEL (self->items), items)
+      || !same_conflicts (old_conflicts, self->conflicts))
+    g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                         items->pdata, items->len);
 
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u starred talk",
                                           "%u starred talks", starred->len), starred->len);
@@ -604,7 +655,10 @@ plenary_starred_view_set_property (GObject      *object,
     case PROP_NOW:
       g_clear_pointer (&self->now_override, g_date_time_unref);
       self->now_override = g_value_dup_boxed (value);
+      /* Rows show what is over and what runs now. */
+      self->rebind = TRUE;
       rebuild (self);
+      self->rebind = FALSE;
       break;
     case PROP_ROOM_CHANGE_MINUTES:
       if (self->room_change_minutes != g_value_get_uint (value))
