@@ -160,15 +160,21 @@ static void
 collect_titles (GtkWidget *widget,
                 GPtrArray *titles)
 {
+  const char *text = NULL;
+  const char *subtitle = NULL;
+
   if (ADW_IS_PREFERENCES_ROW (widget))
-    g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
-  if (ADW_IS_ACTION_ROW (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)) != NULL)
-    g_ptr_array_add (titles, g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget))));
-  if (ADW_IS_PREFERENCES_GROUP (widget)
-      && adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)) != NULL)
-    g_ptr_array_add (titles, g_strdup (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget))));
-  if (ADW_IS_PREFERENCES_PAGE (widget))
-    g_ptr_array_add (titles, g_strdup (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (widget))));
+    text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (ADW_IS_PREFERENCES_GROUP (widget))
+    text = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget));
+  else if (ADW_IS_PREFERENCES_PAGE (widget))
+    text = adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (widget));
+  if (ADW_IS_ACTION_ROW (widget))
+    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+  if (text != NULL && text[0] != '\0')
+    g_ptr_array_add (titles, g_strdup (text));
+  if (subtitle != NULL && subtitle[0] != '\0')
+    g_ptr_array_add (titles, g_strdup (subtitle));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_titles (child, titles);
@@ -386,10 +392,13 @@ add_trigger (GHashTable         *found,
              const char         *what)
 {
   if (GTK_IS_KEYVAL_TRIGGER (trigger))
-    g_hash_table_insert (found,
-                         normalize_accel (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))),
-                         g_strdup (what));
+    {
+      GtkKeyvalTrigger *key = GTK_KEYVAL_TRIGGER (trigger);
+
+      g_hash_table_insert (found, normalize_accel (gtk_keyval_trigger_get_keyval (key),
+                                                   gtk_keyval_trigger_get_modifiers (key)),
+                           g_strdup (what));
+    }
   else if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
     {
       add_trigger (found, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),

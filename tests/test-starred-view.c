@@ -354,6 +354,23 @@ test_opens_inside (void)
   g_signal_emit_by_name (grid, "activate", position);
   g_assert_true (plenary_entry_page_get_entry (page) == rust);
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+  /* Its row is marked open in the list, and only its row. */
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    g_autofree char *line = g_strdup_printf ("\n%s\n", plenary_entry_get_title (rust));
+    guint n_open = 0;
+
+    collect_widgets (GTK_WIDGET (view), PLENARY_TYPE_ENTRY_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (rows, i), "open"))
+        {
+          g_autofree char *text = widget_text (g_ptr_array_index (rows, i));
+
+          g_assert_nonnull (strstr (text, line));
+          n_open++;
+        }
+    g_assert_cmpuint (n_open, ==, 1);
+  }
 
   /* A note typed there leaves the list as it is: no rows rebuilt, no jump to its top. */
   {

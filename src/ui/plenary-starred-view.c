@@ -22,7 +22,7 @@ struct _PlenaryStarredView
 
   PlenarySchedule *schedule;
   PlenaryUserData *user_data;
-  GHashTable      *conflicts;     /* PlenaryEntry → GPtrArray of the PlenaryEntry it clashes with */
+  GHashTable      *conflicts;     /* PlenaryEntry → GPtrArray of the entries it clashes with */
   guint            n_conflicts;   /* pairs */
   GTimeZone       *local_zone;
   GListStore      *items;
@@ -62,6 +62,7 @@ static guint signals[N_SIGNALS];
 
 static void rebuild                   (PlenaryStarredView *self);
 static void sync_entry_page_user_data (PlenaryStarredView *self);
+static void mark_open_row             (PlenaryStarredView *self);
 
 static GDateTime *
 get_now (PlenaryStarredView *self)
@@ -212,9 +213,9 @@ get_meta_cb (PlenaryEntry *entry,
              gpointer      user_data)
 {
   PlenaryStarredView *self = user_data;
+  GTimeZone *zone = plenary_schedule_get_timezone (self->schedule);
   g_autofree char *range = plenary_format_time_range (plenary_entry_get_start (entry),
-                                                      plenary_entry_get_end (entry),
-                                                      plenary_schedule_get_timezone (self->schedule));
+                                                      plenary_entry_get_end (entry), zone);
   g_autofree char *conflict = plenary_starred_view_describe_conflict (self, entry);
   g_autofree char *line = room_name (entry)[0] != '\0'
                           ? g_strdup_printf ("%s · %s", range, room_name (entry))
@@ -460,9 +461,9 @@ rebuild (PlenaryStarredView *self)
     PlenaryEntry *open = plenary_entry_page_get_entry (self->entry_page);
 
     if (open != NULL)
-      plenary_entry_page_set_starred (self->entry_page,
-                                      plenary_user_data_get_starred (self->user_data,
-                                                                     plenary_entry_get_user_key (open)));
+      plenary_entry_page_set_starred (
+        self->entry_page,
+        plenary_user_data_get_starred (self->user_data, plenary_entry_get_user_key (open)));
   }
 }
 
@@ -500,6 +501,7 @@ plenary_starred_view_set_schedule (PlenaryStarredView *self,
                                       self->local_zone);
         if (same == NULL)
           adw_leaflet_set_visible_child_name (self->leaflet, "list");
+        mark_open_row (self);
       }
     sync_entry_page_user_data (self);
   }
@@ -536,7 +538,8 @@ sync_entry_page_user_data (PlenaryStarredView *self)
     return;
   plenary_entry_page_set_starred (self->entry_page,
                                   plenary_user_data_get_starred (self->user_data, key));
-  plenary_entry_page_set_note (self->entry_page, plenary_user_data_get_note (self->user_data, key));
+  plenary_entry_page_set_note (self->entry_page,
+                               plenary_user_data_get_note (self->user_data, key));
 }
 
 /* Opens @entry beside the list (over it when narrow): Starred is where the user is. */
@@ -554,6 +557,7 @@ plenary_starred_view_show_entry (PlenaryStarredView *self,
                                                : NULL,
                                 self->local_zone);
   sync_entry_page_user_data (self);
+  mark_open_row (self);
   if (entry != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "entry");
 }
@@ -564,6 +568,48 @@ plenary_starred_view_get_entry_page (PlenaryStarredView *self)
   g_return_val_if_fail (PLENARY_IS_STARRED_VIEW (self), NULL);
 
   return self->entry_page;
+}
+
+/* The open talk's row is marked, as the Speakers and Tracks lists mark theirs. */
+static void
+mark_row (GtkWidget *row,
+          gboolean   open)
+{
+  if (open)
+    gtk_widget_add_css_class (row, "open");
+  else
+    gtk_widget_remove_css_class (row, "open");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, open, -1);
+}
+
+static void
+on_row_bound (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PlenaryStarredView       *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+  gpointer open = plenary_entry_page_get_entry (self->entry_page);
+
+  /* Compared by address only: no reference. */
+  g_object_set_data (G_OBJECT (row), "plenary-starred-item", object);
+  mark_row (row, open != NULL && object == open);
+}
+
+static void
+mark_open_row (PlenaryStarredView *self)
+{
+  gpointer open = plenary_entry_page_get_entry (self->entry_page);
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (cell);
+
+      if (PLENARY_IS_ENTRY_ROW (row))
+        mark_row (row, open != NULL
+                       && g_object_get_data (G_OBJECT (row), "plenary-starred-item") == open);
+    }
 }
 
 static void
@@ -757,6 +803,7 @@ plenary_starred_view_init (PlenaryStarredView *self)
   self->items = g_list_store_new (G_TYPE_OBJECT);
 
   factory = plenary_entry_row_factory_new (fill_context, self);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_row_bound), self, G_CONNECT_AFTER);
   gtk_grid_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));

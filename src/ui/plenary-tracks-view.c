@@ -289,7 +289,8 @@ get_meta_cb (PlenaryEntry *entry,
 {
   PlenaryTracksView *self = user_data;
 
-  return plenary_tracks_view_describe_entry (entry, plenary_schedule_get_timezone (self->schedule));
+  return plenary_tracks_view_describe_entry (entry,
+                                             plenary_schedule_get_timezone (self->schedule));
 }
 
 static void
