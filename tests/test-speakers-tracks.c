@@ -22,6 +22,8 @@ static const char * const lpc2021_tracks[] = {
   "LPC Refereed Track", "Kernel Summit Track", "Birds of a Feather (BoF)",
 };
 
+static GPtrArray *list_rows (GtkWidget *view);
+
 static PlenaryIndicoSources *
 lpc2021_sources (void)
 {
@@ -616,6 +618,22 @@ test_tracks_with_program (void)
       if (i != 3)
         g_assert_cmpstr (description, !=, "");
     }
+
+  /* Some with a description, some without: every row keeps a line for one, one height. */
+  {
+    g_autoptr (GPtrArray) rows = list_rows (widget);
+    int height = -1;
+
+    g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (rows, i);
+
+        if (height < 0)
+          height = gtk_widget_get_height (row);
+        g_assert_cmpint (gtk_widget_get_height (row), ==, height);
+      }
+  }
 
   /* …then LPC 2021's tracks that the 2025 programme does not have, and still no "Other". */
   for (guint i = n_program; i < g_list_model_get_n_items (model); i++)
