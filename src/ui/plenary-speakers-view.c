@@ -296,7 +296,9 @@ on_person_bind (GtkSignalListItemFactory *factory,
   g_autofree char *a11y = NULL;
 
   gtk_list_item_set_activatable (item, PLENARY_IS_PERSON (object));
-  gtk_list_item_set_selectable (item, FALSE);
+  /* "Selectable" only because GTK 4.8 gives the keyboard focus to no row that is not; the
+   * model (GtkNoSelection) selects nothing. */
+  gtk_list_item_set_selectable (item, TRUE);
   if (GTK_IS_STRING_OBJECT (object))
     {
       plenary_count_row_set (gtk_list_item_get_child (item),

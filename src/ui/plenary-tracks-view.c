@@ -248,7 +248,9 @@ on_track_bind (GtkSignalListItemFactory *factory,
   plenary_count_row_set (gtk_list_item_get_child (item), item_title (self, object), snippet,
                          count, a11y, FALSE);
   plenary_count_row_set_item (gtk_list_item_get_child (item), object, object == self->shown);
-  gtk_list_item_set_selectable (item, FALSE);
+  /* "Selectable" only because GTK 4.8 gives the keyboard focus to no row that is not; the
+   * model (GtkNoSelection) selects nothing. */
+  gtk_list_item_set_selectable (item, TRUE);
 }
 
 /* A track's talks run in many sessions at once (LPC's microconferences all start at 07:00):
