@@ -12,6 +12,7 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
+#include "ui/plenary-entry-row.h"
 #include "ui/plenary-speakers-view.h"
 #include "ui/plenary-tracks-view.h"
 
@@ -20,6 +21,8 @@ static const char * const lpc2021_tracks[] = {
   "LPC Microconference", "Networking and BPF Summit", "GNU Tools Track",
   "LPC Refereed Track", "Kernel Summit Track", "Birds of a Feather (BoF)",
 };
+
+static GPtrArray *list_rows (GtkWidget *view);
 
 static PlenaryIndicoSources *
 lpc2021_sources (void)
@@ -616,6 +619,22 @@ test_tracks_with_program (void)
         g_assert_cmpstr (description, !=, "");
     }
 
+  /* Some with a description, some without: every row keeps a line for one, one height. */
+  {
+    g_autoptr (GPtrArray) rows = list_rows (widget);
+    int height = -1;
+
+    g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (rows, i);
+
+        if (height < 0)
+          height = gtk_widget_get_height (row);
+        g_assert_cmpint (gtk_widget_get_height (row), ==, height);
+      }
+  }
+
   /* …then LPC 2021's tracks that the 2025 programme does not have, and still no "Other". */
   for (guint i = n_program; i < g_list_model_get_n_items (model); i++)
     {
@@ -659,6 +678,205 @@ test_tracks_with_program (void)
   gtk_window_destroy (window);
 }
 
+static void
+collect_css_class (GtkWidget  *widget,
+                   const char *css_class,
+                   GPtrArray  *out)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_css_class (child, css_class, out);
+}
+
+/* A count row's visible labels: title, subtitle (if shown), count. */
+static char *
+row_text (GtkWidget *row)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  GtkWidget *labels = gtk_widget_get_first_child (row);
+
+  for (GtkWidget *l = gtk_widget_get_first_child (labels); l != NULL;
+       l = gtk_widget_get_next_sibling (l))
+    if (gtk_widget_get_visible (l))
+      g_string_append_printf (text, "%s|", gtk_label_get_text (GTK_LABEL (l)));
+  g_string_append (text, gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (labels))));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The rows of @view's list (count rows, not letter headers), as laid out now. */
+static GPtrArray *
+list_rows (GtkWidget *view)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_css_class (view, "person-row", all);
+  for (guint i = 0; i < all->len; i++)
+    if (!gtk_widget_has_css_class (g_ptr_array_index (all, i), "letter-header"))
+      g_ptr_array_add (rows, g_ptr_array_index (all, i));
+  return rows;
+}
+
+/* Counts say what they count; every person's row is one height, with or without an
+ * affiliation; the open person's row is marked. */
+static void
+test_speaker_rows (void)
+{
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
+  GtkWindow *window;
+  GtkWidget *view = present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
+  g_autoptr (GPtrArray) rows = NULL;
+  PlenaryPerson *paul;
+  g_autofree char *two = plenary_speakers_view_format_count (2, 0);
+  g_autofree char *one = plenary_speakers_view_format_count (1, 0);
+  g_autofree char *both = plenary_speakers_view_format_count (2, 1);
+  g_autofree char *chair = plenary_speakers_view_format_count (0, 3);
+  gboolean saw_no_affiliation = FALSE, saw_affiliation = FALSE;
+  int height = -1;
+  guint n_open = 0;
+
+  g_assert_cmpstr (two, ==, "2 talks");
+  g_assert_cmpstr (one, ==, "1 talk");
+  g_assert_cmpstr (both, ==, "2 talks, 1 session");
+  g_assert_cmpstr (chair, ==, "3 sessions");
+
+  plenary_speakers_view_set_schedule (PLENARY_SPEAKERS_VIEW (view), schedule);
+  plenary_test_iterate (50);
+  rows = list_rows (view);
+  g_assert_cmpuint (rows->len, >, 10);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autofree char *text = row_text (row);
+      g_auto (GStrv) parts = g_strsplit (text, "|", -1);
+
+      if (!gtk_widget_get_mapped (row))
+        continue;
+      /* Name, affiliation (perhaps empty, its line kept), "N talks". */
+      g_assert_cmpuint (g_strv_length (parts), ==, 3);
+      g_assert_true (g_str_has_suffix (parts[2], " talk") || g_str_has_suffix (parts[2], " talks")
+                     || strstr (parts[2], "session") != NULL);
+      saw_no_affiliation |= parts[1][0] == '\0';
+      saw_affiliation |= parts[1][0] != '\0';
+      if (height < 0)
+        height = gtk_widget_get_height (row);
+      g_assert_cmpint (gtk_widget_get_height (row), ==, height);
+    }
+  g_assert_true (saw_affiliation);
+
+  /* Open McKenney: his row, and only his, is marked (scrolled to him as a user would). */
+  paul = find_family (plenary_speakers_view_get_model (PLENARY_SPEAKERS_VIEW (view)), "McKenney");
+  plenary_speakers_view_set_search (PLENARY_SPEAKERS_VIEW (view), "McKenney");
+  plenary_test_iterate (50);
+  plenary_speakers_view_show_person (PLENARY_SPEAKERS_VIEW (view), paul);
+  plenary_test_iterate (20);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = list_rows (view);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autofree char *text = row_text (row);
+
+      if (gtk_widget_has_css_class (row, "open"))
+        {
+          n_open++;
+          g_assert_true (g_str_has_prefix (text, plenary_person_get_name (paul)));
+        }
+    }
+  g_assert_cmpuint (n_open, ==, 1);
+  plenary_speakers_view_show_person (PLENARY_SPEAKERS_VIEW (view), NULL);
+  g_assert_cmpuint (count_css_class (view, "open"), ==, 0);
+  (void) saw_no_affiliation;
+  gtk_window_destroy (window);
+}
+
+/* LPC Microconference: its talks at one time differ by session and room, on every row; the
+ * open track's row is marked; counts say "talks". */
+static void
+test_track_rows (void)
+{
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
+  GtkWindow *window;
+  GtkWidget *widget = present (g_object_new (PLENARY_TYPE_TRACKS_VIEW, NULL), &window);
+  PlenaryTracksView *view = PLENARY_TRACKS_VIEW (widget);
+  GListModel *entries = plenary_tracks_view_get_entries (view);
+  PlenaryTrack *mc;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) at_seven = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) entry_rows = g_ptr_array_new ();
+  g_autoptr (GHashTable) friday = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_open = 0;
+  int height = -1;
+
+  plenary_tracks_view_set_schedule (view, schedule);
+  plenary_test_iterate (50);
+  mc = find_track (view, "LPC Microconference");
+  plenary_tracks_view_show_track (view, G_OBJECT (mc));
+  plenary_test_iterate (50);
+
+  rows = list_rows (widget);
+  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (lpc2021_tracks));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autofree char *text = row_text (row);
+
+      g_assert_true (g_str_has_suffix (text, " talks"));
+      g_assert_true (gtk_widget_get_mapped (row));
+      if (height < 0)
+        height = gtk_widget_get_height (row);
+      g_assert_cmpint (gtk_widget_get_height (row), ==, height);
+      if (gtk_widget_has_css_class (row, "open"))
+        {
+          n_open++;
+          g_assert_cmpstr (text, ==, "LPC Microconference|141 talks");
+        }
+    }
+  g_assert_cmpuint (n_open, ==, 1);
+
+  /* Talks at one time each name a different session and room: the five at 07:00 on the
+   * Friday, and the first day's three at 07:00, whose rows are on screen. */
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (entries, i);
+      GTimeZone *zone = plenary_schedule_get_timezone (schedule);
+      g_autoptr (GDateTime) start = NULL;
+      g_autofree char *line = NULL;
+      int day;
+
+      if (!PLENARY_IS_ENTRY (item))
+        continue;
+      day = plenary_entry_get_day_index (PLENARY_ENTRY (item));
+      start = g_date_time_to_timezone (plenary_entry_get_start (PLENARY_ENTRY (item)), zone);
+      if ((day != 0 && day != 4) || g_date_time_get_hour (start) != 7
+          || g_date_time_get_minute (start) != 0)
+        continue;
+      line = plenary_tracks_view_describe_entry (PLENARY_ENTRY (item), zone);
+      g_assert_nonnull (strstr (line, plenary_entry_get_full_title (
+                                        plenary_entry_get_block (PLENARY_ENTRY (item)))));
+      g_assert_nonnull (strstr (line, plenary_room_get_name (
+                                        plenary_entry_get_room (PLENARY_ENTRY (item)))));
+      g_assert_false (g_hash_table_contains (day == 4 ? friday : at_seven, line));
+      g_hash_table_add (day == 4 ? friday : at_seven, g_steal_pointer (&line));
+    }
+  g_assert_cmpuint (g_hash_table_size (friday), ==, 5);
+  g_assert_cmpuint (g_hash_table_size (at_seven), ==, 3);
+
+  /* And the rows on screen show those lines. */
+  collect_css_class (widget, "caption", entry_rows);
+  {
+    guint shown = 0;
+
+    for (guint i = 0; i < entry_rows->len; i++)
+      shown += g_hash_table_contains (at_seven, gtk_label_get_text (g_ptr_array_index (entry_rows,
+                                                                                        i)));
+    g_assert_cmpuint (shown, ==, 3);
+  }
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -671,6 +889,8 @@ main (int   argc,
   g_test_add_func ("/speakers-view/mckenney-page", test_mckenney_page);
   g_test_add_func ("/speakers-view/search-red-hat", test_search_red_hat);
   g_test_add_func ("/speakers-view/person-survives-resync", test_person_survives_resync);
+  g_test_add_func ("/speakers-view/rows", test_speaker_rows);
+  g_test_add_func ("/tracks-view/rows", test_track_rows);
   g_test_add_func ("/tracks-view/from-titles", test_tracks_from_titles);
   g_test_add_func ("/tracks-view/with-program", test_tracks_with_program);
 

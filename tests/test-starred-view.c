@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
+#include "ui/plenary-entry-row.h"
 #include "ui/plenary-starred-view.h"
 
 static guint
@@ -176,11 +178,223 @@ test_up_next_and_past (void)
   header = g_list_model_get_item (model, 0);
   first = g_list_model_get_item (model, 1);
   g_assert_true (GTK_IS_STRING_OBJECT (header));
-  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Up Next");
+  /* Rust is on: it is "Now", not "Up Next". */
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Now");
   g_assert_cmpstr (plenary_entry_get_user_key (PLENARY_ENTRY (first)), ==, "965");
-  /* The past talk is folded away; up next is listed again under its day. */
-  g_assert_cmpuint (count_entries (model), ==, 3);
+  /* The past talk is folded away; the current one is listed at the top only. */
+  g_assert_cmpuint (count_entries (model), ==, 2);
+
+  /* Between talks the next one is "Up Next". */
+  {
+    PlenaryEntry *rust = plenary_schedule_lookup_user_key (schedule, "965");
+    PlenaryEntry *next = plenary_schedule_lookup_user_key (schedule, "966");
+    g_autoptr (GDateTime) between = g_date_time_add_seconds (plenary_entry_get_end (rust), 1);
+
+    g_assert_cmpint (g_date_time_compare (plenary_entry_get_start (next), between), >, 0);
+    g_object_set (view, "now", between, NULL);
+    g_clear_object (&header);
+    g_clear_object (&first);
+    header = g_list_model_get_item (model, 0);
+    first = g_list_model_get_item (model, 1);
+    g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Up Next");
+    g_assert_true (PLENARY_ENTRY (first) == next);
+  }
   g_object_unref (view);
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *out)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, out);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (widget, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+/* The texts of the labels in @widget, joined by newlines. */
+static char *
+widget_text (GtkWidget *widget)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  collect_widgets (widget, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (labels, i)))
+      g_string_append_printf (text, "%s\n", gtk_label_get_text (g_ptr_array_index (labels, i)));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Three starred talks, two at once: one conflict, named on both rows with its room; every row
+ * names its room, the talks inside a session block too. */
+static void
+test_conflict_named_and_rooms (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "named.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 0, 0, 0);
+  GtkWidget *window = gtk_window_new ();
+  PlenaryStarredView *view = g_object_new (PLENARY_TYPE_STARRED_VIEW, "now", before, NULL);
+  PlenaryEntry *rust = plenary_schedule_lookup_user_key (schedule, "965");
+  PlenaryEntry *tracing = plenary_schedule_lookup_entry (schedule, "c5003");
+  g_autofree char *rust_conflict = NULL;
+  g_autofree char *tracing_conflict = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *all_text = NULL;
+  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+  guint talk_rows = 0;
+
+  plenary_user_data_set_starred (user_data, "941", TRUE);
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  plenary_user_data_set_starred (user_data, plenary_entry_get_user_key (tracing), TRUE);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (100);
+
+  /* Counted in pairs: Rust and BPF tracing clash once. */
+  g_assert_cmpuint (plenary_starred_view_get_n_conflicts (view), ==, 1);
+  rust_conflict = plenary_starred_view_describe_conflict (view, rust);
+  expected = g_strdup_printf ("Overlaps %s, %s", plenary_entry_get_title (tracing),
+                              plenary_room_get_name (plenary_entry_get_room (tracing)));
+  g_assert_cmpstr (rust_conflict, ==, expected);
+  tracing_conflict = plenary_starred_view_describe_conflict (view, tracing);
+  g_assert_true (g_str_has_prefix (tracing_conflict, "Overlaps "));
+  g_assert_nonnull (strstr (tracing_conflict, plenary_entry_get_title (rust)));
+  all_text = widget_text (GTK_WIDGET (view));
+  g_assert_nonnull (strstr (all_text, "3 starred talks · 1 conflict"));
+  g_assert_nonnull (strstr (all_text, expected));
+
+  /* Each talk's row names its room, whether or not its session block is on screen. */
+  g_assert_nonnull (plenary_entry_get_block (tracing));
+  collect_widgets (GTK_WIDGET (view), PLENARY_TYPE_ENTRY_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autofree char *text = widget_text (g_ptr_array_index (rows, i));
+      const char *keys[] = { "941", "965", plenary_entry_get_user_key (tracing) };
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          PlenaryEntry *entry = plenary_schedule_lookup_user_key (schedule, keys[k]);
+          /* The title on a line of its own, not as a conflict names it. */
+          g_autofree char *line = g_strdup_printf ("\n%s\n", plenary_entry_get_title (entry));
+
+          if (strstr (text, line) == NULL)
+            continue;
+          g_assert_nonnull (strstr (text, plenary_room_get_name (plenary_entry_get_room (entry))));
+          talk_rows++;
+        }
+    }
+  g_assert_cmpuint (talk_rows, ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_iterate (20);
+}
+
+static void
+count_changes_cb (guint *changes)
+{
+  (*changes)++;
+}
+
+/* A starred talk opens in Starred's own page; its star works there. */
+static void
+test_opens_inside (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "inside.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 0, 0, 0);
+  GtkWidget *window = gtk_window_new ();
+  PlenaryStarredView *view = g_object_new (PLENARY_TYPE_STARRED_VIEW, "now", before, NULL);
+  GListModel *model = plenary_starred_view_get_model (view);
+  PlenaryEntry *rust = plenary_schedule_lookup_user_key (schedule, "965");
+  PlenaryEntryPage *page = plenary_starred_view_get_entry_page (view);
+  AdwLeaflet *leaflet;
+  GtkWidget *grid;
+  guint position = G_MAXUINT;
+
+  plenary_user_data_set_starred (user_data, "941", TRUE);
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  /* Phone-sized: the page covers the list, as the schedule's does. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (100);
+
+  leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (item == G_OBJECT (rust))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  /* What a click or Enter on the row does. */
+  grid = find_widget (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW);
+  g_signal_emit_by_name (grid, "activate", position);
+  g_assert_true (plenary_entry_page_get_entry (page) == rust);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+  /* Its row is marked open in the list, and only its row. */
+  {
+    g_autoptr (GPtrArray) rows = g_ptr_array_new ();
+    g_autofree char *line = g_strdup_printf ("\n%s\n", plenary_entry_get_title (rust));
+    guint n_open = 0;
+
+    collect_widgets (GTK_WIDGET (view), PLENARY_TYPE_ENTRY_ROW, rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (gtk_widget_has_css_class (g_ptr_array_index (rows, i), "open"))
+        {
+          g_autofree char *text = widget_text (g_ptr_array_index (rows, i));
+
+          g_assert_nonnull (strstr (text, line));
+          n_open++;
+        }
+    g_assert_cmpuint (n_open, ==, 1);
+  }
+
+  /* A note typed there leaves the list as it is: no rows rebuilt, no jump to its top. */
+  {
+    guint changes = 0;
+    gulong handler = g_signal_connect_swapped (model, "items-changed",
+                                               G_CALLBACK (count_changes_cb), &changes);
+
+    g_signal_emit_by_name (page, "note-changed", rust, "Ask about async");
+    g_signal_emit_by_name (page, "note-changed", rust, "Ask about async drivers");
+    g_assert_cmpstr (plenary_user_data_get_note (user_data, "965"), ==, "Ask about async drivers");
+    g_assert_cmpuint (changes, ==, 0);
+    g_signal_handler_disconnect (model, handler);
+  }
+
+  /* Unstarred from its page: gone from the list, still open to star again. */
+  g_signal_emit_by_name (page, "star-toggled", rust, FALSE);
+  g_assert_false (plenary_user_data_get_starred (user_data, "965"));
+  g_assert_cmpuint (count_entries (model), ==, 1);
+  g_assert_true (plenary_entry_page_get_entry (page) == rust);
+  g_signal_emit_by_name (page, "back");
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_iterate (20);
 }
 
 int
@@ -195,6 +409,8 @@ main (int   argc,
   g_test_add_func ("/starred-view/removed-title-survives-restart",
                    test_removed_title_survives_restart);
   g_test_add_func ("/starred-view/up-next-and-past", test_up_next_and_past);
+  g_test_add_func ("/starred-view/conflict-named-and-rooms", test_conflict_named_and_rooms);
+  g_test_add_func ("/starred-view/opens-inside", test_opens_inside);
 
   return g_test_run ();
 }

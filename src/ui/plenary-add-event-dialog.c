@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "indico/plenary-event-url.h"
+#include "plenary-a11y.h"
 #include "plenary-add-event-dialog.h"
 
 struct _PlenaryAddEventDialog
@@ -37,6 +38,56 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The host of @url ("lpc.events"), or @url itself when it has none. */
+static char *
+host_of (const char *url)
+{
+  g_autoptr (GUri) uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  if (uri != NULL && g_uri_get_host (uri) != NULL)
+    return g_strdup (g_uri_get_host (uri));
+  return g_strdup (url != NULL ? url : "");
+}
+
+/* One sentence that says what to do. Nobody follows this event yet, so the sync service's
+ * "Plenary will try again later" would promise something that does not happen, and its
+ * connection errors repeat libsoup's own text. */
+char *
+plenary_add_event_dialog_describe_error (const GError *error,
+                                         const char   *url)
+{
+  g_autofree char *host = host_of (url);
+
+  if (error->domain == PLENARY_SYNC_ERROR)
+    switch (error->code)
+      {
+      case PLENARY_SYNC_ERROR_OFFLINE:
+      case PLENARY_SYNC_ERROR_CONNECTION:
+        /* Translators: %s is a server such as lpc.events. */
+        return g_strdup_printf (_("Can’t reach %s. Check the link or your connection."), host);
+      case PLENARY_SYNC_ERROR_TIMEOUT:
+        return g_strdup_printf (_("%s did not answer in time. Check the link or your "
+                                  "connection."), host);
+      case PLENARY_SYNC_ERROR_TRUNCATED:
+        return g_strdup_printf (_("The connection to %s broke before the programme arrived. "
+                                  "Look it up again."), host);
+      case PLENARY_SYNC_ERROR_RATE_LIMITED:
+        return g_strdup_printf (_("%s asks Plenary to slow down. Look it up again in a few "
+                                  "minutes."), host);
+      case PLENARY_SYNC_ERROR_SERVER:
+        return g_strdup_printf (_("%s is having trouble. Look it up again later."), host);
+      default:
+        break;
+      }
+  if (g_error_matches (error, PLENARY_EVENT_URL_ERROR, PLENARY_EVENT_URL_ERROR_RESOLVE))
+    return g_strdup_printf (_("Can’t reach %s to follow the short link. Check the link or your "
+                              "connection."), host);
+  /* The others already are one sentence with what to do; end it like one. */
+  if (g_str_has_suffix (error->message, ".") || g_str_has_suffix (error->message, "…"))
+    return g_strdup (error->message);
+  return g_strconcat (error->message, ".", NULL);
+}
+
 static void
 show_status (PlenaryAddEventDialog *self,
              gboolean               busy,
@@ -50,9 +101,15 @@ show_status (PlenaryAddEventDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL);
   gtk_label_set_text (self->status_label, status ? status : "");
   if (error)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->url_entry), "error");
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->url_entry), "error");
+    }
   gtk_widget_set_sensitive (self->look_up_button, !busy);
   gtk_widget_set_sensitive (self->follow_button, !busy && self->found != NULL);
 }
@@ -72,8 +129,12 @@ synced_cb (GObject      *source,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          g_autofree char *message = plenary_add_event_dialog_describe_error (
+            error, plenary_event_get_server_base (self->found));
+
           g_clear_object (&self->found);
-          show_status (self, FALSE, NULL, error->message, TRUE);
+          show_status (self, FALSE, NULL, message, TRUE);
+          gtk_widget_grab_focus (GTK_WIDGET (self->url_entry));
         }
       return;
     }
@@ -115,7 +176,12 @@ resolved_cb (GObject      *source,
   if (!plenary_event_url_resolve_finish (result, &server_base, &event_id, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_status (self, FALSE, NULL, error->message, TRUE);
+        {
+          g_autofree char *message = plenary_add_event_dialog_describe_error (
+            error, gtk_editable_get_text (GTK_EDITABLE (self->url_entry)));
+
+          show_status (self, FALSE, NULL, message, TRUE);
+        }
       return;
     }
 
@@ -170,6 +236,7 @@ on_url_entry_changed (PlenaryAddEventDialog *self)
   /* A different link needs a new look-up before anything can be followed. */
   g_clear_object (&self->found);
   gtk_widget_set_sensitive (self->follow_button, FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->url_entry), "error");
 }
 
 gboolean
@@ -256,5 +323,8 @@ static void
 plenary_add_event_dialog_init (PlenaryAddEventDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   show_status (self, FALSE, NULL, NULL, FALSE);
+  /* Opened to paste a link: typing and Enter look it up, nothing closes the dialog. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->url_entry));
 }

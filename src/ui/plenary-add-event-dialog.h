@@ -30,4 +30,8 @@ void                   plenary_add_event_dialog_look_up (PlenaryAddEventDialog *
 gboolean               plenary_add_event_dialog_can_follow (PlenaryAddEventDialog *self);
 void                   plenary_add_event_dialog_follow     (PlenaryAddEventDialog *self);
 
+/* What the dialog says when looking up @url failed with @error: one sentence. */
+char                  *plenary_add_event_dialog_describe_error (const GError *error,
+                                                                const char   *url);
+
 G_END_DECLS

@@ -18,8 +18,9 @@ plenary_count_row_new (void)
   GtkWidget *subtitle = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
 
+  /* One line each, so that rows of one list are all one height. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title, "title");
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
@@ -36,6 +37,21 @@ plenary_count_row_new (void)
   return row;
 }
 
+/* The list's cell (the row's parent) is what a screen reader announces: it takes the row's
+ * label, or it is read as "GtkListItemWidget" (as GTK 4.12's
+ * gtk_list_item_set_accessible_label() would do). */
+static void
+set_cell_label (GtkWidget  *row,
+                const char *label)
+{
+  GtkWidget *cell = gtk_widget_get_parent (row);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
 void
 plenary_count_row_set (GtkWidget  *row,
                        const char *title,
@@ -48,7 +64,8 @@ plenary_count_row_set (GtkWidget  *row,
   GtkLabel *title_label = GTK_LABEL (gtk_widget_get_first_child (labels));
   GtkLabel *subtitle_label = GTK_LABEL (gtk_widget_get_next_sibling (GTK_WIDGET (title_label)));
   GtkLabel *count_label = GTK_LABEL (gtk_widget_get_next_sibling (labels));
-  gboolean has_subtitle = !header && subtitle != NULL && subtitle[0] != '\0';
+  /* An empty subtitle still takes its line: the row keeps the height of its neighbours. */
+  gboolean has_subtitle = !header && subtitle != NULL;
 
   gtk_label_set_text (title_label, title);
   gtk_label_set_text (subtitle_label, has_subtitle ? subtitle : "");
@@ -59,6 +76,49 @@ plenary_count_row_set (GtkWidget  *row,
     gtk_widget_add_css_class (row, "letter-header");
   else
     gtk_widget_remove_css_class (row, "letter-header");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label != NULL ? accessible_label : title, -1);
+  set_cell_label (row, accessible_label != NULL ? accessible_label : title);
+}
+
+void
+plenary_count_row_set_open (GtkWidget *row,
+                            gboolean   open)
+{
+  GtkWidget *cell = gtk_widget_get_parent (row);
+
+  if (open)
+    gtk_widget_add_css_class (row, "open");
+  else
+    gtk_widget_remove_css_class (row, "open");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, open, -1);
+  if (cell != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_SELECTED, open, -1);
+}
+
+void
+plenary_count_row_set_item (GtkWidget *row,
+                            gpointer   item,
+                            gboolean   open)
+{
+  /* Compared by address only, never used: no reference. */
+  g_object_set_data (G_OBJECT (row), "plenary-count-row-item", item);
+  plenary_count_row_set_open (row, open);
+}
+
+void
+plenary_count_rows_show_open (GtkWidget *list,
+                              gpointer   open_item)
+{
+  /* The rows on screen, in place: rebinding them through the model would move the keyboard
+   * focus off the row just activated. */
+  for (GtkWidget *cell = gtk_widget_get_first_child (list); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (cell);
+
+      if (row != NULL && gtk_widget_has_css_class (row, "person-row"))
+        plenary_count_row_set_open (row, open_item != NULL
+                                         && g_object_get_data (G_OBJECT (row),
+                                                               "plenary-count-row-item")
+                                            == open_item);
+    }
 }

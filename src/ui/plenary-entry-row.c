@@ -92,6 +92,21 @@ set_text (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
 }
 
+/* The list's cell (the row's parent) is what a screen reader announces and focuses: it takes
+ * the row's label, or it is read as "GtkListItemWidget" (GTK 4.12's
+ * gtk_list_item_set_accessible_label() does the same). */
+static void
+set_accessible_label (PlenaryEntryRow *self,
+                      const char      *label)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  if (cell != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
 static void
 set_kind (PlenaryEntryRow *self,
           const char      *kind,
@@ -124,7 +139,7 @@ bind_header (PlenaryEntryRow *self,
   set_text (self->note_label, NULL);
   set_text (self->badge_label, NULL);
   gtk_widget_set_visible (self->star_image, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  set_accessible_label (self, title);
 }
 
 /* The now-line: the time in the time column, then a rule where the text would be (the empty
@@ -152,7 +167,7 @@ bind_now_line (PlenaryEntryRow         *self,
   gtk_widget_set_visible (self->star_image, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "past");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  set_accessible_label (self, a11y);
 }
 
 /* "07:00, BPF tracing …, 40 minutes, Alan Maguire, Networking and BPF Summit room" */
@@ -284,6 +299,17 @@ bind_entry (PlenaryEntryRow         *self,
       set_text (self->meta_label, meta);
     }
 
+  if (context->get_meta != NULL)
+    {
+      char *own = context->get_meta (entry, context->user_data);
+
+      if (own != NULL)
+        {
+          set_text (self->meta_label, own);
+          g_free (own);
+        }
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->accent), TRUE);
   plenary_accent_bar_set_color (self->accent, plenary_entry_get_color (entry));
 
@@ -315,7 +341,7 @@ bind_entry (PlenaryEntryRow         *self,
   gtk_label_set_wrap (self->speakers_label, !compact);
 
   a11y = accessible_label (entry, time, speakers, starred);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  set_accessible_label (self, a11y);
 }
 
 void

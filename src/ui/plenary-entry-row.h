@@ -36,6 +36,10 @@ typedef struct
   /* A warning shown as a badge instead of "Now", e.g. "Conflict"; NULL for none. */
   const char   *(*get_warning)   (PlenaryEntry *entry,
                                   gpointer      user_data);
+  /* The row's dim line, for lists that say more than the programme does (Starred, Tracks:
+   * session and room, what a talk overlaps); NULL, or returning NULL, keeps the default. */
+  char         *(*get_meta)      (PlenaryEntry *entry,
+                                  gpointer      user_data);
   gpointer        user_data;
 } PlenaryRowContext;
 

@@ -392,4 +392,12 @@ plenary_rooms_view_init (PlenaryRoomsView *self)
   self->rooms = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect_object (self->room_dropdown, "notify::selected",
                            G_CALLBACK (on_room_dropdown_selected), self, G_CONNECT_SWAPPED);
+  /* GTK 4.8's drop-down leaves its own button nameless for screen readers. */
+  {
+    GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->room_dropdown));
+
+    if (GTK_IS_TOGGLE_BUTTON (button))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Choose a room"), -1);
+  }
 }

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-a11y.h"
 #include "plenary-count-row.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
@@ -21,7 +22,8 @@ struct _PlenarySpeakersView
   PlenarySchedule  *schedule;
   PlenaryPerson    *person;
   GHashTable       *folded;        /* PlenaryPerson → "name\naffiliation", folded */
-  GHashTable       *counts;        /* PlenaryPerson → talks + convened blocks */
+  GHashTable       *counts;        /* PlenaryPerson → talks */
+  GHashTable       *convened;      /* PlenaryPerson → convened blocks */
   GListStore       *items;
   GListStore       *entries;
   char             *query;
@@ -139,15 +141,25 @@ compare_entries_by_start (gconstpointer a,
   return g_date_time_compare (xs, ys);
 }
 
-static guint
-count_entries (PlenarySpeakersView *self,
-               PlenaryPerson       *person)
+/* "2 talks", "1 session", "2 talks, 1 session": what a person's page lists. */
+char *
+plenary_speakers_view_format_count (guint talks,
+                                    guint sessions)
 {
-  g_autoptr (GListModel) talks = plenary_schedule_get_person_entries (self->schedule, person);
-  g_autoptr (GListModel) blocks = plenary_schedule_get_person_blocks (self->schedule, person);
+  g_autofree char *talks_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk",
+                                                              "%u talks", talks), talks);
+  g_autofree char *sessions_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%u session", "%u sessions",
+                                                                 sessions), sessions);
 
-  return g_list_model_get_n_items (talks) + g_list_model_get_n_items (blocks);
+  if (sessions == 0)
+    return g_steal_pointer (&talks_text);
+  if (talks == 0)
+    return g_steal_pointer (&sessions_text);
+  /* Translators: a speaker's talks and the sessions they chair, "2 talks, 1 session". */
+  return g_strdup_printf (C_("talks and sessions", "%s, %s"), talks_text, sessions_text);
 }
+
 
 void
 plenary_speakers_view_show_person (PlenarySpeakersView *self,
@@ -159,6 +171,7 @@ plenary_speakers_view_show_person (PlenarySpeakersView *self,
   g_return_if_fail (PLENARY_IS_SPEAKERS_VIEW (self));
 
   g_set_object (&self->person, person);
+  plenary_count_rows_show_open (GTK_WIDGET (self->list_view), person);
   if (person == NULL || self->schedule == NULL)
     {
       g_list_store_remove_all (self->entries);
@@ -240,6 +253,7 @@ plenary_speakers_view_set_schedule (PlenarySpeakersView *self,
   g_set_object (&self->schedule, schedule);
   g_hash_table_remove_all (self->folded);
   g_hash_table_remove_all (self->counts);
+  g_hash_table_remove_all (self->convened);
   people = schedule != NULL ? plenary_schedule_get_people (schedule) : NULL;
   for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
     {
@@ -247,7 +261,13 @@ plenary_speakers_view_set_schedule (PlenarySpeakersView *self,
       g_autofree char *text = g_strdup_printf ("%s\n%s", plenary_person_get_name (person),
                                                plenary_person_get_affiliation (person));
 
-      g_hash_table_insert (self->counts, person, GUINT_TO_POINTER (count_entries (self, person)));
+      g_autoptr (GListModel) talks = plenary_schedule_get_person_entries (schedule, person);
+      g_autoptr (GListModel) blocks = plenary_schedule_get_person_blocks (schedule, person);
+
+      g_hash_table_insert (self->counts, person,
+                           GUINT_TO_POINTER (g_list_model_get_n_items (talks)));
+      g_hash_table_insert (self->convened, person,
+                           GUINT_TO_POINTER (g_list_model_get_n_items (blocks)));
       g_hash_table_insert (self->folded, person, plenary_fold_for_search (text));
     }
   rebuild (self);
@@ -270,30 +290,39 @@ on_person_bind (GtkSignalListItemFactory *factory,
 {
   GObject *object = gtk_list_item_get_item (item);
   PlenaryPerson *person;
-  guint n;
+  guint talks, sessions;
   const char *affiliation;
   g_autofree char *count = NULL;
   g_autofree char *a11y = NULL;
 
   gtk_list_item_set_activatable (item, PLENARY_IS_PERSON (object));
-  gtk_list_item_set_selectable (item, FALSE);
+  /* "Selectable" only because GTK 4.8 gives the keyboard focus to no row that is not; the
+   * model (GtkNoSelection) selects nothing. */
+  gtk_list_item_set_selectable (item, TRUE);
   if (GTK_IS_STRING_OBJECT (object))
     {
       plenary_count_row_set (gtk_list_item_get_child (item),
                              gtk_string_object_get_string (GTK_STRING_OBJECT (object)), NULL,
                              NULL, NULL, TRUE);
+      plenary_count_row_set_item (gtk_list_item_get_child (item), object, FALSE);
       return;
     }
 
   person = PLENARY_PERSON (object);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, person));
+  talks = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, person));
+  sessions = GPOINTER_TO_UINT (g_hash_table_lookup (self->convened, person));
   affiliation = plenary_person_get_affiliation (person);
-  count = g_strdup_printf ("%u", n);
-  /* Translators: a speaker row for screen readers: name, affiliation, number of talks. */
-  a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %s, %u talk", "%s, %s, %u talks", n),
-                          plenary_person_get_name (person), affiliation, n);
+  count = plenary_speakers_view_format_count (talks, sessions);
+  if (affiliation[0] != '\0')
+    /* Translators: a speaker row for screen readers: name, affiliation, "2 talks". */
+    a11y = g_strdup_printf (C_("speaker row", "%s, %s, %s"), plenary_person_get_name (person),
+                            affiliation, count);
+  else
+    a11y = g_strdup_printf (C_("speaker row", "%s, %s"), plenary_person_get_name (person), count);
+  /* Without an affiliation the line stays, empty: every person's row is one height. */
   plenary_count_row_set (gtk_list_item_get_child (item), plenary_person_get_name (person),
                          affiliation, count, a11y, FALSE);
+  plenary_count_row_set_item (gtk_list_item_get_child (item), person, person == self->person);
 }
 
 static void
@@ -361,6 +390,7 @@ plenary_speakers_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SPEAKERS_VIEW);
   g_clear_pointer (&self->folded, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->convened, g_hash_table_unref);
   g_clear_object (&self->items);
   g_clear_object (&self->entries);
   g_clear_object (&self->person);
@@ -415,9 +445,11 @@ plenary_speakers_view_init (PlenarySpeakersView *self)
   g_autoptr (GtkNoSelection) entries_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->folded = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->counts = g_hash_table_new (NULL, NULL);
+  self->convened = g_hash_table_new (NULL, NULL);
   self->items = g_list_store_new (G_TYPE_OBJECT);
   self->entries = g_list_store_new (PLENARY_TYPE_ENTRY);
 

@@ -28,5 +28,8 @@ void           plenary_speakers_view_show_person  (PlenarySpeakersView *self,
 PlenaryPerson *plenary_speakers_view_get_person   (PlenarySpeakersView *self);
 /* Talks and convened blocks of the person shown, in time order. */
 GListModel    *plenary_speakers_view_get_entries  (PlenarySpeakersView *self);
+/* What a person's row counts: "2 talks", "1 session", "2 talks, 1 session". */
+char          *plenary_speakers_view_format_count (guint                talks,
+                                                   guint                sessions);
 
 G_END_DECLS

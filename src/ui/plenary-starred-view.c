@@ -8,8 +8,12 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "plenary-a11y.h"
+#include "plenary-entry-page.h"
 #include "plenary-entry-row.h"
+#include "plenary-format.h"
 #include "plenary-starred-view.h"
 
 struct _PlenaryStarredView
@@ -18,14 +22,19 @@ struct _PlenaryStarredView
 
   PlenarySchedule *schedule;
   PlenaryUserData *user_data;
-  GHashTable      *conflicts;     /* PlenaryEntry → PlenaryEntry */
+  GHashTable      *conflicts;     /* PlenaryEntry → GPtrArray of the entries it clashes with */
+  guint            n_conflicts;   /* pairs */
+  GTimeZone       *local_zone;
   GListStore      *items;
   GPtrArray       *removed;       /* user keys */
   GDateTime       *now_override;
   GDateTime       *bind_now;
   guint            room_change_minutes;
   gboolean         show_past;
+  gboolean         rebind;        /* rows must be bound again, the list changed or not */
 
+  AdwLeaflet      *leaflet;
+  PlenaryEntryPage *entry_page;
   GtkStack        *stack;
   GtkLabel        *summary_label;
   GtkToggleButton *past_button;
@@ -44,14 +53,16 @@ enum {
 };
 
 enum {
-  ENTRY_ACTIVATED,
+  PERSON_ACTIVATED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void rebuild (PlenaryStarredView *self);
+static void rebuild                   (PlenaryStarredView *self);
+static void sync_entry_page_user_data (PlenaryStarredView *self);
+static void mark_open_row             (PlenaryStarredView *self);
 
 static GDateTime *
 get_now (PlenaryStarredView *self)
@@ -59,11 +70,29 @@ get_now (PlenaryStarredView *self)
   return self->now_override ? g_date_time_ref (self->now_override) : g_date_time_new_now_utc ();
 }
 
+static void
+add_conflict (GHashTable   *conflicts,
+              PlenaryEntry *entry,
+              PlenaryEntry *other)
+{
+  GPtrArray *others = g_hash_table_lookup (conflicts, entry);
+
+  if (others == NULL)
+    {
+      others = g_ptr_array_new ();
+      g_hash_table_insert (conflicts, entry, others);
+    }
+  g_ptr_array_add (others, other);
+}
+
 GHashTable *
 plenary_find_conflicts (GPtrArray *sorted,
-                        GTimeSpan  room_change)
+                        GTimeSpan  room_change,
+                        guint     *n_pairs)
 {
-  GHashTable *conflicts = g_hash_table_new (NULL, NULL);
+  GHashTable *conflicts = g_hash_table_new_full (NULL, NULL, NULL,
+                                                 (GDestroyNotify) g_ptr_array_unref);
+  guint pairs = 0;
 
   /* Sorted by start, each talk only needs checking against those that start before the
    * latest end seen so far (plus the time to change rooms). */
@@ -84,11 +113,14 @@ plenary_find_conflicts (GPtrArray *sorted,
           too_close = plenary_entry_get_room (a) != plenary_entry_get_room (b);
           if (overlap || too_close)
             {
-              g_hash_table_insert (conflicts, a, b);
-              g_hash_table_insert (conflicts, b, a);
+              add_conflict (conflicts, a, b);
+              add_conflict (conflicts, b, a);
+              pairs++;
             }
         }
     }
+  if (n_pairs != NULL)
+    *n_pairs = pairs;
   return conflicts;
 }
 
@@ -101,6 +133,70 @@ plenary_starred_view_is_conflict (PlenaryStarredView *self,
   return g_hash_table_contains (self->conflicts, entry);
 }
 
+guint
+plenary_starred_view_get_n_conflicts (PlenaryStarredView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_STARRED_VIEW (self), 0);
+
+  return self->n_conflicts;
+}
+
+static const char *
+room_name (PlenaryEntry *entry)
+{
+  PlenaryRoom *room = plenary_entry_get_room (entry);
+
+  return room != NULL ? plenary_room_get_name (room) : "";
+}
+
+/* "Overlaps TDX Linux guest, MC2": what @entry clashes with, by name and room. */
+char *
+plenary_starred_view_describe_conflict (PlenaryStarredView *self,
+                                        PlenaryEntry       *entry)
+{
+  GPtrArray *others;
+  PlenaryEntry *other;
+  g_autofree char *what = NULL;
+  gboolean overlap, before;
+
+  g_return_val_if_fail (PLENARY_IS_STARRED_VIEW (self), NULL);
+
+  others = g_hash_table_lookup (self->conflicts, entry);
+  if (others == NULL || others->len == 0)
+    return NULL;
+  other = g_ptr_array_index (others, 0);
+  if (room_name (other)[0] != '\0')
+    /* Translators: a talk and its room, as a conflict names them: "TDX Linux guest, MC2". */
+    what = g_strdup_printf (C_("talk in room", "%s, %s"), plenary_entry_get_title (other),
+                            room_name (other));
+  else
+    what = g_strdup (plenary_entry_get_title (other));
+
+  overlap = g_date_time_compare (plenary_entry_get_start (other),
+                                 plenary_entry_get_end (entry)) < 0
+            && g_date_time_compare (plenary_entry_get_start (entry),
+                                    plenary_entry_get_end (other)) < 0;
+  before = g_date_time_compare (plenary_entry_get_start (other),
+                                plenary_entry_get_start (entry)) < 0;
+  if (others->len > 1)
+    {
+      guint more = others->len - 1;
+
+      if (overlap)
+        /* Translators: "Overlaps TDX Linux guest, MC2 and 2 more". */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overlaps %s and %u more",
+                                             "Overlaps %s and %u more", more), what, more);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Too close to %s and %u more",
+                                           "Too close to %s and %u more", more), what, more);
+    }
+  if (overlap)
+    return g_strdup_printf (_("Overlaps %s"), what);
+  /* Back to back in rooms further apart than the time set to change rooms. */
+  if (before)
+    return g_strdup_printf (_("No time to come from %s"), what);
+  return g_strdup_printf (_("No time to get to %s"), what);
+}
+
 static const char *
 get_warning_cb (PlenaryEntry *entry,
                 gpointer      user_data)
@@ -108,6 +204,26 @@ get_warning_cb (PlenaryEntry *entry,
   PlenaryStarredView *self = user_data;
 
   return g_hash_table_contains (self->conflicts, entry) ? _("Conflict") : NULL;
+}
+
+/* Away from the schedule's blocks, every row says where and until when, and what it clashes
+ * with: "07:00–07:45 · Kernel Summit" and "Overlaps TDX Linux guest, MC2". */
+static char *
+get_meta_cb (PlenaryEntry *entry,
+             gpointer      user_data)
+{
+  PlenaryStarredView *self = user_data;
+  GTimeZone *zone = plenary_schedule_get_timezone (self->schedule);
+  g_autofree char *range = plenary_format_time_range (plenary_entry_get_start (entry),
+                                                      plenary_entry_get_end (entry), zone);
+  g_autofree char *conflict = plenary_starred_view_describe_conflict (self, entry);
+  g_autofree char *line = room_name (entry)[0] != '\0'
+                          ? g_strdup_printf ("%s · %s", range, room_name (entry))
+                          : g_steal_pointer (&range);
+
+  if (conflict != NULL)
+    return g_strdup_printf ("%s\n%s", line, conflict);
+  return g_steal_pointer (&line);
 }
 
 static gboolean
@@ -131,6 +247,7 @@ fill_context (gpointer           user_data,
     .now = self->bind_now,
     .is_starred = is_starred_cb,
     .get_warning = get_warning_cb,
+    .get_meta = get_meta_cb,
     .user_data = self,
   };
 }
@@ -171,10 +288,14 @@ fill_removed (PlenaryStarredView *self)
       g_autofree char *escaped = g_markup_escape_text (title ? title : fallback, -1);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Dismiss"));
+      /* The row's title and subtitle say it all: the icon is decoration. */
+      GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", "dialog-warning-symbolic",
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Removed from the programme"));
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      plenary_a11y_name_mnemonic_buttons (button);
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Forget this talk"));
       g_object_set_data_full (G_OBJECT (button), "key", g_strdup (key), g_free);
@@ -183,6 +304,49 @@ fill_removed (PlenaryStarredView *self)
       gtk_list_box_append (self->removed_list, row);
     }
   gtk_revealer_set_reveal_child (self->removed_revealer, self->removed->len > 0);
+}
+
+static gboolean
+same_items (GListModel *model,
+            GPtrArray  *items)
+{
+  if (g_list_model_get_n_items (model) != items->len)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr (GObject) old = g_list_model_get_item (model, i);
+      GObject *item = g_ptr_array_index (items, i);
+
+      if (old == item)
+        continue;
+      if (!GTK_IS_STRING_OBJECT (old) || !GTK_IS_STRING_OBJECT (item)
+          || g_strcmp0 (gtk_string_object_get_string (GTK_STRING_OBJECT (old)),
+                        gtk_string_object_get_string (GTK_STRING_OBJECT (item))) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_conflicts (GHashTable *a,
+                GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *others = g_hash_table_lookup (b, key);
+      GPtrArray *old = value;
+
+      if (others == NULL || others->len != old->len
+          || memcmp (others->pdata, old->pdata, old->len * sizeof (gpointer)) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -197,9 +361,12 @@ rebuild (PlenaryStarredView *self)
   int last_day = -1;
   guint past = 0;
   g_autofree char *summary = NULL;
+  g_autoptr (GHashTable) old_conflicts = NULL;
 
   g_ptr_array_set_size (self->removed, 0);
-  g_hash_table_remove_all (self->conflicts);
+  old_conflicts = g_steal_pointer (&self->conflicts);
+  self->conflicts = g_hash_table_new (NULL, NULL);
+  self->n_conflicts = 0;
   if (self->schedule == NULL || self->user_data == NULL)
     {
       g_list_store_remove_all (self->items);
@@ -224,7 +391,7 @@ rebuild (PlenaryStarredView *self)
   g_ptr_array_sort (starred, compare_by_start);
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   self->conflicts = plenary_find_conflicts (starred, self->room_change_minutes
-                                                     * G_TIME_SPAN_MINUTE);
+                                                     * G_TIME_SPAN_MINUTE, &self->n_conflicts);
 
   /* During the event, the first talk not over yet comes first. */
   if (g_date_time_compare (now, plenary_schedule_get_start (self->schedule)) >= 0
@@ -234,7 +401,10 @@ rebuild (PlenaryStarredView *self)
         up_next = g_ptr_array_index (starred, i);
   if (up_next != NULL)
     {
-      g_ptr_array_add (items, gtk_string_object_new (_("Up Next")));
+      gboolean running = g_date_time_compare (plenary_entry_get_start (up_next), now) <= 0;
+
+      g_ptr_array_add (items, gtk_string_object_new (running ? C_("happening now", "Now")
+                                                             : _("Up Next")));
       g_ptr_array_add (items, g_object_ref (up_next));
     }
 
@@ -249,6 +419,9 @@ rebuild (PlenaryStarredView *self)
           past++;
           continue;
         }
+      /* Listed once, at the top: a list may not hold one item twice. */
+      if (entry == up_next)
+        continue;
       if (day != last_day && day >= 0)
         {
           g_ptr_array_add (items, g_list_model_get_item (days, day));
@@ -256,17 +429,22 @@ rebuild (PlenaryStarredView *self)
         }
       g_ptr_array_add (items, g_object_ref (entry));
     }
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  /* A note typed on the open talk's page changes the user data, not the list: the rows, and
+   * where the list is scrolled to, stay. */
+  if (self->rebind || !same_items (G_LIST_MODEL (self->items), items)
+      || !same_conflicts (old_conflicts, self->conflicts))
+    g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                         items->pdata, items->len);
 
   summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u starred talk",
                                           "%u starred talks", starred->len), starred->len);
-  if (g_hash_table_size (self->conflicts) > 0)
+  /* Two talks at once are one conflict, not two. */
+  if (self->n_conflicts > 0)
     {
       g_autofree char *with = g_strdup_printf (
         g_dngettext (GETTEXT_PACKAGE, "%s · %u conflict", "%s · %u conflicts",
-                     g_hash_table_size (self->conflicts)),
-        summary, g_hash_table_size (self->conflicts));
+                     self->n_conflicts),
+        summary, self->n_conflicts);
 
       g_free (summary);
       summary = g_steal_pointer (&with);
@@ -276,6 +454,17 @@ rebuild (PlenaryStarredView *self)
   fill_removed (self);
   gtk_stack_set_visible_child_name (self->stack, starred->len + self->removed->len > 0
                                                  ? "list" : "empty");
+
+  /* Starred or not elsewhere (the schedule, a speaker's "Star All"): the open page follows. The
+   * note is left alone: it changes as the user types it here. */
+  {
+    PlenaryEntry *open = plenary_entry_page_get_entry (self->entry_page);
+
+    if (open != NULL)
+      plenary_entry_page_set_starred (
+        self->entry_page,
+        plenary_user_data_get_starred (self->user_data, plenary_entry_get_user_key (open)));
+  }
 }
 
 void
@@ -296,6 +485,26 @@ plenary_starred_view_set_schedule (PlenaryStarredView *self,
     }
   g_set_object (&self->schedule, schedule);
   rebuild (self);
+
+  /* The open talk stays open across a sync while it is still in the programme. */
+  {
+    PlenaryEntry *open = plenary_entry_page_get_entry (self->entry_page);
+    PlenaryEntry *same = open != NULL && schedule != NULL
+                         ? plenary_schedule_lookup_user_key (schedule,
+                                                             plenary_entry_get_user_key (open))
+                         : NULL;
+
+    if (open != same)
+      {
+        plenary_entry_page_set_entry (self->entry_page, same,
+                                      schedule ? plenary_schedule_get_timezone (schedule) : NULL,
+                                      self->local_zone);
+        if (same == NULL)
+          adw_leaflet_set_visible_child_name (self->leaflet, "list");
+        mark_open_row (self);
+      }
+    sync_entry_page_user_data (self);
+  }
 }
 
 GListModel *
@@ -319,13 +528,136 @@ plenary_starred_view_dup_removed (PlenaryStarredView *self)
 }
 
 static void
+sync_entry_page_user_data (PlenaryStarredView *self)
+{
+  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
+  const char *key = entry != NULL ? plenary_entry_get_user_key (entry) : NULL;
+
+  plenary_entry_page_set_user_data_editable (self->entry_page, self->user_data != NULL);
+  if (key == NULL || self->user_data == NULL)
+    return;
+  plenary_entry_page_set_starred (self->entry_page,
+                                  plenary_user_data_get_starred (self->user_data, key));
+  plenary_entry_page_set_note (self->entry_page,
+                               plenary_user_data_get_note (self->user_data, key));
+}
+
+/* Opens @entry beside the list (over it when narrow): Starred is where the user is. */
+void
+plenary_starred_view_show_entry (PlenaryStarredView *self,
+                                 PlenaryEntry       *entry)
+{
+  g_return_if_fail (PLENARY_IS_STARRED_VIEW (self));
+
+  /* Seen: the "changed" badge goes. */
+  if (entry != NULL && self->user_data != NULL)
+    plenary_user_data_clear_changed (self->user_data, plenary_entry_get_user_key (entry));
+  plenary_entry_page_set_entry (self->entry_page, entry,
+                                self->schedule ? plenary_schedule_get_timezone (self->schedule)
+                                               : NULL,
+                                self->local_zone);
+  sync_entry_page_user_data (self);
+  mark_open_row (self);
+  if (entry != NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "entry");
+}
+
+PlenaryEntryPage *
+plenary_starred_view_get_entry_page (PlenaryStarredView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_STARRED_VIEW (self), NULL);
+
+  return self->entry_page;
+}
+
+/* The open talk's row is marked, as the Speakers and Tracks lists mark theirs. */
+static void
+mark_row (GtkWidget *row,
+          gboolean   open)
+{
+  if (open)
+    gtk_widget_add_css_class (row, "open");
+  else
+    gtk_widget_remove_css_class (row, "open");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, open, -1);
+}
+
+static void
+on_row_bound (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PlenaryStarredView       *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+  gpointer open = plenary_entry_page_get_entry (self->entry_page);
+
+  /* Compared by address only: no reference. */
+  g_object_set_data (G_OBJECT (row), "plenary-starred-item", object);
+  mark_row (row, open != NULL && object == open);
+}
+
+static void
+mark_open_row (PlenaryStarredView *self)
+{
+  gpointer open = plenary_entry_page_get_entry (self->entry_page);
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (cell);
+
+      if (PLENARY_IS_ENTRY_ROW (row))
+        mark_row (row, open != NULL
+                       && g_object_get_data (G_OBJECT (row), "plenary-starred-item") == open);
+    }
+}
+
+static void
 on_list_view_activate (PlenaryStarredView *self,
                        guint               position)
 {
   g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
 
   if (PLENARY_IS_ENTRY (item))
-    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, item);
+    plenary_starred_view_show_entry (self, PLENARY_ENTRY (item));
+}
+
+static void
+on_entry_page_back (PlenaryStarredView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "list");
+}
+
+static void
+on_leaflet_folded (PlenaryStarredView *self)
+{
+  plenary_entry_page_set_back_visible (self->entry_page, adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+on_entry_page_star_toggled (PlenaryStarredView *self,
+                            PlenaryEntry       *entry,
+                            gboolean            starred)
+{
+  /* Unstarred, the talk leaves the list but stays open, so the star can come back. */
+  if (self->user_data != NULL)
+    plenary_user_data_set_starred (self->user_data, plenary_entry_get_user_key (entry), starred);
+}
+
+static void
+on_entry_page_note_changed (PlenaryStarredView *self,
+                            PlenaryEntry       *entry,
+                            const char         *note)
+{
+  if (self->user_data != NULL)
+    plenary_user_data_set_note (self->user_data, plenary_entry_get_user_key (entry), note);
+}
+
+static void
+on_entry_page_person_activated (PlenaryStarredView *self,
+                                PlenaryPerson      *person)
+{
+  g_signal_emit (self, signals[PERSON_ACTIVATED], 0, person);
 }
 
 static void
@@ -369,7 +701,10 @@ plenary_starred_view_set_property (GObject      *object,
     case PROP_NOW:
       g_clear_pointer (&self->now_override, g_date_time_unref);
       self->now_override = g_value_dup_boxed (value);
+      /* Rows show what is over and what runs now. */
+      self->rebind = TRUE;
       rebuild (self);
+      self->rebind = FALSE;
       break;
     case PROP_ROOM_CHANGE_MINUTES:
       if (self->room_change_minutes != g_value_get_uint (value))
@@ -406,6 +741,7 @@ plenary_starred_view_finalize (GObject *object)
   g_clear_pointer (&self->removed, g_ptr_array_unref);
   g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
+  g_clear_pointer (&self->local_zone, g_time_zone_unref);
 
   G_OBJECT_CLASS (plenary_starred_view_parent_class)->finalize (object);
 }
@@ -429,12 +765,17 @@ plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, PLENARY_TYPE_ENTRY);
+  /* A speaker's name clicked on the open talk's page. */
+  signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, PLENARY_TYPE_PERSON);
+
+  g_type_ensure (PLENARY_TYPE_ENTRY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-starred-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, entry_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, past_button);
@@ -443,6 +784,7 @@ plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_past_button_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_page_back);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -453,13 +795,26 @@ plenary_starred_view_init (PlenaryStarredView *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
-  self->conflicts = g_hash_table_new (NULL, NULL);
+  self->conflicts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->local_zone = g_time_zone_new_local ();
   self->removed = g_ptr_array_new_with_free_func (g_free);
   self->items = g_list_store_new (G_TYPE_OBJECT);
 
   factory = plenary_entry_row_factory_new (fill_context, self);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_row_bound), self, G_CONNECT_AFTER);
   gtk_grid_view_set_factory (self->list_view, factory);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_grid_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_page, "star-toggled",
+                           G_CALLBACK (on_entry_page_star_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_page, "note-changed",
+                           G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_page, "person-activated",
+                           G_CALLBACK (on_entry_page_person_activated), self, G_CONNECT_SWAPPED);
+  on_leaflet_folded (self);
 }

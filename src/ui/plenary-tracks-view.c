@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-a11y.h"
 #include "plenary-count-row.h"
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
@@ -25,6 +26,7 @@ struct _PlenaryTracksView
   GHashTable       *talks;         /* track or "Other" → GPtrArray of contributions */
   GListStore       *items;
   GListStore       *entries;
+  gboolean          has_descriptions; /* any track: then every row keeps a line for one */
 
   AdwLeaflet       *leaflet;
   GtkStack         *list_stack;
@@ -111,6 +113,7 @@ plenary_tracks_view_show_track (PlenaryTracksView *self,
   g_return_if_fail (PLENARY_IS_TRACKS_VIEW (self));
 
   g_set_object (&self->shown, item);
+  plenary_count_rows_show_open (GTK_WIDGET (self->list_view), item);
   if (item == NULL || self->schedule == NULL)
     {
       g_list_store_remove_all (self->entries);
@@ -189,6 +192,7 @@ plenary_tracks_view_set_schedule (PlenaryTracksView *self,
   g_set_object (&self->schedule, schedule);
   g_hash_table_remove_all (self->talks);
   g_list_store_remove_all (self->items);
+  self->has_descriptions = FALSE;
   if (schedule != NULL)
     {
       index_talks (self);
@@ -197,6 +201,8 @@ plenary_tracks_view_set_schedule (PlenaryTracksView *self,
         {
           g_autoptr (GObject) track = g_list_model_get_item (tracks, i);
 
+          self->has_descriptions |= plenary_track_get_description (PLENARY_TRACK (track))[0]
+                                    != '\0';
           g_list_store_append (self->items, track);
         }
       if (g_hash_table_contains (self->talks, self->other))
@@ -226,21 +232,67 @@ on_track_bind (GtkSignalListItemFactory *factory,
 {
   GObject *object = gtk_list_item_get_item (item);
   guint n = plenary_tracks_view_count_talks (self, object);
-  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u talk", "%u talks",
+                                                         n), n);
   g_autofree char *snippet = NULL;
   g_autofree char *a11y = NULL;
 
-  if (PLENARY_IS_TRACK (object))
+  /* Every row with a line for a description, or none: rows of one list are one height. */
+  if (self->has_descriptions && PLENARY_IS_TRACK (object))
     snippet = plenary_rich_text_to_snippet (plenary_track_get_description (PLENARY_TRACK (object)),
                                             160);
-  else
+  else if (self->has_descriptions)
     snippet = g_strdup (_("Talks without a track"));
-  /* Translators: a track row for screen readers: its title and number of talks. */
-  a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u talk", "%s, %u talks", n),
-                          item_title (self, object), n);
+  /* Translators: a track row for screen readers: its title and "141 talks". */
+  a11y = g_strdup_printf (C_("track row", "%s, %s"), item_title (self, object), count);
   plenary_count_row_set (gtk_list_item_get_child (item), item_title (self, object), snippet,
                          count, a11y, FALSE);
-  gtk_list_item_set_selectable (item, FALSE);
+  plenary_count_row_set_item (gtk_list_item_get_child (item), object, object == self->shown);
+  /* "Selectable" only because GTK 4.8 gives the keyboard focus to no row that is not; the
+   * model (GtkNoSelection) selects nothing. */
+  gtk_list_item_set_selectable (item, TRUE);
+}
+
+/* A track's talks run in many sessions at once (LPC's microconferences all start at 07:00):
+ * each row says which session and room, "07:00–07:45 · Containers and Checkpoint/Restore MC
+ * · Microconference2". */
+char *
+plenary_tracks_view_describe_entry (PlenaryEntry *entry,
+                                    GTimeZone    *zone)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  PlenaryEntry *block = plenary_entry_get_block (entry);
+  PlenaryRoom *room = plenary_entry_get_room (entry);
+
+  if (plenary_entry_get_start (entry) != NULL)
+    {
+      g_autofree char *range = plenary_format_time_range (plenary_entry_get_start (entry),
+                                                          plenary_entry_get_end (entry), zone);
+
+      g_string_append (text, range);
+    }
+  else
+    {
+      g_autofree char *duration = plenary_format_duration (plenary_entry_get_duration (entry));
+
+      g_string_append (text, duration);
+    }
+  /* Named as the schedule's block header names it. */
+  if (block != NULL && plenary_entry_get_full_title (block)[0] != '\0')
+    g_string_append_printf (text, " · %s", plenary_entry_get_full_title (block));
+  if (room != NULL && plenary_room_get_name (room)[0] != '\0')
+    g_string_append_printf (text, " · %s", plenary_room_get_name (room));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static char *
+get_meta_cb (PlenaryEntry *entry,
+             gpointer      user_data)
+{
+  PlenaryTracksView *self = user_data;
+
+  return plenary_tracks_view_describe_entry (entry,
+                                             plenary_schedule_get_timezone (self->schedule));
 }
 
 static void
@@ -252,6 +304,8 @@ fill_entries_context (gpointer           user_data,
   *context = (PlenaryRowContext) {
     .zone = self->schedule ? plenary_schedule_get_timezone (self->schedule) : NULL,
     .density = PLENARY_DENSITY_DETAILED,
+    .get_meta = self->schedule ? get_meta_cb : NULL,
+    .user_data = self,
   };
 }
 
@@ -353,6 +407,7 @@ plenary_tracks_view_init (PlenaryTracksView *self)
   g_autoptr (GtkNoSelection) entries_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->other = gtk_string_object_new ("other");
   self->talks = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);

@@ -29,4 +29,8 @@ void        plenary_tracks_view_show_track   (PlenaryTracksView *self,
 /* Day headers and contributions of the track shown. */
 GListModel *plenary_tracks_view_get_entries  (PlenaryTracksView *self);
 
+/* The dim line of a talk's row in a track: times, session and room. */
+char       *plenary_tracks_view_describe_entry (PlenaryEntry      *entry,
+                                                GTimeZone         *zone);
+
 G_END_DECLS

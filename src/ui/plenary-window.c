@@ -108,6 +108,8 @@ static void on_show_in_schedule (PlenaryWindow *self,
                                  PlenaryTrack  *track);
 static void on_star_entries     (PlenaryWindow *self,
                                  GListModel    *entries);
+static void on_person_activated (PlenaryWindow *self,
+                                 PlenaryPerson *person);
 
 /* The views built so far follow the programme on screen (the schedule view is always built). */
 static void
@@ -169,6 +171,9 @@ ensure_view (PlenaryWindow *self,
       self->starred_view = PLENARY_STARRED_VIEW (view);
       g_settings_bind (self->settings, "room-change-minutes", view, "room-change-minutes",
                        G_SETTINGS_BIND_GET);
+      /* Starred opens talks in its own page; only a speaker's name leads elsewhere. */
+      g_signal_connect_object (view, "person-activated", G_CALLBACK (on_person_activated), self,
+                               G_CONNECT_SWAPPED);
       page = self->starred_page;
     }
   else if (g_strcmp0 (name, "now") == 0 && self->now_view == NULL)
@@ -180,8 +185,9 @@ ensure_view (PlenaryWindow *self,
   if (view == NULL)
     return;
 
-  g_signal_connect_object (view, "entry-activated", G_CALLBACK (on_entry_activated), self,
-                           G_CONNECT_SWAPPED);
+  if (!PLENARY_IS_STARRED_VIEW (view))
+    g_signal_connect_object (view, "entry-activated", G_CALLBACK (on_entry_activated), self,
+                             G_CONNECT_SWAPPED);
   adw_bin_set_child (page, view);
   show_schedule_in_views (self);
 }
