@@ -143,7 +143,16 @@ test_add_event_error_sentences (void)
   }
 }
 
-/* Sentence case: no capital after the first word but names (Indico, API, Plenary, Ctrl). */
+/* Sentence case: no capital after the first word of a sentence but names (Indico, API,
+ * Plenary, Ctrl). */
+static gboolean
+ends_sentence (const char *word)
+{
+  gsize length = strlen (word);
+
+  return length > 0 && strchr (".!?", word[length - 1]) != NULL;
+}
+
 static void
 assert_sentence_case (const char *text)
 {
@@ -151,7 +160,7 @@ assert_sentence_case (const char *text)
   g_auto (GStrv) words = g_strsplit (text, " ", -1);
 
   for (guint i = 1; words[i] != NULL; i++)
-    if (g_unichar_isupper (g_utf8_get_char (words[i]))
+    if (g_unichar_isupper (g_utf8_get_char (words[i])) && !ends_sentence (words[i - 1])
         && !g_strv_contains (names, words[i]) && !g_str_has_prefix (words[i], "(Ctrl"))
       g_error ("“%s” is not in sentence case (“%s”)", text, words[i]);
 }

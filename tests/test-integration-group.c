@@ -248,7 +248,7 @@ test_star_rows (void)
   g_assert_nonnull (row);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
-                   "Sync Stars With My Indico Account");
+                   "Sync stars with my Indico account");
   widget = adw_action_row_get_activatable_widget (row);
   g_assert_true (gtk_widget_get_sensitive (widget));
   adw_action_row_activate (row);

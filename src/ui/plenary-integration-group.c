@@ -227,7 +227,7 @@ add_star_row (PlenaryIntegrationGroup *self,
   /* Server names are data, not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 _("Sync Stars With My Indico Account"));
+                                 _("Sync stars with my Indico account"));
   /* Translators: %s is a server name such as lpc.events */
   checking = g_strdup_printf (_("%s: checking whether this server keeps starred talks…"), host);
   adw_action_row_set_subtitle (row, checking);
