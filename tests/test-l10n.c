@@ -57,14 +57,14 @@ static const Language languages[] = {
     "fr", "fr_FR.UTF-8",
     {
       { "schedule", "Planning" },
-      { "speakers", "Intervenants" },
+      { "speakers", "Orateurs" },
       { "rooms", "Salles" },
       { "tracks", "Thèmes" },
       { "starred", "Favoris" },
     },
     {
       "Aucun exposé sélectionné",
-      "Aucun intervenant sélectionné",
+      "Aucun orateur sélectionné",
       "Aucun thème sélectionné",
       "Aucun exposé favori",
       "Un exemple\u00a0: la Linux Plumbers Conference 2021. Ajoutez votre conférence pour la "
