@@ -24,7 +24,7 @@ typedef struct
   const char *name;
   const char *locale;
   /* Page name → title, for every page of the view switcher. */
-  const char *pages[6][2];
+  const char *pages[7][2];
   /* Text that must be on screen once every page has been shown. */
   const char *visible[8];
   /* "%d minute", "%d minutes" for n = 0, 1, 2: the Plural-Forms of the catalogue at work. */
@@ -40,6 +40,7 @@ static const Language languages[] = {
       { "rooms", "Räume" },
       { "tracks", "Themen" },
       { "starred", "Vorgemerkt" },
+      { "now", "Jetzt" },   /* "Now & Next", from the nownext branch */
     },
     {
       "Kein Vortrag ausgewählt",
@@ -61,6 +62,7 @@ static const Language languages[] = {
       { "rooms", "Salles" },
       { "tracks", "Thèmes" },
       { "starred", "Favoris" },
+      { "now", "En cours" },
     },
     {
       "Aucun exposé sélectionné",
