@@ -4,15 +4,17 @@
 # Copyright 2026 The Plenary authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# test-po.py SOURCE_ROOT BUILD_ROOT
+# test-po.py SOURCE_ROOT BUILD_ROOT [PLENARY PROFILE]
 #
 # A TAP test, one line per check:
 # - po/POTFILES.in lists every file with a translatable string;
 # - each .po passes `msgfmt --check --check-accelerators` and has the right Plural-Forms;
 # - each .po, merged with a template made now from the sources (not a committed one), has no
 #   untranslated and no fuzzy message;
-# - the desktop file and the metainfo that the build merged carry every language.
+# - the desktop file and the metainfo that the build merged carry every language;
+# - a development build's `plenary --help` speaks each language with PLENARY_LOCALEDIR.
 
+import gettext
 import os
 import re
 import subprocess
@@ -158,6 +160,22 @@ for name in metainfo:
     for lang in linguas:
         n = len(re.findall(rf'<(?:summary|p|li) xml:lang="{lang}">', text))
         check(n == english, f'{lang}: {name} has all {english} texts translated', f'{n} of them')
+
+# The command line of an uninstalled development build, through main.c's PLENARY_LOCALEDIR.
+if len(sys.argv) > 4 and sys.argv[4] == 'development':
+    locale_dir = os.path.join(build_root, 'po')
+    msgid = 'Check an event’s programme and print a summary for organisers'
+    for lang in linguas:
+        mo = os.path.join(locale_dir, lang, 'LC_MESSAGES', 'plenary.mo')
+        if not os.path.exists(mo):
+            check(False, f'{lang}: the build compiled {mo}')
+            continue
+        with open(mo, 'rb') as f:
+            expected = gettext.GNUTranslations(f).gettext(msgid)
+        env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE=lang, PLENARY_LOCALEDIR=locale_dir)
+        r = subprocess.run([sys.argv[3], '--help'], capture_output=True, text=True, env=env)
+        check(expected != msgid and expected in r.stdout,
+              f'{lang}: plenary --help is translated', r.stdout + r.stderr)
 
 print(f'1..{len(results)}')
 for i, (ok, name, detail) in enumerate(results, 1):
