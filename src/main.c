@@ -16,10 +16,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr (PlenaryApplication) app = NULL;
+  const char *localedir = LOCALEDIR;
 
   plenary_application_mark_process_start ();
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* A development build runs uninstalled: PLENARY_LOCALEDIR=_build/po shows the catalogues
+   * the build just compiled. Release builds only ever read the installed ones. */
+  if (g_str_equal (PROFILE, "development") && g_getenv ("PLENARY_LOCALEDIR") != NULL)
+    localedir = g_getenv ("PLENARY_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
