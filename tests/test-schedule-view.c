@@ -799,6 +799,75 @@ test_now_line_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* No child of a row overlaps its sibling, and every row is as tall as its text, in the rows on
+ * screen of @list. */
+static void
+assert_rows_laid_out (GtkWidget *list)
+{
+  guint checked = 0;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (list); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (cell);
+      GtkWidget *content;
+      int needed = 0;
+      double bottom = -1;
+
+      if (row == NULL || !gtk_widget_get_mapped (row))
+        continue;
+      content = NULL;
+      for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BOX (child))
+          content = child;
+      g_assert_nonnull (content);
+      gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (content),
+                          &needed, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (content), >=, needed);
+      for (GtkWidget *label = gtk_widget_get_first_child (content); label != NULL;
+           label = gtk_widget_get_next_sibling (label))
+        {
+          graphene_rect_t bounds;
+          int label_needed = 0;
+
+          if (!gtk_widget_get_visible (label))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (label, content, &bounds));
+          g_assert_cmpfloat (bounds.origin.y, >=, bottom);
+          gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, (int) bounds.size.width,
+                              &label_needed, NULL, NULL, NULL);
+          g_assert_cmpfloat (bounds.size.height, >=, label_needed);
+          bottom = bounds.origin.y + bounds.size.height;
+        }
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 3);
+}
+
+/* Rows are measured again after every change of density, at a narrow width where speaker
+ * lines wrap. */
+static void
+test_rows_measured_after_density (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  const char *densities[] = { "compact", "numbered", "detailed", "compact", "detailed" };
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+
+  gtk_window_set_default_size (window, 400, 700);
+  plenary_test_iterate (100);
+  assert_rows_laid_out (list);
+  for (guint i = 0; i < G_N_ELEMENTS (densities); i++)
+    {
+      g_object_set (view, "density", densities[i], NULL);
+      plenary_test_iterate (100);
+      assert_rows_laid_out (list);
+    }
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +893,8 @@ main (int   argc,
   g_test_add_func ("/schedule-view/now-line", test_now_line);
   g_test_add_func ("/schedule-view/now-line-follows-clock", test_now_line_follows_clock);
   g_test_add_func ("/schedule-view/now-line-row", test_now_line_row);
+  g_test_add_func ("/schedule-view/rows-measured-after-density",
+                   test_rows_measured_after_density);
 
   return g_test_run ();
 }
