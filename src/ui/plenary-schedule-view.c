@@ -91,6 +91,7 @@ static const char *density_names[] = { "detailed", "compact", "numbered" };
 static void rebuild                   (PlenaryScheduleView *self);
 static void update_day_dropdown       (PlenaryScheduleView *self);
 static void show_page                 (PlenaryScheduleView *self);
+static void renew_rows                (PlenaryScheduleView *self);
 static void update_page_now           (PlenaryScheduleView *self);
 static gboolean rebuild_idle_cb       (gpointer             user_data);
 static void sync_entry_page_user_data (PlenaryScheduleView *self);
@@ -1207,6 +1208,22 @@ update_page_now (PlenaryScheduleView *self)
   plenary_entry_page_set_now (self->entry_page, now);
 }
 
+/* A change of density (or of notes shown) makes the rows anew rather than binding them again:
+ * GTK 4.8 kept some of their labels' old heights, and a title wrapped in four lines drew in the
+ * one line it had in Compact, over its speakers. Rare enough that the thirty rows on screen
+ * cost nothing. */
+static void
+renew_rows (PlenaryScheduleView *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_grid_view_get_factory (self->list_view);
+
+  if (factory == NULL)
+    return;
+  g_object_ref (factory);
+  gtk_grid_view_set_factory (self->list_view, NULL);
+  gtk_grid_view_set_factory (self->list_view, factory);
+}
+
 static gboolean
 rebuild_idle_cb (gpointer user_data)
 {
@@ -1441,6 +1458,7 @@ plenary_schedule_view_set_property (GObject      *object,
             && self->density != (PlenaryDensity) i)
           {
             self->density = i;
+            renew_rows (self);
             rebuild (self);
             g_object_notify_by_pspec (object, pspec);
           }
@@ -1449,6 +1467,7 @@ plenary_schedule_view_set_property (GObject      *object,
       if (self->show_notes != g_value_get_boolean (value))
         {
           self->show_notes = g_value_get_boolean (value);
+          renew_rows (self);
           rebuild (self);
           g_object_notify_by_pspec (object, pspec);
         }
