@@ -14,6 +14,7 @@
 #include "ui/plenary-entry-page.h"
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-format.h"
+#include "store/plenary-user-data.h"
 #include "ui/plenary-schedule-view.h"
 #include "util/plenary-clock.h"
 
@@ -895,6 +896,321 @@ test_rows_measured_after_density (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What a key does where @focus has focus: the first shortcut for @keyval (no modifiers) of
+ * @focus or its ancestors, as GTK's bubbling phase finds it. */
+static gboolean
+press_key (GtkWidget *focus,
+           guint      keyval)
+{
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger)
+                  && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+                  && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0
+                  && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                   gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+nth_cell (GtkWidget *list,
+          guint      position)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (list);
+
+  for (guint i = 0; cell != NULL && i < position; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+  return cell;
+}
+
+/* Down, then Return, opens the next talk; focus stays in the list, no label text is selected;
+ * the open talk is marked in the list; cells are announced by their rows' labels. */
+static void
+test_keyboard_down_enter (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  g_autoptr (PlenaryEntry) first = g_list_model_get_item (model, 1);
+  g_autoptr (PlenaryEntry) second = g_list_model_get_item (model, 2);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_grab_focus (nth_cell (list, 1)));
+  g_assert_true (gtk_window_get_focus (window) == nth_cell (list, 1));
+  {
+    g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (nth_cell (list, 1)),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 "");
+
+    g_assert_nonnull (label);
+    g_assert_nonnull (strstr (label, plenary_entry_get_title (first)));
+  }
+
+  g_assert_true (press_key (gtk_window_get_focus (window), GDK_KEY_Down));
+  plenary_test_iterate (50);
+  focus = gtk_window_get_focus (window);
+  g_assert_true (focus == nth_cell (list, 2));
+  g_assert_true (press_key (focus, GDK_KEY_Return));
+  plenary_test_iterate (50);
+  g_assert_true (plenary_entry_page_get_entry (page) == second);
+
+  /* Focus stays on the row; nothing on the page is selected. */
+  g_assert_true (gtk_window_get_focus (window) == nth_cell (list, 2));
+  collect_labels (GTK_WIDGET (page), labels);
+  g_assert_cmpuint (labels->len, >, 3);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_false (gtk_label_get_selection_bounds (g_ptr_array_index (labels, i), NULL, NULL));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (nth_cell (list, 2)),
+                                           "open"));
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_first_child (nth_cell (list, 1)),
+                                            "open"));
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Tab leaves the notes and types nothing into them. */
+static void
+test_tab_leaves_notes (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "tab-user.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 1);
+  GtkWidget *notes;
+
+  plenary_schedule_view_set_user_data (view, user_data);
+  plenary_schedule_view_show_entry (view, talk);
+  plenary_test_iterate (50);
+  notes = find_by_type (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (notes);
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (notes)));
+  g_assert_true (gtk_widget_grab_focus (notes));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  plenary_test_iterate (20);
+  g_assert_false (gtk_widget_is_focus (notes));
+  g_assert_null (plenary_user_data_get_note (user_data, plenary_entry_get_user_key (talk)));
+  gtk_window_destroy (window);
+}
+
+/* Another day: the page no longer shows the last day's talk. */
+static void
+test_day_switch_clears_page (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 1);
+
+  plenary_schedule_view_show_entry (view, talk);
+  g_assert_true (plenary_entry_page_get_entry (page) == talk);
+  plenary_schedule_view_set_day (view, 0);
+  g_assert_true (plenary_entry_page_get_entry (page) == talk);
+  plenary_schedule_view_set_day (view, 2);
+  g_assert_null (plenary_entry_page_get_entry (page));
+  gtk_window_destroy (window);
+}
+
+/* The star toggle of a row stars its talk in the user data, and follows the user data. */
+static void
+test_row_star_toggle (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "star-user.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 1);
+  const char *key = plenary_entry_get_user_key (talk);
+  GtkWidget *star;
+
+  plenary_schedule_view_set_user_data (view, user_data);
+  plenary_test_iterate (50);
+  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (star);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Star");
+  {
+    g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (star),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 "");
+
+    g_assert_cmpstr (label, ==, "Star");
+  }
+  /* Reached by keyboard: Tab from the focused row goes to its star. */
+  g_assert_true (gtk_widget_get_focusable (star));
+  g_assert_true (gtk_widget_grab_focus (nth_cell (list, 1)));
+  g_assert_true (gtk_widget_child_focus (nth_cell (list, 1), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_focus (star));
+
+  g_assert_false (plenary_user_data_get_starred (user_data, key));
+  /* What a click or Space ends in. */
+  g_signal_emit_by_name (star, "clicked");
+  plenary_test_iterate (50);
+  g_assert_true (plenary_user_data_get_starred (user_data, key));
+  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Unstar");
+
+  plenary_user_data_set_starred (user_data, key, FALSE);
+  plenary_test_iterate (50);
+  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
+  gtk_window_destroy (window);
+}
+
+/* Numbered keeps the start (and end) time and adds the number. */
+static void
+test_numbered_shows_time (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 1);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *start = plenary_format_time (plenary_entry_get_start (talk),
+                                                plenary_schedule_get_timezone (schedule));
+  g_autofree char *end = plenary_format_time (plenary_entry_get_end (talk),
+                                              plenary_schedule_get_timezone (schedule));
+  gboolean number = FALSE, time = FALSE;
+
+  g_object_set (view, "density", "numbered", NULL);
+  plenary_test_iterate (100);
+  collect_labels (nth_cell (list, 1), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      number |= g_strcmp0 (text, "1") == 0;
+      time |= g_str_has_prefix (text, start) && strstr (text, end) != NULL;
+    }
+  g_assert_true (number);
+  g_assert_true (time);
+  gtk_window_destroy (window);
+}
+
+/* "Happening now · 12 min left" on the page of a talk that is on. */
+static void
+test_page_happening_now (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 2);
+  g_autoptr (GDateTime) during = g_date_time_add_minutes (plenary_entry_get_end (talk), -12);
+
+  plenary_schedule_view_show_entry (view, talk);
+  g_assert_null (plenary_entry_page_get_now_text (page));
+  g_object_set (view, "now", during, NULL);
+  g_assert_cmpstr (plenary_entry_page_get_now_text (page), ==, "Happening now · 12 min left");
+  g_object_set (view, "now", plenary_entry_get_end (talk), NULL);
+  g_assert_null (plenary_entry_page_get_now_text (page));
+  gtk_window_destroy (window);
+}
+
+/* Search results mark what matched, and say when only the abstract did. */
+static void
+test_search_highlight_and_hint (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  GListModel *model = plenary_schedule_view_get_model (view);
+  const char *terms[] = { "tracing", NULL };
+  g_autoptr (GArray) ranges = plenary_search_find_terms ("BPF Tracing: Ça trace", terms);
+  gboolean highlighted = FALSE, hinted = FALSE;
+
+  g_assert_cmpuint (ranges->len, ==, 1);
+  g_assert_cmpuint (g_array_index (ranges, PlenaryTextRange, 0).start, ==, 4);
+  g_assert_cmpuint (g_array_index (ranges, PlenaryTextRange, 0).end, ==, 11);
+  {
+    const char *accented[] = { "ca", NULL };
+    g_autoptr (GArray) found = plenary_search_find_terms ("BPF Tracing: Ça trace", accented);
+
+    /* "Ç" is two bytes of the text, one of the folded "ca". */
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpuint (g_array_index (found, PlenaryTextRange, 0).start, ==, 13);
+    g_assert_cmpuint (g_array_index (found, PlenaryTextRange, 0).end, ==, 16);
+  }
+
+  plenary_schedule_view_set_search (view, "tracing");
+  plenary_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 5);
+  for (GtkWidget *cell = gtk_widget_get_first_child (list); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+      collect_labels (cell, labels);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          GtkLabel *label = g_ptr_array_index (labels, i);
+          PangoAttrList *attrs = gtk_label_get_attributes (label);
+
+          hinted |= strstr (gtk_label_get_text (label), "Matches in the abstract") != NULL;
+          if (attrs != NULL && strstr (gtk_label_get_text (label), "racing") != NULL)
+            {
+              g_autoptr (GSList) found = NULL;
+              PangoAttrIterator *iter = pango_attr_list_get_iterator (attrs);
+
+              do
+                {
+                  if (pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL)
+                    highlighted = TRUE;
+                }
+              while (pango_attr_iterator_next (iter));
+              pango_attr_iterator_destroy (iter);
+            }
+        }
+    }
+  g_assert_true (highlighted);
+  g_assert_true (hinted);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -922,6 +1238,13 @@ main (int   argc,
   g_test_add_func ("/schedule-view/now-line-row", test_now_line_row);
   g_test_add_func ("/schedule-view/rows-measured-after-density",
                    test_rows_measured_after_density);
+  g_test_add_func ("/schedule-view/keyboard-down-enter", test_keyboard_down_enter);
+  g_test_add_func ("/schedule-view/tab-leaves-notes", test_tab_leaves_notes);
+  g_test_add_func ("/schedule-view/day-switch-clears-page", test_day_switch_clears_page);
+  g_test_add_func ("/schedule-view/row-star-toggle", test_row_star_toggle);
+  g_test_add_func ("/schedule-view/numbered-shows-time", test_numbered_shows_time);
+  g_test_add_func ("/schedule-view/page-happening-now", test_page_happening_now);
+  g_test_add_func ("/schedule-view/search-highlight-and-hint", test_search_highlight_and_hint);
 
   return g_test_run ();
 }
