@@ -217,6 +217,16 @@ ensure_view (PlenaryWindow *self,
   show_schedule_in_views (self);
 }
 
+/* Where the header bar shows the event's title, the status row only says how fresh it is. */
+static void
+on_title_visible (PlenaryWindow *self)
+{
+  gboolean in_header = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_title), !in_header);
+  gtk_label_set_xalign (self->status_freshness, in_header ? 0 : 1);
+}
+
 static void
 on_view_shown (PlenaryWindow *self)
 {
@@ -236,6 +246,7 @@ show_schedule (PlenaryWindow   *self,
   plenary_schedule_view_set_user_data (self->schedule_view, user_data);
   plenary_schedule_view_set_schedule (self->schedule_view, schedule);
   show_schedule_in_views (self);
+  adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));
   gtk_label_set_text (self->status_title, title ? title : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_title), title);
   gtk_widget_set_visible (self->status_row, schedule != NULL);
@@ -382,11 +393,10 @@ update_freshness (PlenaryWindow *self)
   else if (state == PLENARY_SYNC_STATE_ERROR || state == PLENARY_SYNC_STATE_OFFLINE)
     {
       const char *message = plenary_event_get_error_message (self->event);
-      g_autofree char *banner = NULL;
 
-      banner = message != NULL && message[0] != '\0' ? g_strdup_printf ("%s %s", text, message)
-                                                     : g_strdup (text);
-      show_banner (self, banner, _("_Retry"), "win.refresh");
+      /* The status row says which programme is on screen; the banner says why. */
+      show_banner (self, message != NULL && message[0] != '\0' ? message : text, _("_Retry"),
+                   "win.refresh");
     }
   else
     show_banner (self, NULL, NULL, NULL);
@@ -1196,6 +1206,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, rooms_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, starred_page);
   gtk_widget_class_bind_template_callback (widget_class, on_view_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
@@ -1223,6 +1234,7 @@ plenary_window_init (PlenaryWindow *self)
   g_signal_connect_object (plenary_schedule_view_get_entry_page (self->schedule_view),
                            "person-activated", G_CALLBACK (on_person_activated), self,
                            G_CONNECT_SWAPPED);
+  on_title_visible (self);
   /* "Updated 3 minutes ago" must not go stale on screen. */
   self->freshness_timeout = g_timeout_add_seconds (30, freshness_tick_cb, self);
   gtk_widget_set_visible (self->refresh_button, FALSE);
