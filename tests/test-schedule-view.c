@@ -1051,6 +1051,25 @@ test_day_switch_clears_page (void)
   gtk_window_destroy (window);
 }
 
+/* Every image under @widget is hidden from screen readers: they decorate named things. */
+static void
+assert_images_hidden (GtkWidget *widget,
+                      guint     *n_images)
+{
+  if (GTK_IS_IMAGE (widget))
+    {
+      g_autofree char *differs = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_STATE_HIDDEN,
+                                                                  TRUE);
+
+      g_assert_null (differs);
+      (*n_images)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_images_hidden (child, n_images);
+}
+
 /* The star toggle of a row stars its talk in the user data, and follows the user data. */
 static void
 test_row_star_toggle (void)
@@ -1070,6 +1089,13 @@ test_row_star_toggle (void)
   star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
   g_assert_nonnull (star);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Star");
+  {
+    guint n_images = 0;
+
+    /* The star's icon, the starred mark: the button and the row's label name them. */
+    assert_images_hidden (nth_cell (list, 1), &n_images);
+    g_assert_cmpuint (n_images, >=, 2);
+  }
   {
     g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (star),
                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL,

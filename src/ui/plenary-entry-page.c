@@ -250,6 +250,8 @@ plenary_entry_page_set_entry (PlenaryEntryPage *self,
   fill_speakers (self, entry);
   set_abstract (self, plenary_entry_get_description (entry));
   fill_attachments (self, entry);
+  plenary_hide_decorative_images (GTK_WIDGET (self->speakers_list));
+  plenary_hide_decorative_images (GTK_WIDGET (self->attachments_list));
 
   gtk_widget_set_visible (self->browser_button,
                           plenary_rich_text_is_safe_uri (plenary_entry_get_url (entry)));

@@ -967,4 +967,5 @@ static void
 plenary_entry_row_init (PlenaryEntryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_hide_decorative_images (GTK_WIDGET (self));
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -350,4 +351,31 @@ plenary_search_find_terms (const char         *text,
       ;
     }
   return ranges;
+}
+
+/* Images that only decorate what is named beside them: the icon of a button (the button has
+ * a label or tooltip of its own), of a status page (its title says it) or of a row's suffix;
+ * not one with a tooltip of its own. */
+static gboolean
+is_decorative (GtkWidget *image)
+{
+  /* An image with a tooltip means something of its own. */
+  if (gtk_widget_get_has_tooltip (image))
+    return FALSE;
+  for (GtkWidget *up = gtk_widget_get_parent (image); up != NULL; up = gtk_widget_get_parent (up))
+    if (GTK_IS_BUTTON (up) || ADW_IS_STATUS_PAGE (up) || GTK_IS_LIST_BOX_ROW (up))
+      return TRUE;
+  return FALSE;
+}
+
+void
+plenary_hide_decorative_images (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_IMAGE (widget) && is_decorative (widget))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    plenary_hide_decorative_images (child);
 }

@@ -65,4 +65,8 @@ typedef struct
  * offsets of @text, sorted, overlapping hits merged. */
 GArray   *plenary_search_find_terms    (const char         *text,
                                         const char * const *terms);
+
+/* Hides from screen readers the images under @widget that only decorate a button, a status
+ * page or a row named by its text. */
+void      plenary_hide_decorative_images (GtkWidget *widget);
 G_END_DECLS

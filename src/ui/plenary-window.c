@@ -11,6 +11,7 @@
 
 #include "plenary-add-event-dialog.h"
 #include "plenary-chair-window.h"
+#include "plenary-format.h"
 #include "export/plenary-ics.h"
 #include "store/plenary-store.h"
 #include "plenary-rooms-view.h"
@@ -1043,8 +1044,15 @@ show_changes_action (GtkWidget  *widget,
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
         if (starred)
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                     gtk_image_new_from_icon_name ("starred-symbolic"));
+          {
+            GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
+
+            /* Not decoration: nothing else in the row says it is starred. */
+            gtk_widget_set_tooltip_text (star, _("Starred"));
+            gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            _("Starred"), -1);
+            adw_action_row_add_prefix (ADW_ACTION_ROW (row), star);
+          }
         if (change->after != NULL)
           {
             g_object_set_data_full (G_OBJECT (row), "key", g_strdup (change->user_key), g_free);
@@ -1055,6 +1063,7 @@ show_changes_action (GtkWidget  *widget,
         gtk_list_box_append (GTK_LIST_BOX (list), row);
       }
 
+  plenary_hide_decorative_images (list);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
@@ -1235,6 +1244,8 @@ plenary_window_init (PlenaryWindow *self)
                            "person-activated", G_CALLBACK (on_person_activated), self,
                            G_CONNECT_SWAPPED);
   on_title_visible (self);
+  /* The views built later hide their own. */
+  plenary_hide_decorative_images (GTK_WIDGET (self));
   /* "Updated 3 minutes ago" must not go stale on screen. */
   self->freshness_timeout = g_timeout_add_seconds (30, freshness_tick_cb, self);
   gtk_widget_set_visible (self->refresh_button, FALSE);
