@@ -465,9 +465,9 @@ bind_entry (PlenaryEntryRow         *self,
             {
               g_autoptr (GDateTime) local = g_date_time_to_timezone (start, context->zone);
               g_autofree char *day = plenary_format_day_short (local);
-              g_autofree char *range = plenary_format_time_range (start, end, context->zone);
 
-              when = g_strdup_printf ("%s %s", day, range);
+              /* The time column has the times; the day is what rows outside a day lack. */
+              when = g_strdup_printf ("%s · %s", day, duration);
             }
           else
             when = g_steal_pointer (&duration);
