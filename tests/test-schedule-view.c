@@ -1122,6 +1122,11 @@ test_row_star_toggle (void)
   plenary_test_iterate (50);
   star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
+
+  /* Ctrl+D stars the talk of the focused row. */
+  g_assert_true (gtk_widget_grab_focus (nth_cell (list, 1)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "schedule.toggle-star", NULL));
+  g_assert_true (plenary_user_data_get_starred (user_data, key));
   gtk_window_destroy (window);
 }
 

@@ -119,6 +119,14 @@ plenary_entry_row_get_label (PlenaryEntryRow *self)
   return self->label;
 }
 
+PlenaryEntry *
+plenary_entry_row_get_entry (PlenaryEntryRow *self)
+{
+  g_return_val_if_fail (PLENARY_IS_ENTRY_ROW (self), NULL);
+
+  return self->entry;
+}
+
 static void
 set_star_button (PlenaryEntryRow *self,
                  gboolean         visible,

@@ -70,6 +70,8 @@ void       plenary_entry_row_bind (PlenaryEntryRow         *self,
                                    const PlenaryRowContext *context);
 /* What a screen reader says for the row (also given to its list cell). */
 const char *plenary_entry_row_get_label (PlenaryEntryRow *self);
+/* The talk whose star toggle the row shows, or NULL. */
+PlenaryEntry *plenary_entry_row_get_entry (PlenaryEntryRow *self);
 
 /* A list model of the places of another list's items. GTK destroys and creates the rows of
  * the items a list removes and adds, so a list view of a model that changes wholesale (a new

@@ -1390,6 +1390,39 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Ctrl+D stars or unstars the talk of the focused row, else the open talk. */
+static void
+toggle_star_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  PlenaryEntry *entry = NULL;
+  const char *key;
+
+  if (self->user_data == NULL)
+    return;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      GtkWidget *cell = focus;
+
+      /* The list's cell that has focus, or holds it; its one child is the row. */
+      while (gtk_widget_get_parent (cell) != GTK_WIDGET (self->list_view))
+        cell = gtk_widget_get_parent (cell);
+      if (PLENARY_IS_ENTRY_ROW (gtk_widget_get_first_child (cell)))
+        entry = plenary_entry_row_get_entry (PLENARY_ENTRY_ROW (gtk_widget_get_first_child (cell)));
+    }
+  else
+    entry = plenary_entry_page_get_entry (self->entry_page);
+  if (entry == NULL || plenary_entry_get_kind (entry) != PLENARY_ENTRY_KIND_CONTRIBUTION)
+    return;
+  key = plenary_entry_get_user_key (entry);
+  plenary_user_data_set_starred (self->user_data, key,
+                                 !plenary_user_data_get_starred (self->user_data, key));
+}
+
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1595,6 +1628,8 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "schedule.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "schedule.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "schedule.toggle-star", NULL,
+                                   toggle_star_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1632,6 +1667,10 @@ add_shortcuts (PlenaryScheduleView *self)
     GTK_SHORTCUT_CONTROLLER (controller),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
                       gtk_named_action_new ("schedule.jump-to-now")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_d, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("schedule.toggle-star")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
