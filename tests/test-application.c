@@ -289,7 +289,8 @@ test_sync_state_at_every_width (void)
   g_assert_nonnull (star);
   g_signal_emit_by_name (star, "clicked");
   plenary_test_iterate (20);
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_star_toggle (GTK_WIDGET (window)))));
+  star = find_star_toggle (GTK_WIDGET (window));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
 
   plenary_event_set_title (event, "Linux Plumbers Conference 2021");
   plenary_event_set_programme (event, snapshot, schedule);

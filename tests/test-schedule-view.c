@@ -914,7 +914,8 @@ press_key (GtkWidget *focus,
             continue;
           for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
             {
-              g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller),
+                                                                        j);
               GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
               if (GTK_IS_KEYVAL_TRIGGER (trigger)
@@ -959,7 +960,8 @@ test_keyboard_down_enter (void)
   g_assert_true (gtk_widget_grab_focus (nth_cell (list, 1)));
   g_assert_true (gtk_window_get_focus (window) == nth_cell (list, 1));
   {
-    g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (nth_cell (list, 1)),
+    GtkAccessible *cell = GTK_ACCESSIBLE (nth_cell (list, 1));
+    g_autofree char *label = gtk_test_accessible_check_property (cell,
                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                                  "");
 
@@ -1015,7 +1017,8 @@ test_tab_leaves_notes (void)
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
-  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 1);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 1);
   GtkWidget *notes;
 
   plenary_schedule_view_set_user_data (view, user_data);
@@ -1040,7 +1043,8 @@ test_day_switch_clears_page (void)
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
-  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 1);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 1);
 
   plenary_schedule_view_show_entry (view, talk);
   g_assert_true (plenary_entry_page_get_entry (page) == talk);
@@ -1080,7 +1084,8 @@ test_row_star_toggle (void)
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   GtkWidget *list = find_list (GTK_WIDGET (view));
-  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 1);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 1);
   const char *key = plenary_entry_get_user_key (talk);
   GtkWidget *star;
 
@@ -1138,7 +1143,8 @@ test_numbered_shows_time (void)
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   GtkWidget *list = find_list (GTK_WIDGET (view));
-  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 1);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 1);
   g_autoptr (GPtrArray) labels = g_ptr_array_new ();
   g_autofree char *start = plenary_format_time (plenary_entry_get_start (talk),
                                                 plenary_schedule_get_timezone (schedule));
@@ -1169,7 +1175,8 @@ test_page_happening_now (void)
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
-  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (plenary_schedule_view_get_model (view), 2);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 2);
   g_autoptr (GDateTime) during = g_date_time_add_minutes (plenary_entry_get_end (talk), -12);
 
   plenary_schedule_view_show_entry (view, talk);

@@ -1298,6 +1298,8 @@ static void
 on_entry_page_back (PlenaryScheduleView *self)
 {
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  /* Back on the row that was opened, to browse on with the arrow keys. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -1407,12 +1409,14 @@ toggle_star_action (GtkWidget  *widget,
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
     {
       GtkWidget *cell = focus;
+      GtkWidget *row;
 
       /* The list's cell that has focus, or holds it; its one child is the row. */
       while (gtk_widget_get_parent (cell) != GTK_WIDGET (self->list_view))
         cell = gtk_widget_get_parent (cell);
-      if (PLENARY_IS_ENTRY_ROW (gtk_widget_get_first_child (cell)))
-        entry = plenary_entry_row_get_entry (PLENARY_ENTRY_ROW (gtk_widget_get_first_child (cell)));
+      row = gtk_widget_get_first_child (cell);
+      if (PLENARY_IS_ENTRY_ROW (row))
+        entry = plenary_entry_row_get_entry (PLENARY_ENTRY_ROW (row));
     }
   else
     entry = plenary_entry_page_get_entry (self->entry_page);
