@@ -1249,6 +1249,80 @@ test_search_highlight_and_hint (void)
   gtk_window_destroy (window);
 }
 
+static void
+collect_day_switchers (GtkWidget  *widget,
+                       GPtrArray  *buttons,
+                       GtkWidget **dropdown)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "day"))
+    g_ptr_array_add (buttons, widget);
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "");
+
+      if (g_strcmp0 (label, "Day") == 0)
+        *dropdown = widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_day_switchers (child, buttons, dropdown);
+}
+
+/* One talk of a timetable export: "c<number>", 10:00–10:30 UTC on @date. */
+static char *
+talk_json (guint       number,
+           const char *date)
+{
+  return g_strdup_printf ("\"c%u\":{\"id\":\"c%u\",\"entryType\":\"Contribution\","
+                          "\"contributionId\":%u,\"title\":\"Talk %u\",\"startDate\":{\"date\":"
+                          "\"%s\",\"time\":\"10:00:00\",\"tz\":\"UTC\"},\"endDate\":{\"date\":"
+                          "\"%s\",\"time\":\"10:30:00\",\"tz\":\"UTC\"},\"room\":\"A\"}",
+                          number, number, number, number, date, date);
+}
+
+/* A day with nothing on is no tab that looks disabled: skipped by the buttons and the
+ * drop-down, still reached by Ctrl+Page Down, where it says so. */
+static void
+test_empty_day_skipped (void)
+{
+  g_autofree char *first = talk_json (1, "2024-09-18");
+  g_autofree char *last = talk_json (3, "2024-09-20");
+  g_autofree char *json = g_strdup_printf ("{\"count\":1,\"results\":{\"7\":{\"20240918\":{%s},"
+                                           "\"20240919\":{},\"20240920\":{%s}}}}", first, last);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dropdown = NULL;
+  GtkWindow *window;
+  PlenaryScheduleView *view;
+
+  sources->timetable = g_bytes_new (json, strlen (json));
+  schedule = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (schedule)), ==, 3);
+  view = new_view (schedule, &window);
+
+  collect_day_switchers (GTK_WIDGET (view), buttons, &dropdown);
+  g_assert_cmpuint (buttons->len, ==, 3);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (buttons, 0)));
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (buttons, 1)));
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (buttons, 2)));
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))),
+                    ==, 2);
+
+  /* The drop-down's second day is the event's third. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.previous-day", NULL);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_view_get_model (view)), ==, 0);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1283,6 +1357,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/numbered-shows-time", test_numbered_shows_time);
   g_test_add_func ("/schedule-view/page-happening-now", test_page_happening_now);
   g_test_add_func ("/schedule-view/search-highlight-and-hint", test_search_highlight_and_hint);
+  g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
 
   return g_test_run ();
 }
