@@ -250,7 +250,8 @@ show_schedule (PlenaryWindow   *self,
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));
   gtk_label_set_text (self->status_title, title ? title : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_title), title);
-  gtk_widget_set_visible (self->status_row, schedule != NULL);
+  /* Also while a followed event has no programme yet: "Updating…", "Offline". */
+  gtk_widget_set_visible (self->status_row, schedule != NULL || self->event != NULL);
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Plenary"));
   gtk_stack_set_visible_child_name (self->main_stack, schedule ? "event" : "empty");
 
