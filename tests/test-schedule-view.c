@@ -14,6 +14,7 @@
 #include "ui/plenary-entry-page.h"
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-format.h"
+#include "store/plenary-user-data.h"
 #include "ui/plenary-schedule-view.h"
 #include "util/plenary-clock.h"
 
@@ -799,6 +800,529 @@ test_now_line_row (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* No child of a row overlaps its sibling, and every row is as tall as its text, in the rows on
+ * screen of @list. */
+static void
+assert_rows_laid_out (GtkWidget *list)
+{
+  guint checked = 0;
+
+  for (GtkWidget *cell = gtk_widget_get_first_child (list); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (cell);
+      GtkWidget *content;
+      int needed = 0;
+      double bottom = -1;
+
+      if (row == NULL || !gtk_widget_get_mapped (row))
+        continue;
+      content = NULL;
+      for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_BOX (child))
+          content = child;
+      g_assert_nonnull (content);
+      gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (content),
+                          &needed, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_height (content), >=, needed);
+      for (GtkWidget *label = gtk_widget_get_first_child (content); label != NULL;
+           label = gtk_widget_get_next_sibling (label))
+        {
+          graphene_rect_t bounds;
+          int label_needed = 0;
+
+          if (!gtk_widget_get_visible (label))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (label, content, &bounds));
+          g_assert_cmpfloat (bounds.origin.y, >=, bottom);
+          gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, (int) bounds.size.width,
+                              &label_needed, NULL, NULL, NULL);
+          g_assert_cmpfloat (bounds.size.height, >=, label_needed);
+          /* What is drawn fits where it is drawn. */
+          if (GTK_IS_LABEL (label))
+            {
+              int drawn_width, drawn_height;
+
+              pango_layout_get_pixel_size (gtk_label_get_layout (GTK_LABEL (label)), &drawn_width,
+                                           &drawn_height);
+              g_assert_cmpint (drawn_height, <=, (int) bounds.size.height + 1);
+              g_assert_cmpint (drawn_width, <=, (int) bounds.size.width + 1);
+            }
+          bottom = bounds.origin.y + bounds.size.height;
+        }
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 3);
+}
+
+/* Rows are measured again after every change of density, at a narrow width where speaker
+ * lines wrap. */
+static void
+test_rows_measured_after_density (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  const char *densities[] = { "compact", "numbered", "detailed", "compact", "detailed" };
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
+  GtkWidget *window = gtk_window_new ();
+  PlenaryScheduleView *view = g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, "now", before, NULL);
+  GtkWidget *list;
+  g_autofree char *path = NULL;
+  g_autoptr (PlenaryUserData) user_data = NULL;
+
+  /* Wide first, then folded, as in a narrow window, where speaker lines wrap most: the rows
+   * have been measured at other widths before. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  path = g_build_filename (plenary_test_get_tmpdir (), "density-user.json", NULL);
+  user_data = plenary_user_data_new (path);
+  plenary_schedule_view_set_schedule (view, schedule);
+  /* With user data, as in the app: rows have their star toggles. */
+  plenary_schedule_view_set_user_data (view, user_data);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (200);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  plenary_test_iterate (200);
+  list = find_list (GTK_WIDGET (view));
+  g_assert_cmpint (gtk_widget_get_width (list), <, 420);
+  assert_rows_laid_out (list);
+  for (guint i = 0; i < G_N_ELEMENTS (densities); i++)
+    {
+      g_test_message ("density %s", densities[i]);
+      g_object_set (view, "density", densities[i], NULL);
+      plenary_test_iterate (100);
+      assert_rows_laid_out (list);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What a key does where @focus has focus: the first shortcut for @keyval (no modifiers) of
+ * @focus or its ancestors, as GTK's bubbling phase finds it. */
+static gboolean
+press_key (GtkWidget *focus,
+           guint      keyval)
+{
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller),
+                                                                        j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger)
+                  && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+                  && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0
+                  && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                   gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+nth_cell (GtkWidget *list,
+          guint      position)
+{
+  GtkWidget *cell = gtk_widget_get_first_child (list);
+
+  for (guint i = 0; cell != NULL && i < position; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+  return cell;
+}
+
+/* Down, then Return, opens the next talk; focus stays in the list, no label text is selected;
+ * the open talk is marked in the list; cells are announced by their rows' labels. */
+static void
+test_keyboard_down_enter (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  g_autoptr (PlenaryEntry) first = g_list_model_get_item (model, 1);
+  g_autoptr (PlenaryEntry) second = g_list_model_get_item (model, 2);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *focus;
+
+  g_assert_true (gtk_widget_grab_focus (nth_cell (list, 1)));
+  g_assert_true (gtk_window_get_focus (window) == nth_cell (list, 1));
+  {
+    GtkAccessible *cell = GTK_ACCESSIBLE (nth_cell (list, 1));
+    g_autofree char *label = gtk_test_accessible_check_property (cell,
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 "");
+
+    g_assert_nonnull (label);
+    g_assert_nonnull (strstr (label, plenary_entry_get_title (first)));
+  }
+
+  g_assert_true (press_key (gtk_window_get_focus (window), GDK_KEY_Down));
+  plenary_test_iterate (50);
+  focus = gtk_window_get_focus (window);
+  g_assert_true (focus == nth_cell (list, 2));
+  g_assert_true (press_key (focus, GDK_KEY_Return));
+  plenary_test_iterate (50);
+  g_assert_true (plenary_entry_page_get_entry (page) == second);
+
+  /* Focus stays on the row; nothing on the page is selected. */
+  g_assert_true (gtk_window_get_focus (window) == nth_cell (list, 2));
+  collect_labels (GTK_WIDGET (page), labels);
+  g_assert_cmpuint (labels->len, >, 3);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_false (gtk_label_get_selection_bounds (g_ptr_array_index (labels, i), NULL, NULL));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (nth_cell (list, 2)),
+                                           "open"));
+  g_assert_false (gtk_widget_has_css_class (gtk_widget_get_first_child (nth_cell (list, 1)),
+                                            "open"));
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Tab leaves the notes and types nothing into them. */
+static void
+test_tab_leaves_notes (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "tab-user.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 1);
+  GtkWidget *notes;
+
+  plenary_schedule_view_set_user_data (view, user_data);
+  plenary_schedule_view_show_entry (view, talk);
+  plenary_test_iterate (50);
+  notes = find_by_type (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (notes);
+  g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (notes)));
+  g_assert_true (gtk_widget_grab_focus (notes));
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  plenary_test_iterate (20);
+  g_assert_false (gtk_widget_is_focus (notes));
+  g_assert_null (plenary_user_data_get_note (user_data, plenary_entry_get_user_key (talk)));
+  gtk_window_destroy (window);
+}
+
+/* Another day: the page no longer shows the last day's talk. */
+static void
+test_day_switch_clears_page (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 1);
+
+  plenary_schedule_view_show_entry (view, talk);
+  g_assert_true (plenary_entry_page_get_entry (page) == talk);
+  plenary_schedule_view_set_day (view, 0);
+  g_assert_true (plenary_entry_page_get_entry (page) == talk);
+  plenary_schedule_view_set_day (view, 2);
+  g_assert_null (plenary_entry_page_get_entry (page));
+  gtk_window_destroy (window);
+}
+
+/* Every image under @widget is hidden from screen readers: they decorate named things. */
+static void
+assert_images_hidden (GtkWidget *widget,
+                      guint     *n_images)
+{
+  if (GTK_IS_IMAGE (widget))
+    {
+      g_autofree char *differs = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_STATE_HIDDEN,
+                                                                  TRUE);
+
+      g_assert_null (differs);
+      (*n_images)++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_images_hidden (child, n_images);
+}
+
+/* The star toggle of a row stars its talk in the user data, and follows the user data. */
+static void
+test_row_star_toggle (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "star-user.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 1);
+  const char *key = plenary_entry_get_user_key (talk);
+  GtkWidget *star;
+
+  plenary_schedule_view_set_user_data (view, user_data);
+  plenary_test_iterate (50);
+  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (star);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Star");
+  {
+    guint n_images = 0;
+
+    /* The star's icon, the starred mark: the button and the row's label name them. */
+    assert_images_hidden (nth_cell (list, 1), &n_images);
+    g_assert_cmpuint (n_images, >=, 2);
+  }
+  {
+    g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (star),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 "");
+
+    g_assert_cmpstr (label, ==, "Star");
+  }
+  /* Reached by keyboard: Tab from the focused row goes to its star. */
+  g_assert_true (gtk_widget_get_focusable (star));
+  g_assert_true (gtk_widget_grab_focus (nth_cell (list, 1)));
+  g_assert_true (gtk_widget_child_focus (nth_cell (list, 1), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_focus (star));
+
+  g_assert_false (plenary_user_data_get_starred (user_data, key));
+  /* What a click or Space ends in. */
+  g_signal_emit_by_name (star, "clicked");
+  plenary_test_iterate (50);
+  g_assert_true (plenary_user_data_get_starred (user_data, key));
+  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Unstar");
+
+  plenary_user_data_set_starred (user_data, key, FALSE);
+  plenary_test_iterate (50);
+  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
+
+  /* Ctrl+D stars the talk of the focused row. */
+  g_assert_true (gtk_widget_grab_focus (nth_cell (list, 1)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "schedule.toggle-star", NULL));
+  g_assert_true (plenary_user_data_get_starred (user_data, key));
+  gtk_window_destroy (window);
+}
+
+/* Numbered keeps the start (and end) time and adds the number. */
+static void
+test_numbered_shows_time (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 1);
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *start = plenary_format_time (plenary_entry_get_start (talk),
+                                                plenary_schedule_get_timezone (schedule));
+  g_autofree char *end = plenary_format_time (plenary_entry_get_end (talk),
+                                              plenary_schedule_get_timezone (schedule));
+  gboolean number = FALSE, time = FALSE;
+
+  g_object_set (view, "density", "numbered", NULL);
+  plenary_test_iterate (100);
+  collect_labels (nth_cell (list, 1), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *text = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      number |= g_strcmp0 (text, "1") == 0;
+      time |= g_str_has_prefix (text, start) && strstr (text, end) != NULL;
+    }
+  g_assert_true (number);
+  g_assert_true (time);
+  gtk_window_destroy (window);
+}
+
+/* "Happening now · 12 min left" on the page of a talk that is on. */
+static void
+test_page_happening_now (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 2);
+  g_autoptr (GDateTime) during = g_date_time_add_minutes (plenary_entry_get_end (talk), -12);
+
+  plenary_schedule_view_show_entry (view, talk);
+  g_assert_null (plenary_entry_page_get_now_text (page));
+  g_object_set (view, "now", during, NULL);
+  g_assert_cmpstr (plenary_entry_page_get_now_text (page), ==, "Happening now · 12 min left");
+  g_object_set (view, "now", plenary_entry_get_end (talk), NULL);
+  g_assert_null (plenary_entry_page_get_now_text (page));
+  gtk_window_destroy (window);
+}
+
+/* Search results mark what matched, and say when only the abstract did. */
+static void
+test_search_highlight_and_hint (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  GListModel *model = plenary_schedule_view_get_model (view);
+  const char *terms[] = { "tracing", NULL };
+  g_autoptr (GArray) ranges = plenary_search_find_terms ("BPF Tracing: Ça trace", terms);
+  gboolean highlighted = FALSE, hinted = FALSE;
+
+  g_assert_cmpuint (ranges->len, ==, 1);
+  g_assert_cmpuint (g_array_index (ranges, PlenaryTextRange, 0).start, ==, 4);
+  g_assert_cmpuint (g_array_index (ranges, PlenaryTextRange, 0).end, ==, 11);
+  {
+    const char *accented[] = { "ca", NULL };
+    g_autoptr (GArray) found = plenary_search_find_terms ("BPF Tracing: Ça trace", accented);
+
+    /* "Ç" is two bytes of the text, one of the folded "ca". */
+    g_assert_cmpuint (found->len, ==, 1);
+    g_assert_cmpuint (g_array_index (found, PlenaryTextRange, 0).start, ==, 13);
+    g_assert_cmpuint (g_array_index (found, PlenaryTextRange, 0).end, ==, 16);
+  }
+
+  plenary_schedule_view_set_search (view, "tracing");
+  plenary_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 5);
+  for (GtkWidget *cell = gtk_widget_get_first_child (list); cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+
+      collect_labels (cell, labels);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          GtkLabel *label = g_ptr_array_index (labels, i);
+          PangoAttrList *attrs = gtk_label_get_attributes (label);
+
+          hinted |= strstr (gtk_label_get_text (label), "Matches in the abstract") != NULL;
+          if (attrs != NULL && strstr (gtk_label_get_text (label), "racing") != NULL)
+            {
+              g_autoptr (GSList) found = NULL;
+              PangoAttrIterator *iter = pango_attr_list_get_iterator (attrs);
+
+              do
+                {
+                  if (pango_attr_iterator_get (iter, PANGO_ATTR_BACKGROUND) != NULL)
+                    highlighted = TRUE;
+                }
+              while (pango_attr_iterator_next (iter));
+              pango_attr_iterator_destroy (iter);
+            }
+        }
+    }
+  g_assert_true (highlighted);
+  g_assert_true (hinted);
+  gtk_window_destroy (window);
+}
+
+static void
+collect_day_switchers (GtkWidget  *widget,
+                       GPtrArray  *buttons,
+                       GtkWidget **dropdown)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_has_css_class (widget, "day"))
+    g_ptr_array_add (buttons, widget);
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      g_autofree char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "");
+
+      if (g_strcmp0 (label, "Day") == 0)
+        *dropdown = widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_day_switchers (child, buttons, dropdown);
+}
+
+/* One talk of a timetable export: "c<number>", 10:00–10:30 UTC on @date. */
+static char *
+talk_json (guint       number,
+           const char *date)
+{
+  return g_strdup_printf ("\"c%u\":{\"id\":\"c%u\",\"entryType\":\"Contribution\","
+                          "\"contributionId\":%u,\"title\":\"Talk %u\",\"startDate\":{\"date\":"
+                          "\"%s\",\"time\":\"10:00:00\",\"tz\":\"UTC\"},\"endDate\":{\"date\":"
+                          "\"%s\",\"time\":\"10:30:00\",\"tz\":\"UTC\"},\"room\":\"A\"}",
+                          number, number, number, number, date, date);
+}
+
+/* A day with nothing on is no tab that looks disabled: skipped by the buttons and the
+ * drop-down, still reached by Ctrl+Page Down, where it says so. */
+static void
+test_empty_day_skipped (void)
+{
+  g_autofree char *first = talk_json (1, "2024-09-18");
+  g_autofree char *last = talk_json (3, "2024-09-20");
+  g_autofree char *json = g_strdup_printf ("{\"count\":1,\"results\":{\"7\":{\"20240918\":{%s},"
+                                           "\"20240919\":{},\"20240920\":{%s}}}}", first, last);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dropdown = NULL;
+  GtkWindow *window;
+  PlenaryScheduleView *view;
+
+  sources->timetable = g_bytes_new (json, strlen (json));
+  schedule = plenary_indico_parse (sources, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (schedule)), ==, 3);
+  view = new_view (schedule, &window);
+
+  collect_day_switchers (GTK_WIDGET (view), buttons, &dropdown);
+  g_assert_cmpuint (buttons->len, ==, 3);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (buttons, 0)));
+  g_assert_false (gtk_widget_get_visible (g_ptr_array_index (buttons, 1)));
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (buttons, 2)));
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown))),
+                    ==, 2);
+
+  /* The drop-down's second day is the event's third. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 1);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.previous-day", NULL);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_view_get_model (view)), ==, 0);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +1348,16 @@ main (int   argc,
   g_test_add_func ("/schedule-view/now-line", test_now_line);
   g_test_add_func ("/schedule-view/now-line-follows-clock", test_now_line_follows_clock);
   g_test_add_func ("/schedule-view/now-line-row", test_now_line_row);
+  g_test_add_func ("/schedule-view/rows-measured-after-density",
+                   test_rows_measured_after_density);
+  g_test_add_func ("/schedule-view/keyboard-down-enter", test_keyboard_down_enter);
+  g_test_add_func ("/schedule-view/tab-leaves-notes", test_tab_leaves_notes);
+  g_test_add_func ("/schedule-view/day-switch-clears-page", test_day_switch_clears_page);
+  g_test_add_func ("/schedule-view/row-star-toggle", test_row_star_toggle);
+  g_test_add_func ("/schedule-view/numbered-shows-time", test_numbered_shows_time);
+  g_test_add_func ("/schedule-view/page-happening-now", test_page_happening_now);
+  g_test_add_func ("/schedule-view/search-highlight-and-hint", test_search_highlight_and_hint);
+  g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@ struct _PlenaryEntryPage
   GtkWidget        parent_instance;
 
   PlenaryEntry    *entry;
+  GDateTime       *now;
   gboolean         updating;
   gboolean         editable;
 
@@ -29,6 +30,7 @@ struct _PlenaryEntryPage
   GtkLabel        *session_label;
   GtkLabel        *title_label;
   GtkLabel        *when_label;
+  GtkLabel        *now_label;
   AdwActionRow    *room_row;
   AdwActionRow    *duration_row;
   AdwActionRow    *track_row;
@@ -54,6 +56,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void update_now (PlenaryEntryPage *self);
 
 void
 plenary_open_web_uri (GtkWidget  *parent,
@@ -195,6 +199,7 @@ plenary_entry_page_set_entry (PlenaryEntryPage *self,
   gtk_widget_set_visible (self->browser_button, FALSE);
   if (entry == NULL)
     {
+      update_now (self);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -245,6 +250,8 @@ plenary_entry_page_set_entry (PlenaryEntryPage *self,
   fill_speakers (self, entry);
   set_abstract (self, plenary_entry_get_description (entry));
   fill_attachments (self, entry);
+  plenary_hide_decorative_images (GTK_WIDGET (self->speakers_list));
+  plenary_hide_decorative_images (GTK_WIDGET (self->attachments_list));
 
   gtk_widget_set_visible (self->browser_button,
                           plenary_rich_text_is_safe_uri (plenary_entry_get_url (entry)));
@@ -252,8 +259,60 @@ plenary_entry_page_set_entry (PlenaryEntryPage *self,
                           self->editable && kind == PLENARY_ENTRY_KIND_CONTRIBUTION);
   gtk_widget_set_visible (self->notes_box, self->editable && kind != PLENARY_ENTRY_KIND_BLOCK);
 
+  update_now (self);
   gtk_stack_set_visible_child_name (self->stack, "entry");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* "Happening now · 12 min left" while the talk is on. */
+static void
+update_now (PlenaryEntryPage *self)
+{
+  GDateTime *start = self->entry != NULL ? plenary_entry_get_start (self->entry) : NULL;
+  GDateTime *end = self->entry != NULL ? plenary_entry_get_end (self->entry) : NULL;
+  g_autofree char *text = NULL;
+
+  if (self->now != NULL && start != NULL && end != NULL
+      && g_date_time_compare (start, self->now) <= 0 && g_date_time_compare (self->now, end) < 0)
+    {
+      /* Rounded up: "1 min left" until the very end. */
+      int left = (int) ((g_date_time_difference (end, self->now) + G_TIME_SPAN_MINUTE - 1)
+                        / G_TIME_SPAN_MINUTE);
+
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Happening now · %d min left",
+                                           "Happening now · %d min left", left), left);
+    }
+  gtk_label_set_text (self->now_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->now_label), text != NULL);
+}
+
+void
+plenary_entry_page_set_now (PlenaryEntryPage *self,
+                            GDateTime        *now)
+{
+  g_return_if_fail (PLENARY_IS_ENTRY_PAGE (self));
+
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = now != NULL ? g_date_time_ref (now) : NULL;
+  update_now (self);
+}
+
+const char *
+plenary_entry_page_get_now_text (PlenaryEntryPage *self)
+{
+  g_return_val_if_fail (PLENARY_IS_ENTRY_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->now_label))
+         ? gtk_label_get_text (self->now_label) : NULL;
+}
+
+void
+plenary_entry_page_focus_back (PlenaryEntryPage *self)
+{
+  g_return_if_fail (PLENARY_IS_ENTRY_PAGE (self));
+
+  if (gtk_widget_get_visible (self->back_button))
+    gtk_widget_grab_focus (self->back_button);
 }
 
 PlenaryEntry *
@@ -384,6 +443,7 @@ plenary_entry_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->entry);
+  g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (plenary_entry_page_parent_class)->dispose (object);
 }
@@ -418,6 +478,7 @@ plenary_entry_page_class_init (PlenaryEntryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryPage, session_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryPage, when_label);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryPage, now_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryPage, room_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryPage, duration_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryPage, track_row);

@@ -32,6 +32,13 @@ void          plenary_entry_page_set_user_data_editable (PlenaryEntryPage *self,
                                                          gboolean          editable);
 void          plenary_entry_page_set_back_visible (PlenaryEntryPage *self,
                                                    gboolean          visible);
+/* The time it is, for "Happening now · 12 min left"; NULL outside the event. */
+void          plenary_entry_page_set_now          (PlenaryEntryPage *self,
+                                                   GDateTime        *now);
+/* That line, or NULL when the talk is not on. */
+const char   *plenary_entry_page_get_now_text     (PlenaryEntryPage *self);
+/* Where focus goes when the page replaces the list (a narrow window): its back button. */
+void          plenary_entry_page_focus_back       (PlenaryEntryPage *self);
 
 /* Only http and https links ever leave the app. */
 void          plenary_open_web_uri                (GtkWidget        *parent,

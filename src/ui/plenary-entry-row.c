@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "plenary-accent-bar.h"
 #include "plenary-entry-row.h"
@@ -17,6 +18,7 @@ struct _PlenaryEntryRow
   GtkWidget         parent_instance;
 
   GtkWidget        *content;
+  GtkLabel         *number_label;
   GtkLabel         *time_label;
   PlenaryAccentBar *accent;
   GtkLabel         *title_label;
@@ -25,8 +27,16 @@ struct _PlenaryEntryRow
   GtkLabel         *note_label;
   GtkLabel         *badge_label;
   GtkWidget        *star_image;
+  GtkToggleButton  *star_button;
 
   const char       *kind;   /* its kind of row, a CSS class; NULL before the first bind */
+  char             *label;  /* what a screen reader says for it */
+  PlenaryEntry     *entry;  /* the talk bound, while its star toggle is shown */
+  void            (*set_starred) (PlenaryEntry *entry,
+                                  gboolean      starred,
+                                  gpointer      user_data);
+  gpointer          set_starred_data;
+  gboolean          updating;
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryEntryRow, plenary_entry_row, GTK_TYPE_WIDGET)
@@ -96,15 +106,74 @@ set_text (GtkLabel   *label,
  * the row's label, or it is read as "GtkListItemWidget" (GTK 4.12's
  * gtk_list_item_set_accessible_label() does the same). */
 static void
-set_accessible_label (PlenaryEntryRow *self,
-                      const char      *label)
+set_label (PlenaryEntryRow *self,
+           const char      *label)
 {
   GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
 
+  g_free (self->label);
+  self->label = g_strdup (label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   if (cell != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                     -1);
+}
+
+const char *
+plenary_entry_row_get_label (PlenaryEntryRow *self)
+{
+  g_return_val_if_fail (PLENARY_IS_ENTRY_ROW (self), NULL);
+
+  return self->label;
+}
+
+PlenaryEntry *
+plenary_entry_row_get_entry (PlenaryEntryRow *self)
+{
+  g_return_val_if_fail (PLENARY_IS_ENTRY_ROW (self), NULL);
+
+  return self->entry;
+}
+
+static void
+set_star_button (PlenaryEntryRow *self,
+                 gboolean         visible,
+                 gboolean         starred)
+{
+  const char *what = starred ? _("Unstar") : _("Star");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->star_button), visible);
+  if (!visible)
+    return;
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (self->star_button, starred);
+  self->updating = FALSE;
+  gtk_button_set_icon_name (GTK_BUTTON (self->star_button),
+                            starred ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button), what);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
+}
+
+/* Only the talk of the row is starred, not the one that took its place since. */
+static void
+on_star_button_toggled (PlenaryEntryRow *self)
+{
+  if (self->updating || self->entry == NULL || self->set_starred == NULL)
+    return;
+  self->set_starred (self->entry, gtk_toggle_button_get_active (self->star_button),
+                     self->set_starred_data);
+}
+
+static void
+clear_entry (PlenaryEntryRow *self)
+{
+  g_clear_object (&self->entry);
+  self->set_starred = NULL;
+  self->set_starred_data = NULL;
+  set_star_button (self, FALSE, FALSE);
+  set_text (self->number_label, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "open");
 }
 
 static void
@@ -131,6 +200,9 @@ bind_header (PlenaryEntryRow *self,
              const char      *title)
 {
   set_kind (self, "day-header", FALSE);
+  clear_entry (self);
+  gtk_label_set_attributes (self->title_label, NULL);
+  gtk_label_set_attributes (self->time_label, NULL);
   set_text (self->time_label, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->accent), FALSE);
   set_text (self->title_label, title);
@@ -139,7 +211,7 @@ bind_header (PlenaryEntryRow *self,
   set_text (self->note_label, NULL);
   set_text (self->badge_label, NULL);
   gtk_widget_set_visible (self->star_image, FALSE);
-  set_accessible_label (self, title);
+  set_label (self, title);
 }
 
 /* The now-line: the time in the time column, then a rule where the text would be (the empty
@@ -157,6 +229,8 @@ bind_now_line (PlenaryEntryRow         *self,
   g_autofree char *a11y = g_strdup_printf (C_("now line", "Now, %s"), time);
 
   set_kind (self, "now-line", FALSE);
+  clear_entry (self);
+  gtk_label_set_attributes (self->time_label, NULL);
   set_text (self->time_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->accent), FALSE);
   set_text (self->title_label, NULL);
@@ -167,20 +241,25 @@ bind_now_line (PlenaryEntryRow         *self,
   gtk_widget_set_visible (self->star_image, FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self), "past");
   gtk_widget_remove_css_class (GTK_WIDGET (self), "compact");
-  set_accessible_label (self, a11y);
+  set_label (self, a11y);
 }
 
 /* "07:00, BPF tracing …, 40 minutes, Alan Maguire, Networking and BPF Summit room" */
 static char *
 accessible_label (PlenaryEntry *entry,
+                  guint         number,
                   const char   *time,
                   const char   *speakers,
-                  gboolean      starred)
+                  gboolean      starred,
+                  const char   *hint)
 {
   g_autoptr (GString) label = g_string_new (NULL);
   g_autofree char *duration = plenary_format_duration (plenary_entry_get_duration (entry));
   const char *room = plenary_room_get_name (plenary_entry_get_room (entry));
 
+  if (number > 0)
+    /* Translators: a talk's number in the numbered programme, read by a screen reader. */
+    g_string_append_printf (label, _("Number %u, "), number);
   if (time != NULL && time[0] != '\0')
     g_string_append_printf (label, "%s, ", time);
   g_string_append (label, plenary_entry_get_full_title (entry));
@@ -191,7 +270,97 @@ accessible_label (PlenaryEntry *entry,
     g_string_append_printf (label, ", %s", room);
   if (starred)
     g_string_append_printf (label, ", %s", _("starred"));
+  if (hint != NULL)
+    g_string_append_printf (label, ", %s", hint);
   return g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+/* @ranges of @text in bold on a light background: what a search matched. */
+static void
+add_highlights (PangoAttrList *attrs,
+                const char    *text,
+                guint          offset,
+                const char * const *terms)
+{
+  g_autoptr (GArray) ranges = plenary_search_find_terms (text, terms);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      PlenaryTextRange *range = &g_array_index (ranges, PlenaryTextRange, i);
+      PangoAttribute *attr;
+
+      /* Pango knows no style colours: a yellow at a third of its strength reads in light and
+       * dark style alike, and the underline carries it for those who cannot tell colours. */
+      attr = pango_attr_background_new (0xf600, 0xd300, 0x2d00);
+      attr->start_index = offset + range->start;
+      attr->end_index = offset + range->end;
+      pango_attr_list_insert (attrs, attr);
+      attr = pango_attr_background_alpha_new (0x5000);
+      attr->start_index = offset + range->start;
+      attr->end_index = offset + range->end;
+      pango_attr_list_insert (attrs, attr);
+      attr = pango_attr_underline_new (PANGO_UNDERLINE_SINGLE);
+      attr->start_index = offset + range->start;
+      attr->end_index = offset + range->end;
+      pango_attr_list_insert (attrs, attr);
+    }
+}
+
+static gboolean
+term_in (const char *text,
+         const char *term)
+{
+  g_autofree char *folded = plenary_fold_for_search (text);
+
+  return strstr (folded, term) != NULL;
+}
+
+/* Whether the entry matched a search only through its abstract: some term is in none of the
+ * texts the row shows or the search reads besides the abstract. */
+static gboolean
+matched_in_abstract (PlenaryEntry       *entry,
+                     const char         *speakers,
+                     const char * const *terms)
+{
+  PlenaryTrack *track = plenary_entry_get_track (entry);
+
+  for (guint i = 0; terms != NULL && terms[i] != NULL; i++)
+    if (!term_in (plenary_entry_get_title (entry), terms[i])
+        && !term_in (speakers, terms[i])
+        && !term_in (plenary_room_get_name (plenary_entry_get_room (entry)), terms[i])
+        && !term_in (track != NULL ? plenary_track_get_title (track) : NULL, terms[i])
+        && !term_in (plenary_entry_get_session_title (entry), terms[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The start, and under it the end in smaller, dimmer type. */
+static void
+set_time_column (PlenaryEntryRow *self,
+                 const char      *start,
+                 const char      *end)
+{
+  g_autofree char *text = NULL;
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+
+  if (end == NULL || end[0] == '\0')
+    {
+      gtk_label_set_attributes (self->time_label, NULL);
+      set_text (self->time_label, start);
+      return;
+    }
+  text = g_strdup_printf ("%s\n%s", start, end);
+  attrs = pango_attr_list_new ();
+  attr = pango_attr_scale_new (0.85);
+  attr->start_index = strlen (start) + 1;
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_foreground_alpha_new (0xa000);
+  attr->start_index = strlen (start) + 1;
+  pango_attr_list_insert (attrs, attr);
+  set_text (self->time_label, text);
+  gtk_label_set_attributes (self->time_label, attrs);
+  pango_attr_list_unref (attrs);
 }
 
 static void
@@ -212,6 +381,12 @@ bind_entry (PlenaryEntryRow         *self,
   g_autofree char *speakers = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *a11y = NULL;
+  g_autofree char *end_time = NULL;
+  const char *hint = NULL;
+  guint number = 0;
+  gboolean talk = kind == PLENARY_ENTRY_KIND_CONTRIBUTION;
+  PangoAttrList *title_attrs = pango_attr_list_new ();
+  PangoAttrList *speakers_attrs = pango_attr_list_new ();
   GDateTime *start = plenary_entry_get_start (entry);
   GDateTime *end = plenary_entry_get_end (entry);
   gboolean past = context->now != NULL && end != NULL
@@ -220,6 +395,9 @@ bind_entry (PlenaryEntryRow         *self,
                      && g_date_time_compare (start, context->now) <= 0 && !past;
 
   speakers = plenary_format_people (plenary_entry_get_speakers (entry), !compact);
+  if (context->highlight != NULL && matched_in_abstract (entry, speakers, context->highlight))
+    /* Translators: in search results, a talk found by words of its abstract only. */
+    hint = _("Matches in the abstract");
 
   if (kind == PLENARY_ENTRY_KIND_BLOCK)
     {
@@ -227,8 +405,10 @@ bind_entry (PlenaryEntryRow         *self,
       g_autofree char *conveners = NULL;
 
       set_kind (self, "block", FALSE);
-      set_text (self->time_label, NULL);
+      set_text (self->number_label, NULL);
+      set_time_column (self, NULL, NULL);
       set_text (self->title_label, plenary_entry_get_full_title (entry));
+      add_highlights (title_attrs, plenary_entry_get_full_title (entry), 0, context->highlight);
       if (speakers[0] != '\0')
         /* Translators: the people who chair a session block. */
         conveners = g_strdup_printf (_("Conveners: %s"), speakers);
@@ -247,31 +427,48 @@ bind_entry (PlenaryEntryRow         *self,
     }
   else
     {
-      guint number = numbered && kind == PLENARY_ENTRY_KIND_CONTRIBUTION
-                     && context->get_number != NULL
-                     ? context->get_number (entry, context->user_data) : 0;
+      const char *title = plenary_entry_get_title (entry);
+      g_autofree char *number_text = NULL;
 
+      number = numbered && talk && context->get_number != NULL
+               ? context->get_number (entry, context->user_data) : 0;
       set_kind (self, kind == PLENARY_ENTRY_KIND_BREAK ? "break" : "talk", in_block);
+      /* Numbered keeps the time: the number is what the room calls the talk, the time is when
+       * it is on. */
       if (number > 0)
-        time = g_strdup_printf ("%u", number);
-      else if (numbered)
-        time = g_strdup ("");
-      else
-        time = plenary_format_time (start, context->zone);
-      set_text (self->time_label, time);
+        number_text = g_strdup_printf ("%u", number);
+      set_text (self->number_label, number_text);
+      gtk_widget_set_visible (GTK_WIDGET (self->number_label), numbered);
+      time = plenary_format_time (start, context->zone);
+      if (!compact && end != NULL)
+        end_time = plenary_format_time (end, context->zone);
+      set_time_column (self, time, end_time);
       gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
       if (compact && speakers[0] != '\0')
         {
-          /* Compact is one line a talk: who speaks follows the title. */
-          g_autofree char *line = g_strdup_printf ("%s · %s", plenary_entry_get_title (entry),
-                                                   speakers);
+          /* Compact is one line a talk: who speaks follows the title, in lighter type. */
+          g_autofree char *line = g_strdup_printf ("%s · %s", title, speakers);
+          PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
+          attr->end_index = strlen (title);
+          pango_attr_list_insert (title_attrs, attr);
+          attr = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+          attr->start_index = strlen (title);
+          pango_attr_list_insert (title_attrs, attr);
+          attr = pango_attr_foreground_alpha_new (0x9000);
+          attr->start_index = strlen (title);
+          pango_attr_list_insert (title_attrs, attr);
+          add_highlights (title_attrs, title, 0, context->highlight);
+          add_highlights (title_attrs, speakers, strlen (title) + strlen (" · "),
+                          context->highlight);
           set_text (self->title_label, line);
           set_text (self->speakers_label, NULL);
         }
       else
         {
-          set_text (self->title_label, plenary_entry_get_title (entry));
+          add_highlights (title_attrs, title, 0, context->highlight);
+          add_highlights (speakers_attrs, speakers, 0, context->highlight);
+          set_text (self->title_label, title);
           set_text (self->speakers_label, speakers);
         }
 
@@ -284,9 +481,9 @@ bind_entry (PlenaryEntryRow         *self,
             {
               g_autoptr (GDateTime) local = g_date_time_to_timezone (start, context->zone);
               g_autofree char *day = plenary_format_day_short (local);
-              g_autofree char *range = plenary_format_time_range (start, end, context->zone);
 
-              when = g_strdup_printf ("%s %s", day, range);
+              /* The time column has the times; the day is what rows outside a day lack. */
+              when = g_strdup_printf ("%s · %s", day, duration);
             }
           else
             when = g_steal_pointer (&duration);
@@ -295,6 +492,14 @@ bind_entry (PlenaryEntryRow         *self,
             meta = g_strdup_printf ("%s · %s", when, room);
           else
             meta = g_steal_pointer (&when);
+        }
+      if (hint != NULL)
+        {
+          g_autofree char *with_hint = meta != NULL ? g_strdup_printf ("%s · %s", meta, hint)
+                                                    : g_strdup (hint);
+
+          g_free (meta);
+          meta = g_steal_pointer (&with_hint);
         }
       set_text (self->meta_label, meta);
     }
@@ -324,7 +529,21 @@ bind_entry (PlenaryEntryRow         *self,
     gtk_widget_add_css_class (GTK_WIDGET (self->badge_label), "warning");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->badge_label), "warning");
-  gtk_widget_set_visible (self->star_image, starred);
+  g_clear_object (&self->entry);
+  self->set_starred = talk ? context->set_starred : NULL;
+  self->set_starred_data = context->user_data;
+  if (self->set_starred != NULL)
+    self->entry = g_object_ref (entry);
+  set_star_button (self, self->set_starred != NULL, starred);
+  gtk_widget_set_visible (self->star_image, starred && self->set_starred == NULL);
+  if (context->open_entry == entry)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "open");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "open");
+  gtk_label_set_attributes (self->title_label, title_attrs);
+  gtk_label_set_attributes (self->speakers_label, speakers_attrs);
+  pango_attr_list_unref (title_attrs);
+  pango_attr_list_unref (speakers_attrs);
   if (past)
     gtk_widget_add_css_class (GTK_WIDGET (self), "past");
   else
@@ -340,8 +559,16 @@ bind_entry (PlenaryEntryRow         *self,
                            compact ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (self->speakers_label, !compact);
 
-  a11y = accessible_label (entry, time, speakers, starred);
-  set_accessible_label (self, a11y);
+  if (end_time != NULL)
+    {
+      /* Translators: a talk's time range, read by a screen reader: "07:00 to 07:40". */
+      g_autofree char *range = g_strdup_printf (_("%s to %s"), time, end_time);
+
+      g_free (time);
+      time = g_steal_pointer (&range);
+    }
+  a11y = accessible_label (entry, number, time, speakers, starred, hint);
+  set_label (self, a11y);
 }
 
 void
@@ -487,13 +714,14 @@ bind_list_item (GtkListItem *list_item,
                 FactoryData *data)
 {
   PlenaryRowContext context = { 0 };
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  GtkWidget *cell = gtk_widget_get_parent (row);
 
   data->fill_context (data->user_data, &context);
-  plenary_entry_row_bind (PLENARY_ENTRY_ROW (gtk_list_item_get_child (list_item)), object,
-                          &context);
+  plenary_entry_row_bind (PLENARY_ENTRY_ROW (row), object, &context);
   /* Headers are labels, not something to open. Every row is "selectable" only because GTK 4.8
-   * gives the keyboard focus to no row that is not, and Tab enters a list at its first row;
-   * the models (GtkNoSelection) select nothing. */
+   * gives the keyboard focus to no row that is not, and Tab enters a list at its first row
+   * (often a header); the lists show no selection. */
   gtk_list_item_set_activatable (list_item, PLENARY_IS_ENTRY (object));
   gtk_list_item_set_selectable (list_item, TRUE);
 }
@@ -587,6 +815,10 @@ plenary_entry_row_factory_new (PlenaryRowContextFunc fill_context,
 static void
 plenary_entry_row_dispose (GObject *object)
 {
+  PlenaryEntryRow *self = PLENARY_ENTRY_ROW (object);
+
+  g_clear_object (&self->entry);
+  g_clear_pointer (&self->label, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), PLENARY_TYPE_ENTRY_ROW);
 
   G_OBJECT_CLASS (plenary_entry_row_parent_class)->dispose (object);
@@ -673,6 +905,14 @@ plenary_entry_row_measure (GtkWidget      *widget,
     }
 }
 
+/* Arrow keys focus the list cell, so that Return opens the talk; the star toggle is reached
+ * with Tab from there. GTK 4.8's cells first offer focus to their children. */
+static gboolean
+plenary_entry_row_grab_focus (GtkWidget *widget)
+{
+  return FALSE;
+}
+
 static GtkSizeRequestMode
 plenary_entry_row_get_request_mode (GtkWidget *widget)
 {
@@ -726,11 +966,13 @@ plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
   widget_class->measure = plenary_entry_row_measure;
   widget_class->get_request_mode = plenary_entry_row_get_request_mode;
   widget_class->size_allocate = plenary_entry_row_size_allocate;
+  widget_class->grab_focus = plenary_entry_row_grab_focus;
 
   g_type_ensure (PLENARY_TYPE_ACCENT_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-entry-row.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, content);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, accent);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, title_label);
@@ -739,6 +981,8 @@ plenary_entry_row_class_init (PlenaryEntryRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, badge_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, star_image);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryEntryRow, star_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_star_button_toggled);
   gtk_widget_class_set_css_name (widget_class, "entryrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -747,4 +991,5 @@ static void
 plenary_entry_row_init (PlenaryEntryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_hide_decorative_images (GTK_WIDGET (self));
 }

@@ -40,6 +40,13 @@ typedef struct
    * session and room, what a talk overlaps); NULL, or returning NULL, keeps the default. */
   char         *(*get_meta)      (PlenaryEntry *entry,
                                   gpointer      user_data);
+  /* When set, talks have a star toggle that calls it; otherwise a star shows starred ones. */
+  void          (*set_starred)   (PlenaryEntry *entry,
+                                  gboolean      starred,
+                                  gpointer      user_data);
+  PlenaryEntry   *open_entry;    /* the one on the page beside the list, highlighted */
+  /* Folded search terms: highlighted in titles and speakers; NULL when not searching. */
+  const char * const *highlight;
   gpointer        user_data;
 } PlenaryRowContext;
 
@@ -65,6 +72,10 @@ GtkWidget *plenary_entry_row_new  (void);
 void       plenary_entry_row_bind (PlenaryEntryRow         *self,
                                    GObject                 *item,
                                    const PlenaryRowContext *context);
+/* What a screen reader says for the row (also given to its list cell). */
+const char *plenary_entry_row_get_label (PlenaryEntryRow *self);
+/* The talk whose star toggle the row shows, or NULL. */
+PlenaryEntry *plenary_entry_row_get_entry (PlenaryEntryRow *self);
 
 /* A list model of the places of another list's items. GTK destroys and creates the rows of
  * the items a list removes and adds, so a list view of a model that changes wholesale (a new

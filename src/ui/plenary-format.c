@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -279,4 +280,122 @@ plenary_search_matches (const char *folded_text,
   g_auto (GStrv) terms = plenary_search_terms (folded_query);
 
   return plenary_search_matches_terms (folded_text, terms);
+}
+
+/* Where the terms occur in @text, as byte ranges of @text itself (not of its folded form),
+ * sorted and merged: each character is folded alone, so an offset in the folded text maps back
+ * to the character it came from. */
+GArray *
+plenary_search_find_terms (const char         *text,
+                           const char * const *terms)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (PlenaryTextRange));
+  g_autoptr (GString) folded = NULL;
+  g_autoptr (GArray) origin = NULL;   /* guint: for each folded byte, its character's offset */
+  g_autoptr (GArray) found = NULL;
+
+  if (text == NULL || terms == NULL || terms[0] == NULL)
+    return ranges;
+  folded = g_string_sized_new (strlen (text));
+  origin = g_array_sized_new (FALSE, FALSE, sizeof (guint), strlen (text) + 1);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      guint at = p - text;
+      gsize before = folded->len;
+
+      if ((guchar) *p < 0x80)
+        g_string_append_c (folded, g_ascii_tolower (*p));
+      else
+        {
+          char one[8] = { 0 };
+          g_autofree char *piece = NULL;
+
+          g_unichar_to_utf8 (g_utf8_get_char (p), one);
+          piece = plenary_fold_for_search (one);
+          g_string_append (folded, piece);
+        }
+      for (gsize i = before; i < folded->len; i++)
+        g_array_append_val (origin, at);
+    }
+  {
+    guint end = strlen (text);
+
+    g_array_append_val (origin, end);
+  }
+
+  found = g_array_new (FALSE, FALSE, sizeof (PlenaryTextRange));
+  for (guint t = 0; terms[t] != NULL; t++)
+    {
+      gsize term_len = strlen (terms[t]);
+      const char *hit = folded->str;
+
+      if (term_len == 0)
+        continue;
+      while ((hit = strstr (hit, terms[t])) != NULL)
+        {
+          gsize start = hit - folded->str;
+          gsize stop = start + term_len;
+          PlenaryTextRange range;
+
+          range.start = g_array_index (origin, guint, start);
+          /* The end is the start of the next character of the text. */
+          while (stop < folded->len
+                 && g_array_index (origin, guint, stop) == g_array_index (origin, guint, stop - 1))
+            stop++;
+          range.end = g_array_index (origin, guint, stop);
+          g_array_append_val (found, range);
+          hit += term_len;
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    {
+      PlenaryTextRange *range = &g_array_index (found, PlenaryTextRange, i);
+      guint j;
+
+      /* Insertion into a sorted, merged list: titles hold a handful of hits. */
+      for (j = 0; j < ranges->len; j++)
+        {
+          PlenaryTextRange *other = &g_array_index (ranges, PlenaryTextRange, j);
+
+          if (range->end < other->start)
+            break;
+          if (range->start <= other->end)
+            {
+              other->start = MIN (other->start, range->start);
+              other->end = MAX (other->end, range->end);
+              goto merged;
+            }
+        }
+      g_array_insert_val (ranges, j, *range);
+    merged:
+      ;
+    }
+  return ranges;
+}
+
+/* Images that only decorate what is named beside them: the icon of a button (the button has
+ * a label or tooltip of its own), of a status page (its title says it) or of a row's suffix;
+ * not one with a tooltip of its own. */
+static gboolean
+is_decorative (GtkWidget *image)
+{
+  /* An image with a tooltip means something of its own. */
+  if (gtk_widget_get_has_tooltip (image))
+    return FALSE;
+  for (GtkWidget *up = gtk_widget_get_parent (image); up != NULL; up = gtk_widget_get_parent (up))
+    if (GTK_IS_BUTTON (up) || ADW_IS_STATUS_PAGE (up) || GTK_IS_LIST_BOX_ROW (up))
+      return TRUE;
+  return FALSE;
+}
+
+void
+plenary_hide_decorative_images (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (GTK_IS_IMAGE (widget) && is_decorative (widget))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    plenary_hide_decorative_images (child);
 }

@@ -53,4 +53,20 @@ gboolean  plenary_search_matches       (const char *folded_text,
 GStrv     plenary_search_terms         (const char *folded_query);
 gboolean  plenary_search_matches_terms (const char *folded_text,
                                         GStrv       terms);
+
+/* A range of bytes of a text: [start, end). */
+typedef struct
+{
+  guint start;
+  guint end;
+} PlenaryTextRange;
+
+/* Where the folded @terms occur in @text (which is not folded): PlenaryTextRange in byte
+ * offsets of @text, sorted, overlapping hits merged. */
+GArray   *plenary_search_find_terms    (const char         *text,
+                                        const char * const *terms);
+
+/* Hides from screen readers the images under @widget that only decorate a button, a status
+ * page or a row named by its text. */
+void      plenary_hide_decorative_images (GtkWidget *widget);
 G_END_DECLS

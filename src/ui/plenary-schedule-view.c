@@ -33,6 +33,7 @@ struct _PlenaryScheduleView
   char             *filter_room;
   char             *filter_session;
   char             *search_query;     /* folded; NULL when not searching */
+  GStrv             search_terms;     /* search_query split, for highlighting */
   GDateTime        *now_override;
   GDateTime        *bind_now;
   GTimeZone        *local_zone;
@@ -54,7 +55,10 @@ struct _PlenaryScheduleView
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
   GtkBox           *day_box;
-  GtkWidget        *day_scroller;
+  GtkWidget        *day_squeezer;
+  GtkDropDown      *day_dropdown;
+  GArray           *dropdown_days;    /* guint: the day of each of day_dropdown's rows */
+  gboolean          updating_days;
   GtkWidget        *now_button;
   GtkRevealer      *filter_revealer;
   GtkLabel         *filter_label;
@@ -85,6 +89,10 @@ static GParamSpec *properties[N_PROPS];
 static const char *density_names[] = { "detailed", "compact", "numbered" };
 
 static void rebuild                   (PlenaryScheduleView *self);
+static void update_day_dropdown       (PlenaryScheduleView *self);
+static void show_page                 (PlenaryScheduleView *self);
+static void renew_rows                (PlenaryScheduleView *self);
+static void update_page_now           (PlenaryScheduleView *self);
 static gboolean rebuild_idle_cb       (gpointer             user_data);
 static void sync_entry_page_user_data (PlenaryScheduleView *self);
 
@@ -180,6 +188,17 @@ get_number_cb (PlenaryEntry *entry,
 }
 
 static void
+set_starred_cb (PlenaryEntry *entry,
+                gboolean      starred,
+                gpointer      user_data)
+{
+  PlenaryScheduleView *self = user_data;
+
+  if (self->user_data != NULL)
+    plenary_user_data_set_starred (self->user_data, plenary_entry_get_user_key (entry), starred);
+}
+
+static void
 fill_context (gpointer           user_data,
               PlenaryRowContext *context)
 {
@@ -201,6 +220,9 @@ fill_context (gpointer           user_data,
     .get_note = get_note_cb,
     .get_number = get_number_cb,
     .get_warning = get_warning_cb,
+    .set_starred = self->user_data != NULL ? set_starred_cb : NULL,
+    .open_entry = plenary_entry_page_get_entry (self->entry_page),
+    .highlight = self->search_query != NULL ? (const char * const *) self->search_terms : NULL,
     .user_data = self,
   };
 }
@@ -707,6 +729,7 @@ on_clock_tick (PlenaryScheduleView *self)
 
   if (self->schedule == NULL || self->now_override != NULL)
     return;
+  update_page_now (self);
   now = get_now (self);
   if (minute_of (now) == self->line_minute
       || (!self->line_running && !event_is_running (self, now)))
@@ -738,16 +761,43 @@ on_day_button_toggled (GtkToggleButton     *button,
                                                                               "day-index")));
 }
 
+/* The drop-down shows the day on screen (none while it is a day with nothing on). */
+static void
+update_day_dropdown (PlenaryScheduleView *self)
+{
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->dropdown_days != NULL && i < self->dropdown_days->len; i++)
+    if (g_array_index (self->dropdown_days, guint, i) == self->day)
+      selected = i;
+  self->updating_days = TRUE;
+  gtk_drop_down_set_selected (self->day_dropdown, selected);
+  self->updating_days = FALSE;
+}
+
+static void
+on_day_dropdown_selected (PlenaryScheduleView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->day_dropdown);
+
+  if (self->updating_days || self->dropdown_days == NULL || selected >= self->dropdown_days->len)
+    return;
+  plenary_schedule_view_set_day (self, g_array_index (self->dropdown_days, guint, selected));
+}
+
 static void
 rebuild_day_buttons (PlenaryScheduleView *self)
 {
   GListModel *days = self->schedule != NULL ? plenary_schedule_get_days (self->schedule) : NULL;
+  g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
   GtkToggleButton *group = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->day_box))) != NULL)
     gtk_box_remove (self->day_box, child);
   g_ptr_array_set_size (self->day_buttons, 0);
+  g_clear_pointer (&self->dropdown_days, g_array_unref);
+  self->dropdown_days = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
     {
@@ -761,8 +811,18 @@ rebuild_day_buttons (PlenaryScheduleView *self)
                                       tooltip, -1);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "day");
+      /* A day with nothing on is skipped, not shown as a tab that looks disabled (Alt+N and
+       * Ctrl+Page Down still count it, and say "Nothing Scheduled"). */
       if (plenary_day_get_n_items (day) == 0)
-        gtk_widget_add_css_class (button, "empty-day");
+        {
+          gtk_widget_set_visible (button, FALSE);
+          gtk_widget_add_css_class (button, "empty-day");
+        }
+      else
+        {
+          gtk_string_list_append (choices, tooltip);
+          g_array_append_val (self->dropdown_days, i);
+        }
       if (group != NULL)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       else
@@ -773,6 +833,10 @@ rebuild_day_buttons (PlenaryScheduleView *self)
       gtk_box_append (self->day_box, button);
       g_ptr_array_add (self->day_buttons, button);
     }
+  self->updating_days = TRUE;
+  gtk_drop_down_set_model (self->day_dropdown, G_LIST_MODEL (choices));
+  self->updating_days = FALSE;
+  update_day_dropdown (self);
 }
 
 static void
@@ -979,6 +1043,17 @@ plenary_schedule_view_set_day (PlenaryScheduleView *self,
 
   self->day = day_index;
   number_day (self, day_index);
+  /* The page beside the list shows a talk of the day on screen, or none. */
+  {
+    PlenaryEntry *open = plenary_entry_page_get_entry (self->entry_page);
+
+    if (open != NULL && plenary_entry_get_day_index (open) != (int) day_index)
+      {
+        plenary_entry_page_set_entry (self->entry_page, NULL, NULL, NULL);
+        adw_leaflet_set_visible_child_name (self->leaflet, "list");
+      }
+  }
+  update_day_dropdown (self);
   rebuild (self);
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
@@ -1023,9 +1098,13 @@ plenary_schedule_view_set_search (PlenaryScheduleView *self,
   if (g_strcmp0 (folded[0] != '\0' ? folded : NULL, self->search_query) == 0)
     return;
   g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->search_terms, g_strfreev);
   if (folded[0] != '\0')
-    self->search_query = g_steal_pointer (&folded);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->day_box), self->search_query == NULL);
+    {
+      self->search_terms = plenary_search_terms (folded);
+      self->search_query = g_steal_pointer (&folded);
+    }
+  gtk_widget_set_sensitive (self->day_squeezer, self->search_query == NULL);
   rebuild (self);
   /* Rows stay where they are when results change: show the new results from the top. */
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
@@ -1092,7 +1171,53 @@ plenary_schedule_view_show_entry (PlenaryScheduleView *self,
                                                : NULL,
                                 self->local_zone);
   sync_entry_page_user_data (self);
+  update_page_now (self);
+  /* The open talk is highlighted in the rows on screen. */
+  plenary_row_slots_refresh (self->slots);
+  show_page (self);
+}
+
+/* Side by side, focus stays in the list (browsing on with the arrow keys), and nothing on the
+ * page is focused, which would select a label's text. Folded, the page replaces the list and
+ * focus goes to its back button. */
+static void
+show_page (PlenaryScheduleView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autoptr (GtkWidget) keep = NULL;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    keep = g_object_ref (focus);
   adw_leaflet_set_visible_child_name (self->leaflet, "entry");
+  if (adw_leaflet_get_folded (self->leaflet))
+    plenary_entry_page_focus_back (self->entry_page);
+  else if (keep != NULL && gtk_widget_get_root (keep) == root)
+    gtk_widget_grab_focus (keep);
+}
+
+static void
+update_page_now (PlenaryScheduleView *self)
+{
+  g_autoptr (GDateTime) now = get_now (self);
+
+  plenary_entry_page_set_now (self->entry_page, now);
+}
+
+/* A change of density (or of notes shown) makes the rows anew rather than binding them again:
+ * GTK 4.8 kept some of their labels' old heights, and a title wrapped in four lines drew in the
+ * one line it had in Compact, over its speakers. Rare enough that the thirty rows on screen
+ * cost nothing. */
+static void
+renew_rows (PlenaryScheduleView *self)
+{
+  g_autoptr (GtkListItemFactory) factory = gtk_grid_view_get_factory (self->list_view);
+
+  if (factory == NULL)
+    return;
+  g_object_ref (factory);
+  gtk_grid_view_set_factory (self->list_view, NULL);
+  gtk_grid_view_set_factory (self->list_view, factory);
 }
 
 static gboolean
@@ -1169,6 +1294,8 @@ static void
 on_entry_page_back (PlenaryScheduleView *self)
 {
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
+  /* Back on the row that was opened, to browse on with the arrow keys. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -1261,6 +1388,41 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Ctrl+D stars or unstars the talk of the focused row, else the open talk. */
+static void
+toggle_star_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  PlenaryEntry *entry = NULL;
+  const char *key;
+
+  if (self->user_data == NULL)
+    return;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    {
+      GtkWidget *cell = focus;
+      GtkWidget *row;
+
+      /* The list's cell that has focus, or holds it; its one child is the row. */
+      while (gtk_widget_get_parent (cell) != GTK_WIDGET (self->list_view))
+        cell = gtk_widget_get_parent (cell);
+      row = gtk_widget_get_first_child (cell);
+      if (PLENARY_IS_ENTRY_ROW (row))
+        entry = plenary_entry_row_get_entry (PLENARY_ENTRY_ROW (row));
+    }
+  else
+    entry = plenary_entry_page_get_entry (self->entry_page);
+  if (entry == NULL || plenary_entry_get_kind (entry) != PLENARY_ENTRY_KIND_CONTRIBUTION)
+    return;
+  key = plenary_entry_get_user_key (entry);
+  plenary_user_data_set_starred (self->user_data, key,
+                                 !plenary_user_data_get_starred (self->user_data, key));
+}
+
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -1329,6 +1491,7 @@ plenary_schedule_view_set_property (GObject      *object,
             && self->density != (PlenaryDensity) i)
           {
             self->density = i;
+            renew_rows (self);
             rebuild (self);
             g_object_notify_by_pspec (object, pspec);
           }
@@ -1337,6 +1500,7 @@ plenary_schedule_view_set_property (GObject      *object,
       if (self->show_notes != g_value_get_boolean (value))
         {
           self->show_notes = g_value_get_boolean (value);
+          renew_rows (self);
           rebuild (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -1351,8 +1515,9 @@ plenary_schedule_view_set_property (GObject      *object,
       break;
     case PROP_NOW:
       g_clear_pointer (&self->now_override, g_date_time_unref);
-  g_clear_pointer (&self->bind_now, g_date_time_unref);
+      g_clear_pointer (&self->bind_now, g_date_time_unref);
       self->now_override = g_value_dup_boxed (value);
+      update_page_now (self);
       rebuild (self);
       break;
     default:
@@ -1383,10 +1548,12 @@ plenary_schedule_view_finalize (GObject *object)
 
   g_clear_pointer (&self->numbers, g_hash_table_unref);
   g_clear_pointer (&self->day_buttons, g_ptr_array_unref);
+  g_clear_pointer (&self->dropdown_days, g_array_unref);
   g_clear_pointer (&self->filter_track, g_free);
   g_clear_pointer (&self->filter_room, g_free);
   g_clear_pointer (&self->filter_session, g_free);
   g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->search_terms, g_strfreev);
   g_clear_pointer (&self->hits_query, g_free);
   g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
@@ -1434,7 +1601,8 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_box);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_scroller);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, now_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_label);
@@ -1460,6 +1628,8 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   gtk_widget_class_install_action (widget_class, "schedule.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "schedule.clear-filters", NULL,
                                    clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "schedule.toggle-star", NULL,
+                                   toggle_star_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1497,6 +1667,10 @@ add_shortcuts (PlenaryScheduleView *self)
     GTK_SHORTCUT_CONTROLLER (controller),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
                       gtk_named_action_new ("schedule.jump-to-now")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (controller),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_d, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("schedule.toggle-star")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
@@ -1527,6 +1701,8 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
                            G_CALLBACK (on_entry_page_star_toggled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry_page, "note-changed",
                            G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_dropdown, "notify::selected",
+                           G_CALLBACK (on_day_dropdown_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->track_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->room_dropdown, "notify::selected",

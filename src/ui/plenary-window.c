@@ -12,6 +12,7 @@
 #include "plenary-add-event-dialog.h"
 #include "plenary-chair-window.h"
 #include "plenary-now-view.h"
+#include "plenary-format.h"
 #include "export/plenary-ics.h"
 #include "store/plenary-store.h"
 #include "plenary-rooms-view.h"
@@ -42,6 +43,11 @@ struct _PlenaryWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *events_button;
   GtkWidget            *refresh_button;
+  GtkWidget            *status_row;
+  GtkLabel             *status_title;
+  GtkLabel             *status_freshness;
+  GtkWidget            *sample_badge;
+  GtkWidget            *sample_button;
   GtkRevealer          *banner_revealer;
   GtkSpinner           *loading_spinner;
   GtkLabel             *banner_label;
@@ -61,6 +67,14 @@ struct _PlenaryWindow
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryWindow, plenary_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CURRENT_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void update_freshness (PlenaryWindow *self);
 
@@ -93,8 +107,19 @@ show_banner (PlenaryWindow *self,
              const char    *button_label,
              const char    *action)
 {
+  g_autofree char *plain = NULL;
+
   gtk_label_set_text (self->banner_label, text ? text : "");
   gtk_button_set_label (self->banner_button, button_label ? button_label : "");
+  if (button_label != NULL)
+    {
+      /* Named once, without the mnemonic's underscore. */
+      plain = g_strdup (button_label);
+      g_strdelimit (plain, "_", ' ');
+      g_strstrip (plain);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
@@ -111,11 +136,30 @@ static void on_star_entries     (PlenaryWindow *self,
 static void on_person_activated (PlenaryWindow *self,
                                  PlenaryPerson *person);
 
+/* The stars and notes of the event on screen; for the sample, scratch data in the cache (as
+ * Chair mode keeps), so that stars and notes can be tried out there too. */
+static PlenaryUserData *
+get_user_data (PlenaryWindow *self)
+{
+  if (self->event != NULL)
+    return plenary_event_get_user_data (self->event);
+  if (!self->is_sample)
+    return NULL;
+  if (self->sample_user_data == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "plenary",
+                                                "sample-user.json", NULL);
+
+      self->sample_user_data = plenary_user_data_new (path);
+    }
+  return self->sample_user_data;
+}
+
 /* The views built so far follow the programme on screen (the schedule view is always built). */
 static void
 show_schedule_in_views (PlenaryWindow *self)
 {
-  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  PlenaryUserData *user_data = get_user_data (self);
 
   if (self->speakers_view != NULL)
     plenary_speakers_view_set_schedule (self->speakers_view, self->schedule);
@@ -192,6 +236,16 @@ ensure_view (PlenaryWindow *self,
   show_schedule_in_views (self);
 }
 
+/* Where the header bar shows the event's title, the status row only says how fresh it is. */
+static void
+on_title_visible (PlenaryWindow *self)
+{
+  gboolean in_header = adw_view_switcher_title_get_title_visible (self->switcher_title);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->status_title), !in_header);
+  gtk_label_set_xalign (self->status_freshness, in_header ? 0 : 1);
+}
+
 static void
 on_view_shown (PlenaryWindow *self)
 {
@@ -203,7 +257,7 @@ static void
 show_schedule (PlenaryWindow   *self,
                PlenarySchedule *schedule)
 {
-  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  PlenaryUserData *user_data = get_user_data (self);
   const char *title = schedule ? plenary_schedule_get_title (schedule)
                                : self->event ? plenary_event_get_title (self->event) : NULL;
 
@@ -212,6 +266,10 @@ show_schedule (PlenaryWindow   *self,
   plenary_schedule_view_set_schedule (self->schedule_view, schedule);
   show_schedule_in_views (self);
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));
+  gtk_label_set_text (self->status_title, title ? title : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_title), title);
+  /* Also while a followed event has no programme yet: "Updating…", "Offline". */
+  gtk_widget_set_visible (self->status_row, schedule != NULL || self->event != NULL);
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Plenary"));
   gtk_stack_set_visible_child_name (self->main_stack,
                                     schedule != NULL ? "event"
@@ -236,11 +294,12 @@ plenary_window_set_schedule (PlenaryWindow   *self,
   plenary_window_set_event (self, NULL);
   self->is_sample = schedule != NULL;
   show_schedule (self, schedule);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle ? subtitle : "");
-  if (self->is_sample)
-    show_banner (self, _("A sample: the Linux Plumbers Conference 2021. Add your conference to "
-                         "follow it."),
-                 _("_Add Event…"), "win.add-event");
+  /* The status row says "Sample" and offers to add an event; it has no freshness. */
+  gtk_label_set_text (self->status_freshness, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_freshness), FALSE);
+  gtk_widget_set_visible (self->sample_badge, self->is_sample);
+  gtk_widget_set_visible (self->sample_button, self->is_sample);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_title), subtitle);
   gtk_widget_set_visible (self->refresh_button, FALSE);
 }
 
@@ -337,25 +396,26 @@ static void
 update_freshness (PlenaryWindow *self)
 {
   g_autofree char *text = NULL;
+  const char *held;
   PlenarySyncState state;
 
   if (self->event == NULL)
     return;
   text = describe_freshness (self);
   state = plenary_event_get_sync_state (self->event);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, text);
+  gtk_label_set_text (self->status_freshness, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_freshness), text);
   /* Sensitive while syncing too: a Refresh replaces a sync that is stuck downloading. */
-  if (plenary_event_get_held_message (self->event) != NULL)
-    show_banner (self, plenary_event_get_held_message (self->event), _("_Use New Programme"),
-                 "win.use-held-programme");
+  held = plenary_event_get_held_message (self->event);
+  if (held != NULL && held[0] != '\0')
+    show_banner (self, held, _("_Use New Programme"), "win.use-held-programme");
   else if (state == PLENARY_SYNC_STATE_ERROR || state == PLENARY_SYNC_STATE_OFFLINE)
     {
       const char *message = plenary_event_get_error_message (self->event);
-      g_autofree char *banner = NULL;
 
-      banner = message != NULL && message[0] != '\0' ? g_strdup_printf ("%s %s", text, message)
-                                                     : g_strdup (text);
-      show_banner (self, banner, _("_Retry"), "win.refresh");
+      /* The status row says which programme is on screen; the banner says why. */
+      show_banner (self, message != NULL && message[0] != '\0' ? message : text, _("_Retry"),
+                   "win.refresh");
     }
   else
     show_banner (self, NULL, NULL, NULL);
@@ -459,17 +519,39 @@ rebuild_events_menu (PlenaryWindow *self)
                                                                      : plenary_event_get_key (event),
                                                     NULL);
 
-      g_menu_item_set_action_and_target (item, "win.show-event", "s",
+      /* A radio item: the menu marks the event on screen. */
+      g_menu_item_set_action_and_target (item, "win.current-event", "s",
                                          plenary_event_get_key (event));
       g_menu_append_item (followed, item);
     }
   g_menu_append (manage, _("_Add Event…"), "win.add-event");
   if (self->event != NULL)
-    g_menu_append (manage, _("_Remove This Event…"), "win.remove-event");
+    {
+      /* A button of its own: menu items cannot take the destructive style. */
+      g_autoptr (GMenuItem) remove = g_menu_item_new (NULL, NULL);
+
+      g_menu_item_set_attribute (remove, "custom", "s", "remove-event");
+      g_menu_append_item (manage, remove);
+    }
   if (g_menu_model_get_n_items (G_MENU_MODEL (followed)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (followed));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
   gtk_menu_button_set_menu_model (self->events_button, G_MENU_MODEL (menu));
+  if (self->event != NULL)
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (self->events_button);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove This Event…"));
+
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.remove-event");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Remove This Event…"), -1);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "destructive-menu-item");
+      g_signal_connect_object (button, "clicked", G_CALLBACK (gtk_popover_popdown), popover,
+                               G_CONNECT_SWAPPED);
+      gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), button, "remove-event");
+    }
 }
 
 void
@@ -484,6 +566,9 @@ plenary_window_set_event (PlenaryWindow *self,
   self->is_sample = FALSE;
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   show_banner (self, NULL, NULL, NULL);
+  gtk_widget_set_visible (self->sample_badge, FALSE);
+  gtk_widget_set_visible (self->sample_button, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_freshness), TRUE);
   gtk_widget_set_visible (self->refresh_button, event != NULL);
   g_clear_object (&self->schedule);
 
@@ -506,6 +591,7 @@ plenary_window_set_event (PlenaryWindow *self,
   else
     show_schedule (self, NULL);
   rebuild_events_menu (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_EVENT]);
 }
 
 void
@@ -527,21 +613,10 @@ static void
 open_chair_for (PlenaryWindow *self,
                 PlenaryRoom   *room)
 {
-  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  /* The sample is for trying things out: its chair records go to the cache. */
+  PlenaryUserData *user_data = get_user_data (self);
   PlenaryChairWindow *chair;
 
-  if (user_data == NULL)
-    {
-      /* The sample is for trying things out: its chair records go to the cache. */
-      if (self->sample_user_data == NULL)
-        {
-          g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "plenary",
-                                                    "sample-user.json", NULL);
-
-          self->sample_user_data = plenary_user_data_new (path);
-        }
-      user_data = self->sample_user_data;
-    }
   chair = plenary_chair_window_new (gtk_window_get_application (GTK_WINDOW (self)),
                                     self->schedule, user_data, room, NULL);
   if (self->event != NULL)
@@ -613,7 +688,7 @@ static void
 on_star_entries (PlenaryWindow *self,
                  GListModel    *entries)
 {
-  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  PlenaryUserData *user_data = get_user_data (self);
   guint starred = 0;
 
   if (user_data == NULL)
@@ -801,7 +876,7 @@ static GListModel *
 entries_to_export (PlenaryWindow *self,
                    gboolean       starred_only)
 {
-  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
+  PlenaryUserData *user_data = get_user_data (self);
   GListStore *store;
   g_auto (GStrv) keys = NULL;
 
@@ -1009,8 +1084,15 @@ show_changes_action (GtkWidget  *widget,
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
         if (starred)
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row),
-                                     gtk_image_new_from_icon_name ("starred-symbolic"));
+          {
+            GtkWidget *star = gtk_image_new_from_icon_name ("starred-symbolic");
+
+            /* Not decoration: nothing else in the row says it is starred. */
+            gtk_widget_set_tooltip_text (star, _("Starred"));
+            gtk_accessible_update_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            _("Starred"), -1);
+            adw_action_row_add_prefix (ADW_ACTION_ROW (row), star);
+          }
         if (change->after != NULL)
           {
             g_object_set_data_full (G_OBJECT (row), "key", g_strdup (change->user_key), g_free);
@@ -1021,6 +1103,7 @@ show_changes_action (GtkWidget  *widget,
         gtk_list_box_append (GTK_LIST_BOX (list), row);
       }
 
+  plenary_hide_decorative_images (list);
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
@@ -1084,12 +1167,66 @@ plenary_window_dispose (GObject *object)
 }
 
 static void
+plenary_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT_EVENT:
+      /* "" rather than NULL: the property's action keeps it as a string state. */
+      g_value_set_string (value, self->event ? plenary_event_get_key (self->event) : "");
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT_EVENT:
+      {
+        PlenaryApplication *app = get_app (self);
+        PlenaryEvent *event = app != NULL
+                              ? plenary_event_list_lookup (plenary_application_get_events (app),
+                                                           g_value_get_string (value))
+                              : NULL;
+
+        if (event != NULL && event != self->event)
+          plenary_window_set_event (self, event);
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 plenary_window_class_init (PlenaryWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = plenary_window_dispose;
+  object_class->get_property = plenary_window_get_property;
+  object_class->set_property = plenary_window_set_property;
+
+  /* The key of the event on screen ("" for none); the events menu's radio items. */
+  properties[PROP_CURRENT_EVENT] =
+    g_param_spec_string ("current-event", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PLENARY_TYPE_SCHEDULE_VIEW);
   g_type_ensure (PLENARY_TYPE_SPEAKERS_VIEW);
@@ -1104,6 +1241,11 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, events_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, status_row);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, status_title);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, status_freshness);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sample_badge);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sample_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_label);
@@ -1115,12 +1257,14 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, starred_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, now_page);
   gtk_widget_class_bind_template_callback (widget_class, on_view_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_visible);
 
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.use-held-programme", NULL,
                                    use_held_programme_action);
   gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
   gtk_widget_class_install_action (widget_class, "win.show-event", "s", show_event_action);
+  gtk_widget_class_install_property_action (widget_class, "win.current-event", "current-event");
   gtk_widget_class_install_action (widget_class, "win.remove-event", NULL, remove_event_action);
   gtk_widget_class_install_action (widget_class, "win.export-ics", "s", export_ics_action);
   gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
@@ -1143,6 +1287,9 @@ plenary_window_init (PlenaryWindow *self)
   g_signal_connect_object (plenary_schedule_view_get_entry_page (self->schedule_view),
                            "person-activated", G_CALLBACK (on_person_activated), self,
                            G_CONNECT_SWAPPED);
+  on_title_visible (self);
+  /* The views built later hide their own. */
+  plenary_hide_decorative_images (GTK_WIDGET (self));
   /* "Updated 3 minutes ago" must not go stale on screen. */
   self->freshness_timeout = g_timeout_add_seconds (30, freshness_tick_cb, self);
   gtk_widget_set_visible (self->refresh_button, FALSE);
