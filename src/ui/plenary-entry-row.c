@@ -715,7 +715,6 @@ bind_list_item (GtkListItem *list_item,
 {
   PlenaryRowContext context = { 0 };
   GtkWidget *row = gtk_list_item_get_child (list_item);
-  GtkWidget *cell = gtk_widget_get_parent (row);
 
   data->fill_context (data->user_data, &context);
   plenary_entry_row_bind (PLENARY_ENTRY_ROW (row), object, &context);
