@@ -1108,11 +1108,17 @@ test_row_star_toggle (void)
 
     g_assert_cmpstr (label, ==, "Star");
   }
-  /* Reached by keyboard: Tab from the focused row goes to its star. */
+#if GTK_CHECK_VERSION (4, 12, 0)
+  /* Reached by keyboard: Tab from the focused row goes to its star, then out of the list. */
   g_assert_true (gtk_widget_get_focusable (star));
   g_assert_true (gtk_widget_grab_focus (nth_cell (list, 1)));
   g_assert_true (gtk_widget_child_focus (nth_cell (list, 1), GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_is_focus (star));
+#else
+  /* GTK 4.8 sends Tab through every row of a list, so the stars are not Tab stops there:
+   * the focused row is starred with Ctrl+D (below). */
+  g_assert_false (gtk_widget_get_focusable (star));
+#endif
 
   g_assert_false (plenary_user_data_get_starred (user_data, key));
   /* What a click or Space ends in. */

@@ -708,6 +708,66 @@ typedef struct
   gpointer              user_data;
 } FactoryData;
 
+#if !GTK_CHECK_VERSION (4, 12, 0)
+/* Moves the focus past @list in Tab order. GTK orders Tab by position on screen, so it does
+ * the moving itself, with the list out of its way for that one move. */
+static gboolean
+focus_beyond (GtkWidget        *list,
+              GtkDirectionType  direction)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  gboolean moved;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  if (!moved)
+    {
+      /* Nothing beyond: round to the other end of the window, as Tab does. */
+      gtk_root_set_focus (root, NULL);
+      moved = gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (list, TRUE);
+  return moved;
+}
+
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkWidget             *list)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  return focus_beyond (list, keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK) != 0
+                             ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+#endif
+
+/* Tab leaves a list in one press, and arrows move between its rows: GTK 4.8's lists send Tab
+ * through every row, so that a day of a hundred talks took a hundred presses to get past. */
+static void
+leave_list_on_tab (GtkWidget *list)
+{
+  if (list == NULL || g_object_get_data (G_OBJECT (list), "plenary-tab-leaves") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (list), "plenary-tab-leaves", GINT_TO_POINTER (TRUE));
+#if GTK_CHECK_VERSION (4, 12, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_grid_view_set_tab_behavior (GTK_GRID_VIEW (list), GTK_LIST_TAB_ITEM);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), list);
+    gtk_widget_add_controller (list, keys);
+  }
+#endif
+}
+
 static void
 bind_list_item (GtkListItem *list_item,
                 GObject     *object,
@@ -718,6 +778,7 @@ bind_list_item (GtkListItem *list_item,
 
   data->fill_context (data->user_data, &context);
   plenary_entry_row_bind (PLENARY_ENTRY_ROW (row), object, &context);
+  leave_list_on_tab (gtk_widget_get_ancestor (row, GTK_TYPE_GRID_VIEW));
   /* Headers are labels, not something to open. Every row is "selectable" only because GTK 4.8
    * gives the keyboard focus to no row that is not, and Tab enters a list at its first row
    * (often a header); the lists show no selection. */
@@ -991,4 +1052,9 @@ plenary_entry_row_init (PlenaryEntryRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   plenary_hide_decorative_images (GTK_WIDGET (self));
+#if !GTK_CHECK_VERSION (4, 12, 0)
+  /* GTK 4.8's lists send Tab through every focusable widget of every row: a star in each row
+   * would double the stops before the list can be left. Ctrl+D stars the focused row. */
+  gtk_widget_set_focusable (GTK_WIDGET (self->star_button), FALSE);
+#endif
 }
