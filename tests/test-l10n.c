@@ -47,8 +47,7 @@ static const Language languages[] = {
       "Niemand ausgewählt",
       "Kein Thema ausgewählt",
       "Keine vorgemerkten Vorträge",
-      "Ein Beispiel: die Linux Plumbers Conference 2021. Füge deine Konferenz hinzu, um ihr zu "
-      "folgen.",
+      "Beispiel",   /* the sample's badge in the status row */
       "Auf Programmänderungen prüfen (Strg+R)",
       "20 Minuten",
     },
@@ -69,8 +68,7 @@ static const Language languages[] = {
       "Aucun orateur sélectionné",
       "Aucun thème sélectionné",
       "Aucun exposé favori",
-      "Un exemple\u00a0: la Linux Plumbers Conference 2021. Ajoutez votre conférence pour la "
-      "suivre.",
+      "Exemple",
       "Rechercher des modifications du programme (Ctrl+R)",
       "20 minutes",
     },
