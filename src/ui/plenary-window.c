@@ -1275,10 +1275,24 @@ plenary_window_class_init (PlenaryWindowClass *klass)
                                        "win.add-event", NULL);
 }
 
+/* AdwViewSwitcherTitle picks its wide or narrow switcher with a squeezer that cross-fades:
+ * at start-up that drew half-faded switchers over the first frames, as the title settles
+ * its width. libadwaita 1.4's breakpoints switch at once too. */
+static void
+switch_squeezers_at_once (GtkWidget *widget)
+{
+  if (ADW_IS_SQUEEZER (widget))
+    adw_squeezer_set_transition_type (ADW_SQUEEZER (widget), ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    switch_squeezers_at_once (child);
+}
+
 static void
 plenary_window_init (PlenaryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  switch_squeezers_at_once (GTK_WIDGET (self->switcher_title));
 
   self->cancellable = g_cancellable_new ();
   if (g_strcmp0 (PROFILE, "development") == 0)
