@@ -162,6 +162,19 @@ for name in metainfo:
         check(n == english, f'{lang}: {name} has all {english} texts translated', f'{n} of them')
 
 # The command line of an uninstalled development build, through main.c's PLENARY_LOCALEDIR.
+def locale_for(lang):
+    """The language's own locale where it is generated, else C.UTF-8: glibc 2.36 honours
+    LANGUAGE under C.UTF-8, newer ones (Debian 13's 2.41) do not."""
+    try:
+        known = subprocess.run(['locale', '-a'], capture_output=True, text=True).stdout.split()
+    except OSError:
+        known = []
+    for name in known:
+        if name.lower().startswith(lang + '_') and name.lower().endswith(('.utf8', '.utf-8')):
+            return name
+    return 'C.UTF-8'
+
+
 if len(sys.argv) > 4 and sys.argv[4] == 'development':
     locale_dir = os.path.join(build_root, 'po')
     msgid = 'Check an event’s programme and print a summary for organisers'
@@ -172,7 +185,7 @@ if len(sys.argv) > 4 and sys.argv[4] == 'development':
             continue
         with open(mo, 'rb') as f:
             expected = gettext.GNUTranslations(f).gettext(msgid)
-        env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE=lang, PLENARY_LOCALEDIR=locale_dir)
+        env = dict(os.environ, LC_ALL=locale_for(lang), LANGUAGE=lang, PLENARY_LOCALEDIR=locale_dir)
         r = subprocess.run([sys.argv[3], '--help'], capture_output=True, text=True, env=env)
         check(expected != msgid and expected in r.stdout,
               f'{lang}: plenary --help is translated', r.stdout + r.stderr)

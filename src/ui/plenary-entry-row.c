@@ -150,6 +150,8 @@ set_star_button (PlenaryEntryRow *self,
   self->updating = FALSE;
   gtk_button_set_icon_name (GTK_BUTTON (self->star_button),
                             starred ? "starred-symbolic" : "non-starred-symbolic");
+  /* GTK 4.10 and later put in a new image for the new icon: it is decoration too. */
+  plenary_hide_decorative_images (GTK_WIDGET (self->star_button));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button), what);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->star_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, what, -1);
