@@ -171,3 +171,29 @@ plenary_test_load_dst_night (void)
   g_assert_no_error (error);
   return schedule;
 }
+
+PlenaryApplication *
+plenary_test_start_application (const char *tag)
+{
+  static guint serial;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("%s.%s%u", APP_ID, tag, serial++);
+  PlenaryApplication *app = plenary_application_new (id, G_APPLICATION_NON_UNIQUE);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  plenary_test_wait_for_window (GTK_APPLICATION (app));
+  return app;
+}
+
+void
+plenary_test_stop_application (PlenaryApplication *app)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = g_list_delete_link (l, l))
+    gtk_window_destroy (l->data);
+  plenary_test_iterate (50);
+  g_object_unref (app);
+}

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "model/plenary-schedule.h"
+#include "plenary-application.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,11 @@ void        plenary_test_iterate     (guint         milliseconds);
 /* Runs the main loop until @app has a window (it presents one once its followed events
  * are read), and returns it. */
 GtkWindow  *plenary_test_wait_for_window (GtkApplication *app);
+/* A new PlenaryApplication (its own id, NON_UNIQUE: the bus keeps an exported name until the
+ * old object is gone), registered, activated and with its window; and its end, every window
+ * destroyed. @tag names it in the id. */
+PlenaryApplication *plenary_test_start_application (const char         *tag);
+void             plenary_test_stop_application  (PlenaryApplication *app);
 /* The real LPC 2021 programme from ../shared/fixtures/lpc2021, parsed. */
 PlenarySchedule *plenary_test_load_lpc2021 (void);
 /* tests/data/crafted/dst-night-timetable.json: Europe/Berlin, a block from Saturday 24 October

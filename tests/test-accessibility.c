@@ -409,17 +409,12 @@ follows_event (gpointer data)
 static PlenaryApplication *
 start_application (gboolean follow)
 {
-  static guint serial;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *id = g_strdup_printf ("%s.A11yTest%u", APP_ID, serial++);
-  PlenaryApplication *app = plenary_application_new (id, G_APPLICATION_NON_UNIQUE);
+  PlenaryApplication *app;
   PlenaryWindow *window;
 
   plenary_test_reset_dirs ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = PLENARY_WINDOW (plenary_test_wait_for_window (GTK_APPLICATION (app)));
+  app = plenary_test_start_application ("A11yTest");
+  window = PLENARY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_true (wait_until (has_schedule, window));
   if (follow)
     {
@@ -437,16 +432,6 @@ start_application (gboolean follow)
   return app;
 }
 
-static void
-stop_application (PlenaryApplication *app)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = g_list_delete_link (l, l))
-    gtk_window_destroy (l->data);
-  plenary_test_iterate (50);
-  g_object_unref (app);
-}
 
 static GtkWindow *
 find_toplevel (GtkWindow *except,
@@ -491,7 +476,7 @@ test_pages (gconstpointer data)
     }
   assert_all_named (walk);
   walk_free (walk);
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 /* The detail panes: a talk's page (star, note, links), a speaker's and a track's talks, and
@@ -549,7 +534,7 @@ test_detail_panes (void)
 
   assert_all_named (walk);
   walk_free (walk);
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 /* The dialogs the window opens: Add Event, Preferences, Keyboard Shortcuts, About, the
@@ -625,7 +610,7 @@ test_dialogs (void)
 
   assert_all_named (walk);
   walk_free (walk);
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 /* Custom-drawn widgets */
@@ -773,7 +758,7 @@ test_custom_drawn (void)
     gtk_window_destroy (chair);
   }
 
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 int

@@ -17,33 +17,15 @@
 #include "ui/plenary-tracks-view.h"
 #include "ui/plenary-window.h"
 
+
+
 static PlenaryApplication *
 start_application (void)
 {
-  static guint serial;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *id = g_strdup_printf ("%s.Test%u", APP_ID, serial++);
-  /* A fresh id per test: the bus keeps an exported name until the old object is gone. */
-  PlenaryApplication *app = plenary_application_new (id, G_APPLICATION_NON_UNIQUE);
+  PlenaryApplication *app = plenary_test_start_application ("Test");
 
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  plenary_test_wait_for_window (GTK_APPLICATION (app));
   plenary_test_iterate (100);
-
   return app;
-}
-
-static void
-stop_application (PlenaryApplication *app)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = g_list_delete_link (l, l))
-    gtk_window_destroy (l->data);
-  plenary_test_iterate (50);
-  g_object_unref (app);
 }
 
 static void
@@ -61,7 +43,7 @@ test_window_presented (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_nonnull (adw_view_stack_get_child_by_name (stack, expected[i]));
 
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 /* A first start, offline, shows the bundled LPC 2021 programme at once. */
@@ -82,7 +64,7 @@ test_first_start_shows_sample (void)
   view = plenary_window_get_schedule_view (PLENARY_WINDOW (window));
   g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_view_get_model (view)), >, 30);
 
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 /* Views other than the schedule are built when first shown, and then show the programme. */
@@ -121,7 +103,7 @@ test_views_built_when_shown (void)
                                                                                     "tracks")))))),
                     >, 0);
 
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 static void
@@ -161,7 +143,7 @@ test_actions_and_accels (void)
     g_assert_true (saw_preferences);
   }
 
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 static void
@@ -175,7 +157,7 @@ test_window_size_saved (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
 
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 static void
@@ -230,7 +212,7 @@ test_window_fits_small (void)
       if (g_str_equal (*name, "schedule") || g_str_equal (*name, "rooms"))
         g_assert_cmpint (min_height, <=, 294);
     }
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 static gboolean
@@ -319,7 +301,7 @@ test_sync_state_at_every_width (void)
 
   g_object_get (window, "current-event", &key, NULL);
   g_assert_cmpstr (key, ==, plenary_event_get_key (event));
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 int

@@ -66,31 +66,7 @@ store_event (void)
   return g_strdup (plenary_event_get_directory (event));
 }
 
-static PlenaryApplication *
-start_application (void)
-{
-  static guint serial;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *id = g_strdup_printf ("%s.HostileTest%u", APP_ID, serial++);
-  PlenaryApplication *app = plenary_application_new (id, G_APPLICATION_NON_UNIQUE);
 
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  plenary_test_wait_for_window (GTK_APPLICATION (app));
-  return app;
-}
-
-static void
-stop_application (PlenaryApplication *app)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = g_list_delete_link (l, l))
-    gtk_window_destroy (l->data);
-  plenary_test_iterate (50);
-  g_object_unref (app);
-}
 
 /* The window, once it shows a schedule with @n_talks talks. */
 static PlenaryWindow *
@@ -175,7 +151,7 @@ test_held_banner (void)
   g_assert_true (g_file_set_contents (reason, REASON, -1, NULL));
 
   /* The last good programme shows, and the banner says what is held, with the action. */
-  app = start_application ();
+  app = plenary_test_start_application ("HostileTest");
   window = wait_for_programme (app, 226);
   g_assert_cmpstr (plenary_event_get_held_message (plenary_window_get_event (window)), ==, REASON);
   g_assert_nonnull (find_label (GTK_WIDGET (window), REASON));
@@ -195,7 +171,7 @@ test_held_banner (void)
   g_assert_null (plenary_event_get_held_message (plenary_window_get_event (window)));
   g_assert_null (find_action_button (GTK_WIDGET (window), "win.use-held-programme"));
   g_assert_false (g_file_test (held, G_FILE_TEST_EXISTS));
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 static void
@@ -212,20 +188,20 @@ test_events_rebuilt (void)
   g_assert_true (g_file_set_contents (events_file, "{\"events\":[{\"server\":", -1, NULL));
 
   /* Rebuilt from the folder, shown, said once, and saved. */
-  app = start_application ();
+  app = plenary_test_start_application ("HostileTest");
   window = wait_for_programme (app, 226);
   g_assert_cmpstr (plenary_event_get_key (plenary_window_get_event (window)), ==,
                    SERVER "event/11/");
   g_assert_nonnull (find_label (GTK_WIDGET (window), "was rebuilt from the 1 event on disk"));
   g_assert_true (g_file_get_contents (events_file, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"server\" : \"" SERVER "\""));
-  stop_application (app);
+  plenary_test_stop_application (app);
 
   /* The next start reads it as usual and says nothing. */
-  app = start_application ();
+  app = plenary_test_start_application ("HostileTest");
   window = wait_for_programme (app, 226);
   g_assert_null (find_label (GTK_WIDGET (window), "was rebuilt"));
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 static void
@@ -240,18 +216,18 @@ test_cache_last_resort (void)
   plenary_test_reset_dirs ();
   dir = store_event ();
   /* A first start writes the schedule cache. */
-  app = start_application ();
+  app = plenary_test_start_application ("HostileTest");
   wait_for_programme (app, 226);
-  stop_application (app);
+  plenary_test_stop_application (app);
   cache = g_build_filename (dir, "schedule.cache", NULL);
   g_assert_true (g_file_test (cache, G_FILE_TEST_EXISTS));
 
   meta = g_build_filename (dir, "meta.json", NULL);
   g_assert_true (g_file_set_contents (meta, "[[[[[[[[", -1, NULL));
-  app = start_application ();
+  app = plenary_test_start_application ("HostileTest");
   window = wait_for_programme (app, 226);
   g_assert_nonnull (find_label (GTK_WIDGET (window), "showing the copy kept for a quick start"));
-  stop_application (app);
+  plenary_test_stop_application (app);
 }
 
 int
