@@ -6,8 +6,8 @@
  *
  * --language=fr or he (or PLENARY_TEST_LANGUAGE) picks the language; de when neither is given.
  * The catalogues are the ones this build compiled, in BUILD_ROOT/po; the locale is the
- * language's own when the system has it (de_DE.UTF-8), otherwise C.UTF-8, under which glibc still honours LANGUAGE (it ignores it
- * only for the plain "C" locale).
+ * language's own when the system has it (de_DE.UTF-8), otherwise C.UTF-8, under which glibc
+ * still honours LANGUAGE (it ignores it only for the plain "C" locale).
  */
 
 #include "config.h"
