@@ -92,6 +92,32 @@ test_search_folding (void)
   g_assert_false (plenary_search_matches (folded, "   "));
 }
 
+/* In a right-to-left interface, times stay left to right and server text cannot reorder the
+ * sentence it is put in; a left-to-right one gets the text as it is. */
+static void
+test_right_to_left (void)
+{
+  g_autoptr (GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr (GDateTime) start = g_date_time_new (utc, 2021, 9, 20, 7, 0, 0);
+  g_autoptr (GDateTime) end = g_date_time_add_minutes (start, 40);
+  g_autofree char *ltr_title = plenary_format_isolate ("Tracepoints that allow faults.");
+  g_autofree char *ltr_range = plenary_format_time_range (start, end, utc);
+  g_autofree char *rtl_title = NULL;
+  g_autofree char *rtl_range = NULL;
+  g_autofree char *rtl_empty = NULL;
+
+  g_assert_cmpstr (ltr_title, ==, "Tracepoints that allow faults.");
+  g_assert_cmpstr (ltr_range, ==, "07:00–07:40");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  rtl_title = plenary_format_isolate ("Tracepoints that allow faults.");
+  rtl_range = plenary_format_time_range (start, end, utc);
+  rtl_empty = plenary_format_isolate ("");
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  g_assert_cmpstr (rtl_title, ==, "\u2068Tracepoints that allow faults.\u2069");
+  g_assert_cmpstr (rtl_range, ==, "\u206607:00–07:40\u2069");
+  g_assert_cmpstr (rtl_empty, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -103,6 +129,7 @@ main (int   argc,
   g_test_add_func ("/format/user-nine-hours-away", test_user_nine_hours_away);
   g_test_add_func ("/format/durations", test_durations);
   g_test_add_func ("/format/search-folding", test_search_folding);
+  g_test_add_func ("/format/right-to-left", test_right_to_left);
 
   return g_test_run ();
 }

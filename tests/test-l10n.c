@@ -1,12 +1,13 @@
-/* test-l10n.c: the window in German (or French) shows translated text on every page
+/* test-l10n.c: the window in German, French or Hebrew shows translated text on every page,
+ * laid out right to left in Hebrew
  *
  * Copyright 2026 The Plenary authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * --language=fr (or PLENARY_TEST_LANGUAGE) picks the language; de when neither is given. The catalogues are the ones this
- * build compiled, in BUILD_ROOT/po; the locale is the language's own when the system has it
- * (de_DE.UTF-8), otherwise C.UTF-8, under which glibc still honours LANGUAGE (it ignores it
- * only for the plain "C" locale).
+ * --language=fr or he (or PLENARY_TEST_LANGUAGE) picks the language; de when neither is given.
+ * The catalogues are the ones this build compiled, in BUILD_ROOT/po; the locale is the
+ * language's own when the system has it (de_DE.UTF-8), otherwise C.UTF-8, under which glibc
+ * still honours LANGUAGE (it ignores it only for the plain "C" locale).
  */
 
 #include "config.h"
@@ -29,6 +30,8 @@ typedef struct
   const char *visible[8];
   /* "%d minute", "%d minutes" for n = 0, 1, 2: the Plural-Forms of the catalogue at work. */
   const char *minutes[3];
+  /* The layout GTK's own translation of the language asks for: right to left for Hebrew. */
+  gboolean rtl;
 } Language;
 
 static const Language languages[] = {
@@ -73,6 +76,27 @@ static const Language languages[] = {
       "20 minutes",
     },
     { "%d minute", "%d minute", "%d minutes" },
+  },
+  {
+    "he", "he_IL.UTF-8",
+    {
+      { "schedule", "לוח זמנים" },
+      { "speakers", "מרצים" },
+      { "rooms", "חדרים" },
+      { "tracks", "מסלולים" },
+      { "starred", "מסומנות" },
+      { "now", "עכשיו" },
+    },
+    {
+      "לא נבחרה הרצאה",
+      "לא נבחר מרצה",
+      "לא נבחר מסלול",
+      "אין הרצאות מסומנות בכוכב",
+      "בדיקת שינויים בתכנית (Ctrl+R)",
+    },
+    /* n = 0 is "other", 1 the singular, 2 the dual form (the same word as the plural here). */
+    { "%d דקות", "%d דקה", "%d דקות" },
+    TRUE,
   },
 };
 
@@ -129,6 +153,12 @@ test_window (void)
          && g_get_monotonic_time () < deadline)
     plenary_test_iterate (10);
   g_assert_nonnull (plenary_window_get_schedule (PLENARY_WINDOW (window)));
+
+  /* GTK mirrors the layout only when the application has a catalogue for the language too. */
+  g_assert_cmpint (gtk_widget_get_default_direction (), ==,
+                   language->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (window)), ==,
+                   language->rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
   /* Every page of the switcher has its translated title; a page added without one fails here
    * until its title is translated and listed above. */

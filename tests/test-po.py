@@ -39,6 +39,8 @@ XGETTEXT_ARGS = [
 PLURAL_FORMS = {
     'de': 'nplurals=2; plural=(n != 1);',
     'fr': 'nplurals=2; plural=(n > 1);',
+    # GNOME Hebrew's (as GTK's he.po): one, two, tens (20, 30 …), other.
+    'he': 'nplurals=4; plural=(n==1 ? 0 : n==2 ? 1 : n>10 && n%10==0 ? 2 : 3);',
 }
 
 # A call of a gettext function in C, or a translatable property in a .ui file.

@@ -11,6 +11,7 @@
 #include "indico/plenary-event-url.h"
 #include "plenary-a11y.h"
 #include "plenary-add-event-dialog.h"
+#include "plenary-format.h"
 
 struct _PlenaryAddEventDialog
 {
@@ -124,6 +125,7 @@ synced_cb (GObject      *source,
   PlenarySchedule *schedule;
   g_autofree char *dates = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *venue = NULL;
 
   if (!plenary_sync_service_sync_finish (PLENARY_SYNC_SERVICE (source), result, NULL, &error))
     {
@@ -151,12 +153,13 @@ synced_cb (GObject      *source,
 
     dates = g_strdup_printf ("%s – %s", g_strstrip (from), g_strstrip (to));
   }
+  /* The venue isolated: a Latin one would take the count after it into its own run. */
+  venue = plenary_format_isolate (plenary_schedule_get_venue (schedule));
   /* Translators: dates, venue and the number of talks of an event being added. */
   status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %s · %u talk",
                                          "%s · %s · %u talks",
                                          plenary_schedule_get_n_contributions (schedule)),
-                            dates, plenary_schedule_get_venue (schedule),
-                            plenary_schedule_get_n_contributions (schedule));
+                            dates, venue, plenary_schedule_get_n_contributions (schedule));
   show_status (self, FALSE, plenary_schedule_get_title (schedule), status, FALSE);
   gtk_widget_grab_focus (self->follow_button);
 }

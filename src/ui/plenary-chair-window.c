@@ -474,6 +474,7 @@ update_order (PlenaryChairWindow *self)
   g_autofree char *heading = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
+  g_autofree char *block_title = NULL;
 
   gtk_widget_set_visible (self->order_box, entries != NULL
                                            && g_list_model_get_n_items (entries) > 1);
@@ -489,8 +490,8 @@ update_order (PlenaryChairWindow *self)
   from = plenary_format_time (plenary_entry_get_start (block), event_zone (self));
   to = plenary_format_time (plenary_entry_get_end (block), event_zone (self));
   /* Translators: heading of the session's running order: its title and time range. */
-  heading = g_strdup_printf (_("Running Order · %s · %s–%s"), plenary_entry_get_full_title (block),
-                             from, to);
+  block_title = plenary_format_isolate (plenary_entry_get_full_title (block));
+  heading = g_strdup_printf (_("Running Order · %s · %s–%s"), block_title, from, to);
   gtk_label_set_text (self->order_heading, heading);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {

@@ -102,6 +102,20 @@ set_text (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
 }
 
+/* The meta line joins its parts ("07:00–11:00 · Room") in the interface's reading order: in a
+ * right-to-left interface it starts at the right even when its first strong letter is Latin. */
+static void
+set_meta_text (PlenaryEntryRow *self,
+               const char      *text)
+{
+  g_autofree char *marked = NULL;
+
+  if (text != NULL && text[0] != '\0'
+      && gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    marked = g_strconcat ("\u200f", text, NULL);
+  set_text (self->meta_label, marked != NULL ? marked : text);
+}
+
 /* The list's cell (the row's parent) is what a screen reader announces and focuses: it takes
  * the row's label, or it is read as "GtkListItemWidget" (GTK 4.12's
  * gtk_list_item_set_accessible_label() does the same). */
@@ -424,7 +438,7 @@ bind_entry (PlenaryEntryRow         *self,
         }
       else
         meta = room[0] != '\0' ? g_strdup_printf ("%s · %s", range, room) : g_strdup (range);
-      set_text (self->meta_label, meta);
+      set_meta_text (self, meta);
       time = g_steal_pointer (&range);
     }
   else
@@ -503,7 +517,7 @@ bind_entry (PlenaryEntryRow         *self,
           g_free (meta);
           meta = g_steal_pointer (&with_hint);
         }
-      set_text (self->meta_label, meta);
+      set_meta_text (self, meta);
     }
 
   if (context->get_meta != NULL)
@@ -512,7 +526,7 @@ bind_entry (PlenaryEntryRow         *self,
 
       if (own != NULL)
         {
-          set_text (self->meta_label, own);
+          set_meta_text (self, own);
           g_free (own);
         }
     }

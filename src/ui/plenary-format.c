@@ -57,6 +57,17 @@ plenary_format_time_range (GDateTime *start,
   return g_steal_pointer (&range);
 }
 
+char *
+plenary_format_isolate (const char *text)
+{
+  /* A Latin title ending in "." or ")" inside a Hebrew sentence would have that mark moved to
+   * the far side of the sentence; the parser drops bidi controls from server text, so the
+   * isolate cannot be closed early. */
+  if (gtk_widget_get_default_direction () == GTK_TEXT_DIR_RTL && text != NULL && *text != '\0')
+    return g_strconcat ("\u2068", text, "\u2069", NULL);
+  return g_strdup (text != NULL ? text : "");
+}
+
 gboolean
 plenary_zones_differ_at (GTimeZone *a,
                          GTimeZone *b,

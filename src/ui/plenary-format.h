@@ -31,6 +31,9 @@ char     *plenary_format_day_short     (GDateTime  *day);
 /* "Ada Lovelace (Example Org), Grace Hopper" */
 char     *plenary_format_people        (GPtrArray  *people,
                                         gboolean    with_affiliations);
+/* @text (server text: a title, names, a room) isolated in its own direction (U+2068…U+2069) in
+ * a right-to-left interface, so that it cannot reorder the translated sentence around it. */
+char     *plenary_format_isolate       (const char *text);
 /* Whether two zones show different wall-clock times at @instant. */
 gboolean  plenary_zones_differ_at      (GTimeZone  *a,
                                         GTimeZone  *b,

@@ -132,7 +132,10 @@ describe_start (PlenaryNowView *self,
 static char *
 speakers_of (PlenaryEntry *entry)
 {
-  return plenary_format_people (plenary_entry_get_speakers (entry), FALSE);
+  g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), FALSE);
+
+  /* Only ever composed into a sentence ("Now, until 10:30 · %s"), so isolated for RTL. */
+  return plenary_format_isolate (people);
 }
 
 static GtkWidget *
@@ -257,12 +260,13 @@ next_row (PlenaryNowView *self,
   g_autofree char *key = g_strconcat (folded ? "room:" : "next:",
                                       plenary_entry_get_id (item->entry), NULL);
   const char *title = plenary_entry_get_title (item->entry);
+  g_autofree char *isolated_title = plenary_format_isolate (title);
   GtkWidget *row;
 
   if (folded)
     {
       /* Translators: a room done for today, e.g. "Next: Tuesday 07:00 · Title". */
-      subtitle = g_strdup_printf (_("Next: %s · %s"), start, title);
+      subtitle = g_strdup_printf (_("Next: %s · %s"), start, isolated_title);
       row = new_row (self, item->entry, room_name (room->room), subtitle, key);
       /* Translators: spoken label of a room done for today: room, then when and what is next. */
       label = g_strdup_printf (_("%s: done for today, next %s, %s"), room_name (room->room),
@@ -424,7 +428,10 @@ show_outside (PlenaryNowView *self)
   PlenaryNowState *state = self->state;
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *event_title = NULL;
 
+  if (self->schedule != NULL)
+    event_title = plenary_format_isolate (plenary_schedule_get_title (self->schedule));
   if (state == NULL || state->phase == PLENARY_NOW_EMPTY)
     {
       adw_status_page_set_title (self->status_page, _("No Talks Scheduled"));
@@ -465,8 +472,7 @@ show_outside (PlenaryNowView *self)
       title = g_strdup_printf (_("Starts %s"), day);
       /* Translators: the event's title, when its first talk starts, and how soon. */
       description = g_strdup_printf (_("%s begins at %s, %s. What is on in every room shows "
-                                       "here then."),
-                                     plenary_schedule_get_title (self->schedule), time, when);
+                                       "here then."), event_title, time, when);
       adw_status_page_set_title (self->status_page, title);
       adw_status_page_set_description (self->status_page, description);
     }
@@ -477,8 +483,7 @@ show_outside (PlenaryNowView *self)
       g_autofree char *time = plenary_format_time (end, get_zone (self));
 
       /* Translators: the event's title, and the day and time its last talk ended. */
-      description = g_strdup_printf (_("%s ended on %s at %s."),
-                                     plenary_schedule_get_title (self->schedule), day, time);
+      description = g_strdup_printf (_("%s ended on %s at %s."), event_title, day, time);
       adw_status_page_set_title (self->status_page, _("The Event Is Over"));
       adw_status_page_set_description (self->status_page, description);
     }
