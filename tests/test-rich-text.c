@@ -120,6 +120,14 @@ test_markdown_inline (void)
   assert_markup ("include <linux/list.h> & <b>bold</b>",
                  "include &lt;linux/list.h&gt; &amp; <b>bold</b>");
   assert_markup ("&copy; &#8364; &#x20AC; &bogus; &", "© € € &amp;bogus; &amp;");
+  /* Indico renders $…$ as LaTeX: it stays as written, never emphasis (JACoW abstracts). */
+  assert_markup ("(TaSe$_4$)$_2$I at T$_{\\rm{CDW}}$ and $0.15\\, nm$",
+                 "(TaSe$_4$)$_2$I at T$_{\\rm{CDW}}$ and $0.15\\, nm$");
+  /* CommonMark flanking rules: a "*" before punctuation after a letter opens nothing. */
+  assert_markup ("up to 1 MHz*. We shape the profile**. In", "up to 1 MHz*. We shape the profile**. In");
+  assert_markup ("Title\n=====\ntext", "<big><b>Title</b></big>\n\ntext");
+  assert_markup ("a <foo> b <em>c</em>", "a &lt;foo&gt; b <i>c</i>");
+  assert_markup ("text\n\n    • in code", "text\n\n<tt>• in code</tt>");
 }
 
 static void

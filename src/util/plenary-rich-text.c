@@ -1071,10 +1071,13 @@ strip_dropped (const char *source)
  * - NOHTMLBLOCKS: AUTO gives text with block-level HTML to the HTML reader; what is left is
  *   Markdown with the odd inline tag, so a line starting with a tag stays a paragraph with
  *   Markdown in it instead of becoming raw HTML up to the next blank line.
+ * - LATEXMATHSPANS: Indico renders $…$ as LaTeX (physics abstracts use it); what is between the
+ *   dollars is shown as it is, never read as emphasis.
  * - No tables, task lists or strikethrough: Indico's Markdown has no tables the label could show,
  *   and "~" stays text as it always did. */
 
-#define MD_READER_FLAGS (MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_NOHTMLBLOCKS)
+#define MD_READER_FLAGS \
+  (MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_NOHTMLBLOCKS | MD_FLAG_LATEXMATHSPANS)
 
 typedef struct
 {
@@ -1286,6 +1289,8 @@ md_enter_span (MD_SPANTYPE  type,
 
   if (type == MD_SPAN_IMG)
     r->image++;
+  else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
+    out_text (r->out, "$$", type == MD_SPAN_LATEXMATH ? 1 : 2);
   else if (type == MD_SPAN_A)
     {
       g_autofree char *href = md_attribute_string (&((MD_SPAN_A_DETAIL *) detail)->href);
@@ -1310,6 +1315,8 @@ md_leave_span (MD_SPANTYPE  type,
 
   if (type == MD_SPAN_IMG)
     r->image--;
+  else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
+    out_text (r->out, "$$", type == MD_SPAN_LATEXMATH ? 1 : 2);
   else if (type == MD_SPAN_A)
     {
       gboolean link = g_array_index (r->links, gboolean, r->links->len - 1);
@@ -1367,7 +1374,8 @@ md_text (MD_TEXTTYPE  type,
   return 0;
 }
 
-/* "• " as people paste it from slides (the LPC abstracts do) starts a list item, as "- " does. */
+/* "• " as people paste it from slides (the LPC abstracts do) starts a list item, as "- " does;
+ * indented four columns it is code, and stays as it is. */
 static char *
 md_slide_bullets (const char *source)
 {
@@ -1379,8 +1387,8 @@ md_slide_bullets (const char *source)
 
       while (j < str->len && str->str[j] == ' ')
         j++;
-      if (strncmp (str->str + j, "• ", strlen ("• ")) == 0
-          || strncmp (str->str + j, "•\t", strlen ("•\t")) == 0)
+      if (j - i < 4 && (strncmp (str->str + j, "• ", strlen ("• ")) == 0
+                        || strncmp (str->str + j, "•\t", strlen ("•\t")) == 0))
         g_string_overwrite (g_string_erase (str, j, strlen ("•") - 1), j, "-");
       while (i < str->len && str->str[i] != '\n')
         i++;
