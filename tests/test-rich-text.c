@@ -214,6 +214,24 @@ test_dangerous (void)
   assert_markup ("<markup><span size=\"999999\">x</span></markup>", "x");
 }
 
+/* A reference link repeats its destination at every use: the hrefs may not make the markup
+ * much longer than the source (without the bound, this one would be 1 MB). */
+static void
+test_reference_links (void)
+{
+  g_autoptr (GString) source = g_string_new ("[a]: https://x.org/");
+  g_autofree char *markup = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_c (source, 'p');
+  g_string_append (source, "\n\n");
+  for (guint i = 0; i < 500; i++)
+    g_string_append (source, "[a] ");
+  markup = markup_checked (source->str, PLENARY_RICH_TEXT_MARKDOWN);
+  g_assert_true (g_str_has_prefix (markup, "<a href=\"https://x.org/ppp"));
+  g_assert_cmpuint (strlen (markup), <, 2 * source->len);
+}
+
 static void
 test_garbage (void)
 {
@@ -487,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/rich-text/markdown/links", test_markdown_links);
   g_test_add_func ("/rich-text/html", test_html);
   g_test_add_func ("/rich-text/dangerous", test_dangerous);
+  g_test_add_func ("/rich-text/reference-links", test_reference_links);
   g_test_add_func ("/rich-text/garbage", test_garbage);
   g_test_add_func ("/rich-text/random", test_random);
   g_test_add_func ("/rich-text/plain", test_plain);

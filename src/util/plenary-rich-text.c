@@ -1086,6 +1086,9 @@ typedef struct
   GArray  *links;      /* gboolean per link span: whether it opened a link */
   guint    image;      /* inside an image: its description is text */
   gboolean code_block;
+  /* Reference links repeat one destination any number of times: hrefs may add no more to the
+   * markup than the source's own length, so that the output stays linear in the input. */
+  gsize    href_budget;
 } MdReader;
 
 static void
@@ -1293,12 +1296,21 @@ md_enter_span (MD_SPANTYPE  type,
     out_text (r->out, "$$", type == MD_SPAN_LATEXMATH ? 1 : 2);
   else if (type == MD_SPAN_A)
     {
-      g_autofree char *href = md_attribute_string (&((MD_SPAN_A_DETAIL *) detail)->href);
-      gboolean link = r->image == 0 && !out_has_link (r->out)
-                      && plenary_rich_text_is_safe_uri (href);
+      const MD_ATTRIBUTE *attr = &((MD_SPAN_A_DETAIL *) detail)->href;
+      g_autofree char *href = NULL;
+      gboolean link = FALSE;
 
+      /* Decoding entities only shortens the destination. */
+      if (r->image == 0 && !out_has_link (r->out) && attr->size <= r->href_budget)
+        {
+          href = md_attribute_string (attr);
+          link = plenary_rich_text_is_safe_uri (href);
+        }
       if (link)
-        out_open (r->out, TAG_A, href);
+        {
+          r->href_budget -= strlen (href);
+          out_open (r->out, TAG_A, href);
+        }
       g_array_append_val (r->links, link);
     }
   else if (r->image == 0 && md_span_tag (type) != TAG_A)
@@ -1405,7 +1417,7 @@ convert_markdown (Out        *out,
     md_text, NULL, NULL
   };
   g_autofree char *text = md_slide_bullets (source);
-  MdReader r = { out, NULL, NULL, 0, FALSE };
+  MdReader r = { out, NULL, NULL, 0, FALSE, strlen (source) };
 
   r.pushed = g_array_new (FALSE, FALSE, sizeof (gboolean));
   r.links = g_array_new (FALSE, FALSE, sizeof (gboolean));
