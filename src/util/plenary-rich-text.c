@@ -438,20 +438,30 @@ sanitize_source (const char *source)
 {
   g_autofree char *valid = g_utf8_make_valid (source, -1);
   GString *str = g_string_sized_new (strlen (valid));
+  const char *run = valid;
+  const char *p = valid;
 
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  /* Copied in runs: this pass was two thirds of the converter's time character by character. */
+  while (*p != '\0')
     {
+      const char *next = g_utf8_next_char (p);
       gunichar c = g_utf8_get_char (p);
 
+      if (c != '\r' && !is_unwanted_char (c))
+        {
+          p = next;
+          continue;
+        }
+      g_string_append_len (str, run, p - run);
       if (c == '\r')
         {
           g_string_append_c (str, '\n');
-          if (p[1] == '\n')
-            p++;
+          if (*next == '\n')
+            next++;
         }
-      else if (!is_unwanted_char (c))
-        g_string_append_len (str, p, g_utf8_next_char (p) - p);
+      p = run = next;
     }
+  g_string_append_len (str, run, p - run);
   return g_string_free (str, FALSE);
 }
 
