@@ -1188,15 +1188,6 @@ md_enter_block (MD_BLOCKTYPE  type,
       out->pre++;
       r->code_block = TRUE;
       break;
-    case MD_BLOCK_DOC:
-    case MD_BLOCK_P:
-    case MD_BLOCK_HTML:
-    case MD_BLOCK_TABLE:
-    case MD_BLOCK_THEAD:
-    case MD_BLOCK_TBODY:
-    case MD_BLOCK_TR:
-    case MD_BLOCK_TH:
-    case MD_BLOCK_TD:
     default:
       break;
     }
@@ -1237,15 +1228,6 @@ md_leave_block (MD_BLOCKTYPE  type,
     case MD_BLOCK_P:
       out_paragraph_break (out);
       break;
-    case MD_BLOCK_DOC:
-    case MD_BLOCK_HR:
-    case MD_BLOCK_HTML:
-    case MD_BLOCK_TABLE:
-    case MD_BLOCK_THEAD:
-    case MD_BLOCK_TBODY:
-    case MD_BLOCK_TR:
-    case MD_BLOCK_TH:
-    case MD_BLOCK_TD:
     default:
       break;
     }
@@ -1273,6 +1255,7 @@ md_attribute_string (const MD_ATTRIBUTE *attr)
   return g_string_free (str, FALSE);
 }
 
+/* The tag of an emphasis or code span; TAG_A for the other spans. */
 static TagKind
 md_span_tag (MD_SPANTYPE type)
 {
@@ -1281,15 +1264,7 @@ md_span_tag (MD_SPANTYPE type)
     case MD_SPAN_EM: return TAG_I;
     case MD_SPAN_STRONG: return TAG_B;
     case MD_SPAN_CODE: return TAG_TT;
-    case MD_SPAN_DEL: return TAG_S;
-    case MD_SPAN_U: return TAG_U;
-    case MD_SPAN_A:
-    case MD_SPAN_IMG:
-    case MD_SPAN_LATEXMATH:
-    case MD_SPAN_LATEXMATH_DISPLAY:
-    case MD_SPAN_WIKILINK:
-    default:
-      return TAG_A;
+    default: return TAG_A;
     }
 }
 
@@ -1387,8 +1362,6 @@ md_text (MD_TEXTTYPE  type,
     case MD_TEXT_HTML:
       md_text_html (r, text, size);
       break;
-    case MD_TEXT_NORMAL:
-    case MD_TEXT_LATEXMATH:
     default:
       out_text (r->out, text, size);
       break;
@@ -1401,19 +1374,24 @@ md_text (MD_TEXTTYPE  type,
 static char *
 md_slide_bullets (const char *source)
 {
-  GString *str = g_string_new (source);
+  GString *str = g_string_sized_new (strlen (source));
+  const char *line = source;
 
-  for (gsize i = 0; i < str->len; i++)
+  while (*line != '\0')
     {
-      gsize j = i;
+      const char *bullet = line + strspn (line, " ");
+      const char *nl = strchr (line, '\n');
+      const char *end = nl != NULL ? nl + 1 : line + strlen (line);
 
-      while (j < str->len && str->str[j] == ' ')
-        j++;
-      if (j - i < 4 && (strncmp (str->str + j, "• ", strlen ("• ")) == 0
-                        || strncmp (str->str + j, "•\t", strlen ("•\t")) == 0))
-        g_string_overwrite (g_string_erase (str, j, strlen ("•") - 1), j, "-");
-      while (i < str->len && str->str[i] != '\n')
-        i++;
+      if (bullet - line < 4 && g_str_has_prefix (bullet, "•")
+          && (bullet[strlen ("•")] == ' ' || bullet[strlen ("•")] == '\t'))
+        {
+          g_string_append_len (str, line, bullet - line);
+          g_string_append_c (str, '-');
+          line = bullet + strlen ("•");
+        }
+      g_string_append_len (str, line, end - line);
+      line = end;
     }
   return g_string_free (str, FALSE);
 }
