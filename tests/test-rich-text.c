@@ -149,9 +149,14 @@ test_markdown_links (void)
   assert_markup ("[x](mailto:a@b.org)", "x");
   assert_markup ("<mailto:a@b.org>", "mailto:a@b.org");
   assert_markup ("![logo](https://example.org/logo.png)", "logo");
-  /* CommonMark: links do not nest, the inner one wins and the outer brackets are text. */
+  /* CommonMark: links do not nest, the inner one wins and the rest is text, with its bare URL. */
   assert_markup ("[outer [https://a.org](https://b.org)](https://c.org)",
-                 "[outer <a href=\"https://b.org\">https://a.org</a>](https://c.org)");
+                 "[outer <a href=\"https://b.org\">https://a.org</a>]"
+                 "(<a href=\"https://c.org\">https://c.org</a>)");
+  /* Kernel mailing list links have "@" in the path. */
+  assert_markup ("See https://lore.kernel.org/all/20250602221004.3837674-1-j@google.com/.",
+                 "See <a href=\"https://lore.kernel.org/all/20250602221004.3837674-1-j@google.com/\">"
+                 "https://lore.kernel.org/all/20250602221004.3837674-1-j@google.com/</a>.");
   assert_markup ("<a href=\"https://x.org\">inline html</a>",
                  "<a href=\"https://x.org\">inline html</a>");
 }

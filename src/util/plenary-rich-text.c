@@ -1076,8 +1076,9 @@ strip_dropped (const char *source)
 /* Markdown, read by md4c: its callbacks drive the same Out as the HTML reader.
  *
  * Flags, deliberately:
- * - PERMISSIVEURLAUTOLINKS: bare http(s) URLs in abstracts become links, as the HTML reader
- *   does too; every href still goes through plenary_rich_text_is_safe_uri().
+ * - Not md4c's PERMISSIVEURLAUTOLINKS: 0.5 stops URLs at "@", "%" or "~" and so drops most
+ *   lore.kernel.org links of the LPC abstracts; bare URLs go through out_text_autolinked(), as
+ *   in HTML, the same with every md4c version.
  * - NOHTMLBLOCKS: AUTO gives text with block-level HTML to the HTML reader; what is left is
  *   Markdown with the odd inline tag, so a line starting with a tag stays a paragraph with
  *   Markdown in it instead of becoming raw HTML up to the next blank line.
@@ -1086,8 +1087,7 @@ strip_dropped (const char *source)
  * - No tables, task lists or strikethrough: Indico's Markdown has no tables the label could show,
  *   and "~" stays text as it always did. */
 
-#define MD_READER_FLAGS \
-  (MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_NOHTMLBLOCKS | MD_FLAG_LATEXMATHSPANS)
+#define MD_READER_FLAGS (MD_FLAG_NOHTMLBLOCKS | MD_FLAG_LATEXMATHSPANS)
 
 typedef struct
 {
@@ -1361,6 +1361,12 @@ md_text (MD_TEXTTYPE  type,
       break;
     case MD_TEXT_HTML:
       md_text_html (r, text, size);
+      break;
+    case MD_TEXT_NORMAL:
+      if (r->image == 0)
+        out_text_autolinked (r->out, text, size);
+      else
+        out_text (r->out, text, size);
       break;
     default:
       out_text (r->out, text, size);
