@@ -649,16 +649,20 @@ out_text_autolinked (Out        *out,
   for (const char *p = s; p < end; p++)
     {
       gsize n;
-      g_autofree char *url = NULL;
 
-      if ((*p != 'h' && *p != 'H') || (p > s && g_ascii_isalnum (p[-1])) || !is_url_start (p, end))
+      if ((*p != 'h' && *p != 'H') || (p > s && g_ascii_isalnum (p[-1])) || !is_url_start (p, end)
+          || out_has_link (out))
         continue;
       n = bare_url_length (p, end);
-      url = g_strndup (p, n);
-      if (out_has_link (out) || !plenary_rich_text_is_safe_uri (url))
-        continue;
-      out_text (out, run, p - run);
-      out_open (out, TAG_A, url);
+      {
+        /* Scoped to the candidate: this loop visits every character of every text. */
+        g_autofree char *url = g_strndup (p, n);
+
+        if (!plenary_rich_text_is_safe_uri (url))
+          continue;
+        out_text (out, run, p - run);
+        out_open (out, TAG_A, url);
+      }
       out_text (out, p, n);
       out_close (out, TAG_A);
       p += n - 1;
