@@ -128,6 +128,8 @@ test_markdown_inline (void)
   assert_markup ("up to 1 MHz*. We shape the profile**. In", "up to 1 MHz*. We shape the profile**. In");
   assert_markup ("Title\n=====\ntext", "<big><b>Title</b></big>\n\ntext");
   assert_markup ("a <foo> b <em>c</em>", "a &lt;foo&gt; b <i>c</i>");
+  /* md4c gives a tag that spans lines one line at a time. */
+  assert_markup ("see <a\nhref=\"https://a.org\">this</a>", "see <a href=\"https://a.org\">this</a>");
   assert_markup ("text\n\n    • in code", "text\n\n<tt>• in code</tt>");
 }
 

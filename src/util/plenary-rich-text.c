@@ -1103,6 +1103,7 @@ typedef struct
   /* Reference links repeat one destination any number of times: hrefs may add no more to the
    * markup than the source's own length, so that the output stays linear in the input. */
   gsize    href_budget;
+  GString *html;       /* inline HTML not yet read: md4c gives a tag one line at a time */
 } MdReader;
 
 static void
@@ -1130,6 +1131,13 @@ md_text_code (MdReader   *r,
     }
 }
 
+static void
+md_flush_html (MdReader *r)
+{
+  out_text (r->out, r->html->str, r->html->len);
+  g_string_truncate (r->html, 0);
+}
+
 /* Inline HTML, one tag: the tags the HTML reader knows act; any other "<…>" is text, so that
  * "<linux/list.h>" or "<foo>" in an abstract stays. */
 static void
@@ -1137,10 +1145,14 @@ md_text_html (MdReader   *r,
               const char *text,
               gsize       len)
 {
-  const char *end = text + len;
+  const char *end;
   Tag tag;
 
-  if (len > 0 && *text == '<' && parse_tag (text, end, &tag) == end)
+  g_string_append_len (r->html, text, len);
+  end = r->html->str + r->html->len;
+  if (r->html->str[0] == '<' && end[-1] != '>')
+    return;
+  if (r->html->str[0] == '<' && parse_tag (r->html->str, end, &tag) == end)
     {
       gboolean known = is_known_element (tag.name);
 
@@ -1149,9 +1161,12 @@ md_text_html (MdReader   *r,
         handle_tag (r->out, &tag);
       tag_clear (&tag);
       if (known)
-        return;
+        {
+          g_string_truncate (r->html, 0);
+          return;
+        }
     }
-  out_text (r->out, text, len);
+  md_flush_html (r);
 }
 
 static int
@@ -1163,6 +1178,7 @@ md_enter_block (MD_BLOCKTYPE  type,
   Out *out = r->out;
   gboolean pushed;
 
+  md_flush_html (r);
   switch (type)
     {
     case MD_BLOCK_QUOTE:
@@ -1207,6 +1223,7 @@ md_leave_block (MD_BLOCKTYPE  type,
   Out *out = r->out;
   gboolean pushed;
 
+  md_flush_html (r);
   switch (type)
     {
     case MD_BLOCK_QUOTE:
@@ -1279,6 +1296,8 @@ md_enter_span (MD_SPANTYPE  type,
 {
   MdReader *r = user_data;
 
+  md_flush_html (r);
+
   if (type == MD_SPAN_IMG)
     r->image++;
   else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
@@ -1314,6 +1333,8 @@ md_leave_span (MD_SPANTYPE  type,
 {
   MdReader *r = user_data;
 
+  md_flush_html (r);
+
   if (type == MD_SPAN_IMG)
     r->image--;
   else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
@@ -1340,6 +1361,8 @@ md_text (MD_TEXTTYPE  type,
   MdReader *r = user_data;
   gunichar c;
 
+  if (type != MD_TEXT_HTML)
+    md_flush_html (r);
   switch (type)
     {
     case MD_TEXT_NULLCHAR:
@@ -1415,13 +1438,16 @@ convert_markdown (Out        *out,
     md_text, NULL, NULL
   };
   g_autofree char *text = md_slide_bullets (source);
-  MdReader r = { out, NULL, NULL, 0, FALSE, strlen (source) };
+  MdReader r = { out, NULL, NULL, 0, FALSE, strlen (source), NULL };
 
   r.pushed = g_array_new (FALSE, FALSE, sizeof (gboolean));
   r.links = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  r.html = g_string_new (NULL);
   md_parse (text, strlen (text), &parser, &r);
+  md_flush_html (&r);
   g_array_unref (r.pushed);
   g_array_unref (r.links);
+  g_string_free (r.html, TRUE);
 }
 
 /* Public API */
