@@ -105,7 +105,8 @@ test_markdown_inline (void)
 {
   assert_markup ("*em* and _em_ and **strong** and __strong__",
                  "<i>em</i> and <i>em</i> and <b>strong</b> and <b>strong</b>");
-  assert_markup ("***both***", "<b><i>both</i></b>");
+  /* CommonMark (rule 14): the outer pair is emphasis, the inner strong. */
+  assert_markup ("***both***", "<i><b>both</b></i>");
   assert_markup ("**bold *and em***", "<b>bold <i>and em</i></b>");
   assert_markup ("snake_case_name and a * b * c", "snake_case_name and a * b * c");
   assert_markup ("2*3 = 6, *unclosed", "2*3 = 6, *unclosed");
@@ -119,6 +120,17 @@ test_markdown_inline (void)
   assert_markup ("include <linux/list.h> & <b>bold</b>",
                  "include &lt;linux/list.h&gt; &amp; <b>bold</b>");
   assert_markup ("&copy; &#8364; &#x20AC; &bogus; &", "© € € &amp;bogus; &amp;");
+  /* Indico renders $…$ as LaTeX: it stays as written, never emphasis (JACoW abstracts). md4c
+   * 0.5 no longer takes a "$" right after a letter ("Bi$_2$") as math; 0.4.8 does. */
+  assert_markup ("at $T_{\\rm{CDW}}$ = 263 K, $0.15\\, nm$ and $a_1 * b_2 * c$",
+                 "at $T_{\\rm{CDW}}$ = 263 K, $0.15\\, nm$ and $a_1 * b_2 * c$");
+  /* CommonMark flanking rules: a "*" before punctuation after a letter opens nothing. */
+  assert_markup ("up to 1 MHz*. We shape the profile**. In", "up to 1 MHz*. We shape the profile**. In");
+  assert_markup ("Title\n=====\ntext", "<big><b>Title</b></big>\n\ntext");
+  assert_markup ("a <foo> b <em>c</em>", "a &lt;foo&gt; b <i>c</i>");
+  /* md4c gives a tag that spans lines one line at a time. */
+  assert_markup ("see <a\nhref=\"https://a.org\">this</a>", "see <a href=\"https://a.org\">this</a>");
+  assert_markup ("text\n\n    • in code", "text\n\n<tt>• in code</tt>");
 }
 
 static void
@@ -140,8 +152,14 @@ test_markdown_links (void)
   assert_markup ("[x](mailto:a@b.org)", "x");
   assert_markup ("<mailto:a@b.org>", "mailto:a@b.org");
   assert_markup ("![logo](https://example.org/logo.png)", "logo");
+  /* CommonMark: links do not nest, the inner one wins and the rest is text, with its bare URL. */
   assert_markup ("[outer [https://a.org](https://b.org)](https://c.org)",
-                 "<a href=\"https://c.org\">outer https://a.org</a>");
+                 "[outer <a href=\"https://b.org\">https://a.org</a>]"
+                 "(<a href=\"https://c.org\">https://c.org</a>)");
+  /* Kernel mailing list links have "@" in the path. */
+  assert_markup ("See https://lore.kernel.org/all/20250602221004.3837674-1-j@google.com/.",
+                 "See <a href=\"https://lore.kernel.org/all/20250602221004.3837674-1-j@google.com/\">"
+                 "https://lore.kernel.org/all/20250602221004.3837674-1-j@google.com/</a>.");
   assert_markup ("<a href=\"https://x.org\">inline html</a>",
                  "<a href=\"https://x.org\">inline html</a>");
 }
@@ -202,6 +220,24 @@ test_dangerous (void)
   assert_markup ("<p>&#0; &#xD800; &#x110000; &#1;</p>", "\xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd");
   assert_markup ("<span foreground=\"red\">x</span>", "x");
   assert_markup ("<markup><span size=\"999999\">x</span></markup>", "x");
+}
+
+/* A reference link repeats its destination at every use: the hrefs may not make the markup
+ * much longer than the source (without the bound, this one would be 1 MB). */
+static void
+test_reference_links (void)
+{
+  g_autoptr (GString) source = g_string_new ("[a]: https://x.org/");
+  g_autofree char *markup = NULL;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_c (source, 'p');
+  g_string_append (source, "\n\n");
+  for (guint i = 0; i < 500; i++)
+    g_string_append (source, "[a] ");
+  markup = markup_checked (source->str, PLENARY_RICH_TEXT_MARKDOWN);
+  g_assert_true (g_str_has_prefix (markup, "<a href=\"https://x.org/ppp"));
+  g_assert_cmpuint (strlen (markup), <, 2 * source->len);
 }
 
 static void
@@ -477,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/rich-text/markdown/links", test_markdown_links);
   g_test_add_func ("/rich-text/html", test_html);
   g_test_add_func ("/rich-text/dangerous", test_dangerous);
+  g_test_add_func ("/rich-text/reference-links", test_reference_links);
   g_test_add_func ("/rich-text/garbage", test_garbage);
   g_test_add_func ("/rich-text/random", test_random);
   g_test_add_func ("/rich-text/plain", test_plain);

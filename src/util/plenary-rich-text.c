@@ -6,19 +6,18 @@
 
 #include "config.h"
 
+#include <md4c.h>
 #include <string.h>
 
 #include "plenary-rich-text.h"
 
-/* The converter is not a Markdown or HTML implementation: it reads both leniently and writes
+/* md4c reads Markdown (CommonMark), a lenient reader below reads HTML; both write only
  * through an Out, which alone decides what reaches the markup. Out owns a stack of the Pango
  * tags it opened, closes them in order whatever the input does, and escapes every character of
  * text, so no input can produce invalid markup or a tag outside the subset. */
 
 #define MAX_TAG_DEPTH       16
 #define MAX_CONTAINER_DEPTH 12
-#define MAX_INLINE_DEPTH    12
-#define MAX_QUOTE_NESTING   6
 
 typedef enum
 {
@@ -439,20 +438,30 @@ sanitize_source (const char *source)
 {
   g_autofree char *valid = g_utf8_make_valid (source, -1);
   GString *str = g_string_sized_new (strlen (valid));
+  const char *run = valid;
+  const char *p = valid;
 
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  /* Copied in runs: this pass was two thirds of the converter's time character by character. */
+  while (*p != '\0')
     {
+      const char *next = g_utf8_next_char (p);
       gunichar c = g_utf8_get_char (p);
 
+      if (c != '\r' && !is_unwanted_char (c))
+        {
+          p = next;
+          continue;
+        }
+      g_string_append_len (str, run, p - run);
       if (c == '\r')
         {
           g_string_append_c (str, '\n');
-          if (p[1] == '\n')
-            p++;
+          if (*next == '\n')
+            next++;
         }
-      else if (!is_unwanted_char (c))
-        g_string_append_len (str, p, g_utf8_next_char (p) - p);
+      p = run = next;
     }
+  g_string_append_len (str, run, p - run);
   return g_string_free (str, FALSE);
 }
 
@@ -640,16 +649,20 @@ out_text_autolinked (Out        *out,
   for (const char *p = s; p < end; p++)
     {
       gsize n;
-      g_autofree char *url = NULL;
 
-      if ((*p != 'h' && *p != 'H') || (p > s && g_ascii_isalnum (p[-1])) || !is_url_start (p, end))
+      if ((*p != 'h' && *p != 'H') || (p > s && g_ascii_isalnum (p[-1])) || !is_url_start (p, end)
+          || out_has_link (out))
         continue;
       n = bare_url_length (p, end);
-      url = g_strndup (p, n);
-      if (out_has_link (out) || !plenary_rich_text_is_safe_uri (url))
-        continue;
-      out_text (out, run, p - run);
-      out_open (out, TAG_A, url);
+      {
+        /* Scoped to the candidate: this loop visits every character of every text. */
+        g_autofree char *url = g_strndup (p, n);
+
+        if (!plenary_rich_text_is_safe_uri (url))
+          continue;
+        out_text (out, run, p - run);
+        out_open (out, TAG_A, url);
+      }
       out_text (out, p, n);
       out_close (out, TAG_A);
       p += n - 1;
@@ -1064,752 +1077,377 @@ strip_dropped (const char *source)
   return g_string_free (str, FALSE);
 }
 
-/* Markdown */
+/* Markdown, read by md4c: its callbacks drive the same Out as the HTML reader.
+ *
+ * Flags, deliberately:
+ * - Not md4c's PERMISSIVEURLAUTOLINKS: 0.5 stops URLs at "@", "%" or "~" and so drops most
+ *   lore.kernel.org links of the LPC abstracts; bare URLs go through out_text_autolinked(), as
+ *   in HTML, the same with every md4c version.
+ * - NOHTMLBLOCKS: AUTO gives text with block-level HTML to the HTML reader; what is left is
+ *   Markdown with the odd inline tag, so a line starting with a tag stays a paragraph with
+ *   Markdown in it instead of becoming raw HTML up to the next blank line.
+ * - LATEXMATHSPANS: Indico renders $…$ as LaTeX (physics abstracts use it); what is between the
+ *   dollars is shown as it is, never read as emphasis.
+ * - No tables, task lists or strikethrough: Indico's Markdown has no tables the label could show,
+ *   and "~" stays text as it always did. */
 
-static gboolean
-can_open_emphasis (const char *s,
-                   const char *start,
-                   const char *end,
-                   char        delim,
-                   gsize       run)
+#define MD_READER_FLAGS (MD_FLAG_NOHTMLBLOCKS | MD_FLAG_LATEXMATHSPANS)
+
+typedef struct
 {
-  const char *after = s + run;
+  Out     *out;
+  GArray  *pushed;     /* gboolean per quote or list: whether Out took it (depth is bounded) */
+  GArray  *links;      /* gboolean per link span: whether it opened a link */
+  guint    image;      /* inside an image: its description is text */
+  gboolean code_block;
+  /* Reference links repeat one destination any number of times: hrefs may add no more to the
+   * markup than the source's own length, so that the output stays linear in the input. */
+  gsize    href_budget;
+  GString *html;       /* inline HTML not yet read: md4c gives a tag one line at a time */
+} MdReader;
 
-  if (after >= end || g_ascii_isspace (*after))
-    return FALSE;
-  /* snake_case_names stay as they are. */
-  if (delim == '_' && s > start && g_ascii_isalnum (s[-1]))
-    return FALSE;
-  return TRUE;
-}
-
-/* Finds a closing run of at least @need @delim characters after @from; returns the position of
- * the closing characters used (the run's last @need), or NULL. */
-static const char *
-find_emphasis_close (const char *from,
-                     const char *end,
-                     char        delim,
-                     gsize       need)
+static void
+md_text_code (MdReader   *r,
+              const char *text,
+              gsize       len)
 {
-  const char *p = from;
+  const char *end = text + len;
 
-  while (p < end)
+  while (text < end)
     {
-      const char *run_start;
-      gsize run;
+      const char *nl = memchr (text, '\n', end - text);
+      const char *line_end = nl != NULL ? nl : end;
 
-      if (*p == '\\' && p + 1 < end)
+      out_text (r->out, text, line_end - text);
+      if (nl != NULL)
         {
-          p += 2;
-          continue;
+          /* Code spans join their lines; code blocks keep them. */
+          if (r->code_block)
+            out_line_break (r->out);
+          else
+            out_text (r->out, " ", 1);
         }
-      if (*p == '`')
-        {
-          const char *close = memchr (p + 1, '`', end - p - 1);
-
-          if (close != NULL)
-            {
-              p = close + 1;
-              continue;
-            }
-        }
-      if (*p != delim)
-        {
-          p++;
-          continue;
-        }
-      run_start = p;
-      while (p < end && *p == delim)
-        p++;
-      run = p - run_start;
-      if (run >= need && run_start > from && !g_ascii_isspace (run_start[-1])
-          && (delim != '_' || p >= end || !g_ascii_isalnum (*p)))
-        return p - need;
+      text = nl != NULL ? nl + 1 : end;
     }
-  return NULL;
-}
-
-/* Parses "[text](destination)" at @p; on success fills in the parts and returns the position
- * after it. */
-static const char *
-parse_md_link (const char  *p,
-               const char  *end,
-               const char **text,
-               gsize       *text_len,
-               char       **url)
-{
-  const char *q = p + 1;
-  const char *dest, *dest_end;
-  int depth = 1;
-  int parens = 0;
-
-  for (; q < end; q++)
-    {
-      if (*q == '\\' && q + 1 < end)
-        q++;
-      else if (*q == '[')
-        depth++;
-      else if (*q == ']' && --depth == 0)
-        break;
-    }
-  if (q >= end || q + 1 >= end || q[1] != '(')
-    return NULL;
-  *text = p + 1;
-  *text_len = q - p - 1;
-  q += 2;
-  while (q < end && (*q == ' ' || *q == '\n'))
-    q++;
-  if (q < end && *q == '<')
-    {
-      dest = ++q;
-      while (q < end && *q != '>' && *q != '\n')
-        q++;
-      if (q >= end || *q != '>')
-        return NULL;
-      dest_end = q++;
-    }
-  else
-    {
-      dest = q;
-      while (q < end && !g_ascii_isspace (*q) && !(*q == ')' && parens == 0))
-        {
-          if (*q == '(')
-            parens++;
-          else if (*q == ')')
-            parens--;
-          q++;
-        }
-      dest_end = q;
-    }
-  while (q < end && (*q == ' ' || *q == '\n'))
-    q++;
-  if (q < end && (*q == '"' || *q == '\''))
-    {
-      char quote = *q++;
-
-      while (q < end && *q != quote)
-        q++;
-      if (q >= end)
-        return NULL;
-      q++;
-      while (q < end && (*q == ' ' || *q == '\n'))
-        q++;
-    }
-  if (q >= end || *q != ')')
-    return NULL;
-  *url = g_strndup (dest, dest_end - dest);
-  return q + 1;
-}
-
-static void md_inline (Out        *out,
-                       const char *s,
-                       gsize       len,
-                       guint       depth);
-
-/* "<scheme:…>" autolinks; returns the position after it or NULL. */
-static const char *
-parse_md_autolink (const char  *p,
-                   const char  *end,
-                   char       **target)
-{
-  const char *q = p + 1;
-
-  while (q < end && *q != '>' && *q != '<' && !g_ascii_isspace (*q))
-    q++;
-  if (q >= end || *q != '>' || q == p + 1)
-    return NULL;
-  /* A scheme ("https:") or an address ("a@b"), not a tag name. */
-  if (memchr (p + 1, ':', q - p - 1) == NULL && memchr (p + 1, '@', q - p - 1) == NULL)
-    return NULL;
-  *target = g_strndup (p + 1, q - p - 1);
-  return q + 1;
 }
 
 static void
-md_inline (Out        *out,
-           const char *s,
-           gsize       len,
-           guint       depth)
+md_flush_html (MdReader *r)
 {
-  const char *end = s + len;
-  const char *p = s;
-  const char *run = s;
-
-#define FLUSH_RUN() G_STMT_START { out_text (out, run, p - run); } G_STMT_END
-
-  if (depth > MAX_INLINE_DEPTH)
-    {
-      out_text (out, s, len);
-      return;
-    }
-
-  while (p < end)
-    {
-      char c = *p;
-
-      if (c == '\\' && p + 1 < end && (g_ascii_ispunct (p[1]) || p[1] == '\n'))
-        {
-          FLUSH_RUN ();
-          if (p[1] == '\n')
-            out_line_break (out);
-          else
-            out_text (out, p + 1, 1);
-          p += 2;
-          run = p;
-        }
-      else if (c == '\n')
-        {
-          FLUSH_RUN ();
-          out_line_break (out);
-          run = ++p;
-        }
-      else if (c == '`')
-        {
-          const char *q = p;
-          const char *close = NULL;
-          gsize n;
-
-          while (q < end && *q == '`')
-            q++;
-          n = q - p;
-          for (const char *r = q; r < end; )
-            {
-              const char *rs = r;
-
-              if (*r != '`')
-                {
-                  r++;
-                  continue;
-                }
-              while (r < end && *r == '`')
-                r++;
-              if ((gsize) (r - rs) == n)
-                {
-                  close = rs;
-                  break;
-                }
-            }
-          if (close == NULL)
-            {
-              p = q;
-              continue;
-            }
-          FLUSH_RUN ();
-          {
-            g_autofree char *code = g_strndup (q, close - q);
-
-            g_strdelimit (code, "\n", ' ');
-            if (code[0] == ' ' && code[1] != '\0' && code[strlen (code) - 1] == ' ')
-              {
-                code[strlen (code) - 1] = '\0';
-                memmove (code, code + 1, strlen (code));
-              }
-            out_open (out, TAG_TT, NULL);
-            out_text (out, code, strlen (code));
-            out_close (out, TAG_TT);
-          }
-          p = close + n;
-          run = p;
-        }
-      else if (c == '*' || c == '_')
-        {
-          const char *q = p;
-          gsize n;
-          gsize need;
-          const char *close = NULL;
-
-          while (q < end && *q == c)
-            q++;
-          n = q - p;
-          if (!can_open_emphasis (p, s, end, c, n))
-            {
-              p = q;
-              continue;
-            }
-          /* "***x***" is both; otherwise the longest that closes. */
-          for (need = MIN (n, 3); need > 0 && close == NULL; need--)
-            {
-              close = find_emphasis_close (p + n, end, c, need);
-              if (close != NULL)
-                break;
-            }
-          if (close == NULL)
-            {
-              p = q;
-              continue;
-            }
-          FLUSH_RUN ();
-          /* Extra opening characters beyond what closes stay as text. */
-          out_text (out, p, n - need);
-          if (need >= 2)
-            out_open (out, TAG_B, NULL);
-          if (need != 2)
-            out_open (out, TAG_I, NULL);
-          md_inline (out, q, close - q, depth + 1);
-          if (need != 2)
-            out_close (out, TAG_I);
-          if (need >= 2)
-            out_close (out, TAG_B);
-          p = close + need;
-          run = p;
-        }
-      else if (c == '[' || (c == '!' && p + 1 < end && p[1] == '['))
-        {
-          gboolean image = c == '!';
-          const char *text;
-          gsize text_len;
-          g_autofree char *url = NULL;
-          const char *after = parse_md_link (image ? p + 1 : p, end, &text, &text_len, &url);
-
-          if (after == NULL)
-            {
-              p++;
-              continue;
-            }
-          FLUSH_RUN ();
-          if (image)
-            out_text (out, text, text_len);
-          else
-            {
-              gboolean link = plenary_rich_text_is_safe_uri (url) && !out_has_link (out);
-
-              if (link)
-                out_open (out, TAG_A, url);
-              md_inline (out, text, text_len, depth + 1);
-              if (link)
-                out_close (out, TAG_A);
-            }
-          p = run = after;
-        }
-      else if (c == '<')
-        {
-          g_autofree char *target = NULL;
-          const char *after = parse_md_autolink (p, end, &target);
-          Tag tag;
-
-          if (after != NULL)
-            {
-              FLUSH_RUN ();
-              if (plenary_rich_text_is_safe_uri (target) && !out_has_link (out))
-                {
-                  out_open (out, TAG_A, target);
-                  out_text (out, target, strlen (target));
-                  out_close (out, TAG_A);
-                }
-              else
-                out_text (out, target, strlen (target));
-              p = run = after;
-              continue;
-            }
-          after = parse_tag (p, end, &tag);
-          if (after == NULL)
-            {
-              p++;
-              continue;
-            }
-          if (!is_known_element (tag.name))
-            {
-              tag_clear (&tag);
-              p++;
-              continue;
-            }
-          FLUSH_RUN ();
-          handle_tag (out, &tag);
-          tag_clear (&tag);
-          p = run = after;
-        }
-      else if (c == '&')
-        {
-          gunichar uc;
-          gsize n = parse_entity (p, end, &uc);
-          char buf[8];
-
-          if (n == 0)
-            {
-              p++;
-              continue;
-            }
-          FLUSH_RUN ();
-          out_text (out, buf, g_unichar_to_utf8 (uc, buf));
-          p = run = p + n;
-        }
-      else if ((c == 'h' || c == 'H') && (p == s || !g_ascii_isalnum (p[-1]))
-               && is_url_start (p, end) && !out_has_link (out))
-        {
-          gsize n = bare_url_length (p, end);
-          g_autofree char *url = g_strndup (p, n);
-
-          if (!plenary_rich_text_is_safe_uri (url))
-            {
-              p++;
-              continue;
-            }
-          FLUSH_RUN ();
-          out_open (out, TAG_A, url);
-          out_text (out, p, n);
-          out_close (out, TAG_A);
-          p = run = p + n;
-        }
-      else
-        p++;
-    }
-  FLUSH_RUN ();
-
-#undef FLUSH_RUN
+  out_text (r->out, r->html->str, r->html->len);
+  g_string_truncate (r->html, 0);
 }
 
-static gsize
-leading_spaces (const char *line)
+/* Inline HTML, one tag: the tags the HTML reader knows act; any other "<…>" is text, so that
+ * "<linux/list.h>" or "<foo>" in an abstract stays. */
+static void
+md_text_html (MdReader   *r,
+              const char *text,
+              gsize       len)
 {
-  gsize n = 0;
+  const char *end;
+  Tag tag;
 
-  for (; *line == ' ' || *line == '\t'; line++)
-    n += *line == '\t' ? 4 - n % 4 : 1;
-  return n;
-}
-
-static const char *
-skip_spaces (const char *line)
-{
-  while (*line == ' ' || *line == '\t')
-    line++;
-  return line;
-}
-
-/* @line without up to @columns columns of indentation. */
-static const char *
-strip_indent (const char *line,
-              gsize       columns)
-{
-  gsize n = 0;
-
-  while ((*line == ' ' || *line == '\t') && n < columns)
+  g_string_append_len (r->html, text, len);
+  end = r->html->str + r->html->len;
+  if (r->html->str[0] == '<' && end[-1] != '>')
+    return;
+  if (r->html->str[0] == '<' && parse_tag (r->html->str, end, &tag) == end)
     {
-      n += *line == '\t' ? 4 - n % 4 : 1;
-      line++;
+      gboolean known = is_known_element (tag.name);
+
+      /* An image's description is text only. */
+      if (known && r->image == 0)
+        handle_tag (r->out, &tag);
+      tag_clear (&tag);
+      if (known)
+        {
+          g_string_truncate (r->html, 0);
+          return;
+        }
     }
-  return line;
-}
-
-static gboolean
-is_blank (const char *line)
-{
-  return *skip_spaces (line) == '\0';
-}
-
-/* A list marker at @text: returns the content after it, sets @ordered and @number. */
-static const char *
-list_marker (const char *text,
-             gboolean   *ordered,
-             int        *number)
-{
-  const char *q = text;
-
-  if ((*q == '-' || *q == '*' || *q == '+') && (q[1] == ' ' || q[1] == '\t'))
-    {
-      *ordered = FALSE;
-      return skip_spaces (q + 1);
-    }
-  /* "• " as people paste it from slides (the LPC abstracts do). */
-  if (strncmp (q, "•", strlen ("•")) == 0 && (q[3] == ' ' || q[3] == '\t'))
-    {
-      *ordered = FALSE;
-      return skip_spaces (q + 3);
-    }
-  if (g_ascii_isdigit (*q))
-    {
-      guint64 value = 0;
-      guint digits = 0;
-
-      for (; g_ascii_isdigit (*q); q++, digits++)
-        value = value * 10 + (*q - '0');
-      if (digits > 9 || (*q != '.' && *q != ')') || (q[1] != ' ' && q[1] != '\t'))
-        return NULL;
-      *ordered = TRUE;
-      *number = (int) value;
-      return skip_spaces (q + 1);
-    }
-  return NULL;
-}
-
-static gboolean
-is_hrule (const char *text)
-{
-  char c = *text;
-  guint n = 0;
-
-  if (c != '-' && c != '*' && c != '_')
-    return FALSE;
-  for (; *text != '\0'; text++)
-    {
-      if (*text == c)
-        n++;
-      else if (*text != ' ' && *text != '\t')
-        return FALSE;
-    }
-  return n >= 3;
+  md_flush_html (r);
 }
 
 static int
-heading_level (const char  *text,
-               const char **content)
+md_enter_block (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
 {
-  int level = 0;
+  MdReader *r = user_data;
+  Out *out = r->out;
+  gboolean pushed;
 
-  while (text[level] == '#' && level < 7)
-    level++;
-  if (level == 0 || level > 6 || (text[level] != ' ' && text[level] != '\t' && text[level] != '\0'))
-    return 0;
-  *content = skip_spaces (text + level);
-  return level;
-}
-
-static gboolean
-fence_start (const char *text,
-             char       *fence_char,
-             gsize      *fence_len)
-{
-  gsize n = 0;
-
-  if (*text != '`' && *text != '~')
-    return FALSE;
-  while (text[n] == *text)
-    n++;
-  if (n < 3)
-    return FALSE;
-  *fence_char = *text;
-  *fence_len = n;
-  return TRUE;
-}
-
-static void md_blocks (Out         *out,
-                       char       **lines,
-                       guint        n_lines,
-                       guint        nesting);
-
-static void
-md_flush_paragraph (Out     *out,
-                    GString *para,
-                    gboolean heading)
-{
-  if (para->len == 0)
-    return;
-  md_inline (out, para->str, para->len, 0);
-  g_string_truncate (para, 0);
-  if (!heading)
-    out_paragraph_break (out);
-}
-
-static void
-md_blocks (Out    *out,
-           char  **lines,
-           guint   n_lines,
-           guint   nesting)
-{
-  g_autoptr (GString) para = g_string_new (NULL);
-  int list_indents[MAX_CONTAINER_DEPTH];
-  guint n_lists = 0;
-  guint base_containers = out->containers->len;
-  gboolean after_blank = FALSE;
-  gboolean in_item = FALSE;
-
-  for (guint i = 0; i < n_lines; i++)
+  md_flush_html (r);
+  switch (type)
     {
-      const char *line = lines[i];
-      const char *text = skip_spaces (line);
-      gsize indent = leading_spaces (line);
-      const char *content;
-      gboolean ordered = FALSE;
-      int number = -1;
-      char fence_char;
-      gsize fence_len;
-      int level;
-
-      if (is_blank (line))
-        {
-          md_flush_paragraph (out, para, FALSE);
-          after_blank = TRUE;
-          continue;
-        }
-
-      if (indent < 4 && fence_start (text, &fence_char, &fence_len))
-        {
-          md_flush_paragraph (out, para, FALSE);
-          out_paragraph_break (out);
-          out->pre++;
-          for (i++; i < n_lines; i++)
-            {
-              const char *t = skip_spaces (lines[i]);
-              gsize n = 0;
-
-              while (t[n] == fence_char)
-                n++;
-              if (n >= fence_len && is_blank (t + n))
-                break;
-              out_text (out, lines[i], strlen (lines[i]));
-              if (i + 1 < n_lines)
-                out_line_break (out);
-            }
-          out_paragraph_break (out);
-          out->pre--;
-          after_blank = FALSE;
-          continue;
-        }
-
-      if (indent >= 4 && para->len == 0 && n_lists == 0)
-        {
-          guint last = i;
-
-          out_paragraph_break (out);
-          out->pre++;
-          for (guint j = i; j < n_lines && (is_blank (lines[j]) || leading_spaces (lines[j]) >= 4); j++)
-            if (!is_blank (lines[j]))
-              last = j;
-          for (; i <= last; i++)
-            {
-              const char *t = strip_indent (lines[i], 4);
-
-              out_text (out, t, strlen (t));
-              if (i < last)
-                out_line_break (out);
-            }
-          i = last;
-          out_paragraph_break (out);
-          out->pre--;
-          after_blank = FALSE;
-          continue;
-        }
-
-      if (*text == '>' && nesting < MAX_QUOTE_NESTING)
-        {
-          g_autoptr (GPtrArray) quoted = g_ptr_array_new ();
-
-          md_flush_paragraph (out, para, FALSE);
-          for (; i < n_lines; i++)
-            {
-              const char *t = skip_spaces (lines[i]);
-
-              if (*t != '>')
-                break;
-              t++;
-              if (*t == ' ')
-                t++;
-              g_ptr_array_add (quoted, (gpointer) t);
-            }
-          i--;
-          if (out_push_container (out, TRUE, FALSE, 0))
-            {
-              md_blocks (out, (char **) quoted->pdata, quoted->len, nesting + 1);
-              out_pop_container (out, TRUE);
-            }
-          else
-            md_blocks (out, (char **) quoted->pdata, quoted->len, nesting + 1);
-          after_blank = FALSE;
-          continue;
-        }
-
-      if ((level = heading_level (text, &content)) > 0)
-        {
-          g_autofree char *title = g_strdup (content);
-          gsize n = strlen (title);
-
-          md_flush_paragraph (out, para, FALSE);
-          /* Closing hashes are decoration. */
-          while (n > 0 && (title[n - 1] == '#' || title[n - 1] == ' '))
-            title[--n] = '\0';
-          out_block_break (out, 2);
-          out->heading = level;
-          g_string_append (para, title);
-          md_flush_paragraph (out, para, TRUE);
-          out_block_break (out, 2);
-          out->heading = 0;
-          after_blank = FALSE;
-          continue;
-        }
-
-      if (is_hrule (text))
-        {
-          md_flush_paragraph (out, para, FALSE);
-          out_paragraph_break (out);
-          after_blank = FALSE;
-          continue;
-        }
-
-      if ((content = list_marker (text, &ordered, &number)) != NULL)
-        {
-          md_flush_paragraph (out, para, FALSE);
-          while (n_lists > 0 && (int) indent < list_indents[n_lists - 1])
-            {
-              out_pop_container (out, FALSE);
-              n_lists--;
-            }
-          if (n_lists > 0 && (int) indent >= list_indents[n_lists - 1] + 2
-              && n_lists < MAX_CONTAINER_DEPTH)
-            {
-              if (out_push_container (out, FALSE, ordered, number))
-                list_indents[n_lists++] = indent;
-            }
-          else if (n_lists == 0)
-            {
-              if (out_push_container (out, FALSE, ordered, number))
-                list_indents[n_lists++] = indent;
-            }
-          else if (out->containers->len > base_containers)
-            {
-              Container *top = &g_array_index (out->containers, Container,
-                                               out->containers->len - 1);
-
-              if (!top->quote && top->ordered != ordered)
-                {
-                  out_pop_container (out, FALSE);
-                  n_lists--;
-                  if (out_push_container (out, FALSE, ordered, number))
-                    list_indents[n_lists++] = indent;
-                }
-            }
-          out_list_item (out, ordered ? number : -1);
-          g_string_append (para, content);
-          in_item = TRUE;
-          after_blank = FALSE;
-          continue;
-        }
-
-      /* Text: continues the paragraph, or an item's text after a blank line when indented;
-       * otherwise lists end here. */
-      if (after_blank && n_lists > 0 && !(in_item && indent >= 2))
-        {
-          while (n_lists > 0)
-            {
-              out_pop_container (out, FALSE);
-              n_lists--;
-            }
-          in_item = FALSE;
-        }
-      if (para->len > 0)
-        g_string_append_c (para, '\n');
-      else if (after_blank && n_lists > 0)
-        out_block_break (out, 1);
-      g_string_append (para, text);
-      after_blank = FALSE;
+    case MD_BLOCK_QUOTE:
+      pushed = out_push_container (out, TRUE, FALSE, 0);
+      g_array_append_val (r->pushed, pushed);
+      break;
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      pushed = out_push_container (out, FALSE, type == MD_BLOCK_OL,
+                                   type == MD_BLOCK_OL
+                                   ? (int) MIN (((MD_BLOCK_OL_DETAIL *) detail)->start, G_MAXINT)
+                                   : 0);
+      g_array_append_val (r->pushed, pushed);
+      break;
+    case MD_BLOCK_LI:
+      out_list_item (out, -1);
+      break;
+    case MD_BLOCK_HR:
+      out_paragraph_break (out);
+      break;
+    case MD_BLOCK_H:
+      out_block_break (out, 2);
+      out->heading = ((MD_BLOCK_H_DETAIL *) detail)->level;
+      break;
+    case MD_BLOCK_CODE:
+      out_paragraph_break (out);
+      out->pre++;
+      r->code_block = TRUE;
+      break;
+    default:
+      break;
     }
+  return 0;
+}
 
-  md_flush_paragraph (out, para, FALSE);
-  while (out->containers->len > base_containers)
-    out_pop_container (out, !!g_array_index (out->containers, Container,
-                                             out->containers->len - 1).quote);
+static int
+md_leave_block (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  MdReader *r = user_data;
+  Out *out = r->out;
+  gboolean pushed;
+
+  md_flush_html (r);
+  switch (type)
+    {
+    case MD_BLOCK_QUOTE:
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+      pushed = g_array_index (r->pushed, gboolean, r->pushed->len - 1);
+      g_array_set_size (r->pushed, r->pushed->len - 1);
+      if (pushed)
+        out_pop_container (out, type == MD_BLOCK_QUOTE);
+      break;
+    case MD_BLOCK_LI:
+      out_block_break (out, 1);
+      break;
+    case MD_BLOCK_H:
+      out_block_break (out, 2);
+      out->heading = 0;
+      break;
+    case MD_BLOCK_CODE:
+      out_paragraph_break (out);
+      out->pre--;
+      r->code_block = FALSE;
+      break;
+    case MD_BLOCK_P:
+      out_paragraph_break (out);
+      break;
+    default:
+      break;
+    }
+  return 0;
+}
+
+/* An attribute as md4c gives it (text with entities left in) as a string. */
+static char *
+md_attribute_string (const MD_ATTRIBUTE *attr)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; attr->substr_offsets[i] < attr->size; i++)
+    {
+      const char *s = attr->text + attr->substr_offsets[i];
+      gsize len = attr->substr_offsets[i + 1] - attr->substr_offsets[i];
+
+      if (attr->substr_types[i] == MD_TEXT_ENTITY)
+        append_decoded (str, s, len);
+      else if (attr->substr_types[i] == MD_TEXT_NULLCHAR)
+        g_string_append_unichar (str, 0xfffd);
+      else
+        g_string_append_len (str, s, len);
+    }
+  return g_string_free (str, FALSE);
+}
+
+/* The tag of an emphasis or code span; TAG_A for the other spans. */
+static TagKind
+md_span_tag (MD_SPANTYPE type)
+{
+  switch (type)
+    {
+    case MD_SPAN_EM: return TAG_I;
+    case MD_SPAN_STRONG: return TAG_B;
+    case MD_SPAN_CODE: return TAG_TT;
+    default: return TAG_A;
+    }
+}
+
+static int
+md_enter_span (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  MdReader *r = user_data;
+
+  md_flush_html (r);
+
+  if (type == MD_SPAN_IMG)
+    r->image++;
+  else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
+    out_text (r->out, "$$", type == MD_SPAN_LATEXMATH ? 1 : 2);
+  else if (type == MD_SPAN_A)
+    {
+      const MD_ATTRIBUTE *attr = &((MD_SPAN_A_DETAIL *) detail)->href;
+      g_autofree char *href = NULL;
+      gboolean link = FALSE;
+
+      /* Decoding entities only shortens the destination. */
+      if (r->image == 0 && !out_has_link (r->out) && attr->size <= r->href_budget)
+        {
+          href = md_attribute_string (attr);
+          link = plenary_rich_text_is_safe_uri (href);
+        }
+      if (link)
+        {
+          r->href_budget -= strlen (href);
+          out_open (r->out, TAG_A, href);
+        }
+      g_array_append_val (r->links, link);
+    }
+  else if (r->image == 0 && md_span_tag (type) != TAG_A)
+    out_open (r->out, md_span_tag (type), NULL);
+  return 0;
+}
+
+static int
+md_leave_span (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  MdReader *r = user_data;
+
+  md_flush_html (r);
+
+  if (type == MD_SPAN_IMG)
+    r->image--;
+  else if (type == MD_SPAN_LATEXMATH || type == MD_SPAN_LATEXMATH_DISPLAY)
+    out_text (r->out, "$$", type == MD_SPAN_LATEXMATH ? 1 : 2);
+  else if (type == MD_SPAN_A)
+    {
+      gboolean link = g_array_index (r->links, gboolean, r->links->len - 1);
+
+      g_array_set_size (r->links, r->links->len - 1);
+      if (link)
+        out_close (r->out, TAG_A);
+    }
+  else if (r->image == 0 && md_span_tag (type) != TAG_A)
+    out_close (r->out, md_span_tag (type));
+  return 0;
+}
+
+static int
+md_text (MD_TEXTTYPE  type,
+         const char  *text,
+         MD_SIZE      size,
+         void        *user_data)
+{
+  MdReader *r = user_data;
+  gunichar c;
+
+  if (type != MD_TEXT_HTML)
+    md_flush_html (r);
+  switch (type)
+    {
+    case MD_TEXT_NULLCHAR:
+      out_text (r->out, "\xef\xbf\xbd", 3);
+      break;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+      /* Indico shows every line end as a line break. */
+      out_line_break (r->out);
+      break;
+    case MD_TEXT_ENTITY:
+      if (parse_entity (text, text + size, &c) == size)
+        {
+          char buf[8];
+
+          out_text (r->out, buf, g_unichar_to_utf8 (c, buf));
+        }
+      else
+        out_text (r->out, text, size);
+      break;
+    case MD_TEXT_CODE:
+      md_text_code (r, text, size);
+      break;
+    case MD_TEXT_HTML:
+      md_text_html (r, text, size);
+      break;
+    case MD_TEXT_NORMAL:
+      if (r->image == 0)
+        out_text_autolinked (r->out, text, size);
+      else
+        out_text (r->out, text, size);
+      break;
+    default:
+      out_text (r->out, text, size);
+      break;
+    }
+  return 0;
+}
+
+/* "• " as people paste it from slides (the LPC abstracts do) starts a list item, as "- " does;
+ * indented four columns it is code, and stays as it is. */
+static char *
+md_slide_bullets (const char *source)
+{
+  GString *str = g_string_sized_new (strlen (source));
+  const char *line = source;
+
+  while (*line != '\0')
+    {
+      const char *bullet = line + strspn (line, " ");
+      const char *nl = strchr (line, '\n');
+      const char *end = nl != NULL ? nl + 1 : line + strlen (line);
+
+      if (bullet - line < 4 && g_str_has_prefix (bullet, "•")
+          && (bullet[strlen ("•")] == ' ' || bullet[strlen ("•")] == '\t'))
+        {
+          g_string_append_len (str, line, bullet - line);
+          g_string_append_c (str, '-');
+          line = bullet + strlen ("•");
+        }
+      g_string_append_len (str, line, end - line);
+      line = end;
+    }
+  return g_string_free (str, FALSE);
 }
 
 static void
 convert_markdown (Out        *out,
                   const char *source)
 {
-  g_auto (GStrv) lines = g_strsplit (source, "\n", -1);
+  static const MD_PARSER parser = {
+    0, MD_READER_FLAGS, md_enter_block, md_leave_block, md_enter_span, md_leave_span,
+    md_text, NULL, NULL
+  };
+  g_autofree char *text = md_slide_bullets (source);
+  MdReader r = { out, NULL, NULL, 0, FALSE, strlen (source), NULL };
 
-  /* Trailing spaces are Markdown's hard break; with Indico's line ends as breaks anyway, they
-   * only need to go. */
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_strchomp (lines[i]);
-  md_blocks (out, lines, g_strv_length (lines), 0);
+  r.pushed = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  r.links = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  r.html = g_string_new (NULL);
+  md_parse (text, strlen (text), &parser, &r);
+  md_flush_html (&r);
+  g_array_unref (r.pushed);
+  g_array_unref (r.links);
+  g_string_free (r.html, TRUE);
 }
 
 /* Public API */
