@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-rooms-view.h"
+#include "util/plenary-clock.h"
 
 /* Below this width a week does not fit: show one day and turn pages. */
 #define NARROW_WIDTH 600
@@ -21,6 +22,7 @@ struct _PlenaryRoomsView
   PlenarySchedule  *schedule;
   PlenaryRoom      *room;
   PlenaryUserData  *user_data;
+  PlenaryClock     *clock;
   GPtrArray        *rooms;        /* PlenaryRoom, as the drop-down lists them */
   gboolean          narrow;
   guint             narrow_idle;
@@ -57,6 +59,33 @@ plenary_rooms_view_get_room (PlenaryRoomsView *self)
   g_return_val_if_fail (PLENARY_IS_ROOMS_VIEW (self), NULL);
 
   return self->room;
+}
+
+/* The now-line is drawn at the app's clock (a rehearsal's or a test's), and moves with it. */
+static void
+update_now (PlenaryRoomsView *self)
+{
+  g_autoptr (GDateTime) now = self->clock != NULL ? plenary_clock_get_now (self->clock) : NULL;
+
+  g_object_set (self->grid, "now", now, NULL);
+}
+
+void
+plenary_rooms_view_set_clock (PlenaryRoomsView *self,
+                              PlenaryClock     *clock)
+{
+  g_return_if_fail (PLENARY_IS_ROOMS_VIEW (self));
+  g_return_if_fail (PLENARY_IS_CLOCK (clock));
+
+  if (self->clock == clock)
+    return;
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_set_object (&self->clock, clock);
+  g_signal_connect_object (clock, "tick", G_CALLBACK (update_now), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (clock, "time-changed", G_CALLBACK (update_now), self,
+                           G_CONNECT_SWAPPED);
+  update_now (self);
 }
 
 static void
@@ -338,6 +367,9 @@ plenary_rooms_view_dispose (GObject *object)
   PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (object);
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_ROOMS_VIEW);
   g_clear_pointer (&self->rooms, g_ptr_array_unref);
   g_clear_object (&self->room);
@@ -390,6 +422,7 @@ plenary_rooms_view_init (PlenaryRoomsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rooms = g_ptr_array_new_with_free_func (g_object_unref);
+  plenary_rooms_view_set_clock (self, plenary_clock_get_default ());
   g_signal_connect_object (self->room_dropdown, "notify::selected",
                            G_CALLBACK (on_room_dropdown_selected), self, G_CONNECT_SWAPPED);
   /* GTK 4.8's drop-down leaves its own button nameless for screen readers. */
