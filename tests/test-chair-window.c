@@ -553,6 +553,26 @@ test_app_rehearsal_followed (void)
   plenary_clock_set_system (app_clock);
 }
 
+/* Every screen works at 360 px: so does the chair window, at each phase of the day. */
+static void
+test_fits_360 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const int times[][3] = { { 20, 7, 0 }, { 20, 8, 10 }, { 20, 11, 20 }, { 20, 23, 0 } };
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 294);
+  plenary_test_iterate (300);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      int min = 0;
+
+      set_now (fixture, times[i][0], times[i][1], times[i][2]);
+      gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &min,
+                          NULL, NULL, NULL);
+      g_assert_cmpint (min, <=, 360);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +606,7 @@ main (int   argc,
   ADD ("/chair-window/rehearsal-private-clock", test_rehearsal_private_clock);
   ADD ("/chair-window/running-order", test_running_order_and_after_break);
   ADD ("/chair-window/export-dialog-closed-with-window", test_export_dialog_closed_with_window);
+  ADD ("/chair-window/fits-360", test_fits_360);
 #undef ADD
   g_test_add_func ("/chair-window/app-rehearsal-followed", test_app_rehearsal_followed);
 
