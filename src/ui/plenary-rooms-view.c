@@ -211,6 +211,20 @@ on_grid_entry_activated (PlenaryRoomsView *self,
   g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
 }
 
+/* One day at a time opens on today's during the event (a rehearsal's today too), else on the
+ * first day. */
+static int
+today_or_first (PlenaryRoomsView *self)
+{
+  PlenaryWeekLayout *layout = plenary_week_grid_get_layout (self->grid);
+  g_autoptr (GDateTime) now = self->clock != NULL ? plenary_clock_get_now (self->clock) : NULL;
+  int day = layout != NULL && now != NULL ? plenary_week_layout_day_of (layout, now) : -1;
+
+  if (day < 0 || plenary_week_layout_day_is_empty (layout, day))
+    return 0;
+  return day;
+}
+
 static gboolean
 apply_narrow_cb (gpointer user_data)
 {
@@ -222,7 +236,7 @@ apply_narrow_cb (gpointer user_data)
    * anyway, and Ctrl+scroll and Ctrl+plus/minus still zoom. */
   gtk_widget_set_visible (self->zoom_box, !self->narrow);
   if (self->narrow && plenary_week_grid_get_only_day (self->grid) < 0)
-    plenary_week_grid_set_only_day (self->grid, 0);
+    plenary_week_grid_set_only_day (self->grid, today_or_first (self));
   else if (!self->narrow)
     plenary_week_grid_set_only_day (self->grid, -1);
   return G_SOURCE_REMOVE;
