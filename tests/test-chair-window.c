@@ -514,6 +514,65 @@ test_export_dialog_closed_with_window (Fixture       *fixture,
   plenary_test_iterate (100);
 }
 
+/* With the app's clock rehearsing (PLENARY_REHEARSAL_START), a chair window opened on it runs
+ * from the same instant and says it is a rehearsal; the app's clock keeps its minute ticks. */
+static void
+test_app_rehearsal_followed (void)
+{
+  PlenaryClock *app_clock = plenary_clock_get_default ();
+  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (FALSE);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
+  g_autoptr (GDateTime) start = g_date_time_new (zone, 2021, 9, 20, 8, 10, 0);
+  PlenaryRoom *room = plenary_schedule_lookup_room (schedule, ROOM);
+  PlenaryChairWindow *window;
+  GtkRevealer *bar;
+  GtkLabel *label;
+  guint speed = 0;
+
+  plenary_clock_set_rehearsal (app_clock, start, 1.0);
+  window = plenary_chair_window_new (NULL, schedule, NULL, room, NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (100);
+  bar = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                     PLENARY_TYPE_CHAIR_WINDOW,
+                                                     "rehearsal_revealer"));
+  label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                    PLENARY_TYPE_CHAIR_WINDOW,
+                                                    "rehearsal_label"));
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (label), "Rehearsal · 1×"));
+  g_object_get (window, "rehearsal-speed", &speed, NULL);
+  g_assert_cmpuint (speed, ==, 1);
+  /* 08:10 on Monday: a talk of the room is on. */
+  g_assert_cmpint (plenary_chair_window_get_state (window)->phase, !=, PLENARY_CHAIR_DONE);
+  g_assert_false (plenary_clock_get_seconds (app_clock));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+  plenary_clock_set_system (app_clock);
+}
+
+/* Every screen works at 360 px: so does the chair window, at each phase of the day. */
+static void
+test_fits_360 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const int times[][3] = { { 20, 7, 0 }, { 20, 8, 10 }, { 20, 11, 20 }, { 20, 23, 0 } };
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 294);
+  plenary_test_iterate (300);
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      int min = 0;
+
+      set_now (fixture, times[i][0], times[i][1], times[i][2]);
+      gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &min,
+                          NULL, NULL, NULL);
+      g_assert_cmpint (min, <=, 360);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,7 +606,9 @@ main (int   argc,
   ADD ("/chair-window/rehearsal-private-clock", test_rehearsal_private_clock);
   ADD ("/chair-window/running-order", test_running_order_and_after_break);
   ADD ("/chair-window/export-dialog-closed-with-window", test_export_dialog_closed_with_window);
+  ADD ("/chair-window/fits-360", test_fits_360);
 #undef ADD
+  g_test_add_func ("/chair-window/app-rehearsal-followed", test_app_rehearsal_followed);
 
   return g_test_run ();
 }

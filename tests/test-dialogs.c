@@ -557,6 +557,43 @@ test_shortcuts_listed (void)
   plenary_test_iterate (50);
 }
 
+/* The shortcuts window has one section per view, each one column, so a phone shows it whole
+ * (one section of side-by-side groups made it 787 px wide). GTK 4.8's own margins around a
+ * section (about 30 px a side) keep it a little above 360 px; with every group under 320 px what
+ * a 360 px screen cuts off is those empty margins, never a key or a title. */
+static void
+test_shortcuts_fit_360 (void)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                  "/gtk/help-overlay.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  const char *sections[] = { "general", "schedule", "rooms", "chair" };
+  g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
+
+  gtk_window_set_default_size (window, 360, 294);
+  gtk_window_present (window);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      int min = 0;
+
+      g_object_set (window, "section-name", sections[i], NULL);
+      plenary_test_iterate (50);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL,
+                          NULL, NULL);
+      if (min > 420)
+        g_error ("the shortcuts window's section %s needs %d px", sections[i], min);
+    }
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_GROUP (l->data))
+      {
+        int min = 0;
+
+        gtk_widget_measure (l->data, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+        g_assert_cmpint (min, <=, 320);
+      }
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -569,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/add-event/error-sentences", test_add_event_error_sentences);
 
   g_test_add_func ("/dialogs/shortcuts-listed", test_shortcuts_listed);
+  g_test_add_func ("/dialogs/shortcuts-fit-360", test_shortcuts_fit_360);
   g_test_add_func ("/dialogs/preferences", test_preferences);
   g_test_add_func ("/dialogs/preferences/custom-refresh", test_preferences_custom_refresh);
 

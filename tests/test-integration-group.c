@@ -269,6 +269,21 @@ test_star_rows (void)
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Not available: "));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (row), "may have expired"));
 
+  /* A new token saved in Private events (here: the server now takes it) asks again: the row
+   * no longer says "Not available" until Preferences is reopened. */
+  soup_server_remove_handler (servers[2], NULL);
+  soup_server_add_handler (servers[2], NULL, indico_cb, GUINT_TO_POINTER (200), NULL);
+  plenary_integration_group_recheck (PLENARY_INTEGRATION_GROUP (group));
+  g_assert_true (still_checking (group));
+  while (still_checking (group))
+    g_main_context_iteration (NULL, TRUE);
+  row = row_for (group, expired);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_sensitive (adw_action_row_get_activatable_widget (row)));
+  g_assert_false (g_str_has_prefix (adw_action_row_get_subtitle (row), "Not available: "));
+  /* The 404 server stays hidden. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (row_for (group, old))));
+
   gtk_window_destroy (GTK_WINDOW (preferences));
   plenary_test_iterate (50);
   g_application_set_default (NULL);

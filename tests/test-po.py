@@ -114,6 +114,13 @@ with tempfile.TemporaryDirectory() as tmp:
 
         with open(po, encoding='utf-8') as f:
             header = re.search(r'"Plural-Forms: *([^"\\]*)', f.read())
+
+        # A path quoted in a sentence (« /event/ », „/event/“) is one word: GTK's labels may
+        # break a line after a "/", so the translation joins its pieces with U+2060 WORD JOINER.
+        with open(po, encoding='utf-8') as f:
+            paths = re.findall(r'[«„]\u00a0?(/[^\s»“"]*/)', f.read())
+        loose = [p for p in paths if re.search(r'/[^\u2060]|[^\u2060]/', p)]
+        check(not loose, f'{lang}: quoted paths do not break at "/"', ' '.join(loose))
         if lang in PLURAL_FORMS:
             check(header is not None and header.group(1).strip() == PLURAL_FORMS[lang],
                   f'{lang}: Plural-Forms is "{PLURAL_FORMS[lang]}"',

@@ -152,6 +152,75 @@ test_picker_no_room (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The now-line follows the app's clock (a rehearsal runs it from another instant), and moves
+ * with its ticks. */
+static void
+test_now_follows_clock (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenaryClock) clock = g_object_new (PLENARY_TYPE_CLOCK, "watch-system", FALSE,
+                                                 "localtime-path", NULL, NULL);
+  g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 ("2021-09-21T09:10:00-04:00", NULL);
+  g_autoptr (GDateTime) shown = NULL;
+  g_autoptr (GDateTime) later = NULL;
+  GtkWidget *window = gtk_window_new ();
+  PlenaryRoomsView *view = g_object_new (PLENARY_TYPE_ROOMS_VIEW, NULL);
+  PlenaryWeekGrid *grid = plenary_rooms_view_get_grid (view);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  plenary_rooms_view_set_schedule (view, schedule);
+  plenary_clock_set_fixed (clock, start);
+  plenary_rooms_view_set_clock (view, clock);
+  g_object_get (grid, "now", &shown, NULL);
+  g_assert_nonnull (shown);
+  g_assert_true (g_date_time_equal (shown, start));
+
+  plenary_clock_advance (clock, 25 * G_TIME_SPAN_MINUTE);
+  g_clear_pointer (&shown, g_date_time_unref);
+  g_object_get (grid, "now", &shown, NULL);
+  later = g_date_time_add_minutes (start, 25);
+  g_assert_true (g_date_time_equal (shown, later));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* On a phone the grid shows one day: during the event, today's. */
+static void
+test_narrow_opens_today (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenaryClock) clock = g_object_new (PLENARY_TYPE_CLOCK, "watch-system", FALSE,
+                                                 "localtime-path", NULL, NULL);
+  g_autoptr (GDateTime) tuesday = g_date_time_new_from_iso8601 ("2021-09-21T09:10:00-04:00",
+                                                                NULL);
+  g_autoptr (GDateTime) friday = NULL;
+  GtkWidget *window = gtk_window_new ();
+  PlenaryRoomsView *view = g_object_new (PLENARY_TYPE_ROOMS_VIEW, NULL);
+  PlenaryWeekGrid *grid = plenary_rooms_view_get_grid (view);
+
+  plenary_clock_set_fixed (clock, tuesday);
+  plenary_rooms_view_set_clock (view, clock);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  plenary_rooms_view_set_schedule (view, schedule);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (200);
+  g_assert_cmpint (plenary_week_grid_get_only_day (grid), ==, 1);
+
+  /* The layout's own answer: Monday is day 0, Friday day 4, a time before the event none. */
+  {
+    PlenaryWeekLayout *layout = plenary_week_grid_get_layout (grid);
+    g_autoptr (GDateTime) before = g_date_time_new_from_iso8601 ("2021-09-01T09:00:00Z", NULL);
+    g_autoptr (GDateTime) monday = g_date_time_new_from_iso8601 ("2021-09-20T08:00:00-04:00",
+                                                                 NULL);
+
+    g_assert_cmpint (plenary_week_layout_day_of (layout, before), ==, -1);
+    g_assert_cmpint (plenary_week_layout_day_of (layout, monday), ==, 0);
+    friday = g_date_time_add_days (tuesday, 3);
+    g_assert_cmpint (plenary_week_layout_day_of (layout, friday), ==, 4);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -164,6 +233,8 @@ main (int   argc,
 
   g_test_add_func ("/rooms-view/grid-keyboard-and-stars", test_grid_keyboard_and_stars);
   g_test_add_func ("/rooms-view/picker-no-room", test_picker_no_room);
+  g_test_add_func ("/rooms-view/now-follows-clock", test_now_follows_clock);
+  g_test_add_func ("/rooms-view/narrow-opens-today", test_narrow_opens_today);
 
   return g_test_run ();
 }

@@ -242,7 +242,7 @@ check_answer (Job        *job,
       || (status == SOUP_STATUS_BAD_REQUEST && body_contains (body, "OAuth")))
     return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_UNAUTHORIZED,
                         _("%s no longer accepts your access token; it may have expired. "
-                          "Save a new token for it in Preferences, Private Events."),
+                          "Save a new token for it in Preferences, Private events."),
                         job->host);
   if (status == SOUP_STATUS_FORBIDDEN)
     return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_FORBIDDEN,
@@ -661,7 +661,7 @@ static GError *
 no_token_error (Job *job)
 {
   return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_NO_TOKEN,
-                      _("Save an Indico access token for %s in Preferences, Private Events, "
+                      _("Save an Indico access token for %s in Preferences, Private events, "
                         "to sync stars with your account there."), job->host);
 }
 

@@ -748,7 +748,21 @@ static PlenaryClock *
 ensure_private_clock (PlenaryChairWindow *self)
 {
   if (self->private_clock == NULL)
-    self->private_clock = plenary_clock_new ();
+    {
+      PlenaryClock *app_clock = plenary_clock_get_default ();
+
+      self->private_clock = plenary_clock_new ();
+      /* An app rehearsing (PLENARY_REHEARSAL_START) is rehearsing here too, from the same
+       * instant, with the rehearsal bar saying so. */
+      if (plenary_clock_get_mode (app_clock) == PLENARY_CLOCK_MODE_REHEARSAL)
+        {
+          g_autoptr (GDateTime) now = plenary_clock_get_now (app_clock);
+
+          plenary_clock_set_rehearsal (self->private_clock, now,
+                                       plenary_clock_get_speed (app_clock));
+          self->rehearsal_speed = (guint) MAX (plenary_clock_get_speed (app_clock), 1.0);
+        }
+    }
   set_clock (self, self->private_clock);
   return self->private_clock;
 }

@@ -18,6 +18,13 @@
 #include "sync/plenary-favorites-sync.h"
 #include "util/plenary-background.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+#ifdef GDK_WINDOWING_WAYLAND
+#include <gdk/wayland/gdkwayland.h>
+#endif
+
 struct _PlenaryIntegrationGroup
 {
   AdwPreferencesGroup  parent_instance;
@@ -89,17 +96,59 @@ background_set_cb (GObject      *object,
 }
 
 static void
+request_background (PlenaryIntegrationGroup *self,
+                    const char              *parent_window)
+{
+  plenary_background_set_enabled_async (NULL, plenary_background_is_sandboxed (NULL),
+                                        gtk_switch_get_active (self->background_switch),
+                                        parent_window, self->cancellable, background_set_cb,
+                                        self);
+}
+
+#ifdef GDK_WINDOWING_WAYLAND
+static void
+wayland_handle_exported_cb (GdkToplevel *toplevel,
+                            const char  *handle,
+                            gpointer     user_data)
+{
+  g_autoptr (PlenaryIntegrationGroup) self = user_data;
+  g_autofree char *parent = g_strdup_printf ("wayland:%s", handle);
+
+  if (!g_cancellable_is_cancelled (self->cancellable))
+    request_background (self, parent);
+}
+#endif
+
+static void
 on_background_switch_active (PlenaryIntegrationGroup *self)
 {
-  gboolean wanted = gtk_switch_get_active (self->background_switch);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
 
   if (self->updating || self->application == NULL)
     return;
   /* The portal may show a dialog: no second request until it answers. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->background_switch), FALSE);
   set_background_status (self, NULL, FALSE);
-  plenary_background_set_enabled_async (NULL, plenary_background_is_sandboxed (NULL), wanted,
-                                        "", self->cancellable, background_set_cb, self);
+  /* The portal's dialog belongs to the Preferences window ("x11:XID" or "wayland:HANDLE"). */
+#ifdef GDK_WINDOWING_X11
+  if (GDK_IS_X11_SURFACE (surface))
+    {
+      unsigned long xid = gdk_x11_surface_get_xid (surface);
+      g_autofree char *parent = g_strdup_printf ("x11:%lx", xid);
+
+      request_background (self, parent);
+      return;
+    }
+#endif
+#ifdef GDK_WINDOWING_WAYLAND
+  if (GDK_IS_WAYLAND_TOPLEVEL (surface)
+      && gdk_wayland_toplevel_export_handle (GDK_TOPLEVEL (surface),
+                                             wayland_handle_exported_cb,
+                                             g_object_ref (self), g_object_unref))
+    return;
+#endif
+  request_background (self, "");
 }
 
 /* Star sync rows */
@@ -243,11 +292,44 @@ add_star_row (PlenaryIntegrationGroup *self,
   adw_action_row_add_suffix (row, widget);
   adw_action_row_set_activatable_widget (row, widget);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (row));
+  g_object_set_data_full (G_OBJECT (row), "event-id",
+                          g_strdup (plenary_event_get_event_id (event)), g_free);
   g_hash_table_insert (self->star_rows, g_strdup (server_base), row);
 
   plenary_favorites_sync_probe_async (favorites, server_base,
                                       plenary_event_get_event_id (event), self->cancellable,
                                       probed_cb, g_strdup (server_base));
+}
+
+void
+plenary_integration_group_recheck (PlenaryIntegrationGroup *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (PLENARY_IS_INTEGRATION_GROUP (self));
+
+  if (self->application == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->star_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      AdwActionRow *row = value;
+      PlenaryFavoritesSync *favorites = plenary_application_get_favorites (self->application);
+      GtkWidget *widget = adw_action_row_get_activatable_widget (row);
+      g_autofree char *host = host_of (key);
+      g_autofree char *checking = NULL;
+
+      g_object_set_data (G_OBJECT (row), "unavailable", NULL);
+      checking = g_strdup_printf (_("%s: checking whether this server keeps starred talks…"),
+                                  host);
+      adw_action_row_set_subtitle (row, checking);
+      gtk_widget_set_sensitive (widget, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+      plenary_favorites_sync_probe_async (favorites, key,
+                                          g_object_get_data (G_OBJECT (row), "event-id"),
+                                          self->cancellable, probed_cb, g_strdup (key));
+    }
 }
 
 static void

@@ -17,4 +17,8 @@ G_DECLARE_FINAL_TYPE (PlenaryIntegrationGroup, plenary_integration_group, PLENAR
 /* Used from the Preferences window's template, at the end of its General page: it finds the
  * running PlenaryApplication (g_application_get_default()) and hides without one. */
 
+/* Asks every server again whether its stars can sync: after a token was saved or removed, a
+ * row that said "Not available" may be available now, and the other way round. */
+void plenary_integration_group_recheck (PlenaryIntegrationGroup *self);
+
 G_END_DECLS

@@ -25,6 +25,7 @@ struct _PlenaryPreferencesWindow
   AdwPasswordEntryRow  *token_row;
   GtkLabel             *token_status;
   GtkWidget            *remove_button;
+  PlenaryIntegrationGroup *integration_group;
   GCancellable         *cancellable;
   GCancellable         *lookup_cancellable; /* of the look-up for the server typed */
 };
@@ -266,6 +267,7 @@ token_stored_cb (GObject      *source,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->token_row), "");
       set_can_remove (self, TRUE);
+      plenary_integration_group_recheck (self->integration_group);
     }
 }
 
@@ -282,7 +284,12 @@ token_cleared_cb (GObject      *source,
   set_token_status (user_data, error ? error->message : _("Removed from your keyring."),
                     error != NULL);
   if (error == NULL)
-    set_can_remove (user_data, FALSE);
+    {
+      PlenaryPreferencesWindow *self = user_data;
+
+      set_can_remove (self, FALSE);
+      plenary_integration_group_recheck (self->integration_group);
+    }
 }
 
 static void
@@ -370,6 +377,8 @@ plenary_preferences_window_class_init (PlenaryPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, server_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, token_row);
   gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow, token_status);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryPreferencesWindow,
+                                        integration_group);
   gtk_widget_class_bind_template_callback (widget_class, on_save_token_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_token_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_server_row_changed);

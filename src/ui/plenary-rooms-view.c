@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-rooms-view.h"
+#include "util/plenary-clock.h"
 
 /* Below this width a week does not fit: show one day and turn pages. */
 #define NARROW_WIDTH 600
@@ -21,6 +22,7 @@ struct _PlenaryRoomsView
   PlenarySchedule  *schedule;
   PlenaryRoom      *room;
   PlenaryUserData  *user_data;
+  PlenaryClock     *clock;
   GPtrArray        *rooms;        /* PlenaryRoom, as the drop-down lists them */
   gboolean          narrow;
   guint             narrow_idle;
@@ -57,6 +59,33 @@ plenary_rooms_view_get_room (PlenaryRoomsView *self)
   g_return_val_if_fail (PLENARY_IS_ROOMS_VIEW (self), NULL);
 
   return self->room;
+}
+
+/* The now-line is drawn at the app's clock (a rehearsal's or a test's), and moves with it. */
+static void
+update_now (PlenaryRoomsView *self)
+{
+  g_autoptr (GDateTime) now = self->clock != NULL ? plenary_clock_get_now (self->clock) : NULL;
+
+  g_object_set (self->grid, "now", now, NULL);
+}
+
+void
+plenary_rooms_view_set_clock (PlenaryRoomsView *self,
+                              PlenaryClock     *clock)
+{
+  g_return_if_fail (PLENARY_IS_ROOMS_VIEW (self));
+  g_return_if_fail (PLENARY_IS_CLOCK (clock));
+
+  if (self->clock == clock)
+    return;
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_set_object (&self->clock, clock);
+  g_signal_connect_object (clock, "tick", G_CALLBACK (update_now), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (clock, "time-changed", G_CALLBACK (update_now), self,
+                           G_CONNECT_SWAPPED);
+  update_now (self);
 }
 
 static void
@@ -182,6 +211,20 @@ on_grid_entry_activated (PlenaryRoomsView *self,
   g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
 }
 
+/* One day at a time opens on today's during the event (a rehearsal's today too), else on the
+ * first day. */
+static int
+today_or_first (PlenaryRoomsView *self)
+{
+  PlenaryWeekLayout *layout = plenary_week_grid_get_layout (self->grid);
+  g_autoptr (GDateTime) now = self->clock != NULL ? plenary_clock_get_now (self->clock) : NULL;
+  int day = layout != NULL && now != NULL ? plenary_week_layout_day_of (layout, now) : -1;
+
+  if (day < 0 || plenary_week_layout_day_is_empty (layout, day))
+    return 0;
+  return day;
+}
+
 static gboolean
 apply_narrow_cb (gpointer user_data)
 {
@@ -193,7 +236,7 @@ apply_narrow_cb (gpointer user_data)
    * anyway, and Ctrl+scroll and Ctrl+plus/minus still zoom. */
   gtk_widget_set_visible (self->zoom_box, !self->narrow);
   if (self->narrow && plenary_week_grid_get_only_day (self->grid) < 0)
-    plenary_week_grid_set_only_day (self->grid, 0);
+    plenary_week_grid_set_only_day (self->grid, today_or_first (self));
   else if (!self->narrow)
     plenary_week_grid_set_only_day (self->grid, -1);
   return G_SOURCE_REMOVE;
@@ -338,6 +381,9 @@ plenary_rooms_view_dispose (GObject *object)
   PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (object);
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->clock);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_ROOMS_VIEW);
   g_clear_pointer (&self->rooms, g_ptr_array_unref);
   g_clear_object (&self->room);
@@ -390,6 +436,7 @@ plenary_rooms_view_init (PlenaryRoomsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rooms = g_ptr_array_new_with_free_func (g_object_unref);
+  plenary_rooms_view_set_clock (self, plenary_clock_get_default ());
   g_signal_connect_object (self->room_dropdown, "notify::selected",
                            G_CALLBACK (on_room_dropdown_selected), self, G_CONNECT_SWAPPED);
   /* GTK 4.8's drop-down leaves its own button nameless for screen readers. */

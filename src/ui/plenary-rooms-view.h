@@ -11,6 +11,7 @@
 #include "model/plenary-schedule.h"
 #include "plenary-week-grid.h"
 #include "store/plenary-user-data.h"
+#include "util/plenary-clock.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,8 @@ void             plenary_rooms_view_set_room     (PlenaryRoomsView *self,
                                                   PlenaryRoom      *room);
 PlenaryRoom     *plenary_rooms_view_get_room     (PlenaryRoomsView *self);
 PlenaryWeekGrid *plenary_rooms_view_get_grid     (PlenaryRoomsView *self);
+/* The clock the now-line follows; plenary_clock_get_default() unless told otherwise. */
+void             plenary_rooms_view_set_clock    (PlenaryRoomsView *self,
+                                                  PlenaryClock     *clock);
 
 G_END_DECLS

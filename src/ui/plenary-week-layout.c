@@ -1090,29 +1090,61 @@ draw_band_titles (PlenaryWeekLayout        *self,
     }
 }
 
-static void
-draw_now_line (PlenaryWeekLayout        *self,
-               cairo_t                  *cr,
-               const PlenaryWeekPalette *palette,
-               GDateTime                *now)
+/* The day column and the minute on its axis of @time; FALSE outside the event's days. */
+static gboolean
+locate (PlenaryWeekLayout *self,
+        GDateTime         *time,
+        gint64            *day_out,
+        int               *minute_out)
 {
   g_autoptr (GDateTime) local = g_date_time_to_timezone (
-    now, plenary_schedule_get_timezone (self->schedule));
+    time, plenary_schedule_get_timezone (self->schedule));
   g_autoptr (PlenaryDay) first = g_list_model_get_item (
     plenary_schedule_get_days (self->schedule), 0);
-  g_autoptr (GDateTime) first_local = g_date_time_to_timezone (
-    plenary_day_get_date (first), plenary_schedule_get_timezone (self->schedule));
-  gint64 day = (gint64) julian_of (local) - julian_of (first_local);
+  g_autoptr (GDateTime) first_local = NULL;
+  gint64 day;
   int minute = minutes_of (local);
-  double column_width, x, y;
 
+  if (first == NULL)
+    return FALSE;
+  first_local = g_date_time_to_timezone (plenary_day_get_date (first),
+                                         plenary_schedule_get_timezone (self->schedule));
+  day = (gint64) julian_of (local) - julian_of (first_local);
   /* After midnight the night goes on below the day before, when the axis runs that far. */
   if (minute + 24 * 60 <= self->last_minute && day >= 1 && minute < self->first_minute)
     {
       day--;
       minute += 24 * 60;
     }
-  if (day < 0 || day >= self->n_days || column_of_day (self, day) < 0
+  *day_out = day;
+  *minute_out = minute;
+  return day >= 0 && day < self->n_days;
+}
+
+int
+plenary_week_layout_day_of (PlenaryWeekLayout *self,
+                            GDateTime         *time)
+{
+  gint64 day;
+  int minute;
+
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (time != NULL, -1);
+
+  return locate (self, time, &day, &minute) ? (int) day : -1;
+}
+
+static void
+draw_now_line (PlenaryWeekLayout        *self,
+               cairo_t                  *cr,
+               const PlenaryWeekPalette *palette,
+               GDateTime                *now)
+{
+  gint64 day;
+  int minute;
+  double column_width, x, y;
+
+  if (!locate (self, now, &day, &minute) || column_of_day (self, day) < 0
       || minute < self->first_minute || minute > self->last_minute)
     return;
 

@@ -104,6 +104,10 @@ double                plenary_week_layout_day_width_for (PlenaryWeekLayout      
                                                          double                   width,
                                                          int                      only_day);
 guint                 plenary_week_layout_get_n_days   (PlenaryWeekLayout        *self);
+/* The day (0-based) on which @time falls in the grid, counting the hours after midnight of
+ * a night that runs on as the day before; -1 outside the event. */
+int                   plenary_week_layout_day_of       (PlenaryWeekLayout        *self,
+                                                        GDateTime                *time);
 guint                 plenary_week_layout_get_n_boxes  (PlenaryWeekLayout        *self);
 const PlenaryWeekBox *plenary_week_layout_get_box      (PlenaryWeekLayout        *self,
                                                         guint                     index);
