@@ -113,7 +113,10 @@ with tempfile.TemporaryDirectory() as tmp:
               r.stderr)
 
         with open(po, encoding='utf-8') as f:
-            header = re.search(r'"Plural-Forms: *([^"\\]*)', f.read())
+            # The header's lines joined: msgmerge wraps a long Plural-Forms over two.
+            head = f.read().split('\n\n', 1)[0]
+        joined = ''.join(re.findall(r'^"(.*)"$', head, flags=re.M))
+        header = re.search(r'Plural-Forms: *([^\\]*)', joined)
 
         # A path quoted in a sentence (« /event/ », „/event/“) is one word: GTK's labels may
         # break a line after a "/", so the translation joins its pieces with U+2060 WORD JOINER.
