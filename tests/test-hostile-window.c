@@ -14,6 +14,7 @@
 
 #include "plenary-application.h"
 #include "plenary-test-util.h"
+#include "sync/plenary-event.h"
 #include "store/plenary-snapshot.h"
 #include "store/plenary-store.h"
 #include "sync/plenary-event-list.h"
@@ -148,7 +149,14 @@ test_held_banner (void)
   reason = g_build_filename (held, "reason.txt", NULL);
   plenary_snapshot_save (empty, held, &error);
   g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (reason, REASON, -1, NULL));
+  {
+    /* What the gate stores: the facts; the sentence is made when it is shown. */
+    g_autoptr (GDateTime) shown_since = g_date_time_new_local (2021, 9, 21, 14, 2, 0);
+    g_autofree char *facts = plenary_event_held_facts (PLENARY_HELD_EMPTY, "lpc.events", 226, 0,
+                                                       shown_since);
+
+    g_assert_true (g_file_set_contents (reason, facts, -1, NULL));
+  }
 
   /* The last good programme shows, and the banner says what is held, with the action. */
   app = plenary_test_start_application ("HostileTest");

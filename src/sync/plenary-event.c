@@ -480,6 +480,79 @@ plenary_event_get_held_message (PlenaryEvent *self)
   return self->held_message;
 }
 
+static const char *held_kinds[] = { "empty", "shrunk", "no-access" };
+
+char *
+plenary_event_held_facts (PlenaryHeldKind  kind,
+                          const char      *host,
+                          guint            before,
+                          guint            now,
+                          GDateTime       *shown_since)
+{
+  g_autofree char *since = shown_since != NULL ? g_date_time_format_iso8601 (shown_since) : NULL;
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (held_kinds), NULL);
+  g_return_val_if_fail (host != NULL && strchr (host, '\n') == NULL, NULL);
+
+  return g_strdup_printf ("kind=%s\nhost=%s\nbefore=%u\nnow=%u\nsince=%s\n", held_kinds[kind],
+                          host, before, now, since != NULL ? since : "");
+}
+
+/* "lpc.events sent an empty programme; still showing the one from Tuesday 14:02.", from the
+ * facts; NULL when they do not read as facts. */
+static char *
+describe_held (const char *facts)
+{
+  g_auto (GStrv) lines = g_strsplit (facts, "\n", -1);
+  const char *kind = NULL, *host = NULL, *since = NULL;
+  guint64 before = 0, now = 0;
+  g_autoptr (GDateTime) when_utc = NULL;
+  g_autoptr (GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *value = strchr (lines[i], '=');
+
+      if (value == NULL)
+        continue;
+      value++;
+      if (g_str_has_prefix (lines[i], "kind="))
+        kind = value;
+      else if (g_str_has_prefix (lines[i], "host="))
+        host = value;
+      else if (g_str_has_prefix (lines[i], "since="))
+        since = value;
+      else if (g_str_has_prefix (lines[i], "before="))
+        before = g_ascii_strtoull (value, NULL, 10);
+      else if (g_str_has_prefix (lines[i], "now="))
+        now = g_ascii_strtoull (value, NULL, 10);
+    }
+  if (kind == NULL || host == NULL || host[0] == '\0' || before > G_MAXUINT || now > G_MAXUINT)
+    return NULL;
+  when_utc = since != NULL && since[0] != '\0' ? g_date_time_new_from_iso8601 (since, NULL) : NULL;
+  local = when_utc != NULL ? g_date_time_to_local (when_utc) : g_date_time_new_now_local ();
+  /* Translators: when the programme on screen was downloaded, e.g. "Tuesday 14:02". */
+  when = g_date_time_format (local, _("%A %H:%M"));
+
+  if (g_str_equal (kind, "empty"))
+    /* Translators: "lpc.events sent an empty programme; still showing the one from
+     * Tuesday 14:02." */
+    return g_strdup_printf (_("%s sent an empty programme; still showing the one from %s."),
+                            host, when);
+  if (g_str_equal (kind, "shrunk"))
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s sent a programme with %u talk instead of %u; "
+                                         "still showing the one from %s.",
+                                         "%s sent a programme with %u talks instead of %u; "
+                                         "still showing the one from %s.", (gulong) now),
+                            host, (guint) now, (guint) before, when);
+  if (g_str_equal (kind, "no-access"))
+    return g_strdup_printf (_("%s no longer shows this event’s details (no access); still "
+                              "showing the programme from %s."), host, when);
+  return NULL;
+}
+
 /* The reason of a complete held answer (its meta.json written), or NULL. Blocking. */
 static char *
 read_held_message (const char *dir)
@@ -493,7 +566,7 @@ read_held_message (const char *dir)
       || !plenary_store_read_small_file (path, &text, &length, NULL)
       || length == 0 || length > 4096 || !g_utf8_validate (text, length, NULL))
     return NULL;
-  return g_steal_pointer (&text);
+  return describe_held (text);
 }
 
 /* Removes held/ and what is in it (two levels: held/previous/). Blocking. */
@@ -567,7 +640,7 @@ hold_thread (GTask        *task,
 void
 plenary_event_hold_async (PlenaryEvent        *self,
                           PlenarySnapshot     *snapshot,
-                          const char          *message,
+                          const char          *facts,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
@@ -576,14 +649,14 @@ plenary_event_hold_async (PlenaryEvent        *self,
 
   g_return_if_fail (PLENARY_IS_EVENT (self));
   g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
-  g_return_if_fail (message != NULL);
+  g_return_if_fail (facts != NULL);
 
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, plenary_event_hold_async);
   data = g_new0 (HeldData, 1);
   data->dir = g_strdup (self->directory);
   data->snapshot = g_object_ref (snapshot);
-  data->message = g_strdup (message);
+  data->message = g_strdup (facts);
   g_task_set_task_data (task, data, (GDestroyNotify) held_data_free);
   g_task_run_in_thread (task, hold_thread);
 }
@@ -599,7 +672,11 @@ plenary_event_hold_finish (PlenaryEvent  *self,
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   data = g_task_get_task_data (G_TASK (result));
-  set_held_message (self, data->message);
+  {
+    g_autofree char *message = describe_held (data->message);
+
+    set_held_message (self, message);
+  }
   return TRUE;
 }
 

@@ -95,11 +95,26 @@ void              plenary_event_set_last_sync      (PlenaryEvent        *self,
 void              plenary_event_set_programme      (PlenaryEvent        *self,
                                                     PlenarySnapshot     *snapshot,
                                                     PlenarySchedule     *schedule);
-/* Keeps @snapshot aside in held/ with @message (for the sync service's gate); on success
- * "held-message" is @message. */
+/* Why the sync service's gate held an answer back. */
+typedef enum
+{
+  PLENARY_HELD_EMPTY,       /* no talks where there were some */
+  PLENARY_HELD_SHRUNK,      /* fewer than half the talks */
+  PLENARY_HELD_NO_ACCESS,   /* the event export turned into "no access" */
+} PlenaryHeldKind;
+
+/* The facts of a held answer as stored in held/reason.txt: the sentence shown is made from
+ * them when read, in the language of the day, not in the one of the sync. */
+char             *plenary_event_held_facts         (PlenaryHeldKind      kind,
+                                                    const char          *host,
+                                                    guint                before,
+                                                    guint                now,
+                                                    GDateTime           *shown_since);
+/* Keeps @snapshot aside in held/ with @facts (plenary_event_held_facts(), for the sync
+ * service's gate); on success "held-message" says what happened in a sentence. */
 void              plenary_event_hold_async         (PlenaryEvent        *self,
                                                     PlenarySnapshot     *snapshot,
-                                                    const char          *message,
+                                                    const char          *facts,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
 gboolean          plenary_event_hold_finish        (PlenaryEvent        *self,

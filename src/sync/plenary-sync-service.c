@@ -564,6 +564,8 @@ held_cb (GObject      *object,
   else
     {
       message = plenary_event_get_held_message (job->event);
+      g_message ("Holding the new programme of %s: %s", plenary_event_get_key (job->event),
+                 message);
       job_finish (self, job,
                   g_error_new_literal (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_HELD, message),
                   FALSE);
@@ -582,34 +584,19 @@ held_reason (PlenaryEvent    *event,
   g_autoptr (GUri) uri = g_uri_parse (plenary_event_get_server_base (event),
                                       SOUP_HTTP_URI_FLAGS, NULL);
   const char *host = uri != NULL ? g_uri_get_host (uri) : plenary_event_get_server_base (event);
-  g_autoptr (GDateTime) local = NULL;
-  g_autofree char *when = NULL;
   guint before, now;
 
   if (current == NULL)
     return NULL;
   before = plenary_schedule_get_n_contributions (current);
   now = plenary_schedule_get_n_contributions (schedule);
-  local = fetched != NULL ? g_date_time_to_local (fetched) : g_date_time_new_now_local ();
-  /* Translators: when the programme on screen was downloaded, e.g. "Tuesday 14:02". */
-  when = g_date_time_format (local, _("%A %H:%M"));
-
   if (now == 0 && before > 0)
-    /* Translators: "lpc.events sent an empty programme; still showing the one from
-     * Tuesday 14:02." */
-    return g_strdup_printf (_("%s sent an empty programme; still showing the one from %s."),
-                            host, when);
+    return plenary_event_held_facts (PLENARY_HELD_EMPTY, host, before, now, fetched);
   if ((guint64) now * 2 < before)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%s sent a programme with %u talk instead of %u; "
-                                         "still showing the one from %s.",
-                                         "%s sent a programme with %u talks instead of %u; "
-                                         "still showing the one from %s.", now),
-                            host, now, before, when);
+    return plenary_event_held_facts (PLENARY_HELD_SHRUNK, host, before, now, fetched);
   if (plenary_indico_schedule_no_access (schedule) && !plenary_indico_schedule_no_access (current)
       && g_strcmp0 (plenary_schedule_get_title (current), plenary_schedule_get_title (schedule)) != 0)
-    return g_strdup_printf (_("%s no longer shows this event’s details (no access); still "
-                              "showing the programme from %s."), host, when);
+    return plenary_event_held_facts (PLENARY_HELD_NO_ACCESS, host, before, now, fetched);
   return NULL;
 }
 
@@ -637,8 +624,6 @@ parsed_cb (GObject      *object,
   reason = held_reason (job->event, schedule);
   if (reason != NULL)
     {
-      g_message ("Holding the new programme of %s: %s", plenary_event_get_key (job->event),
-                 reason);
       plenary_event_hold_async (job->event, job->snapshot, reason, held_cb, job);
       return;
     }
