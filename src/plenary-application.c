@@ -416,10 +416,10 @@ events_loaded_cb (GObject      *source,
         n_recovered > 0
         ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "The list of followed events was damaged; it was "
-                                        "rebuilt from the %u event on disk, with its stars "
+                                        "rebuilt from %u event found on disk, with its stars "
                                         "and notes",
                                         "The list of followed events was damaged; it was "
-                                        "rebuilt from the %u events on disk, with their stars "
+                                        "rebuilt from %u events found on disk, with their stars "
                                         "and notes", n_recovered), n_recovered)
         : g_strdup (_("The list of followed events was damaged and has been set aside; "
                       "no event was found on disk"));

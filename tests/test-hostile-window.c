@@ -200,7 +200,7 @@ test_events_rebuilt (void)
   window = wait_for_programme (app, 226);
   g_assert_cmpstr (plenary_event_get_key (plenary_window_get_event (window)), ==,
                    SERVER "event/11/");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "was rebuilt from the 1 event on disk"));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "was rebuilt from 1 event found on disk"));
   g_assert_true (g_file_get_contents (events_file, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"server\" : \"" SERVER "\""));
   plenary_test_stop_application (app);
