@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "plenary-a11y.h"
 #include "plenary-add-event-dialog.h"
 #include "plenary-chair-window.h"
 #include "plenary-now-view.h"
@@ -544,8 +545,7 @@ rebuild_events_menu (PlenaryWindow *self)
 
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.remove-event");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove This Event…"), -1);
+      plenary_a11y_name_mnemonic_buttons (button);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "destructive-menu-item");
       g_signal_connect_object (button, "clicked", G_CALLBACK (gtk_popover_popdown), popover,
@@ -1292,6 +1292,7 @@ static void
 plenary_window_init (PlenaryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   switch_squeezers_at_once (GTK_WIDGET (self->switcher_title));
 
   self->cancellable = g_cancellable_new ();
