@@ -1329,6 +1329,55 @@ test_empty_day_skipped (void)
   gtk_window_destroy (window);
 }
 
+/* A poster block's time is said once, by its header: the posters in it repeat neither the
+ * block's start nor its length. */
+static void
+test_posters_time_once (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  GListModel *model = plenary_schedule_view_get_model (view);
+  guint n_posters = 0;
+  gboolean header_time = FALSE;
+
+  plenary_schedule_view_set_day (view, 1);
+  plenary_test_iterate (100);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+      PlenaryEntry *entry;
+      gboolean poster;
+
+      if (!PLENARY_IS_ENTRY (item))
+        continue;
+      entry = PLENARY_ENTRY (item);
+      if (!plenary_entry_get_is_poster (entry))
+        continue;
+      poster = plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_CONTRIBUTION;
+      collect_labels (nth_cell (list, i), labels);
+      g_assert_cmpuint (labels->len, >, 0);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          const char *text = gtk_label_get_text (g_ptr_array_index (labels, j));
+
+          if (poster)
+            {
+              g_assert_null (strstr (text, "10:00"));
+              g_assert_null (strstr (text, "2 hours"));
+            }
+          else
+            header_time |= strstr (text, "10:00") != NULL;
+        }
+      n_posters += poster;
+    }
+  g_assert_cmpuint (n_posters, ==, 2);
+  g_assert_true (header_time);
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1364,6 +1413,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/page-happening-now", test_page_happening_now);
   g_test_add_func ("/schedule-view/search-highlight-and-hint", test_search_highlight_and_hint);
   g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
+  g_test_add_func ("/schedule-view/posters-time-once", test_posters_time_once);
 
   return g_test_run ();
 }

@@ -385,6 +385,8 @@ bind_entry (PlenaryEntryRow         *self,
   const char *hint = NULL;
   guint number = 0;
   gboolean talk = kind == PLENARY_ENTRY_KIND_CONTRIBUTION;
+  gboolean poster_in_block = in_block && talk && plenary_entry_get_is_poster (entry)
+                             && !context->show_day;
   PangoAttrList *title_attrs = pango_attr_list_new ();
   PangoAttrList *speakers_attrs = pango_attr_list_new ();
   GDateTime *start = plenary_entry_get_start (entry);
@@ -442,7 +444,11 @@ bind_entry (PlenaryEntryRow         *self,
       time = plenary_format_time (start, context->zone);
       if (!compact && end != NULL)
         end_time = plenary_format_time (end, context->zone);
-      set_time_column (self, time, end_time);
+      /* Posters hang for the whole block: its header says when, once, not every poster. */
+      if (poster_in_block)
+        set_time_column (self, NULL, NULL);
+      else
+        set_time_column (self, time, end_time);
       gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
       if (compact && speakers[0] != '\0')
         {
@@ -472,7 +478,7 @@ bind_entry (PlenaryEntryRow         *self,
           set_text (self->speakers_label, speakers);
         }
 
-      if (!compact)
+      if (!compact && !poster_in_block)
         {
           g_autofree char *duration = plenary_format_duration (plenary_entry_get_duration (entry));
           g_autofree char *when = NULL;
