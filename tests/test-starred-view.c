@@ -397,6 +397,52 @@ test_opens_inside (void)
   plenary_test_iterate (20);
 }
 
+/* After the event, with past talks hidden, Starred says every starred talk is over (and shows
+ * the toggle that brings them back) instead of an empty list. */
+static void
+test_all_past (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "past.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (GDateTime) after = g_date_time_new_utc (2022, 1, 10, 12, 0, 0);
+  PlenaryStarredView *view = g_object_new (PLENARY_TYPE_STARRED_VIEW, "now", after, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *status = NULL;
+  GtkWidget *past_button = NULL;
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr (GPtrArray) toggles = g_ptr_array_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_user_data_set_starred (user_data, "941", TRUE);
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  plenary_test_iterate (50);
+
+  g_assert_cmpuint (count_entries (plenary_starred_view_get_model (view)), ==, 0);
+  collect_widgets (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (pages, i)))
+      status = g_ptr_array_index (pages, i);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "All Starred Talks Are Over");
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), "Show _Past") == 0)
+      past_button = g_ptr_array_index (toggles, i);
+  g_assert_nonnull (past_button);
+  g_assert_true (gtk_widget_get_mapped (past_button));
+
+  /* Show Past: the two talks, and no status page. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (past_button), TRUE);
+  plenary_test_iterate (50);
+  g_assert_cmpuint (count_entries (plenary_starred_view_get_model (view)), ==, 2);
+  g_assert_false (gtk_widget_get_mapped (status));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/starred-view/up-next-and-past", test_up_next_and_past);
   g_test_add_func ("/starred-view/conflict-named-and-rooms", test_conflict_named_and_rooms);
   g_test_add_func ("/starred-view/opens-inside", test_opens_inside);
+  g_test_add_func ("/starred-view/all-past", test_all_past);
 
   return g_test_run ();
 }

@@ -36,6 +36,8 @@ struct _PlenaryStarredView
   AdwLeaflet      *leaflet;
   PlenaryEntryPage *entry_page;
   GtkStack        *stack;
+  GtkWidget       *past_page;
+  GtkWidget       *list_scroller;
   GtkLabel        *summary_label;
   GtkToggleButton *past_button;
   GtkRevealer     *removed_revealer;
@@ -451,6 +453,8 @@ rebuild (PlenaryStarredView *self)
     }
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->past_button), past > 0 || self->show_past);
+  gtk_widget_set_visible (self->past_page, items->len == 0 && past > 0);
+  gtk_widget_set_visible (self->list_scroller, !gtk_widget_get_visible (self->past_page));
   fill_removed (self);
   gtk_stack_set_visible_child_name (self->stack, starred->len + self->removed->len > 0
                                                  ? "list" : "empty");
@@ -777,6 +781,8 @@ plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, entry_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, past_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, past_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, removed_revealer);
