@@ -11,6 +11,7 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
+#include "util/plenary-clock.h"
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-starred-view.h"
 
@@ -443,6 +444,45 @@ test_all_past (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Without a time of its own, Starred follows the app's clock (a rehearsal too) and moves on
+ * as a starred talk ends. */
+static void
+test_follows_clock (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "clock.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
+  /* 07:30 on the first day: Rust (07:00–07:45) is on. */
+  g_autoptr (GDateTime) during = g_date_time_new (zone, 2021, 9, 20, 7, 30, 0);
+  PlenaryClock *clock = plenary_clock_get_default ();
+  PlenaryStarredView *view = NULL;
+  GListModel *model;
+  g_autoptr (GObject) header = NULL;
+  g_autoptr (GObject) first = NULL;
+
+  plenary_clock_set_fixed (clock, during);
+  view = g_object_ref_sink (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL));
+  model = plenary_starred_view_get_model (view);
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  plenary_user_data_set_starred (user_data, "966", TRUE);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  header = g_list_model_get_item (model, 0);
+  g_assert_true (GTK_IS_STRING_OBJECT (header));
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Now");
+
+  /* 16 minutes on, Rust is over: the next talk is Up Next. */
+  plenary_clock_advance (clock, 16 * G_TIME_SPAN_MINUTE);
+  g_clear_object (&header);
+  header = g_list_model_get_item (model, 0);
+  first = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Up Next");
+  g_assert_cmpstr (plenary_entry_get_user_key (PLENARY_ENTRY (first)), ==, "966");
+  g_assert_cmpuint (count_entries (model), ==, 1);
+  plenary_clock_set_system (clock);
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +498,7 @@ main (int   argc,
   g_test_add_func ("/starred-view/conflict-named-and-rooms", test_conflict_named_and_rooms);
   g_test_add_func ("/starred-view/opens-inside", test_opens_inside);
   g_test_add_func ("/starred-view/all-past", test_all_past);
+  g_test_add_func ("/starred-view/follows-clock", test_follows_clock);
 
   return g_test_run ();
 }

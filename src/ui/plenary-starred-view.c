@@ -15,6 +15,7 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-starred-view.h"
+#include "util/plenary-clock.h"
 
 struct _PlenaryStarredView
 {
@@ -28,6 +29,7 @@ struct _PlenaryStarredView
   GListStore      *items;
   GPtrArray       *removed;       /* user keys */
   GDateTime       *now_override;
+  GDateTime       *last_tick;     /* the clock's last tick seen, to rebuild when a talk starts */
   GDateTime       *bind_now;
   guint            room_change_minutes;
   gboolean         show_past;
@@ -69,7 +71,9 @@ static void mark_open_row             (PlenaryStarredView *self);
 static GDateTime *
 get_now (PlenaryStarredView *self)
 {
-  return self->now_override ? g_date_time_ref (self->now_override) : g_date_time_new_now_utc ();
+  /* The app's clock, so that a rehearsal (PLENARY_REHEARSAL_START) is what Starred shows. */
+  return self->now_override ? g_date_time_ref (self->now_override)
+                            : plenary_clock_get_now (plenary_clock_get_default ());
 }
 
 static void
@@ -366,6 +370,8 @@ rebuild (PlenaryStarredView *self)
   g_autoptr (GHashTable) old_conflicts = NULL;
 
   g_ptr_array_set_size (self->removed, 0);
+  g_clear_pointer (&self->last_tick, g_date_time_unref);
+  self->last_tick = g_date_time_ref (now);
   old_conflicts = g_steal_pointer (&self->conflicts);
   self->conflicts = g_hash_table_new (NULL, NULL);
   self->n_conflicts = 0;
@@ -704,6 +710,7 @@ plenary_starred_view_set_property (GObject      *object,
     {
     case PROP_NOW:
       g_clear_pointer (&self->now_override, g_date_time_unref);
+  g_clear_pointer (&self->last_tick, g_date_time_unref);
       self->now_override = g_value_dup_boxed (value);
       /* Rows show what is over and what runs now. */
       self->rebind = TRUE;
@@ -794,6 +801,51 @@ plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
+/* A starred talk starting or ending moves it (Up Next, Now, past): rebuild then, not on every
+ * tick. */
+static void
+on_clock_tick (PlenaryStarredView *self,
+               GDateTime          *now)
+{
+  g_autoptr (GDateTime) last = g_steal_pointer (&self->last_tick);
+  gboolean crossed = FALSE;
+
+  self->last_tick = g_date_time_ref (now);
+  if (last == NULL || self->now_override != NULL || self->schedule == NULL
+      || self->user_data == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)) && !crossed; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      GDateTime *start, *end;
+
+      if (!PLENARY_IS_ENTRY (item))
+        continue;
+      start = plenary_entry_get_start (PLENARY_ENTRY (item));
+      end = plenary_entry_get_end (PLENARY_ENTRY (item));
+      crossed = (start != NULL && g_date_time_compare (last, start) < 0
+                 && g_date_time_compare (start, now) <= 0)
+                || (end != NULL && g_date_time_compare (last, end) < 0
+                    && g_date_time_compare (end, now) <= 0);
+    }
+  if (!crossed)
+    return;
+  self->rebind = TRUE;
+  rebuild (self);
+  self->rebind = FALSE;
+}
+
+static void
+on_clock_time_changed (PlenaryStarredView *self)
+{
+  g_clear_pointer (&self->last_tick, g_date_time_unref);
+  if (self->now_override != NULL || self->schedule == NULL || self->user_data == NULL)
+    return;
+  self->rebind = TRUE;
+  rebuild (self);
+  self->rebind = FALSE;
+}
+
 static void
 plenary_starred_view_init (PlenaryStarredView *self)
 {
@@ -822,5 +874,9 @@ plenary_starred_view_init (PlenaryStarredView *self)
                            G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry_page, "person-activated",
                            G_CALLBACK (on_entry_page_person_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_clock_get_default (), "tick", G_CALLBACK (on_clock_tick), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_clock_get_default (), "time-changed",
+                           G_CALLBACK (on_clock_time_changed), self, G_CONNECT_SWAPPED);
   on_leaflet_folded (self);
 }
