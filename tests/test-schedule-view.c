@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "indico/plenary-indico-parser.h"
@@ -1378,6 +1379,68 @@ test_posters_time_once (void)
   gtk_window_destroy (window);
 }
 
+static GtkWidget *
+find_css (GtkWidget  *widget,
+          const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* At 360 px a row's "Now" badge sits above the title, which keeps the text column's width;
+ * wide, it is beside the text. */
+static void
+test_badge_above_when_narrow (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 2);
+  g_autoptr (GDateTime) during = g_date_time_add_minutes (plenary_entry_get_start (talk), 5);
+
+  g_object_set (view, "now", during, NULL);
+  for (guint narrow = 0; narrow < 2; narrow++)
+    {
+      GtkWidget *cell, *badge, *title = NULL;
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+      graphene_rect_t badge_box, title_box;
+
+      gtk_window_set_default_size (window, narrow ? 360 : 1000, 700);
+      plenary_test_iterate (150);
+      cell = nth_cell (list, 2);
+      badge = find_css (cell, "badge");
+      g_assert_nonnull (badge);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Now");
+      collect_labels (cell, labels);
+      for (guint i = 0; i < labels->len; i++)
+        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                       plenary_entry_get_title (talk)) == 0)
+          title = g_ptr_array_index (labels, i);
+      g_assert_nonnull (title);
+      g_assert_true (gtk_widget_compute_bounds (badge, cell, &badge_box));
+      g_assert_true (gtk_widget_compute_bounds (title, cell, &title_box));
+      if (narrow)
+        {
+          g_assert_cmpfloat (badge_box.origin.y + badge_box.size.height, <=, title_box.origin.y);
+          g_assert_cmpfloat (fabsf (badge_box.origin.x - title_box.origin.x), <, 1);
+        }
+      else
+        g_assert_cmpfloat (badge_box.origin.x, >=, title_box.origin.x + title_box.size.width);
+    }
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1414,6 +1477,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/search-highlight-and-hint", test_search_highlight_and_hint);
   g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
   g_test_add_func ("/schedule-view/posters-time-once", test_posters_time_once);
+  g_test_add_func ("/schedule-view/badge-above-when-narrow", test_badge_above_when_narrow);
 
   return g_test_run ();
 }
