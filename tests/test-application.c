@@ -256,6 +256,19 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+static guint
+count_text (GtkWidget  *widget,
+            const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+            && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_text (child, text);
+  return n;
+}
+
 static GtkWidget *
 find_star_toggle (GtkWidget *widget)
 {
@@ -324,6 +337,11 @@ test_sync_state_at_every_width (void)
       plenary_test_iterate (50);
       g_assert_true (shows_text (GTK_WIDGET (window), "Offline: showing the programme from"));
       g_assert_true (shows_text (GTK_WIDGET (window), "No network."));
+      /* Once: at 360 px in the banner, under the reason, with no status row above it. */
+      g_assert_cmpuint (count_text (GTK_WIDGET (window), "Offline: showing the programme"), ==, 1);
+      if (widths[i] == 360)
+        g_assert_cmpuint (count_text (GTK_WIDGET (window), "No network.\nOffline: showing"),
+                          ==, 1);
     }
 
   g_object_get (window, "current-event", &key, NULL);
