@@ -420,6 +420,9 @@ update_freshness (PlenaryWindow *self)
       show_banner (self, both != NULL ? both
                          : message != NULL && message[0] != '\0' ? message : text,
                    _("_Retry"), "win.refresh");
+      /* Narrow, the header bar's Refresh button is the retry: the text gets the width. */
+      if (both != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->banner_button), FALSE);
     }
   else
     show_banner (self, NULL, NULL, NULL);
