@@ -12,6 +12,7 @@
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
 #include "util/plenary-clock.h"
+#include "ui/plenary-entry-page.h"
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-starred-view.h"
 
@@ -470,6 +471,10 @@ test_follows_clock (void)
   header = g_list_model_get_item (model, 0);
   g_assert_true (GTK_IS_STRING_OBJECT (header));
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Now");
+  /* Its page says so, as the Schedule's does. */
+  plenary_starred_view_show_entry (view, plenary_schedule_lookup_user_key (schedule, "965"));
+  g_assert_cmpstr (plenary_entry_page_get_now_text (plenary_starred_view_get_entry_page (view)),
+                   ==, "Happening now · 15 min left");
 
   /* 16 minutes on, Rust is over: the next talk is Up Next. */
   plenary_clock_advance (clock, 16 * G_TIME_SPAN_MINUTE);
@@ -479,6 +484,7 @@ test_follows_clock (void)
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Up Next");
   g_assert_cmpstr (plenary_entry_get_user_key (PLENARY_ENTRY (first)), ==, "966");
   g_assert_cmpuint (count_entries (model), ==, 1);
+  g_assert_null (plenary_entry_page_get_now_text (plenary_starred_view_get_entry_page (view)));
   plenary_clock_set_system (clock);
   g_object_unref (view);
 }

@@ -537,6 +537,15 @@ plenary_starred_view_dup_removed (PlenaryStarredView *self)
   return g_strv_builder_end (builder);
 }
 
+/* "Happening now · 12 min left" on the open talk's page, as in the Schedule. */
+static void
+update_page_now (PlenaryStarredView *self)
+{
+  g_autoptr (GDateTime) now = get_now (self);
+
+  plenary_entry_page_set_now (self->entry_page, now);
+}
+
 static void
 sync_entry_page_user_data (PlenaryStarredView *self)
 {
@@ -566,6 +575,7 @@ plenary_starred_view_show_entry (PlenaryStarredView *self,
                                 self->schedule ? plenary_schedule_get_timezone (self->schedule)
                                                : NULL,
                                 self->local_zone);
+  update_page_now (self);
   sync_entry_page_user_data (self);
   mark_open_row (self);
   if (entry != NULL)
@@ -710,12 +720,12 @@ plenary_starred_view_set_property (GObject      *object,
     {
     case PROP_NOW:
       g_clear_pointer (&self->now_override, g_date_time_unref);
-  g_clear_pointer (&self->last_tick, g_date_time_unref);
       self->now_override = g_value_dup_boxed (value);
       /* Rows show what is over and what runs now. */
       self->rebind = TRUE;
       rebuild (self);
       self->rebind = FALSE;
+      update_page_now (self);
       break;
     case PROP_ROOM_CHANGE_MINUTES:
       if (self->room_change_minutes != g_value_get_uint (value))
@@ -751,6 +761,7 @@ plenary_starred_view_finalize (GObject *object)
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
   g_clear_pointer (&self->now_override, g_date_time_unref);
+  g_clear_pointer (&self->last_tick, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
 
@@ -811,6 +822,8 @@ on_clock_tick (PlenaryStarredView *self,
   gboolean crossed = FALSE;
 
   self->last_tick = g_date_time_ref (now);
+  if (self->now_override == NULL)
+    update_page_now (self);
   if (last == NULL || self->now_override != NULL || self->schedule == NULL
       || self->user_data == NULL)
     return;
