@@ -39,6 +39,7 @@ typedef struct
   GPtrArray  *to_popup;    /* GtkWidget *: menu buttons and popovers met on the way */
   GPtrArray  *library;     /* char *: the same, in windows GTK builds itself */
   gboolean    in_library;  /* walking GtkShortcutsWindow: GTK's widgets, not ours */
+  gboolean    mnemonics;   /* also fail mnemonic buttons named twice (the main window) */
   guint       n_checked;
   const char *where;
 } Walk;
@@ -208,6 +209,15 @@ walk_widget (Walk      *walk,
   role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
   if (is_hidden (GTK_ACCESSIBLE (widget)))
     return;
+  /* GTK 4.8 reads a mnemonic button's label property and then its text ("_Add Event… Add
+   * Event…"): such a button is named by its text alone (plenary_a11y_name_mnemonic_buttons). */
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget))
+      && gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL)
+      && walk->mnemonics && !walk->in_library)
+    g_ptr_array_add (walk->unnamed, g_strdup_printf ("%s: %s \"%s\" named twice", walk->where,
+                                                     G_OBJECT_TYPE_NAME (widget),
+                                                     gtk_button_get_label (GTK_BUTTON (widget))));
   if (role_needs_name (role) || GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget))
     {
       walk->n_checked++;
@@ -457,6 +467,7 @@ test_pages (gconstpointer data)
   g_autoptr (GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
   Walk *walk = walk_new ();
 
+  walk->mnemonics = TRUE;
   for (guint width = 0; width < 2; width++)
     {
       gtk_window_set_default_size (GTK_WINDOW (window), width == 0 ? 1200 : 360, 700);
@@ -494,6 +505,7 @@ test_detail_panes (void)
   GtkWidget *view;
   Walk *walk = walk_new ();
 
+  walk->mnemonics = TRUE;
   /* LPC 2021's contribution 941: speakers, a description, a room. */
   plenary_window_show_entry (window, "941");
   plenary_test_iterate (200);

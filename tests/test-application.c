@@ -189,10 +189,12 @@ test_window_fits_small (void)
   while (plenary_window_get_schedule (window) == NULL && g_get_monotonic_time () < deadline)
     plenary_test_iterate (20);
   g_assert_nonnull (plenary_window_get_schedule (window));
+  /* GNOME's own title bar buttons, as on a phone or a tiled half of a laptop screen. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 294);
   plenary_test_iterate (200);
 
-  for (const char **name = (const char *[]) { "schedule", "speakers", "rooms", "tracks",
+  for (const char **name = (const char *[]) { "schedule", "now", "speakers", "rooms", "tracks",
                                               "starred", NULL };
        *name != NULL; name++)
     {
@@ -206,11 +208,18 @@ test_window_fits_small (void)
       gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, 360, &min_height, NULL, NULL, NULL);
       g_test_message ("%s: %d × %d", *name, min_width, min_height);
       g_assert_cmpint (min_width, <=, 360);
+      /* The window as a whole, as the window manager sees it. Xvfb has no compositor, so GTK
+       * draws a 5 px resize frame ("solid-csd") that a GNOME session, composited, puts in the
+       * invisible shadow instead: measure the window as GNOME shows it. */
+      gtk_widget_remove_css_class (GTK_WIDGET (window), "solid-csd");
+      plenary_test_iterate (50);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL,
+                          NULL, NULL);
+      g_test_message ("%s window: %d", *name, min_width);
+      g_assert_cmpint (min_width, <=, 360);
       /* The window's own rows (header bar, status row, switcher bar) leave a 294 px window
-       * room for the schedule. The other views' heights are their own (Tracks and Speakers
-       * asked for more than was left when this was written). */
-      if (g_str_equal (*name, "schedule") || g_str_equal (*name, "rooms"))
-        g_assert_cmpint (min_height, <=, 294);
+       * room for every view. */
+      g_assert_cmpint (min_height, <=, 294);
     }
   plenary_test_stop_application (app);
 }
@@ -227,6 +236,19 @@ shows_text (GtkWidget  *widget,
     if (shows_text (child, text))
       return TRUE;
   return FALSE;
+}
+
+static guint
+count_text (GtkWidget  *widget,
+            const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+            && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_text (child, text);
+  return n;
 }
 
 static GtkWidget *
@@ -297,6 +319,17 @@ test_sync_state_at_every_width (void)
       plenary_test_iterate (50);
       g_assert_true (shows_text (GTK_WIDGET (window), "Offline: showing the programme from"));
       g_assert_true (shows_text (GTK_WIDGET (window), "No network."));
+      /* Once: at 360 px in the banner, under the reason, with no status row above it. */
+      g_assert_cmpuint (count_text (GTK_WIDGET (window), "Offline: showing the programme"), ==, 1);
+      if (widths[i] == 360)
+        {
+          g_assert_cmpuint (count_text (GTK_WIDGET (window), "No network.\nOffline: showing"),
+                            ==, 1);
+          /* The header bar's Refresh is the retry there: no Retry to squeeze the text. */
+          g_assert_cmpuint (count_text (GTK_WIDGET (window), "Retry"), ==, 0);
+        }
+      else
+        g_assert_cmpuint (count_text (GTK_WIDGET (window), "Retry"), ==, 1);
     }
 
   g_object_get (window, "current-event", &key, NULL);

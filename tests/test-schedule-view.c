@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "indico/plenary-indico-parser.h"
@@ -1329,6 +1330,117 @@ test_empty_day_skipped (void)
   gtk_window_destroy (window);
 }
 
+/* A poster block's time is said once, by its header: the posters in it repeat neither the
+ * block's start nor its length. */
+static void
+test_posters_time_once (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_dst_night ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  GListModel *model = plenary_schedule_view_get_model (view);
+  guint n_posters = 0;
+  gboolean header_time = FALSE;
+
+  plenary_schedule_view_set_day (view, 1);
+  plenary_test_iterate (100);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+      PlenaryEntry *entry;
+      gboolean poster;
+
+      if (!PLENARY_IS_ENTRY (item))
+        continue;
+      entry = PLENARY_ENTRY (item);
+      if (!plenary_entry_get_is_poster (entry))
+        continue;
+      poster = plenary_entry_get_kind (entry) == PLENARY_ENTRY_KIND_CONTRIBUTION;
+      collect_labels (nth_cell (list, i), labels);
+      g_assert_cmpuint (labels->len, >, 0);
+      for (guint j = 0; j < labels->len; j++)
+        {
+          const char *text = gtk_label_get_text (g_ptr_array_index (labels, j));
+
+          if (poster)
+            {
+              g_assert_null (strstr (text, "10:00"));
+              g_assert_null (strstr (text, "2 hours"));
+            }
+          else
+            header_time |= strstr (text, "10:00") != NULL;
+        }
+      n_posters += poster;
+    }
+  g_assert_cmpuint (n_posters, ==, 2);
+  g_assert_true (header_time);
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_css (GtkWidget  *widget,
+          const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* At 360 px a row's "Now" badge sits above the title, which keeps the text column's width;
+ * wide, it is beside the text. */
+static void
+test_badge_above_when_narrow (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  g_autoptr (PlenaryEntry) talk = g_list_model_get_item (
+                                    plenary_schedule_view_get_model (view), 2);
+  g_autoptr (GDateTime) during = g_date_time_add_minutes (plenary_entry_get_start (talk), 5);
+
+  g_object_set (view, "now", during, NULL);
+  for (guint narrow = 0; narrow < 2; narrow++)
+    {
+      GtkWidget *cell, *badge, *title = NULL;
+      g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+      graphene_rect_t badge_box, title_box;
+
+      gtk_window_set_default_size (window, narrow ? 360 : 1000, 700);
+      plenary_test_iterate (150);
+      cell = nth_cell (list, 2);
+      badge = find_css (cell, "badge");
+      g_assert_nonnull (badge);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Now");
+      collect_labels (cell, labels);
+      for (guint i = 0; i < labels->len; i++)
+        if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)),
+                       plenary_entry_get_title (talk)) == 0)
+          title = g_ptr_array_index (labels, i);
+      g_assert_nonnull (title);
+      g_assert_true (gtk_widget_compute_bounds (badge, cell, &badge_box));
+      g_assert_true (gtk_widget_compute_bounds (title, cell, &title_box));
+      if (narrow)
+        {
+          g_assert_cmpfloat (badge_box.origin.y + badge_box.size.height, <=, title_box.origin.y);
+          g_assert_cmpfloat (fabsf (badge_box.origin.x - title_box.origin.x), <, 1);
+        }
+      else
+        g_assert_cmpfloat (badge_box.origin.x, >=, title_box.origin.x + title_box.size.width);
+    }
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1364,6 +1476,8 @@ main (int   argc,
   g_test_add_func ("/schedule-view/page-happening-now", test_page_happening_now);
   g_test_add_func ("/schedule-view/search-highlight-and-hint", test_search_highlight_and_hint);
   g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
+  g_test_add_func ("/schedule-view/posters-time-once", test_posters_time_once);
+  g_test_add_func ("/schedule-view/badge-above-when-narrow", test_badge_above_when_narrow);
 
   return g_test_run ();
 }

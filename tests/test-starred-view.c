@@ -11,6 +11,8 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-test-util.h"
+#include "util/plenary-clock.h"
+#include "ui/plenary-entry-page.h"
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-starred-view.h"
 
@@ -397,6 +399,96 @@ test_opens_inside (void)
   plenary_test_iterate (20);
 }
 
+/* After the event, with past talks hidden, Starred says every starred talk is over (and shows
+ * the toggle that brings them back) instead of an empty list. */
+static void
+test_all_past (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "past.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (GDateTime) after = g_date_time_new_utc (2022, 1, 10, 12, 0, 0);
+  PlenaryStarredView *view = g_object_new (PLENARY_TYPE_STARRED_VIEW, "now", after, NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *status = NULL;
+  GtkWidget *past_button = NULL;
+  g_autoptr (GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr (GPtrArray) toggles = g_ptr_array_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_user_data_set_starred (user_data, "941", TRUE);
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  plenary_test_iterate (50);
+
+  g_assert_cmpuint (count_entries (plenary_starred_view_get_model (view)), ==, 0);
+  collect_widgets (GTK_WIDGET (view), ADW_TYPE_STATUS_PAGE, pages);
+  for (guint i = 0; i < pages->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (pages, i)))
+      status = g_ptr_array_index (pages, i);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==,
+                   "All Starred Talks Are Over");
+  collect_widgets (GTK_WIDGET (view), GTK_TYPE_TOGGLE_BUTTON, toggles);
+  for (guint i = 0; i < toggles->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (toggles, i)), "Show _Past") == 0)
+      past_button = g_ptr_array_index (toggles, i);
+  g_assert_nonnull (past_button);
+  g_assert_true (gtk_widget_get_mapped (past_button));
+
+  /* Show Past: the two talks, and no status page. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (past_button), TRUE);
+  plenary_test_iterate (50);
+  g_assert_cmpuint (count_entries (plenary_starred_view_get_model (view)), ==, 2);
+  g_assert_false (gtk_widget_get_mapped (status));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Without a time of its own, Starred follows the app's clock (a rehearsal too) and moves on
+ * as a starred talk ends. */
+static void
+test_follows_clock (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "clock.json", NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
+  /* 07:30 on the first day: Rust (07:00–07:45) is on. */
+  g_autoptr (GDateTime) during = g_date_time_new (zone, 2021, 9, 20, 7, 30, 0);
+  PlenaryClock *clock = plenary_clock_get_default ();
+  PlenaryStarredView *view = NULL;
+  GListModel *model;
+  g_autoptr (GObject) header = NULL;
+  g_autoptr (GObject) first = NULL;
+
+  plenary_clock_set_fixed (clock, during);
+  view = g_object_ref_sink (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL));
+  model = plenary_starred_view_get_model (view);
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  plenary_user_data_set_starred (user_data, "966", TRUE);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  header = g_list_model_get_item (model, 0);
+  g_assert_true (GTK_IS_STRING_OBJECT (header));
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Now");
+  /* Its page says so, as the Schedule's does. */
+  plenary_starred_view_show_entry (view, plenary_schedule_lookup_user_key (schedule, "965"));
+  g_assert_cmpstr (plenary_entry_page_get_now_text (plenary_starred_view_get_entry_page (view)),
+                   ==, "Happening now · 15 min left");
+
+  /* 16 minutes on, Rust is over: the next talk is Up Next. */
+  plenary_clock_advance (clock, 16 * G_TIME_SPAN_MINUTE);
+  g_clear_object (&header);
+  header = g_list_model_get_item (model, 0);
+  first = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (header)), ==, "Up Next");
+  g_assert_cmpstr (plenary_entry_get_user_key (PLENARY_ENTRY (first)), ==, "966");
+  g_assert_cmpuint (count_entries (model), ==, 1);
+  g_assert_null (plenary_entry_page_get_now_text (plenary_starred_view_get_entry_page (view)));
+  plenary_clock_set_system (clock);
+  g_object_unref (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +503,8 @@ main (int   argc,
   g_test_add_func ("/starred-view/up-next-and-past", test_up_next_and_past);
   g_test_add_func ("/starred-view/conflict-named-and-rooms", test_conflict_named_and_rooms);
   g_test_add_func ("/starred-view/opens-inside", test_opens_inside);
+  g_test_add_func ("/starred-view/all-past", test_all_past);
+  g_test_add_func ("/starred-view/follows-clock", test_follows_clock);
 
   return g_test_run ();
 }

@@ -383,6 +383,10 @@ test_connection_refused (Fixture       *f,
   g_assert_false (test_sync_event (f->service, event, NULL, &error));
   g_assert_error (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_CONNECTION);
   g_assert_cmpint (plenary_event_get_sync_state (event), ==, PLENARY_SYNC_STATE_ERROR);
+  /* One sentence that names the host once, as the window's banner shows it. */
+  g_test_message ("%s", error->message);
+  g_assert_true (strstr (error->message, "127.0.0.1") == g_strrstr (error->message, "127.0.0.1"));
+  g_assert_null (strstr (error->message, "("));
 }
 
 static void

@@ -228,6 +228,12 @@ network_error (SyncJob *job,
     return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TRUNCATED,
                         _("The download from %s was interrupted before the whole "
                           "programme arrived. Plenary will try again soon"), host);
+  /* GIO's text names the host already ("Could not connect to lpc.events: Connection
+   * refused"): then it is the sentence, not a parenthesis repeating it. */
+  if (host != NULL && strstr (error->message, host) != NULL)
+    /* Translators: %s is the network library's own sentence, naming the server. */
+    return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_CONNECTION,
+                        _("%s. Plenary will try again later"), error->message);
   return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_CONNECTION,
                       _("Could not connect to %s (%s). Plenary will try again later"),
                       host, error->message);

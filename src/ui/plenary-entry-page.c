@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-a11y.h"
 #include "plenary-entry-page.h"
 #include "plenary-format.h"
 #include "util/plenary-rich-text.h"
@@ -503,6 +504,7 @@ static void
 plenary_entry_page_init (PlenaryEntryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (on_notes_buffer_changed), self, G_CONNECT_SWAPPED);
   gtk_widget_set_visible (GTK_WIDGET (self->star_button), FALSE);

@@ -401,6 +401,8 @@ bind_entry (PlenaryEntryRow         *self,
   const char *hint = NULL;
   guint number = 0;
   gboolean talk = kind == PLENARY_ENTRY_KIND_CONTRIBUTION;
+  gboolean poster_in_block = in_block && talk && plenary_entry_get_is_poster (entry)
+                             && !context->show_day;
   PangoAttrList *title_attrs = pango_attr_list_new ();
   PangoAttrList *speakers_attrs = pango_attr_list_new ();
   GDateTime *start = plenary_entry_get_start (entry);
@@ -458,7 +460,11 @@ bind_entry (PlenaryEntryRow         *self,
       time = plenary_format_time (start, context->zone);
       if (!compact && end != NULL)
         end_time = plenary_format_time (end, context->zone);
-      set_time_column (self, time, end_time);
+      /* Posters hang for the whole block: its header says when, once, not every poster. */
+      if (poster_in_block)
+        set_time_column (self, NULL, NULL);
+      else
+        set_time_column (self, time, end_time);
       gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
       if (compact && speakers[0] != '\0')
         {
@@ -488,7 +494,7 @@ bind_entry (PlenaryEntryRow         *self,
           set_text (self->speakers_label, speakers);
         }
 
-      if (!compact)
+      if (!compact && !poster_in_block)
         {
           g_autofree char *duration = plenary_format_duration (plenary_entry_get_duration (entry));
           g_autofree char *when = NULL;
@@ -906,6 +912,18 @@ plenary_entry_row_dispose (GObject *object)
  * the time, accent bar, badge and star take their natural widths, the text gets the rest,
  * and each label is laid out at that one width. */
 #define ROW_SPACING 12
+/* Narrower than this (a phone, 360 px), a badge ("Now", "Conflict") sits above the title
+ * instead of beside it: beside it, it leaves the title a word a line. */
+#define NARROW_ROW 480
+#define BADGE_GAP 4
+
+static gboolean
+badge_above (PlenaryEntryRow *self,
+             int              width)
+{
+  return width >= 0 && width < NARROW_ROW
+         && gtk_widget_should_layout (GTK_WIDGET (self->badge_label));
+}
 
 /* Fills @widths (one per child) for a row @width wide; returns the number of children. */
 static guint
@@ -914,7 +932,8 @@ compute_widths (PlenaryEntryRow *self,
                 int              widths[8])
 {
   int fixed = 0;
-  guint n = 0, n_visible = 0, content_at = 0;
+  guint n = 0, n_visible = 0, content_at = 0, badge_at = G_MAXUINT;
+  gboolean above = badge_above (self, width);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self)); child != NULL && n < 8;
        child = gtk_widget_get_next_sibling (child), n++)
@@ -929,9 +948,18 @@ compute_widths (PlenaryEntryRow *self,
           continue;
         }
       gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &widths[n], NULL, NULL);
+      if (above && child == GTK_WIDGET (self->badge_label))
+        {
+          /* In the text's column: takes no width of its own. */
+          badge_at = n;
+          n_visible--;
+          continue;
+        }
       fixed += widths[n];
     }
   widths[content_at] = MAX (0, width - fixed - ROW_SPACING * ((int) n_visible - 1));
+  if (badge_at != G_MAXUINT)
+    widths[badge_at] = MIN (widths[badge_at], widths[content_at]);
   return n;
 }
 
@@ -947,6 +975,8 @@ plenary_entry_row_measure (GtkWidget      *widget,
   PlenaryEntryRow *self = PLENARY_ENTRY_ROW (widget);
   int widths[8];
   guint n_visible = 0, i = 0;
+  gboolean above = orientation == GTK_ORIENTATION_VERTICAL && badge_above (self, for_size);
+  int content_min = 0, content_nat = 0, badge_min = 0, badge_nat = 0;
 
   *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
@@ -970,9 +1000,26 @@ plenary_entry_row_measure (GtkWidget      *widget,
         {
           gtk_widget_measure (child, orientation, for_size >= 0 ? widths[i] : -1,
                               &child_min, &child_nat, NULL, NULL);
+          if (above && child == GTK_WIDGET (self->badge_label))
+            {
+              badge_min = child_min;
+              badge_nat = child_nat;
+              continue;
+            }
+          if (above && child == self->content)
+            {
+              content_min = child_min;
+              content_nat = child_nat;
+              continue;
+            }
           *minimum = MAX (*minimum, child_min);
           *natural = MAX (*natural, child_nat);
         }
+    }
+  if (above)
+    {
+      *minimum = MAX (*minimum, badge_min + BADGE_GAP + content_min);
+      *natural = MAX (*natural, badge_nat + BADGE_GAP + content_nat);
     }
   if (orientation == GTK_ORIENTATION_HORIZONTAL && n_visible > 1)
     {
@@ -1004,8 +1051,9 @@ plenary_entry_row_size_allocate (GtkWidget *widget,
   PlenaryEntryRow *self = PLENARY_ENTRY_ROW (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int widths[8];
-  int x = 0;
+  int x = 0, content_x = 0, content_y = 0, badge_height = 0;
   guint i = 0;
+  gboolean above = badge_above (self, width);
 
   compute_widths (self, width, widths);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && i < 8;
@@ -1017,12 +1065,27 @@ plenary_entry_row_size_allocate (GtkWidget *widget,
         continue;
       /* The text is centred here, not by valign: a centred widget is asked its width for
        * its height first, which is the costly question above. */
+      if (above && child == GTK_WIDGET (self->badge_label))
+        {
+          /* Above the text (see compute_widths()), at the start of its column. */
+          gtk_widget_size_allocate (child,
+                                    &(GtkAllocation) { rtl ? width - content_x - widths[i]
+                                                           : content_x,
+                                                       content_y, widths[i], badge_height },
+                                    -1);
+          continue;
+        }
       if (child == self->content)
         {
           gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, widths[i], NULL, &child_height,
                               NULL, NULL);
-          child_height = MIN (child_height, height);
-          y = (height - child_height) / 2;
+          if (above)
+            gtk_widget_measure (GTK_WIDGET (self->badge_label), GTK_ORIENTATION_VERTICAL, -1,
+                                NULL, &badge_height, NULL, NULL);
+          child_height = MIN (child_height, height - (above ? badge_height + BADGE_GAP : 0));
+          content_x = x;
+          content_y = (height - child_height - (above ? badge_height + BADGE_GAP : 0)) / 2;
+          y = content_y + (above ? badge_height + BADGE_GAP : 0);
         }
       gtk_widget_size_allocate (child,
                                 &(GtkAllocation) { rtl ? width - x - widths[i] : x, y,

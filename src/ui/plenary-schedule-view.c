@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "plenary-a11y.h"
 #include "plenary-entry-page.h"
 #include "model/plenary-array-model.h"
 #include "plenary-entry-row.h"
@@ -1681,6 +1682,7 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   self->local_zone = g_time_zone_new_local ();

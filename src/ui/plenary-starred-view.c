@@ -15,6 +15,7 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-starred-view.h"
+#include "util/plenary-clock.h"
 
 struct _PlenaryStarredView
 {
@@ -28,6 +29,7 @@ struct _PlenaryStarredView
   GListStore      *items;
   GPtrArray       *removed;       /* user keys */
   GDateTime       *now_override;
+  GDateTime       *last_tick;     /* the clock's last tick seen, to rebuild when a talk starts */
   GDateTime       *bind_now;
   guint            room_change_minutes;
   gboolean         show_past;
@@ -36,6 +38,8 @@ struct _PlenaryStarredView
   AdwLeaflet      *leaflet;
   PlenaryEntryPage *entry_page;
   GtkStack        *stack;
+  GtkWidget       *past_page;
+  GtkWidget       *list_scroller;
   GtkLabel        *summary_label;
   GtkToggleButton *past_button;
   GtkRevealer     *removed_revealer;
@@ -67,7 +71,9 @@ static void mark_open_row             (PlenaryStarredView *self);
 static GDateTime *
 get_now (PlenaryStarredView *self)
 {
-  return self->now_override ? g_date_time_ref (self->now_override) : g_date_time_new_now_utc ();
+  /* The app's clock, so that a rehearsal (PLENARY_REHEARSAL_START) is what Starred shows. */
+  return self->now_override ? g_date_time_ref (self->now_override)
+                            : plenary_clock_get_now (plenary_clock_get_default ());
 }
 
 static void
@@ -364,6 +370,8 @@ rebuild (PlenaryStarredView *self)
   g_autoptr (GHashTable) old_conflicts = NULL;
 
   g_ptr_array_set_size (self->removed, 0);
+  g_clear_pointer (&self->last_tick, g_date_time_unref);
+  self->last_tick = g_date_time_ref (now);
   old_conflicts = g_steal_pointer (&self->conflicts);
   self->conflicts = g_hash_table_new (NULL, NULL);
   self->n_conflicts = 0;
@@ -451,6 +459,8 @@ rebuild (PlenaryStarredView *self)
     }
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->past_button), past > 0 || self->show_past);
+  gtk_widget_set_visible (self->past_page, items->len == 0 && past > 0);
+  gtk_widget_set_visible (self->list_scroller, !gtk_widget_get_visible (self->past_page));
   fill_removed (self);
   gtk_stack_set_visible_child_name (self->stack, starred->len + self->removed->len > 0
                                                  ? "list" : "empty");
@@ -527,6 +537,15 @@ plenary_starred_view_dup_removed (PlenaryStarredView *self)
   return g_strv_builder_end (builder);
 }
 
+/* "Happening now · 12 min left" on the open talk's page, as in the Schedule. */
+static void
+update_page_now (PlenaryStarredView *self)
+{
+  g_autoptr (GDateTime) now = get_now (self);
+
+  plenary_entry_page_set_now (self->entry_page, now);
+}
+
 static void
 sync_entry_page_user_data (PlenaryStarredView *self)
 {
@@ -556,6 +575,7 @@ plenary_starred_view_show_entry (PlenaryStarredView *self,
                                 self->schedule ? plenary_schedule_get_timezone (self->schedule)
                                                : NULL,
                                 self->local_zone);
+  update_page_now (self);
   sync_entry_page_user_data (self);
   mark_open_row (self);
   if (entry != NULL)
@@ -705,6 +725,7 @@ plenary_starred_view_set_property (GObject      *object,
       self->rebind = TRUE;
       rebuild (self);
       self->rebind = FALSE;
+      update_page_now (self);
       break;
     case PROP_ROOM_CHANGE_MINUTES:
       if (self->room_change_minutes != g_value_get_uint (value))
@@ -740,6 +761,7 @@ plenary_starred_view_finalize (GObject *object)
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
   g_clear_pointer (&self->now_override, g_date_time_unref);
+  g_clear_pointer (&self->last_tick, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
 
@@ -777,6 +799,8 @@ plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, entry_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, past_page);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, past_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryStarredView, removed_revealer);
@@ -786,6 +810,53 @@ plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_past_button_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_page_back);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* A starred talk starting or ending moves it (Up Next, Now, past): rebuild then, not on every
+ * tick. */
+static void
+on_clock_tick (PlenaryStarredView *self,
+               GDateTime          *now)
+{
+  g_autoptr (GDateTime) last = g_steal_pointer (&self->last_tick);
+  gboolean crossed = FALSE;
+
+  self->last_tick = g_date_time_ref (now);
+  if (self->now_override == NULL)
+    update_page_now (self);
+  if (last == NULL || self->now_override != NULL || self->schedule == NULL
+      || self->user_data == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)) && !crossed; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      GDateTime *start, *end;
+
+      if (!PLENARY_IS_ENTRY (item))
+        continue;
+      start = plenary_entry_get_start (PLENARY_ENTRY (item));
+      end = plenary_entry_get_end (PLENARY_ENTRY (item));
+      crossed = (start != NULL && g_date_time_compare (last, start) < 0
+                 && g_date_time_compare (start, now) <= 0)
+                || (end != NULL && g_date_time_compare (last, end) < 0
+                    && g_date_time_compare (end, now) <= 0);
+    }
+  if (!crossed)
+    return;
+  self->rebind = TRUE;
+  rebuild (self);
+  self->rebind = FALSE;
+}
+
+static void
+on_clock_time_changed (PlenaryStarredView *self)
+{
+  g_clear_pointer (&self->last_tick, g_date_time_unref);
+  if (self->now_override != NULL || self->schedule == NULL || self->user_data == NULL)
+    return;
+  self->rebind = TRUE;
+  rebuild (self);
+  self->rebind = FALSE;
 }
 
 static void
@@ -816,5 +887,9 @@ plenary_starred_view_init (PlenaryStarredView *self)
                            G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry_page, "person-activated",
                            G_CALLBACK (on_entry_page_person_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_clock_get_default (), "tick", G_CALLBACK (on_clock_tick), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (plenary_clock_get_default (), "time-changed",
+                           G_CALLBACK (on_clock_time_changed), self, G_CONNECT_SWAPPED);
   on_leaflet_folded (self);
 }

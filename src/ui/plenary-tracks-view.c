@@ -37,7 +37,6 @@ struct _PlenaryTracksView
   GtkStack         *track_stack;
   GtkLabel         *title_label;
   GtkLabel         *description_label;
-  GtkWidget        *description_scroller;
   GtkGridView      *entries_view;
 };
 
@@ -147,7 +146,7 @@ plenary_tracks_view_show_track (PlenaryTracksView *self,
     description = plenary_track_get_description (PLENARY_TRACK (item));
   gtk_label_set_text (self->title_label, item_title (self, item));
   plenary_rich_text_label_set_description (self->description_label, description);
-  gtk_widget_set_visible (self->description_scroller, description[0] != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), description[0] != '\0');
   gtk_widget_set_visible (self->show_in_schedule_button, PLENARY_IS_TRACK (item));
   gtk_stack_set_visible_child_name (self->track_stack, "track");
   adw_leaflet_set_visible_child_name (self->leaflet, "track");
@@ -389,7 +388,6 @@ plenary_tracks_view_class_init (PlenaryTracksViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, track_stack);
   gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, title_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, description_label);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, description_scroller);
   gtk_widget_class_bind_template_child (widget_class, PlenaryTracksView, entries_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_entries_view_activate);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "plenary-a11y.h"
 #include "plenary-add-event-dialog.h"
 #include "plenary-chair-window.h"
 #include "plenary-now-view.h"
@@ -44,6 +45,7 @@ struct _PlenaryWindow
   GtkMenuButton        *events_button;
   GtkWidget            *refresh_button;
   GtkWidget            *status_row;
+  gboolean              freshness_in_banner;
   GtkLabel             *status_title;
   GtkLabel             *status_freshness;
   GtkWidget            *sample_badge;
@@ -107,19 +109,10 @@ show_banner (PlenaryWindow *self,
              const char    *button_label,
              const char    *action)
 {
-  g_autofree char *plain = NULL;
-
   gtk_label_set_text (self->banner_label, text ? text : "");
   gtk_button_set_label (self->banner_button, button_label ? button_label : "");
-  if (button_label != NULL)
-    {
-      /* Named once, without the mnemonic's underscore. */
-      plain = g_strdup (button_label);
-      g_strdelimit (plain, "_", ' ');
-      g_strstrip (plain);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
-    }
+  /* Named once, by its text. */
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self->banner_button));
   gtk_widget_set_visible (GTK_WIDGET (self->banner_button), button_label != NULL);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), action);
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
@@ -244,6 +237,7 @@ on_title_visible (PlenaryWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_title), !in_header);
   gtk_label_set_xalign (self->status_freshness, in_header ? 0 : 1);
+  update_freshness (self);
 }
 
 static void
@@ -269,7 +263,8 @@ show_schedule (PlenaryWindow   *self,
   gtk_label_set_text (self->status_title, title ? title : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_title), title);
   /* Also while a followed event has no programme yet: "Updating…", "Offline". */
-  gtk_widget_set_visible (self->status_row, schedule != NULL || self->event != NULL);
+  gtk_widget_set_visible (self->status_row, (schedule != NULL || self->event != NULL)
+                                            && !self->freshness_in_banner);
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Plenary"));
   gtk_stack_set_visible_child_name (self->main_stack,
                                     schedule != NULL ? "event"
@@ -401,6 +396,7 @@ update_freshness (PlenaryWindow *self)
 
   if (self->event == NULL)
     return;
+  self->freshness_in_banner = FALSE;
   text = describe_freshness (self);
   state = plenary_event_get_sync_state (self->event);
   gtk_label_set_text (self->status_freshness, text);
@@ -412,13 +408,25 @@ update_freshness (PlenaryWindow *self)
   else if (state == PLENARY_SYNC_STATE_ERROR || state == PLENARY_SYNC_STATE_OFFLINE)
     {
       const char *message = plenary_event_get_error_message (self->event);
+      g_autofree char *both = NULL;
 
-      /* The status row says which programme is on screen; the banner says why. */
-      show_banner (self, message != NULL && message[0] != '\0' ? message : text, _("_Retry"),
-                   "win.refresh");
+      /* The status row says which programme is on screen; the banner says why. Narrow, with
+       * the title in the header bar, the banner says both: a wrapped status row over a
+       * wrapped banner left a 360 × 294 window no room for the programme. */
+      if (message != NULL && message[0] != '\0' && text[0] != '\0'
+          && gtk_widget_get_visible (GTK_WIDGET (self->status_title)) == FALSE)
+        both = g_strdup_printf ("%s\n%s", message, text);
+      self->freshness_in_banner = both != NULL;
+      show_banner (self, both != NULL ? both
+                         : message != NULL && message[0] != '\0' ? message : text,
+                   _("_Retry"), "win.refresh");
+      /* Narrow, the header bar's Refresh button is the retry: the text gets the width. */
+      if (both != NULL)
+        gtk_widget_set_visible (GTK_WIDGET (self->banner_button), FALSE);
     }
   else
     show_banner (self, NULL, NULL, NULL);
+  gtk_widget_set_visible (self->status_row, !self->freshness_in_banner);
 }
 
 static gboolean
@@ -544,8 +552,7 @@ rebuild_events_menu (PlenaryWindow *self)
 
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.remove-event");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove This Event…"), -1);
+      plenary_a11y_name_mnemonic_buttons (button);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "destructive-menu-item");
       g_signal_connect_object (button, "clicked", G_CALLBACK (gtk_popover_popdown), popover,
@@ -1292,6 +1299,7 @@ static void
 plenary_window_init (PlenaryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   switch_squeezers_at_once (GTK_WIDGET (self->switcher_title));
 
   self->cancellable = g_cancellable_new ();
