@@ -616,6 +616,7 @@ test_dialogs (void)
     GtkWindow *chair = find_toplevel (window, G_TYPE_INVALID);
 
     g_assert_nonnull (chair);
+    walk->mnemonics = TRUE;
     walk_window (walk, GTK_WIDGET (chair), "chair window");
     gtk_window_destroy (chair);
   }

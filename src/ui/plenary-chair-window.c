@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "plenary-chair-window.h"
+#include "plenary-a11y.h"
 #include "sync/plenary-event.h"
 #include "plenary-format.h"
 
@@ -1378,6 +1379,8 @@ plenary_chair_window_init (PlenaryChairWindow *self)
     gtk_widget_set_focus_on_click (button, FALSE);
   g_signal_connect (gtk_text_view_get_buffer (self->notes_view), "changed",
                     G_CALLBACK (on_notes_buffer_changed), self);
+  /* "_Started Now" is named by its text alone, not its label property and its text. */
+  plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 PlenaryChairWindow *
