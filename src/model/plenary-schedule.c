@@ -676,34 +676,37 @@ plenary_schedule_lookup_track (PlenarySchedule *self,
   return g_hash_table_lookup (self->track_by_title, title);
 }
 
-/* Whether @entry starts before (-1), on (0) or after (1) @date in @zone. */
-static int
-compare_start_day (PlenaryEntry *entry,
-                   GTimeZone    *zone,
-                   GDate        *date)
+/* A day in a zone, as the instants it runs from and to: comparing an entry's start with it
+ * needs no conversion (a day switch at 20,000 talks compares some 12,000 of them). */
+typedef struct
 {
-  g_autoptr (GDateTime) local = g_date_time_to_timezone (entry->start, zone);
-  g_autoptr (GDate) day = g_date_new_dmy (g_date_time_get_day_of_month (local),
-                                          g_date_time_get_month (local),
-                                          g_date_time_get_year (local));
+  gint64 from;   /* local midnight, Unix seconds */
+  gint64 to;     /* the next local midnight */
+} DaySpan;
 
-  return CLAMP (g_date_compare (day, date), -1, 1);
+/* Whether @entry starts before (-1), on (0) or after (1) @span. */
+static int
+compare_start_day (PlenaryEntry  *entry,
+                   const DaySpan *span)
+{
+  gint64 start = g_date_time_to_unix (entry->start);
+
+  return start < span->from ? -1 : start >= span->to ? 1 : 0;
 }
 
 /* The first and last days also take what falls before and after them in @zone (Tokyo's
  * Saturday morning of an event that ends on Friday in New York): nothing is lost. */
 static gboolean
-starts_on (PlenaryEntry *entry,
-           GTimeZone    *zone,
-           GDate        *date,
-           gboolean      first,
-           gboolean      last)
+starts_on (PlenaryEntry  *entry,
+           const DaySpan *span,
+           gboolean       first,
+           gboolean       last)
 {
   int order;
 
   if (entry->start == NULL)
     return FALSE;
-  order = compare_start_day (entry, zone, date);
+  order = compare_start_day (entry, span);
   return order == 0 || (order < 0 && first) || (order > 0 && last);
 }
 
@@ -727,7 +730,9 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GDateTime) midnight = NULL;
-  g_autoptr (GDate) date = NULL;
+  g_autoptr (GDateTime) day_start = NULL;
+  g_autoptr (GDateTime) day_end = NULL;
+  DaySpan span;
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean first, last;
   PlenaryDay *day;
@@ -739,8 +744,15 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
     zone = self->timezone;
   day = g_ptr_array_index (self->day_list, day_index);
   midnight = g_date_time_to_timezone (plenary_day_get_date (day), self->timezone);
-  date = g_date_new_dmy (g_date_time_get_day_of_month (midnight),
-                         g_date_time_get_month (midnight), g_date_time_get_year (midnight));
+  /* The event's date of that day, from midnight to midnight in @zone. */
+  day_start = g_date_time_new (zone, g_date_time_get_year (midnight),
+                               g_date_time_get_month (midnight),
+                               g_date_time_get_day_of_month (midnight), 0, 0, 0);
+  day_end = day_start != NULL ? g_date_time_add_days (day_start, 1) : NULL;
+  if (day_start == NULL || day_end == NULL)
+    return rows;
+  span.from = g_date_time_to_unix (day_start);
+  span.to = g_date_time_to_unix (day_end);
   first = day_index == 0;
   last = day_index + 1 == self->day_list->len;
 
@@ -760,7 +772,7 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
             continue;
           if (item->kind != PLENARY_ENTRY_KIND_BLOCK)
             {
-              if (!starts_on (item, zone, date, first, last))
+              if (!starts_on (item, &span, first, last))
                 continue;
               group = g_ptr_array_new ();
               g_ptr_array_add (group, item);
@@ -771,12 +783,12 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
           group = g_ptr_array_new ();
           g_ptr_array_add (group, item);
           for (guint j = 0; children != NULL && j < children->len; j++)
-            if (starts_on (g_ptr_array_index (children, j), zone, date, first, last))
+            if (starts_on (g_ptr_array_index (children, j), &span, first, last))
               g_ptr_array_add (group, g_ptr_array_index (children, j));
           /* A block is listed with its part of the day; an empty block on its own day. */
           if (group->len > 1
               || ((children == NULL || children->len == 0)
-                  && starts_on (item, zone, date, first, last)))
+                  && starts_on (item, &span, first, last)))
             g_ptr_array_add (groups, group);
           else
             g_ptr_array_unref (group);
