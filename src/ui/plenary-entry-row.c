@@ -178,7 +178,10 @@ set_star_button (PlenaryEntryRow *self,
    * query each time (a sixth of a keystroke at 20,000 talks), so only what changed is set. */
   if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->star_button)), what) == 0
       && gtk_toggle_button_get_active (self->star_button) == starred)
-    return;
+    {
+      plenary_hide_decorative_images (GTK_WIDGET (self->star_button));
+      return;
+    }
   self->updating = TRUE;
   gtk_toggle_button_set_active (self->star_button, starred);
   self->updating = FALSE;
