@@ -166,6 +166,13 @@ test_held_banner (void)
   button = find_action_button (GTK_WIDGET (window), "win.use-held-programme");
   g_assert_nonnull (button);
   g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), "Use New Programme"));
+  /* Beside the text when wide, under it on a phone. */
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (button))),
+                   ==, GTK_ORIENTATION_HORIZONTAL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  plenary_test_iterate (300);
+  g_assert_cmpint (gtk_orientable_get_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (button))),
+                   ==, GTK_ORIENTATION_VERTICAL);
 
   /* Taken: the held (empty) programme is the programme, the banner goes. */
   gtk_widget_activate (button);

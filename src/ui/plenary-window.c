@@ -51,6 +51,7 @@ struct _PlenaryWindow
   GtkWidget            *sample_badge;
   GtkWidget            *sample_button;
   GtkRevealer          *banner_revealer;
+  GtkBox               *banner_box;
   GtkSpinner           *loading_spinner;
   GtkLabel             *banner_label;
   GtkButton            *banner_button;
@@ -237,6 +238,11 @@ on_title_visible (PlenaryWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->status_title), !in_header);
   gtk_label_set_xalign (self->status_freshness, in_header ? 0 : 1);
+  /* Narrow, the banner's button goes under its text: beside it, a sentence wrapped to five
+   * lines and a wide pill filled a 294 px tall window. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->banner_box),
+                                  in_header ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_halign (GTK_WIDGET (self->banner_button), in_header ? GTK_ALIGN_END : GTK_ALIGN_FILL);
   update_freshness (self);
 }
 
@@ -1254,6 +1260,7 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sample_badge);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, sample_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_box);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_button);
