@@ -337,6 +337,52 @@ test_sync_state_at_every_width (void)
   plenary_test_stop_application (app);
 }
 
+static gboolean
+file_has (const char *path,
+          const char *what)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, what) != NULL;
+}
+
+/* The .ics export writes in a thread (durably, so not on the main thread) and says so; a path
+ * it cannot write gives a message, not a half file. */
+static void
+test_export_ics (void)
+{
+  PlenaryApplication *app = start_application ();
+  PlenaryWindow *window = PLENARY_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "lpc.ics", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  /* Under a file, not a folder: not writable even as root (CI runs as root). */
+  g_autofree char *under_file = g_build_filename (path, "lpc.ics", NULL);
+  g_autoptr (GFile) nowhere = g_file_new_for_path (under_file);
+  g_autofree char *contents = NULL;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  guint n_events = 0;
+
+  while (plenary_window_get_schedule (window) == NULL && g_get_monotonic_time () < deadline)
+    plenary_test_iterate (20);
+  g_assert_nonnull (plenary_window_get_schedule (window));
+
+  plenary_window_export_ics (window, file, FALSE);
+  /* Not written on the main thread: the call returns before the file is there. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  while (!file_has (path, "END:VCALENDAR") && g_get_monotonic_time () < deadline)
+    plenary_test_iterate (20);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  for (const char *p = contents; (p = strstr (p, "BEGIN:VEVENT")) != NULL; p++)
+    n_events++;
+  g_assert_cmpuint (n_events, >=, 226);
+
+  plenary_window_export_ics (window, nowhere, FALSE);
+  plenary_test_iterate (300);
+  g_assert_false (g_file_test (under_file, G_FILE_TEST_EXISTS));
+  g_assert_true (file_has (path, "END:VCALENDAR"));
+  plenary_test_stop_application (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -346,6 +392,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/application/window-presented", test_window_presented);
+  g_test_add_func ("/application/export-ics", test_export_ics);
   g_test_add_func ("/application/first-start-shows-sample", test_first_start_shows_sample);
   g_test_add_func ("/application/views-built-when-shown", test_views_built_when_shown);
   g_test_add_func ("/application/actions-and-accels", test_actions_and_accels);

@@ -907,35 +907,103 @@ entries_to_export (PlenaryWindow *self,
   return G_LIST_MODEL (store);
 }
 
+typedef struct
+{
+  char  *path;
+  char  *ics;
+  guint  n_talks;
+} IcsWrite;
+
+static void
+ics_write_free (IcsWrite *write)
+{
+  g_free (write->path);
+  g_free (write->ics);
+  g_free (write);
+}
+
+/* Written durably (fsync'd, renamed), so off the main thread. */
+static void
+write_ics_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  IcsWrite *write = task_data;
+  GError *error = NULL;
+
+  if (plenary_store_write_file (write->path, write->ics, strlen (write->ics), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+ics_written_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (object);
+  IcsWrite *write = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *done = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u talk", "Exported %u talks",
+                                       write->n_talks),
+                          write->n_talks);
+  toast (self, done);
+}
+
+void
+plenary_window_export_ics (PlenaryWindow *self,
+                           GFile         *file,
+                           gboolean       starred_only)
+{
+  g_autoptr (GListModel) entries = NULL;
+  g_autoptr (GTask) task = NULL;
+  IcsWrite *write;
+  char *path;
+
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL || self->schedule == NULL)
+    {
+      g_free (path);
+      toast (self, _("Choose a file on this computer"));
+      return;
+    }
+  entries = entries_to_export (self, starred_only);
+  write = g_new0 (IcsWrite, 1);
+  write->path = path;
+  write->ics = plenary_ics_write (self->schedule, entries, PLENARY_ICS_FLAGS_NONE, NULL);
+  write->n_talks = g_list_model_get_n_items (entries);
+  task = g_task_new (self, self->cancellable, ics_written_cb, NULL);
+  g_task_set_source_tag (task, plenary_window_export_ics);
+  g_task_set_task_data (task, write, (GDestroyNotify) ics_write_free);
+  g_task_run_in_thread (task, write_ics_thread);
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
                     PlenaryWindow   *self)
 {
   gboolean starred_only = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "starred"));
-  g_autoptr (GFile) file = NULL;
-  g_autoptr (GListModel) entries = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *ics = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *done = NULL;
 
-  if (response != GTK_RESPONSE_ACCEPT || self->schedule == NULL)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = g_file_get_path (file);
-  entries = entries_to_export (self, starred_only);
-  ics = plenary_ics_write (self->schedule, entries, PLENARY_ICS_FLAGS_NONE, NULL);
-  if (path == NULL || !plenary_store_write_file (path, ics, strlen (ics), &error))
+  if (response == GTK_RESPONSE_ACCEPT)
     {
-      toast (self, error ? error->message : _("Choose a file on this computer"));
-      goto out;
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      plenary_window_export_ics (self, file, starred_only);
     }
-  done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u talk", "Exported %u talks",
-                                       g_list_model_get_n_items (entries)),
-                          g_list_model_get_n_items (entries));
-  toast (self, done);
-out:
   g_object_unref (dialog);
 }
 
@@ -970,12 +1038,12 @@ export_ics_action (GtkWidget  *widget,
 
 /* Stars from a calendar Plenary or Indico exported: talks are named by their contribution id. */
 static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    PlenaryWindow   *self)
+ics_loaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  PlenaryUserData *user_data = self->event ? plenary_event_get_user_data (self->event) : NULL;
-  g_autoptr (GFile) file = NULL;
+  g_autoptr (PlenaryWindow) self = user_data;
+  PlenaryUserData *stars = self->event ? plenary_event_get_user_data (self->event) : NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = NULL;
   g_autofree char *contents = NULL;
@@ -983,16 +1051,20 @@ on_import_response (GtkNativeDialog *dialog,
   gsize length = 0;
   guint starred = 0;
 
-  if (response != GTK_RESPONSE_ACCEPT || user_data == NULL)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error)
-      || (ids = plenary_ics_read_contribution_ids (contents, length,
-                                                   plenary_event_get_event_id (self->event),
-                                                   &error)) == NULL)
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        toast (self, error->message);
+      return;
+    }
+  if (stars == NULL || self->schedule == NULL)
+    return;
+  ids = plenary_ics_read_contribution_ids (contents, length,
+                                           plenary_event_get_event_id (self->event), &error);
+  if (ids == NULL)
     {
       toast (self, error->message);
-      goto out;
+      return;
     }
   for (guint i = 0; i < ids->len; i++)
     {
@@ -1000,13 +1072,37 @@ on_import_response (GtkNativeDialog *dialog,
 
       if (plenary_schedule_lookup_user_key (self->schedule, key) == NULL)
         continue;
-      plenary_user_data_set_starred (user_data, key, TRUE);
+      plenary_user_data_set_starred (stars, key, TRUE);
       starred++;
     }
   done = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Starred %u talk from the calendar",
                                        "Starred %u talks from the calendar", starred), starred);
   toast (self, done);
-out:
+}
+
+void
+plenary_window_import_ics (PlenaryWindow *self,
+                           GFile         *file)
+{
+  g_return_if_fail (PLENARY_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->event == NULL)
+    return;
+  g_file_load_contents_async (file, self->cancellable, ics_loaded_cb, g_object_ref (self));
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    PlenaryWindow   *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      plenary_window_import_ics (self, file);
+    }
   g_object_unref (dialog);
 }
 

@@ -36,6 +36,13 @@ PlenaryScheduleView *plenary_window_get_schedule_view (PlenaryWindow      *self)
 /* Opens the talk with this user key (from a reminder), if it is in the programme. */
 void                 plenary_window_show_entry        (PlenaryWindow      *self,
                                                        const char         *user_key);
+/* Writes the programme (or the starred talks) as an .ics file, in a thread; says so in a toast. */
+void                 plenary_window_export_ics        (PlenaryWindow      *self,
+                                                       GFile              *file,
+                                                       gboolean            starred_only);
+/* Stars the talks of a calendar Plenary or Indico exported, read without blocking. */
+void                 plenary_window_import_ics        (PlenaryWindow      *self,
+                                                       GFile              *file);
 /* Opens the room clock for the room of that name, now or once a programme is on screen. */
 void                 plenary_window_open_chair        (PlenaryWindow      *self,
                                                        const char         *room_name);
