@@ -32,6 +32,21 @@ wait_for (Condition condition,
 }
 
 static gboolean
+calendar_written (gpointer data)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (data, &contents, NULL, NULL)
+         && strstr (contents, "END:VCALENDAR") != NULL;
+}
+
+static gboolean
+talk_941_starred (gpointer data)
+{
+  return plenary_user_data_get_starred (data, "941");
+}
+
+static gboolean
 has_schedule (gpointer data)
 {
   return plenary_window_get_schedule (data) != NULL;
@@ -193,6 +208,19 @@ test_follow_star_resync (void)
   /* The star and the note survive the sync: they live beside the programme. */
   g_assert_true (plenary_user_data_get_starred (user_data, "941"));
   g_assert_cmpstr (plenary_user_data_get_note (user_data, "941"), ==, "Ask about BTF");
+
+  /* The starred talks out to a calendar and back in, as the Starred menu does it: written in a
+   * thread, read without blocking. */
+  {
+    g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "starred.ics", NULL);
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+
+    plenary_window_export_ics (window, file, TRUE);
+    wait_for (calendar_written, path);
+    plenary_user_data_set_starred (user_data, "941", FALSE);
+    plenary_window_import_ics (window, file);
+    wait_for (talk_941_starred, user_data);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   plenary_test_iterate (50);
