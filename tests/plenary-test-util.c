@@ -197,3 +197,41 @@ plenary_test_stop_application (PlenaryApplication *app)
   plenary_test_iterate (50);
   g_object_unref (app);
 }
+
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *css_class,
+             gboolean    mapped_only)
+{
+  if (mapped_only && !gtk_widget_get_mapped (widget))
+    return NULL;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class, mapped_only);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+plenary_test_find_widget (GtkWidget  *root,
+                          GType       type,
+                          const char *css_class)
+{
+  return find_widget (root, type, css_class, FALSE);
+}
+
+GtkWidget *
+plenary_test_find_mapped_widget (GtkWidget  *root,
+                                 GType       type,
+                                 const char *css_class)
+{
+  return find_widget (root, type, css_class, TRUE);
+}

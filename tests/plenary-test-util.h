@@ -24,6 +24,14 @@ void        plenary_test_iterate     (guint         milliseconds);
 /* Runs the main loop until @app has a window (it presents one once its followed events
  * are read), and returns it. */
 GtkWindow  *plenary_test_wait_for_window (GtkApplication *app);
+/* The first widget in @root (itself included) of @type (GTK_TYPE_WIDGET: any) with
+ * @css_class (NULL: any), depth first; _mapped: only among widgets on screen. */
+GtkWidget  *plenary_test_find_widget        (GtkWidget  *root,
+                                             GType       type,
+                                             const char *css_class);
+GtkWidget  *plenary_test_find_mapped_widget (GtkWidget  *root,
+                                             GType       type,
+                                             const char *css_class);
 /* A new PlenaryApplication (its own id, NON_UNIQUE: the bus keeps an exported name until the
  * old object is gone), registered, activated and with its window; and its end, every window
  * destroyed. @tag names it in the id. */

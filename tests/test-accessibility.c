@@ -442,7 +442,6 @@ start_application (gboolean follow)
   return app;
 }
 
-
 static GtkWindow *
 find_toplevel (GtkWindow *except,
                GType      type)
@@ -685,23 +684,6 @@ count_items (GtkWidget *widget,
 #endif
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The chair clock's parts a screen reader announces: "timer" or "status" roles. */
 static void
 count_status_items (GtkWidget *widget,
@@ -732,7 +714,7 @@ test_custom_drawn (void)
 
   adw_view_stack_set_visible_child_name (stack, "rooms");
   plenary_test_iterate (300);
-  grid = find_widget (GTK_WIDGET (window), PLENARY_TYPE_WEEK_GRID);
+  grid = plenary_test_find_widget (GTK_WIDGET (window), PLENARY_TYPE_WEEK_GRID, NULL);
   g_assert_nonnull (grid);
   layout = plenary_week_grid_get_layout (PLENARY_WEEK_GRID (grid));
   g_assert_nonnull (layout);

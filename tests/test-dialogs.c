@@ -19,24 +19,6 @@
 #include "ui/plenary-window.h"
 
 /* The first widget under @widget of @type with CSS class @css_class (NULL for any). */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *css_class)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type)
-      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* A loopback address where nothing listens: a test server's, once it is gone. */
 static char *
@@ -58,7 +40,7 @@ test_add_event_focus_and_errors (void)
   g_autofree char *base = dead_server_base ();
   g_autofree char *url = g_strconcat (base, "event/11/", NULL);
   PlenaryAddEventDialog *dialog = plenary_add_event_dialog_new (NULL, events, sync);
-  GtkWidget *entry = find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  GtkWidget *entry = plenary_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
   GtkWidget *focus;
   GtkWidget *error_label = NULL;
   gint64 deadline;
@@ -84,7 +66,7 @@ test_add_event_focus_and_errors (void)
 
   /* Nothing listens there: one sentence saying what to do, and the entry marked. */
   deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
-  while ((error_label = find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error")) == NULL
+  while ((error_label = plenary_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "error")) == NULL
          && g_get_monotonic_time () < deadline)
     plenary_test_iterate (10);
   g_assert_nonnull (error_label);

@@ -17,23 +17,6 @@
 #include "util/plenary-background.h"
 #include "plenary-test-util.h"
 
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkLabel *
 find_error_label (GtkWidget *root)
 {
@@ -90,10 +73,10 @@ test_background_switch (void)
     if (PLENARY_IS_PREFERENCES_WINDOW (l->data))
       preferences = l->data;
   g_assert_nonnull (preferences);
-  group = find_widget (preferences, PLENARY_TYPE_INTEGRATION_GROUP);
+  group = plenary_test_find_widget (preferences, PLENARY_TYPE_INTEGRATION_GROUP, NULL);
   g_assert_nonnull (group);
-  row = find_widget (group, ADW_TYPE_ACTION_ROW);
-  widget = find_widget (row, GTK_TYPE_SWITCH);
+  row = plenary_test_find_widget (group, ADW_TYPE_ACTION_ROW, NULL);
+  widget = plenary_test_find_widget (row, GTK_TYPE_SWITCH, NULL);
   g_assert_nonnull (widget);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (widget)));
   g_assert_true (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) == widget);
@@ -173,7 +156,7 @@ row_for (GtkWidget  *group,
 {
   g_autoptr (GUri) uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
   g_autofree char *host = g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
-  GtkWidget *list = find_widget (group, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = plenary_test_find_widget (group, GTK_TYPE_LIST_BOX, NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -190,7 +173,7 @@ row_for (GtkWidget  *group,
 static gboolean
 still_checking (GtkWidget *group)
 {
-  GtkWidget *list = find_widget (group, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = plenary_test_find_widget (group, GTK_TYPE_LIST_BOX, NULL);
 
   for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -239,7 +222,7 @@ test_star_rows (void)
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (PLENARY_IS_PREFERENCES_WINDOW (l->data))
       preferences = l->data;
-  group = find_widget (preferences, PLENARY_TYPE_INTEGRATION_GROUP);
+  group = plenary_test_find_widget (preferences, PLENARY_TYPE_INTEGRATION_GROUP, NULL);
   while (still_checking (group))
     g_main_context_iteration (NULL, TRUE);
 

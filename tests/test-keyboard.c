@@ -129,25 +129,6 @@ is_widget_or_inside (GtkWidget *focus,
   return focus == data || gtk_widget_is_ancestor (focus, data);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type,
-                 const char *css_class)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget)
-      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static PlenaryAddEventDialog *
 find_dialog (void)
 {
@@ -311,7 +292,7 @@ test_main_flows (void)
   dialog = find_dialog ();
   give_focus (GTK_WINDOW (dialog));
   {
-    GtkWidget *entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+    GtkWidget *entry = plenary_test_find_mapped_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
 
     g_assert_nonnull (entry);
     g_assert_true (tab_to (GTK_WINDOW (dialog), is_widget_or_inside, entry));
@@ -343,7 +324,7 @@ test_main_flows (void)
   g_assert_true (wait_until (on_day, &day_wait));
 
   /* Open a talk: Tab into the list, arrows to a talk, Enter. */
-  list = find_descendant (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW, NULL);
+  list = plenary_test_find_mapped_widget (GTK_WIDGET (view), GTK_TYPE_GRID_VIEW, NULL);
   g_assert_nonnull (list);
   g_assert_true (tab_to (GTK_WINDOW (window), is_widget_or_inside, list));
   /* The first rows are headers and breaks: down to the first talk that opens with its star. */
@@ -361,7 +342,7 @@ test_main_flows (void)
                     plenary_event_get_user_data (plenary_window_get_event (window)), key));
 
   /* Star it: Tab to the star and press Space. */
-  star = find_descendant (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, "star-toggle");
+  star = plenary_test_find_mapped_widget (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, "star-toggle");
   g_assert_nonnull (star);
   g_assert_true (tab_to (GTK_WINDOW (window), is_widget_or_inside, star));
   press ("space");

@@ -642,7 +642,6 @@ test_rows_follow_changes (void)
   gtk_window_destroy (window);
 }
 
-
 /* The place of the one now-line in @model, or -1; asserts where it is: the top-level items
  * above it have started and those below have not, and so for the talks of a block it is in. */
 static int
@@ -991,23 +990,6 @@ test_keyboard_down_enter (void)
   gtk_window_destroy (window);
 }
 
-static GtkWidget *
-find_by_type (GtkWidget *widget,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Tab leaves the notes and types nothing into them. */
 static void
 test_tab_leaves_notes (void)
@@ -1025,7 +1007,7 @@ test_tab_leaves_notes (void)
   plenary_schedule_view_set_user_data (view, user_data);
   plenary_schedule_view_show_entry (view, talk);
   plenary_test_iterate (50);
-  notes = find_by_type (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW);
+  notes = plenary_test_find_mapped_widget (GTK_WIDGET (page), GTK_TYPE_TEXT_VIEW, NULL);
   g_assert_nonnull (notes);
   g_assert_false (gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (notes)));
   g_assert_true (gtk_widget_grab_focus (notes));
@@ -1092,7 +1074,7 @@ test_row_star_toggle (void)
 
   plenary_schedule_view_set_user_data (view, user_data);
   plenary_test_iterate (50);
-  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  star = plenary_test_find_mapped_widget (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON, NULL);
   g_assert_nonnull (star);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Star");
   {
@@ -1126,13 +1108,13 @@ test_row_star_toggle (void)
   g_signal_emit_by_name (star, "clicked");
   plenary_test_iterate (50);
   g_assert_true (plenary_user_data_get_starred (user_data, key));
-  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  star = plenary_test_find_mapped_widget (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON, NULL);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (star), ==, "Unstar");
 
   plenary_user_data_set_starred (user_data, key, FALSE);
   plenary_test_iterate (50);
-  star = find_by_type (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON);
+  star = plenary_test_find_mapped_widget (nth_cell (list, 1), GTK_TYPE_TOGGLE_BUTTON, NULL);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (star)));
 
   /* Ctrl+D stars the talk of the focused row. */
@@ -1379,23 +1361,6 @@ test_posters_time_once (void)
   gtk_window_destroy (window);
 }
 
-static GtkWidget *
-find_css (GtkWidget  *widget,
-          const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_css (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* At 360 px a row's "Now" badge sits above the title, which keeps the text column's width;
  * wide, it is beside the text. */
 static void
@@ -1419,7 +1384,7 @@ test_badge_above_when_narrow (void)
       gtk_window_set_default_size (window, narrow ? 360 : 1000, 700);
       plenary_test_iterate (150);
       cell = nth_cell (list, 2);
-      badge = find_css (cell, "badge");
+      badge = plenary_test_find_mapped_widget (cell, GTK_TYPE_WIDGET, "badge");
       g_assert_nonnull (badge);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "Now");
       collect_labels (cell, labels);
