@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "plenary-event-url.h"
-
-#define MAX_REDIRECTS 5
+#include "plenary-indico-client.h"
 
 G_DEFINE_QUARK (plenary-event-url-error-quark, plenary_event_url_error)
 
@@ -264,8 +263,7 @@ resolve_sent_cb (GObject      *object,
       return;
     }
 
-  target = g_uri_parse_relative (data->uri, location,
-                                 G_URI_FLAGS_ENCODED_PATH | G_URI_FLAGS_PARSE_RELAXED, NULL);
+  target = plenary_indico_client_get_location (msg, data->uri);
   if (target == NULL)
     {
       g_task_return_new_error (task, PLENARY_EVENT_URL_ERROR, PLENARY_EVENT_URL_ERROR_RESOLVE,
@@ -310,7 +308,7 @@ resolve_step (GTask *task)
       g_object_unref (task);
       return;
     }
-  if (data->hops++ >= MAX_REDIRECTS)
+  if (data->hops++ >= PLENARY_INDICO_MAX_REDIRECTS)
     {
       g_task_return_new_error (task, PLENARY_EVENT_URL_ERROR, PLENARY_EVENT_URL_ERROR_RESOLVE,
                                _("The short link redirects too many times"));
@@ -318,11 +316,8 @@ resolve_step (GTask *task)
       return;
     }
 
-  msg = soup_message_new_from_uri (SOUP_METHOD_GET, data->uri);
   /* The redirect itself is the answer: read Location, never fetch the target. */
-  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "User-Agent",
-                                "Plenary/" PACKAGE_VERSION " (+https://github.com/plenary/plenary)");
+  msg = plenary_indico_client_new_message (SOUP_METHOD_GET, data->uri, FALSE, NULL);
   soup_session_send_async (data->session, msg, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), resolve_sent_cb, task);
 }
@@ -354,7 +349,7 @@ plenary_event_url_resolve_async (SoupSession         *session,
   data = g_new0 (ResolveData, 1);
   data->uri = uri;
   data->session = session != NULL ? g_object_ref (session)
-                                  : soup_session_new_with_options ("timeout", 30, NULL);
+                                  : plenary_indico_client_new_session ();
   g_task_set_task_data (task, data, (GDestroyNotify) resolve_data_free);
   resolve_step (g_steal_pointer (&task));
 }

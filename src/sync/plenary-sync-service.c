@@ -3,32 +3,27 @@
  * Copyright 2026 The Plenary authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One sync is a chain of callbacks on a SyncJob: token lookup → timetable → event export →
- * program.json → compare hashes → parse (thread) → save (thread) → swap. Redirects are
- * followed here, not by libsoup, so that the Authorization header is decided afresh for
- * every URL and never reaches another origin.
+ * One sync is a chain of callbacks on a SyncJob: token lookup → each part of the Indico
+ * client's endpoint table → compare hashes → parse (thread) → save (thread) → swap. The job
+ * owns itself: it holds the one reference on the service while any stage is pending, and
+ * every stage ends it through job_fail() or job_done(). Redirects are followed here, not by
+ * libsoup, with the client's policy deciding about the Authorization header for every hop.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "indico/plenary-event-url.h"
+#include "indico/plenary-indico-client.h"
 #include "indico/plenary-indico-parser.h"
 #include "store/plenary-credentials.h"
 #include "util/plenary-json.h"
 #include "plenary-sync-service.h"
 
-#define USER_AGENT        "Plenary/" PACKAGE_VERSION " (+https://github.com/plenary/plenary)"
-#define MAX_REDIRECTS     5
 #define READ_CHUNK        (256 * 1024)
 #define BACKOFF_MIN_S     30
 #define BACKOFF_MAX_S     (30 * 60)
-#define RETRY_AFTER_MAX_S (24 * 60 * 60)
-/* A token piece this long is never shown, logged or sent back (see scrub_token()). */
-#define TOKEN_PIECE_MIN   8
 
 G_DEFINE_QUARK (plenary-sync-error-quark, plenary_sync_error)
 
@@ -78,7 +73,7 @@ typedef struct
 
 typedef struct
 {
-  PlenarySyncService *service;   /* alive while a callback is pending: each holds a ref */
+  PlenarySyncService *service;   /* owned: the job's one reference, dropped when it is freed */
   PlenaryEvent  *event;
   GList         *tasks;          /* GTask of each caller (joined syncs) */
   GCancellable  *cancellable;
@@ -87,8 +82,8 @@ typedef struct
   gulong         service_handler;
   gboolean       force;
   char          *token;
-  GBytes        *bodies[3];
-  guint          part;           /* 0 timetable, 1 event, 2 program */
+  GBytes        *bodies[PLENARY_INDICO_N_PARTS];
+  PlenaryIndicoPart part;
   GUri          *uri;            /* the URL being fetched (after redirects) */
   guint          redirects;
   SoupMessage   *msg;
@@ -107,14 +102,10 @@ typedef struct
   GError        *stop_reason;    /* why the job cancelled itself (deadline, rate) */
 } SyncJob;
 
-enum { PART_TIMETABLE, PART_EVENT, PART_PROGRAM, N_PARTS };
-
-static gboolean same_origin_as_server (SyncJob *job);
 static void schedule_next (PlenarySyncService *self,
                            Schedule           *schedule,
                            gint64              seconds);
-static void fetch_part    (PlenarySyncService *self,
-                           SyncJob            *job);
+static void fetch_part    (SyncJob            *job);
 
 static void
 sync_job_free (SyncJob *job)
@@ -137,50 +128,9 @@ sync_job_free (SyncJob *job)
   g_clear_handle_id (&job->deadline_source, g_source_remove);
   g_clear_handle_id (&job->rate_source, g_source_remove);
   g_clear_error (&job->stop_reason);
+  /* Last: this may be the service's last reference. */
+  g_object_unref (job->service);
   g_free (job);
-}
-
-/* Token discipline: @text with every piece of @token of TOKEN_PIECE_MIN bytes or more
- * replaced by "…", so a server that echoes the token, whole or nearly, shows nothing of it. */
-static char *
-scrub_token (const char *text,
-             const char *token)
-{
-  g_autoptr (GString) out = NULL;
-  gsize token_length;
-  gsize length;
-
-  if (text == NULL)
-    return NULL;
-  if (token == NULL || (token_length = strlen (token)) < TOKEN_PIECE_MIN)
-    return g_strdup (text);
-
-  length = strlen (text);
-  out = g_string_sized_new (length);
-  for (gsize i = 0; i < length; )
-    {
-      gsize longest = 0;
-
-      for (gsize j = 0; j + TOKEN_PIECE_MIN <= token_length; j++)
-        {
-          gsize k = 0;
-
-          while (i + k < length && j + k < token_length && text[i + k] == token[j + k])
-            k++;
-          longest = MAX (longest, k);
-        }
-      if (longest >= TOKEN_PIECE_MIN)
-        {
-          g_string_append (out, "\u2026");
-          i += longest;
-        }
-      else
-        g_string_append_c (out, text[i++]);
-    }
-  /* A cut may split a multi-byte character of the server's text. */
-  if (!g_utf8_validate (out->str, out->len, NULL))
-    return g_utf8_make_valid (out->str, out->len);
-  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Errors */
@@ -239,140 +189,36 @@ network_error (SyncJob *job,
                       host, error->message);
 }
 
-/* Indico's error bodies: {"message": …} from /export, {"error": {"message": …}} elsewhere.
- * Read with the bounded reader; the text is cut, cleaned of bidi controls and of the token. */
-static char *
-indico_message (GBytes     *body,
-                const char *token)
-{
-  g_autoptr (PlenaryJsonDocument) document = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr (GString) clean = NULL;
-  const PlenaryJsonNode *object;
-  const PlenaryJsonNode *node;
-  const char *text = NULL;
-  guint n_chars = 0;
-  gsize length;
-  const char *data;
-
-  if (body == NULL)
-    return NULL;
-  data = g_bytes_get_data (body, &length);
-  if (length == 0 || length > 64 * 1024)
-    return NULL;
-  document = plenary_json_document_parse (data, length, PLENARY_JSON_MAX_DEPTH, NULL, NULL);
-  object = document != NULL ? plenary_json_node_get_object (plenary_json_document_get_root (document))
-                            : NULL;
-  if (object == NULL)
-    return NULL;
-  node = plenary_json_object_get_member (object, "error");
-  if (plenary_json_node_get_object (node) != NULL)
-    object = node;
-  else
-    text = plenary_json_node_get_string (node);
-  if (text == NULL)
-    text = plenary_json_node_get_string (plenary_json_object_get_member (object, "message"));
-  if (text == NULL)
-    text = plenary_json_node_get_string (plenary_json_object_get_member (object, "title"));
-  if (text == NULL)
-    return NULL;
-
-  /* Data, not layout: no control characters, no bidi overrides or isolates. */
-  clean = g_string_new (NULL);
-  for (const char *p = text; *p != '\0' && n_chars < 300; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
-        continue;
-      g_string_append_unichar (clean, g_unichar_iscntrl (c) ? ' ' : c);
-      n_chars++;
-    }
-  message = scrub_token (clean->str, token);
-  return g_steal_pointer (&message);
-}
-
-static gint64
-parse_retry_after (SoupMessage *msg)
-{
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                    "Retry-After");
-  g_autoptr (GDateTime) date = NULL;
-  g_autoptr (GDateTime) now = NULL;
-  guint64 seconds;
-
-  if (value == NULL)
-    return -1;
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT64, &seconds, NULL))
-    return MIN ((gint64) seconds, RETRY_AFTER_MAX_S);
-  date = soup_date_time_new_from_http_string (value);
-  if (date == NULL)
-    return -1;
-  now = g_date_time_new_now_utc ();
-  return CLAMP (g_date_time_difference (date, now) / G_TIME_SPAN_SECOND, 0, RETRY_AFTER_MAX_S);
-}
-
-static gboolean
-body_looks_like_html (GBytes *body)
-{
-  gsize length;
-  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-
-  if (data == NULL)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      return data[i] == '<';
-  return FALSE;
-}
-
 /* Status and body of one answer → an error, or NULL when it is a usable JSON body. */
 static GError *
 check_answer (SyncJob     *job,
               SoupMessage *msg,
               GBytes      *body)
 {
-  guint status = soup_message_get_status (msg);
-  g_autofree char *message = indico_message (body, job->token);
+  g_autofree char *message = NULL;
   g_autofree char *host = g_strdup (g_uri_get_host (job->uri));
-  const char *type;
+  guint status = soup_message_get_status (msg);
 
-  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+  switch (plenary_indico_client_classify (msg, body, job->token, &message, &job->retry_after))
     {
-      type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg),
-                                                    NULL);
-      if (type != NULL && (g_ascii_strcasecmp (type, "application/json") == 0
-                           || g_str_has_suffix (type, "+json")))
-        return NULL;
-      if (type == NULL && !body_looks_like_html (body))
-        return NULL;
+    case PLENARY_INDICO_ANSWER_JSON:
+      return NULL;
+    case PLENARY_INDICO_ANSWER_WEB_PAGE:
       return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_NOT_JSON,
                           _("%s sent a web page instead of the programme: the event may be "
                             "protected by an access key or need a login. If you have an "
                             "account there, add an Indico API token in Preferences"), host);
-    }
-
-  switch (status)
-    {
-    case SOUP_STATUS_BAD_REQUEST:
-      {
-        gsize length = 0;
-        const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-
-        if ((message != NULL && strstr (message, "OAuth") != NULL)
-            || (data != NULL && g_strstr_len (data, length, "OAuth error") != NULL))
-          return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_OAUTH,
-                              _("%s rejected the access token: it is invalid, expired, or "
-                                "lacks the “read:legacy_api” scope. Create a token with that "
-                                "scope in Indico (your profile, API tokens) and enter it in "
-                                "Preferences"), host);
-      }
-      break;
-    case SOUP_STATUS_UNAUTHORIZED:
+    case PLENARY_INDICO_ANSWER_OAUTH:
+      return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_OAUTH,
+                          _("%s rejected the access token: it is invalid, expired, or "
+                            "lacks the “read:legacy_api” scope. Create a token with that "
+                            "scope in Indico (your profile, API tokens) and enter it in "
+                            "Preferences"), host);
+    case PLENARY_INDICO_ANSWER_UNAUTHORIZED:
       return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_UNAUTHORIZED,
                           _("%s asks for a login. Add an Indico API token for this server "
                             "in Preferences"), host);
-    case SOUP_STATUS_FORBIDDEN:
+    case PLENARY_INDICO_ANSWER_FORBIDDEN:
       if (message != NULL)
         return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_FORBIDDEN,
                             _("%s refused access: “%s”. If the event is private, add an "
@@ -381,26 +227,22 @@ check_answer (SyncJob     *job,
       return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_FORBIDDEN,
                           _("%s refused access. If the event is private, add an Indico API "
                             "token that can see it in Preferences"), host);
-    case SOUP_STATUS_NOT_FOUND:
+    case PLENARY_INDICO_ANSWER_NOT_FOUND:
       return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_NOT_FOUND,
                           _("Event not found: %s has nothing at this address. Check the "
                             "event’s link"), host);
-    case 429: /* Too Many Requests; libsoup has no name for it */
-      job->retry_after = parse_retry_after (msg);
+    case PLENARY_INDICO_ANSWER_RATE_LIMITED:
       return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_RATE_LIMITED,
                           _("%s asks Plenary to slow down. Plenary will try again later"),
                           host);
-    default:
-      break;
-    }
-
-  if (SOUP_STATUS_IS_SERVER_ERROR (status))
-    {
-      if (status == SOUP_STATUS_SERVICE_UNAVAILABLE)
-        job->retry_after = parse_retry_after (msg);
+    case PLENARY_INDICO_ANSWER_SERVER:
       return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SERVER,
                           _("%s is having trouble (HTTP %u). Plenary will try again later"),
                           host, status);
+    case PLENARY_INDICO_ANSWER_REDIRECT:
+    case PLENARY_INDICO_ANSWER_OTHER:
+    default:
+      break;
     }
   if (message != NULL)
     return g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_INDICO,
@@ -410,14 +252,14 @@ check_answer (SyncJob     *job,
                       host, status);
 }
 
-/* Finishing */
+/* Finishing: every stage leaves through job_done() or job_fail(), which free the job. */
 
 static void
-job_finish (PlenarySyncService *self,
-            SyncJob            *job,
-            GError             *error,     /* (transfer full) (nullable) */
-            gboolean            changed)
+job_finish (SyncJob  *job,
+            GError   *error,     /* (transfer full) (nullable) */
+            gboolean  changed)
 {
+  PlenarySyncService *self = job->service;
   Schedule *schedule = g_hash_table_lookup (self->scheduled, job->event);
   GList *tasks;
 
@@ -441,7 +283,8 @@ job_finish (PlenarySyncService *self,
   /* No server text reaches the screen or the log with the token in it. */
   if (error != NULL && job->token != NULL)
     {
-      g_autofree char *scrubbed = scrub_token (error->message, job->token);
+      g_autofree char *scrubbed = plenary_indico_client_scrub_token (error->message,
+                                                                     job->token);
 
       g_free (error->message);
       error->message = g_steal_pointer (&scrubbed);
@@ -507,19 +350,30 @@ job_finish (PlenarySyncService *self,
   sync_job_free (job);
 }
 
+static void
+job_done (SyncJob  *job,
+          gboolean  changed)
+{
+  job_finish (job, NULL, changed);
+}
+
+static void
+job_fail (SyncJob *job,
+          GError  *error)     /* (transfer full) */
+{
+  job_finish (job, error, FALSE);
+}
+
 /* Closing the stream aborts the download; the stored snapshot is left as it was. */
 static void
-abort_too_large (PlenarySyncService *self,
-                 SyncJob            *job)
+abort_too_large (SyncJob *job)
 {
-  g_autofree char *size = g_format_size (self->max_body_size);
+  g_autofree char *size = g_format_size (job->service->max_body_size);
 
   g_input_stream_close (job->stream, NULL, NULL);
-  job_finish (self, job,
-              g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
-                           _("The server’s answer is larger than %s, more than any "
-                             "programme needs; Plenary stopped downloading it"), size),
-              FALSE);
+  job_fail (job, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
+                              _("The server’s answer is larger than %s, more than any "
+                                "programme needs; Plenary stopped downloading it"), size));
 }
 
 static void
@@ -528,26 +382,21 @@ saved_cb (GObject      *object,
           gpointer      user_data)
 {
   SyncJob *job = user_data;
-  PlenarySyncService *self = job->service;
   g_autoptr (GError) error = NULL;
   g_autoptr (PlenarySchedule) schedule = g_object_steal_data (object, "schedule");
 
   if (!plenary_snapshot_save_finish (result, &error))
     {
-      GError *save_error = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SAVE,
-                                        _("The new programme could not be saved: %s"),
-                                        error->message);
-
-      job_finish (self, job, save_error, FALSE);
-      g_object_unref (self);
+      job_fail (job, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SAVE,
+                                  _("The new programme could not be saved: %s"),
+                                  error->message));
       return;
     }
 
   plenary_event_set_programme (job->event, job->snapshot, schedule);
   /* A good answer replaced the programme: anything held from before is moot. */
   plenary_event_drop_held (job->event);
-  job_finish (self, job, NULL, TRUE);
-  g_object_unref (self);
+  job_done (job, TRUE);
 }
 
 static void
@@ -556,27 +405,20 @@ held_cb (GObject      *object,
          gpointer      user_data)
 {
   SyncJob *job = user_data;
-  PlenarySyncService *self = job->service;
   g_autoptr (GError) error = NULL;
   const char *message;
 
   /* Not kept aside (a full disk): still not taken, and said so. */
   if (!plenary_event_hold_finish (job->event, result, &error))
-    job_finish (self, job,
-                g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SAVE,
-                             _("The new programme looks wrong and could not be kept aside: %s"),
-                             error->message),
-                FALSE);
-  else
     {
-      message = plenary_event_get_held_message (job->event);
-      g_message ("Holding the new programme of %s: %s", plenary_event_get_key (job->event),
-                 message);
-      job_finish (self, job,
-                  g_error_new_literal (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_HELD, message),
-                  FALSE);
+      job_fail (job, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SAVE,
+                                  _("The new programme looks wrong and could not be kept "
+                                    "aside: %s"), error->message));
+      return;
     }
-  g_object_unref (self);
+  message = plenary_event_get_held_message (job->event);
+  g_message ("Holding the new programme of %s: %s", plenary_event_get_key (job->event), message);
+  job_fail (job, g_error_new_literal (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_HELD, message));
 }
 
 static char *
@@ -612,7 +454,6 @@ parsed_cb (GObject      *object,
            gpointer      user_data)
 {
   SyncJob *job = user_data;
-  PlenarySyncService *self = job->service;
   g_autoptr (PlenarySchedule) schedule = NULL;
   g_autofree char *reason = NULL;
   GError *error = NULL;
@@ -620,8 +461,7 @@ parsed_cb (GObject      *object,
   schedule = plenary_indico_parse_finish (result, &error);
   if (schedule == NULL)
     {
-      job_finish (self, job, error, FALSE);
-      g_object_unref (self);
+      job_fail (job, error);
       return;
     }
 
@@ -647,7 +487,6 @@ snapshot_made_cb (GObject      *object,
                   gpointer      user_data)
 {
   SyncJob *job = user_data;
-  PlenarySyncService *self = job->service;
   PlenarySnapshot *current = plenary_event_get_snapshot (job->event);
   g_autoptr (PlenaryIndicoSources) sources = NULL;
   GError *error = NULL;
@@ -655,8 +494,7 @@ snapshot_made_cb (GObject      *object,
   job->snapshot = g_task_propagate_pointer (G_TASK (result), &error);
   if (job->snapshot == NULL)
     {
-      job_finish (self, job, error, FALSE);
-      g_object_unref (self);
+      job_fail (job, error);
       return;
     }
 
@@ -665,8 +503,7 @@ snapshot_made_cb (GObject      *object,
   if (current != NULL && plenary_snapshot_same_bodies (current, job->snapshot))
     {
       plenary_event_drop_held (job->event);
-      job_finish (self, job, NULL, FALSE);
-      g_object_unref (self);
+      job_done (job, FALSE);
       return;
     }
 
@@ -683,118 +520,48 @@ make_snapshot_thread (GTask        *task,
 {
   GBytes **bodies = task_data;
 
-  g_task_return_pointer (task, plenary_snapshot_new (bodies[PART_TIMETABLE], bodies[PART_EVENT],
-                                                     bodies[PART_PROGRAM], NULL),
+  g_task_return_pointer (task, plenary_snapshot_new (bodies[PLENARY_INDICO_PART_TIMETABLE],
+                                                     bodies[PLENARY_INDICO_PART_EVENT],
+                                                     bodies[PLENARY_INDICO_PART_PROGRAM], NULL),
                          g_object_unref);
 }
 
 static void
 free_bodies (GBytes **bodies)
 {
-  for (guint i = 0; i < N_PARTS; i++)
+  for (guint i = 0; i < PLENARY_INDICO_N_PARTS; i++)
     g_clear_pointer (&bodies[i], g_bytes_unref);
   g_free (bodies);
 }
 
 static void
-all_fetched (PlenarySyncService *self,
-             SyncJob            *job)
+all_fetched (SyncJob *job)
 {
   g_autoptr (GTask) task = g_task_new (NULL, job->cancellable, snapshot_made_cb, job);
-  GBytes **bodies = g_new0 (GBytes *, N_PARTS);
+  GBytes **bodies = g_new0 (GBytes *, PLENARY_INDICO_N_PARTS);
 
   job->processing = TRUE;
   g_clear_handle_id (&job->rate_source, g_source_remove);
 
   /* Hashing the bodies (97 MB at 20,000 talks) takes a third of a second: not on the main
    * thread. The task keeps its own references, whatever happens to the job meanwhile. */
-  for (guint i = 0; i < N_PARTS; i++)
+  for (guint i = 0; i < PLENARY_INDICO_N_PARTS; i++)
     bodies[i] = job->bodies[i] != NULL ? g_bytes_ref (job->bodies[i]) : NULL;
   g_task_set_task_data (task, bodies, (GDestroyNotify) free_bodies);
   g_task_set_source_tag (task, all_fetched);
-  g_object_ref (self);
   g_task_run_in_thread (task, make_snapshot_thread);
 }
 
-/* The event's timezone, from the first "tz" of the timetable export (all its times are in
- * the event's zone), else the one stored; checked to be a zone name, as it goes in a URL. */
-static char *
-find_timezone (SyncJob *job)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (job->bodies[PART_TIMETABLE], &length);
-  const char *found = data != NULL ? g_strstr_len (data, length, "\"tz\":") : NULL;
-  const char *stored = plenary_event_get_timezone (job->event);
-  g_autoptr (GString) tz = g_string_new (NULL);
-
-  if (found != NULL)
-    {
-      const char *p = found + strlen ("\"tz\":");
-      const char *end = data + length;
-
-      while (p < end && g_ascii_isspace (*p))
-        p++;
-      if (p < end && *p == '"')
-        {
-          for (p++; p < end && *p != '"' && tz->len < 64; p++)
-            {
-              if (*p == '\\' && p + 1 < end && p[1] == '/')
-                continue;
-              if (!g_ascii_isalnum (*p) && strchr ("/_+-", *p) == NULL)
-                break;
-              g_string_append_c (tz, *p);
-            }
-          if (p < end && *p == '"' && tz->len > 0)
-            return g_string_free (g_steal_pointer (&tz), FALSE);
-        }
-    }
-  return g_strdup (stored != NULL ? stored : "UTC");
-}
-
 static void
-next_part (PlenarySyncService *self,
-           SyncJob            *job)
+next_part (SyncJob *job)
 {
   job->part++;
   job->redirects = 0;
   job->left_origin = FALSE;
-  if (job->part > PART_PROGRAM)
-    all_fetched (self, job);
+  if (job->part == PLENARY_INDICO_N_PARTS)
+    all_fetched (job);
   else
-    fetch_part (self, job);
-}
-
-/* A body shorter than its Content-Length: the connection broke (libsoup reports the end of
- * the stream). Only when the body is not content-encoded, where the length is the encoded
- * one. */
-static gboolean
-body_is_short (SoupMessage *msg,
-               GBytes      *body)
-{
-  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
-
-  return soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-         && soup_message_headers_get_one (headers, "Content-Encoding") == NULL
-         && (guint64) soup_message_headers_get_content_length (headers)
-            > (guint64) g_bytes_get_size (body);
-}
-
-/* A program.json worth keeping: JSON within the limits, with a list of tracks. */
-static gboolean
-program_usable (GBytes *body)
-{
-  g_autoptr (PlenaryJsonDocument) document = NULL;
-  const PlenaryJsonNode *root;
-  gsize length;
-  const char *data;
-
-  if (body == NULL)
-    return FALSE;
-  data = g_bytes_get_data (body, &length);
-  document = plenary_json_document_parse (data, length, PLENARY_JSON_MAX_DEPTH, NULL, NULL);
-  root = document != NULL ? plenary_json_document_get_root (document) : NULL;
-  return plenary_json_node_get_array (plenary_json_object_get_member (
-                                        plenary_json_node_get_object (root), "tracks")) != NULL;
+    fetch_part (job);
 }
 
 static void body_read_cb (GObject      *object,
@@ -817,7 +584,7 @@ body_read_cb (GObject      *object,
               gpointer      user_data)
 {
   SyncJob *job = user_data;
-  PlenarySyncService *self = job->service;
+  const PlenaryIndicoEndpoint *endpoint = plenary_indico_client_get_endpoint (job->part);
   gssize n_read;
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
@@ -826,18 +593,16 @@ body_read_cb (GObject      *object,
   n_read = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
   if (n_read < 0)
     {
-      job_finish (self, job, network_error (job, error), FALSE);
-      g_object_unref (self);
+      job_fail (job, network_error (job, error));
       return;
     }
 
   if (n_read > 0)
     {
       job->filled += (gsize) n_read;
-      if (job->filled > self->max_body_size)
+      if (job->filled > job->service->max_body_size)
         {
-          abort_too_large (self, job);
-          g_object_unref (self);
+          abort_too_large (job);
           return;
         }
       job->window_bytes += (guint64) n_read;
@@ -852,21 +617,22 @@ body_read_cb (GObject      *object,
   body = g_byte_array_free_to_bytes (g_steal_pointer (&job->buffer));
 
   answer_error = check_answer (job, job->msg, body);
-  if (answer_error == NULL && body_is_short (job->msg, body))
+  if (answer_error == NULL
+      && plenary_indico_client_body_is_short (job->msg, g_bytes_get_size (body)))
     answer_error = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TRUNCATED,
                                 _("The download from %s was interrupted before the whole "
                                   "programme arrived. Plenary will try again soon"),
                                 g_uri_get_host (job->uri));
-  if (job->part == PART_PROGRAM && (answer_error != NULL || !program_usable (body)))
+  if (job->part == PLENARY_INDICO_PART_PROGRAM
+      && (answer_error != NULL || !plenary_indico_client_program_usable (body)))
     {
       PlenarySnapshot *current = plenary_event_get_snapshot (job->event);
       GBytes *kept = current != NULL ? plenary_snapshot_get_program (current) : NULL;
 
-      /* program.json is optional: servers before Indico 3.3.9 answer 404, and a token
-       * without read:everything may not see it. Whatever went wrong with it, the track
-       * descriptions of the last good one stay; the track titles come from the exports. */
+      /* Whatever went wrong with the optional programme part, the track descriptions of
+       * the last good one stay; the track titles come from the exports. */
       if (answer_error != NULL)
-        g_debug ("program.json of %s: %s", plenary_event_get_key (job->event),
+        g_debug ("%s of %s: %s", endpoint->name, plenary_event_get_key (job->event),
                  answer_error->message);
       g_clear_error (&answer_error);
       g_clear_pointer (&body, g_bytes_unref);
@@ -875,14 +641,12 @@ body_read_cb (GObject      *object,
     }
   if (answer_error != NULL)
     {
-      job_finish (self, job, answer_error, FALSE);
-      g_object_unref (self);
+      job_fail (job, answer_error);
       return;
     }
 
   job->bodies[job->part] = g_steal_pointer (&body);
-  next_part (self, job);
-  g_object_unref (self);
+  next_part (job);
 }
 
 static void
@@ -891,60 +655,43 @@ sent_cb (GObject      *object,
          gpointer      user_data)
 {
   SyncJob *job = user_data;
-  PlenarySyncService *self = job->service;
+  guint64 max_body_size = job->service->max_body_size;
   g_autoptr (GError) error = NULL;
   goffset length;
-  guint status;
 
   job->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (job->stream == NULL)
     {
-      job_finish (self, job, network_error (job, error), FALSE);
-      g_object_unref (self);
+      job_fail (job, network_error (job, error));
       return;
     }
 
-  status = soup_message_get_status (job->msg);
-  if (SOUP_STATUS_IS_REDIRECTION (status))
+  if (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (job->msg)))
     {
-      const char *location =
-        soup_message_headers_get_one (soup_message_get_response_headers (job->msg), "Location");
-      GUri *target = location != NULL
-                     ? g_uri_parse_relative (job->uri, location, SOUP_HTTP_URI_FLAGS, NULL)
-                     : NULL;
+      GUri *target = plenary_indico_client_follow_redirect (
+        job->msg, job->uri, plenary_event_get_server_base (job->event), &job->redirects,
+        &job->left_origin);
 
       g_input_stream_close (job->stream, NULL, NULL);
       g_clear_object (&job->stream);
-      if (target == NULL || job->redirects++ >= MAX_REDIRECTS
-          || (g_strcmp0 (g_uri_get_scheme (target), "https") != 0
-              && g_strcmp0 (g_uri_get_scheme (target), "http") != 0))
+      if (target == NULL)
         {
-          g_clear_pointer (&target, g_uri_unref);
-          job_finish (self, job,
-                      g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_REDIRECT,
-                                   _("%s redirected Plenary too often or to an invalid "
-                                     "address. Check the event’s link"),
-                                   g_uri_get_host (job->uri)),
-                      FALSE);
-          g_object_unref (self);
+          job_fail (job, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_REDIRECT,
+                                      _("%s redirected Plenary too often or to an invalid "
+                                        "address. Check the event’s link"),
+                                      g_uri_get_host (job->uri)));
           return;
         }
       g_clear_pointer (&job->uri, g_uri_unref);
       job->uri = target;
-      /* Once the chain leaves the token's origin, no later hop carries the token, even
-       * one that comes back to it: the other host chose where it goes. */
-      if (!same_origin_as_server (job))
-        job->left_origin = TRUE;
-      fetch_part (self, job);
-      g_object_unref (self);
+      fetch_part (job);
       return;
     }
 
   if ((guint64) soup_message_headers_get_content_length (
-        soup_message_get_response_headers (job->msg)) > self->max_body_size)
+        soup_message_get_response_headers (job->msg)) > max_body_size)
     {
-      abort_too_large (self, job);
-      g_object_unref (self);
+      abort_too_large (job);
       return;
     }
 
@@ -952,71 +699,34 @@ sent_cb (GObject      *object,
    * body is longer once decoded), so that it is not copied again and again as it grows. */
   length = soup_message_headers_get_content_length (soup_message_get_response_headers (job->msg));
   job->buffer = g_byte_array_sized_new ((guint) MIN ((guint64) MAX (length, 0) + READ_CHUNK,
-                                                     self->max_body_size + READ_CHUNK));
+                                                     max_body_size + READ_CHUNK));
   job->filled = 0;
   read_body (job);
 }
 
-static gboolean
-same_origin_as_server (SyncJob *job)
-{
-  g_autofree char *url = g_uri_to_string (job->uri);
-  g_autofree char *origin = plenary_event_url_get_origin (url);
-  g_autofree char *token_origin =
-    plenary_event_url_get_origin (plenary_event_get_server_base (job->event));
-
-  return origin != NULL && g_strcmp0 (origin, token_origin) == 0;
-}
-
-/* The token goes only to the origin it was stored for, and only over https or to a
- * loopback address: never to the target of a redirect to another host, nor to any hop
- * after one. */
-static gboolean
-may_send_token (SyncJob *job)
-{
-  g_autofree char *url = NULL;
-
-  if (job->token == NULL || job->left_origin)
-    return FALSE;
-  url = g_uri_to_string (job->uri);
-  return same_origin_as_server (job) && plenary_event_url_is_secure (url);
-}
-
+/* The part's URL; the event export in the event's zone: the timetable's, else the one
+ * stored. */
 static GUri *
 part_uri (SyncJob *job)
 {
-  const char *base = plenary_event_get_server_base (job->event);
-  const char *id = plenary_event_get_event_id (job->event);
-  const char *nocache = job->force ? "&nc=yes" : "";
+  g_autofree char *zone = NULL;
   g_autofree char *url = NULL;
 
-  switch (job->part)
-    {
-    case PART_TIMETABLE:
-      url = g_strdup_printf ("%sexport/timetable/%s.json%s", base, id,
-                             job->force ? "?nc=yes" : "");
-      break;
-    case PART_EVENT:
-      {
-        g_autofree char *tz = find_timezone (job);
-        g_autofree char *escaped = g_uri_escape_string (tz, NULL, FALSE);
-
-        url = g_strdup_printf ("%sexport/event/%s.json?detail=contributions&tz=%s%s",
-                               base, id, escaped, nocache);
-      }
-      break;
-    default:
-      url = g_strdup_printf ("%sevent/%s/program.json", base, id);
-      break;
-    }
+  if (plenary_indico_client_get_endpoint (job->part)->zoned)
+    zone = plenary_indico_client_timetable_zone (job->bodies[PLENARY_INDICO_PART_TIMETABLE]);
+  if (zone == NULL)
+    zone = g_strdup (plenary_event_get_timezone (job->event));
+  url = plenary_indico_client_build_url (job->part, plenary_event_get_server_base (job->event),
+                                         plenary_event_get_event_id (job->event), zone,
+                                         job->force);
   return g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
 }
 
 static void
-fetch_part (PlenarySyncService *self,
-            SyncJob            *job)
+fetch_part (SyncJob *job)
 {
-  SoupMessageHeaders *headers;
+  const char *server_base = plenary_event_get_server_base (job->event);
+  gboolean with_token;
 
   if (job->redirects == 0)
     {
@@ -1024,25 +734,13 @@ fetch_part (PlenarySyncService *self,
       job->uri = part_uri (job);
     }
 
+  with_token = job->token != NULL
+               && plenary_indico_client_may_send_token (server_base, job->uri, job->left_origin);
   g_clear_object (&job->msg);
-  job->msg = soup_message_new_from_uri (SOUP_METHOD_GET, job->uri);
-  /* Redirects are followed in sent_cb(), deciding about the token for each hop. */
-  soup_message_add_flags (job->msg, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (job->msg);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  soup_message_headers_replace (headers, "X-Requested-With", "XMLHttpRequest");
-  soup_message_headers_replace (headers, "User-Agent", USER_AGENT);
-  if (may_send_token (job))
-    {
-      g_autofree char *value = g_strconcat ("Bearer ", job->token, NULL);
-
-      soup_message_headers_replace (headers, "Authorization", value);
-      memset (value, 0, strlen (value));
-    }
-
-  g_object_ref (self);
-  soup_session_send_async (self->session, job->msg, G_PRIORITY_DEFAULT, job->cancellable,
-                           sent_cb, job);
+  job->msg = plenary_indico_client_new_message (SOUP_METHOD_GET, job->uri, TRUE,
+                                                with_token ? job->token : NULL);
+  soup_session_send_async (job->service->session, job->msg, G_PRIORITY_DEFAULT,
+                           job->cancellable, sent_cb, job);
 }
 
 static void
@@ -1051,14 +749,12 @@ token_cb (GObject      *object,
           gpointer      user_data)
 {
   SyncJob *job = user_data;
-  PlenarySyncService *self = job->service;
   g_autoptr (GError) error = NULL;
 
   job->token = plenary_credentials_lookup_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      job_finish (self, job, g_steal_pointer (&error), FALSE);
-      g_object_unref (self);
+      job_fail (job, g_steal_pointer (&error));
       return;
     }
   /* No keyring: public events still work, so go on without a token. */
@@ -1066,8 +762,7 @@ token_cb (GObject      *object,
     g_message ("No token for %s: %s", plenary_event_get_server_base (job->event),
                error->message);
 
-  fetch_part (self, job);
-  g_object_unref (self);
+  fetch_part (job);
 }
 
 /* The whole-sync deadline and the minimum rate: a server that trickles its answer cannot
@@ -1170,7 +865,7 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
   job->force = force;
   job->retry_after = -1;
   job->tasks = g_list_append (job->tasks, g_steal_pointer (&task));
-  job->service = self;
+  job->service = g_object_ref (self);
   if (self->deadline > 0)
     job->deadline_source = g_timeout_add_seconds (self->deadline, deadline_cb, job);
   if (self->min_rate > 0 && self->rate_window > 0)
@@ -1193,15 +888,11 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
   plenary_event_set_sync_state (event, PLENARY_SYNC_STATE_SYNCING,
                                 plenary_event_get_error_message (event));
 
-  g_object_ref (self);
   if (self->use_keyring)
     plenary_credentials_lookup_async (plenary_event_get_server_base (event), job->cancellable,
                                       token_cb, job);
   else
-    {
-      fetch_part (self, job);
-      g_object_unref (self);
-    }
+    fetch_part (job);
 }
 
 gboolean
@@ -1498,12 +1189,7 @@ plenary_sync_service_class_init (PlenarySyncServiceClass *klass)
 static void
 plenary_sync_service_init (PlenarySyncService *self)
 {
-  self->session = soup_session_new_with_options ("timeout", 30,
-                                                 "user-agent", USER_AGENT,
-                                                 NULL);
-  /* No cookies (Indico refuses tokens mixed with sessions), and no HTTP auth prompts. */
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_COOKIE_JAR);
-  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
+  self->session = plenary_indico_client_new_session ();
   self->cancellable = g_cancellable_new ();
   self->jobs = g_hash_table_new (NULL, NULL);
   self->scheduled = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) schedule_free);
