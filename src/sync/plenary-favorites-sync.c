@@ -13,13 +13,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "indico/plenary-event-url.h"
+#include "indico/plenary-indico-client.h"
 #include "store/plenary-credentials.h"
 #include "plenary-favorites-sync.h"
 
-#define USER_AGENT    "Plenary/" PACKAGE_VERSION " (+https://github.com/plenary/plenary)"
 #define READ_CHUNK    (16 * 1024)
 #define MAX_BODY      (4 * 1024 * 1024)
 #define DEBOUNCE_S    2
@@ -190,28 +188,6 @@ network_error (Job    *job,
                       _("%s cannot be reached, so stars were not synced."), job->host);
 }
 
-static gboolean
-body_contains (GBytes     *body,
-               const char *text)
-{
-  gsize length = 0;
-  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-
-  return data != NULL && g_strstr_len (data, MIN (length, 64 * 1024), text) != NULL;
-}
-
-static gboolean
-body_looks_like_html (GBytes *body)
-{
-  gsize length = 0;
-  const char *data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-
-  for (gsize i = 0; data != NULL && i < length; i++)
-    if (!g_ascii_isspace (data[i]))
-      return data[i] == '<';
-  return FALSE;
-}
-
 static GError *
 check_answer (Job        *job,
               SoupMessage *msg,
@@ -219,53 +195,53 @@ check_answer (Job        *job,
               gboolean     writing)
 {
   guint status = soup_message_get_status (msg);
-  const char *type = soup_message_headers_get_content_type (
-    soup_message_get_response_headers (msg), NULL);
 
-  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+  switch (plenary_indico_client_classify (msg, body, job->token, NULL, NULL))
     {
-      if ((type != NULL && (g_ascii_strcasecmp (type, "application/json") == 0
-                            || g_str_has_suffix (type, "+json")))
-          || (type == NULL && !body_looks_like_html (body)))
-        return NULL;
+    case PLENARY_INDICO_ANSWER_JSON:
+      return NULL;
+    case PLENARY_INDICO_ANSWER_WEB_PAGE:
       return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_NOT_JSON,
                           _("%s sent a web page, probably a login page, instead of your "
                             "starred talks. Check the access token in Preferences."),
                           job->host);
+    case PLENARY_INDICO_ANSWER_REDIRECT:
+      return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_NOT_JSON,
+                          _("%s sent Plenary to another page, probably a login page, instead "
+                            "of your starred talks. Check the access token in Preferences."),
+                          job->host);
+    case PLENARY_INDICO_ANSWER_UNAUTHORIZED:
+    case PLENARY_INDICO_ANSWER_OAUTH:
+      return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_UNAUTHORIZED,
+                          _("%s no longer accepts your access token; it may have expired. "
+                            "Save a new token for it in Preferences, Private events."),
+                          job->host);
+    case PLENARY_INDICO_ANSWER_FORBIDDEN:
+      return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_FORBIDDEN,
+                          writing
+                          ? _("%s does not let this access token change your starred talks: "
+                              "it needs the “full:everything” scope. Create such a token in "
+                              "your Indico profile and save it in Preferences.")
+                          : _("%s does not let this access token read your starred talks: it "
+                              "needs the “read:everything” scope (and “full:everything” to "
+                              "change them). Create such a token in your Indico profile and "
+                              "save it in Preferences."),
+                          job->host);
+    case PLENARY_INDICO_ANSWER_NOT_FOUND:
+      return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_NOT_AVAILABLE,
+                          _("%s does not keep starred talks in Indico accounts (that needs "
+                            "Indico 3.3.13 or newer)."), job->host);
+    case PLENARY_INDICO_ANSWER_SERVER:
+      return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_SERVER,
+                          _("%s is having trouble (HTTP %u), so stars were not synced."),
+                          job->host, status);
+    case PLENARY_INDICO_ANSWER_RATE_LIMITED:
+    case PLENARY_INDICO_ANSWER_OTHER:
+    default:
+      return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_HTTP,
+                          _("%s gave an unexpected answer (HTTP %u), so stars were not "
+                            "synced."), job->host, status);
     }
-  if (SOUP_STATUS_IS_REDIRECTION (status))
-    return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_NOT_JSON,
-                        _("%s sent Plenary to another page, probably a login page, instead "
-                          "of your starred talks. Check the access token in Preferences."),
-                        job->host);
-  if (status == SOUP_STATUS_UNAUTHORIZED
-      || (status == SOUP_STATUS_BAD_REQUEST && body_contains (body, "OAuth")))
-    return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_UNAUTHORIZED,
-                        _("%s no longer accepts your access token; it may have expired. "
-                          "Save a new token for it in Preferences, Private events."),
-                        job->host);
-  if (status == SOUP_STATUS_FORBIDDEN)
-    return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_FORBIDDEN,
-                        writing
-                        ? _("%s does not let this access token change your starred talks: "
-                            "it needs the “full:everything” scope. Create such a token in "
-                            "your Indico profile and save it in Preferences.")
-                        : _("%s does not let this access token read your starred talks: it "
-                            "needs the “read:everything” scope (and “full:everything” to "
-                            "change them). Create such a token in your Indico profile and "
-                            "save it in Preferences."),
-                        job->host);
-  if (status == SOUP_STATUS_NOT_FOUND)
-    return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_NOT_AVAILABLE,
-                        _("%s does not keep starred talks in Indico accounts (that needs "
-                          "Indico 3.3.13 or newer)."), job->host);
-  if (SOUP_STATUS_IS_SERVER_ERROR (status))
-    return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_SERVER,
-                        _("%s is having trouble (HTTP %u), so stars were not synced."),
-                        job->host, status);
-  return g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_HTTP,
-                      _("%s gave an unexpected answer (HTTP %u), so stars were not synced."),
-                      job->host, status);
 }
 
 static void
@@ -397,18 +373,14 @@ send_request (GTask      *task,
   PlenaryFavoritesSync *self = g_task_get_source_object (task);
   Job *job = g_task_get_task_data (task);
   g_autofree char *url = NULL;
-  g_autofree char *origin = NULL;
-  g_autofree char *token_origin = NULL;
-  SoupMessageHeaders *headers;
+  g_autoptr (GUri) uri = NULL;
 
   url = g_strdup_printf ("%sevent/%s/api/contributions/favorites%s%s", job->server_base,
                          job->event_id, key != NULL ? "/" : "", key != NULL ? key : "");
-  origin = plenary_event_url_get_origin (url);
-  token_origin = plenary_event_url_get_origin (job->server_base);
-  /* Built from the server base, so the origin matches; checked anyway, like the sync
-   * service does, because the token must never go anywhere else. */
-  if (!plenary_event_url_is_secure (url) || origin == NULL
-      || g_strcmp0 (origin, token_origin) != 0)
+  uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  /* Built from the server base, so the origin matches; checked anyway, with the policy the
+   * sync service follows, because the token must never go anywhere else. */
+  if (uri == NULL || !plenary_indico_client_may_send_token (job->server_base, uri, FALSE))
     {
       job_fail (task, g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_INSECURE,
                                    _("%s is not reached over a secure connection, so your "
@@ -418,25 +390,8 @@ send_request (GTask      *task,
     }
 
   g_clear_object (&job->msg);
-  job->msg = soup_message_new (method, url);
-  if (job->msg == NULL)
-    {
-      job_fail (task, g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_HTTP,
-                                   _("%s has an address Plenary cannot use."), job->host));
-      return;
-    }
   /* A redirect is a login page or another host: never followed with the token. */
-  soup_message_add_flags (job->msg, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (job->msg);
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  soup_message_headers_replace (headers, "X-Requested-With", "XMLHttpRequest");
-  soup_message_headers_replace (headers, "User-Agent", USER_AGENT);
-  {
-    g_autofree char *value = g_strconcat ("Bearer ", job->token, NULL);
-
-    soup_message_headers_replace (headers, "Authorization", value);
-    memset (value, 0, strlen (value));
-  }
+  job->msg = plenary_indico_client_new_message (method, uri, TRUE, job->token);
   soup_session_send_async (self->session, job->msg, G_PRIORITY_DEFAULT,
                            g_task_get_cancellable (task), sent_cb, g_object_ref (task));
 }
