@@ -14,6 +14,7 @@
 
 #include "indico/plenary-event-url.h"
 #include "plenary-check.h"
+#include "indico/plenary-indico-client.h"
 #include "indico/plenary-indico-parser.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
@@ -58,9 +59,7 @@ read_capped (SoupSession  *session,
         goto too_large;
       g_byte_array_append (buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
     }
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-      && soup_message_headers_get_one (headers, "Content-Encoding") == NULL
-      && (guint64) soup_message_headers_get_content_length (headers) > buffer->len)
+  if (plenary_indico_client_body_is_short (message, buffer->len))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
                    _("The download of %s was interrupted"), url);
@@ -75,33 +74,47 @@ too_large:
   return NULL;
 }
 
-/* GET as the sync does it (same headers, JSON only), but nothing is stored: --check must not
- * touch the user's data. Sends no token: it checks what the public sees. */
+/* GET as the sync does it (the Indico client's headers and redirect policy, JSON only), but
+ * nothing is stored: --check must not touch the user's data. Sends no token: it checks what
+ * the public sees. */
 static GBytes *
 fetch (SoupSession  *session,
        const char   *url,
        gboolean      optional,
        GError      **error)
 {
-  g_autoptr (SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr (GUri) uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
+  g_autoptr (SoupMessage) message = NULL;
   g_autoptr (GBytes) body = NULL;
   const char *content_type;
+  guint hops = 0;
   guint status;
 
-  if (message == NULL)
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a valid link."),
                    url);
       return NULL;
     }
-  soup_message_headers_append (soup_message_get_request_headers (message), "Accept",
-                               "application/json");
-  soup_message_headers_append (soup_message_get_request_headers (message), "X-Requested-With",
-                               "XMLHttpRequest");
-  body = read_capped (session, message, url, error);
-  if (body == NULL)
-    return NULL;
-  status = soup_message_get_status (message);
+  for (;;)
+    {
+      GUri *target;
+
+      g_clear_object (&message);
+      g_clear_pointer (&body, g_bytes_unref);
+      message = plenary_indico_client_new_message (SOUP_METHOD_GET, uri, TRUE, NULL);
+      body = read_capped (session, message, url, error);
+      if (body == NULL)
+        return NULL;
+      status = soup_message_get_status (message);
+      if (!SOUP_STATUS_IS_REDIRECTION (status))
+        break;
+      target = plenary_indico_client_follow_redirect (message, uri, NULL, &hops, NULL);
+      if (target == NULL)
+        break;
+      g_uri_unref (uri);
+      uri = target;
+    }
   if (optional && (status == SOUP_STATUS_NOT_FOUND || status == SOUP_STATUS_FORBIDDEN
                    || status == SOUP_STATUS_UNAUTHORIZED))
     return NULL;
@@ -126,56 +139,16 @@ fetch (SoupSession  *session,
   return g_steal_pointer (&body);
 }
 
-/* The event's zone, so the event export's times agree with the timetable's: the first "tz"
- * of an entry's start, read with the bounded reader (no recursion, no criticals). */
-static char *
-timetable_zone (GBytes     *timetable,
-                const char *event_id)
-{
-  g_autoptr (PlenaryJsonDocument) document = NULL;
-  const PlenaryJsonNode *days;
-
-  document = plenary_json_document_parse (g_bytes_get_data (timetable, NULL),
-                                          g_bytes_get_size (timetable), PLENARY_JSON_MAX_DEPTH,
-                                          NULL, NULL);
-  if (document == NULL)
-    return NULL;
-  days = plenary_json_object_get_member (
-    plenary_json_object_get_member (
-      plenary_json_node_get_object (plenary_json_document_get_root (document)), "results"),
-    event_id);
-  for (guint d = 0; d < plenary_json_object_get_size (days); d++)
-    {
-      const PlenaryJsonNode *day = &days->v.members[d].value;
-
-      for (guint e = 0; e < plenary_json_object_get_size (day); e++)
-        {
-          const PlenaryJsonNode *start =
-            plenary_json_object_get_member (&day->v.members[e].value, "startDate");
-          const char *zone =
-            plenary_json_node_get_string (plenary_json_object_get_member (start, "tz"));
-
-          if (zone != NULL)
-            return g_strdup (zone);
-        }
-    }
-  return NULL;
-}
-
 static PlenarySchedule *
 load_url (const char  *url,
           GError     **error)
 {
-  g_autoptr (SoupSession) session = soup_session_new_with_options ("user-agent",
-                                                                   "Plenary/" PACKAGE_VERSION,
-                                                                   "timeout", 30, NULL);
+  g_autoptr (SoupSession) session = plenary_indico_client_new_session ();
   g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
   g_autoptr (GAsyncResult) resolved = NULL;
-  g_autofree char *timetable_url = NULL;
-  g_autofree char *event_url = NULL;
-  g_autofree char *program_url = NULL;
+  GBytes **slots[PLENARY_INDICO_N_PARTS] = { &sources->timetable, &sources->event,
+                                             &sources->program };
   g_autofree char *zone = NULL;
-  g_autofree char *escaped_zone = NULL;
 
   /* Short links need the server; everything else resolves at once. */
   plenary_event_url_resolve_async (session, url, NULL, resolved_cb, &resolved);
@@ -185,23 +158,22 @@ load_url (const char  *url,
                                          error))
     return NULL;
 
-  timetable_url = g_strdup_printf ("%sexport/timetable/%s.json", sources->server_base,
-                                   sources->event_id);
-  sources->timetable = fetch (session, timetable_url, FALSE, error);
-  if (sources->timetable == NULL)
-    return NULL;
+  /* The parts in the client's order: the event export asks for the timetable's zone. */
+  for (PlenaryIndicoPart part = 0; part < PLENARY_INDICO_N_PARTS; part++)
+    {
+      const PlenaryIndicoEndpoint *endpoint = plenary_indico_client_get_endpoint (part);
+      g_autofree char *part_url = NULL;
 
-  zone = timetable_zone (sources->timetable, sources->event_id);
-  escaped_zone = g_uri_escape_string (zone ? zone : "UTC", NULL, FALSE);
-  event_url = g_strdup_printf ("%sexport/event/%s.json?detail=contributions&tz=%s",
-                               sources->server_base, sources->event_id, escaped_zone);
-  sources->event = fetch (session, event_url, FALSE, error);
-  if (sources->event == NULL)
-    return NULL;
-  /* Older servers have no program.json: that is normal. */
-  program_url = g_strdup_printf ("%sevent/%s/program.json", sources->server_base,
-                                 sources->event_id);
-  sources->program = fetch (session, program_url, TRUE, NULL);
+      if (endpoint->zoned && zone == NULL)
+        zone = plenary_indico_client_timetable_zone (sources->timetable);
+      part_url = plenary_indico_client_build_url (part, sources->server_base, sources->event_id,
+                                                  zone, FALSE);
+      /* Older servers have no programme part: that is normal. */
+      *slots[part] = fetch (session, part_url, endpoint->optional,
+                           endpoint->optional ? NULL : error);
+      if (*slots[part] == NULL && !endpoint->optional)
+        return NULL;
+    }
 
   /* As strict as a sync: another event's answer or a damaged event export fails. */
   sources->strict = TRUE;

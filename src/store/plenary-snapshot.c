@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "indico/plenary-indico-client.h"
 #include "plenary-schedule-cache.h"
 #include "plenary-snapshot.h"
 #include "util/plenary-json.h"
@@ -37,10 +38,18 @@ struct _PlenarySnapshot
 
 G_DEFINE_FINAL_TYPE (PlenarySnapshot, plenary_snapshot, G_TYPE_OBJECT)
 
-enum { PART_TIMETABLE, PART_EVENT, PART_PROGRAM, N_PARTS };
+/* The parts are the Indico client's endpoints, stored under the client's file names. */
+enum {
+  PART_TIMETABLE = PLENARY_INDICO_PART_TIMETABLE,
+  PART_EVENT = PLENARY_INDICO_PART_EVENT,
+  PART_PROGRAM = PLENARY_INDICO_PART_PROGRAM,
+  N_PARTS = PLENARY_INDICO_N_PARTS
+};
 
 static const char *part_names[N_PARTS] = { "timetable", "event", "program" };
-static const char *part_files[N_PARTS] = { "timetable.json", "event.json", "program.json" };
+static const char *part_files[N_PARTS] = {
+  PLENARY_INDICO_TIMETABLE_FILE, PLENARY_INDICO_EVENT_FILE, PLENARY_INDICO_PROGRAM_FILE
+};
 
 static void
 plenary_snapshot_finalize (GObject *object)

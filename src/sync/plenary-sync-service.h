@@ -47,9 +47,9 @@ PlenarySyncService *plenary_sync_service_new          (void);
 /* No cookies, no auth manager; usable for plenary_event_url_resolve_async(). */
 SoupSession        *plenary_sync_service_get_session  (PlenarySyncService  *self);
 
-/* One sync of @event: GET the timetable, the event export (in the event's timezone) and
- * program.json, check each answer, and only when all are good and something changed,
- * parse them (in a thread), store them (atomically, keeping the previous snapshot) and swap
+/* One sync of @event: GET each part of the Indico client's endpoint table (timetable, event
+ * export in the event's timezone, programme), check each answer (the programme is optional),
+ * and only when all are good and something changed, parse them (in a thread), store them (atomically, keeping the previous snapshot) and swap
  * the event's schedule. @force bypasses Indico's 10-minute cache (nc=yes): for "Refresh
  * now" only. A sync of an event already syncing joins it. The event's "sync-state",
  * "error-message" and "last-sync" follow. */
