@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "indico/plenary-indico-client.h"
 #include "plenary-check.h"
 #include "store/plenary-schedule-cache.h"
 #include "plenary-test-server.h"
@@ -370,6 +371,46 @@ test_hostile_url (void)
   g_assert_nonnull (strstr (out, "Suspicious: the programme has no talks"));
 }
 
+/* --check asks as the sync asks: the Indico client's URLs, headers and redirect policy. */
+static void
+test_client (void)
+{
+  g_autoptr (TestServer) server = test_server_new ("127.0.0.1");
+  g_autofree char *url = g_strdup_printf ("%sevent/11/", server->base);
+  g_autofree char *tt = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+  g_autoptr (GBytes) timetable = plenary_test_load_bytes (tt);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  TestRequest *request;
+
+  test_server_serve_lpc (server, "11");
+  test_server_reply (server, "/export/timetable/11.json", 302, NULL, NULL, "Location",
+                     "/moved/timetable.json", TEST_REPLY_NORMAL);
+  test_server_reply (server, "/moved/timetable.json", 200, "application/json", timetable, NULL,
+                     NULL, TEST_REPLY_NORMAL);
+  g_assert_cmpint (run_check_async (url, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "Contributions: 226\n"));
+
+  request = test_server_last (server, "/moved/timetable.json");
+  g_assert_nonnull (request);
+  g_assert_cmpstr (request->user_agent, ==, plenary_indico_client_get_user_agent ());
+  g_assert_cmpstr (request->accept, ==, "application/json");
+  g_assert_cmpstr (request->requested_with, ==, "XMLHttpRequest");
+  g_assert_null (request->authorization);
+  request = test_server_last (server, "/export/event/11.json");
+  g_assert_nonnull (request);
+  g_assert_cmpstr (request->query, ==, "detail=contributions&tz=America%2FNew_York");
+  g_assert_cmpuint (test_server_count (server, "/event/11/program.json"), ==, 1);
+
+  /* A redirect loop ends as the sync's does, after PLENARY_INDICO_MAX_REDIRECTS hops. */
+  test_server_reply (server, "/export/timetable/11.json", 302, NULL, NULL, "Location",
+                     "/export/timetable/11.json", TEST_REPLY_NORMAL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_check_async (url, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "302"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/check/bad-sources", test_bad_sources);
   g_test_add_func ("/check/warnings", test_warnings);
   g_test_add_func ("/check/hostile-url", test_hostile_url);
+  g_test_add_func ("/check/client", test_client);
 
   return g_test_run ();
 }

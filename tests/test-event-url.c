@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "indico/plenary-event-url.h"
+#include "indico/plenary-indico-client.h"
 #include "plenary-test-util.h"
 
 static void
@@ -103,6 +104,8 @@ typedef struct
 {
   guint     requests;
   gboolean  followed;
+  char     *user_agent;   /* of the last request */
+  char     *accept;
 } ServerState;
 
 static void
@@ -113,8 +116,13 @@ server_cb (SoupServer        *server,
            gpointer           user_data)
 {
   ServerState *state = user_data;
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
 
   state->requests++;
+  g_free (state->user_agent);
+  state->user_agent = g_strdup (soup_message_headers_get_one (in, "User-Agent"));
+  g_free (state->accept);
+  state->accept = g_strdup (soup_message_headers_get_one (in, "Accept"));
   if (g_str_equal (path, "/e/ichep2024"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/indico/event/1291157/");
   else if (g_str_equal (path, "/e/hop"))
@@ -190,6 +198,9 @@ test_resolve (void)
     /* Location was read, the target never fetched. */
     g_assert_false (state.followed);
     g_assert_cmpuint (state.requests, ==, 1);
+    /* Asked as the Indico client asks: its User-Agent; a page, not the API. */
+    g_assert_cmpstr (state.user_agent, ==, plenary_indico_client_get_user_agent ());
+    g_assert_null (state.accept);
     g_free (r.base);
     g_free (r.id);
   }
@@ -245,6 +256,21 @@ test_resolve (void)
     g_assert_error (r.error, PLENARY_EVENT_URL_ERROR, PLENARY_EVENT_URL_ERROR_SCHEME);
     g_clear_error (&r.error);
   }
+
+  /* A loop stops after PLENARY_INDICO_MAX_REDIRECTS requests (the first one included). */
+  {
+    g_autofree char *url = g_strconcat (root, "e/loop", NULL);
+    ResolveResult r = { 0, };
+    guint before = state.requests;
+
+    resolve (url, &r);
+    g_assert_error (r.error, PLENARY_EVENT_URL_ERROR, PLENARY_EVENT_URL_ERROR_RESOLVE);
+    g_assert_cmpuint (state.requests - before, ==, PLENARY_INDICO_MAX_REDIRECTS);
+    g_clear_error (&r.error);
+  }
+
+  g_free (state.user_agent);
+  g_free (state.accept);
 }
 
 int

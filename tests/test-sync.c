@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "indico/plenary-indico-client.h"
 #include "store/plenary-store.h"
 #include "sync/plenary-event-list.h"
 #include "sync/plenary-sync-service.h"
@@ -167,8 +168,7 @@ test_success (Fixture       *f,
   g_assert_nonnull (request);
   g_assert_cmpstr (request->accept, ==, "application/json");
   g_assert_cmpstr (request->requested_with, ==, "XMLHttpRequest");
-  g_assert_cmpstr (request->user_agent, ==,
-                   "Plenary/" PACKAGE_VERSION " (+https://github.com/plenary/plenary)");
+  g_assert_cmpstr (request->user_agent, ==, plenary_indico_client_get_user_agent ());
   g_assert_null (request->authorization);
   g_assert_null (request->cookie);
   request = test_server_last (f->server, EV_11);
@@ -467,6 +467,50 @@ test_redirect_same_host (Fixture       *f,
   g_assert_cmpuint (test_server_count (f->server, "/moved/timetable.json"), ==, 1);
 }
 
+/* The job holds the service while it runs and lets go of it however it ends: dropped by its
+ * owner mid-sync, the service lives until the sync is over, then goes. */
+static void
+test_job_owns_service (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *ends[] = { "success", "failure", "superseded" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      TestSyncResult first = { 0, }, second = { 0, };
+      PlenarySyncService *service = f->service;
+      gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+      g_test_message ("%s", ends[i]);
+      g_object_add_weak_pointer (G_OBJECT (service), (gpointer *) &service);
+      test_server_serve_lpc (f->server, "11");
+      if (g_str_equal (ends[i], "failure"))
+        test_server_reply (f->server, EV_11, 500, "text/plain", NULL, NULL, NULL,
+                           TEST_REPLY_NORMAL);
+      plenary_sync_service_sync_async (service, f->event, TRUE, NULL, test_sync_result_cb,
+                                       &first);
+      if (g_str_equal (ends[i], "superseded"))
+        plenary_sync_service_sync_async (service, f->event, TRUE, NULL, test_sync_result_cb,
+                                         &second);
+      else
+        second.done = TRUE;
+      g_clear_object (&f->service);
+      g_assert_nonnull (service);
+
+      while ((!first.done || !second.done || service != NULL)
+             && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (first.done && second.done);
+      g_assert_cmpint (first.ok, ==, !g_str_equal (ends[i], "failure"));
+      g_clear_error (&first.error);
+      g_clear_error (&second.error);
+      g_assert_null (service);
+
+      f->service = plenary_sync_service_new ();
+      g_object_set (f->service, "use-keyring", FALSE, "refresh-interval", 0, NULL);
+    }
+}
+
 static void loaded_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data);
@@ -725,6 +769,7 @@ main (int   argc,
   ADD ("second-event", test_second_event, NULL);
   ADD ("join", test_join, NULL);
   ADD ("redirect-same-host", test_redirect_same_host, NULL);
+  ADD ("job-owns-service", test_job_owns_service, NULL);
   ADD ("connection-refused", test_connection_refused, NULL);
   ADD ("interrupted-save", test_interrupted_save, NULL);
   ADD ("load-offline", test_load_offline, NULL);
