@@ -276,6 +276,19 @@ read_next (GTask *task)
                                    g_task_get_cancellable (task), read_cb, task);
 }
 
+/* Closing the stream stops the download; the stars are left as they are. */
+static void
+abort_too_large (GTask *task)
+{
+  Job *job = g_task_get_task_data (task);
+
+  g_input_stream_close (job->stream, NULL, NULL);
+  job_fail (task, g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_BAD_ANSWER,
+                               _("%s sent far more than a list of starred talks; Plenary "
+                                 "stopped reading it. Your stars were left as they are."),
+                               job->host));
+}
+
 static void
 sent_cb (GObject      *object,
          GAsyncResult *result,
@@ -295,11 +308,7 @@ sent_cb (GObject      *object,
   length = soup_message_headers_get_content_length (soup_message_get_response_headers (job->msg));
   if (length > MAX_BODY)
     {
-      g_input_stream_close (job->stream, NULL, NULL);
-      job_fail (task, g_error_new (PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_BAD_ANSWER,
-                                   _("%s sent far more than a list of starred talks; Plenary "
-                                     "stopped reading it. Your stars were left as they are."),
-                                   job->host));
+      abort_too_large (task);
       return;
     }
   g_clear_pointer (&job->buffer, g_byte_array_unref);
@@ -329,12 +338,7 @@ read_cb (GObject      *object,
     {
       if (job->buffer->len + g_bytes_get_size (chunk) > MAX_BODY)
         {
-          g_input_stream_close (job->stream, NULL, NULL);
-          job_fail (task, g_error_new (PLENARY_FAVORITES_ERROR,
-                                       PLENARY_FAVORITES_ERROR_BAD_ANSWER,
-                                       _("%s sent far more than a list of starred talks; "
-                                         "Plenary stopped reading it. Your stars were left "
-                                         "as they are."), job->host));
+          abort_too_large (task);
           return;
         }
       g_byte_array_append (job->buffer, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
