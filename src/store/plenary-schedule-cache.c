@@ -23,7 +23,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "model/plenary-day-private.h"
 #include "model/plenary-entry-private.h"
@@ -180,42 +179,6 @@ G_STATIC_ASSERT (sizeof (CacheEntry) == 144);
 G_STATIC_ASSERT (sizeof (CacheAttachment) == 12);
 
 static const char *part_names[] = { "timetable", "event", "program" };
-
-static GQuark
-stored_quark (void)
-{
-  return g_quark_from_static_string ("plenary-schedule-cache-stored");
-}
-
-gboolean
-plenary_schedule_cache_is_stored (PlenarySchedule *schedule)
-{
-  g_return_val_if_fail (PLENARY_IS_SCHEDULE (schedule), FALSE);
-  return g_object_get_qdata (G_OBJECT (schedule), stored_quark ()) != NULL;
-}
-
-static GQuark
-mapping_quark (void)
-{
-  return g_quark_from_static_string ("plenary-schedule-cache-mapping");
-}
-
-void
-plenary_schedule_cache_release_pages (PlenarySchedule *schedule)
-{
-  GBytes *mapping;
-  gsize size;
-  gconstpointer data;
-
-  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
-  mapping = g_object_get_qdata (G_OBJECT (schedule), mapping_quark ());
-  if (mapping == NULL)
-    return;
-  /* Safe while other threads read it: see plenary_schedule_cache_load(). */
-  data = g_bytes_get_data (mapping, &size);
-  if (size > 0)
-    madvise ((gpointer) data, size, MADV_DONTNEED);
-}
 
 static const char *
 snapshot_sha256 (PlenarySnapshot *snapshot,
@@ -566,7 +529,6 @@ plenary_schedule_cache_write (const char       *dir,
   if (!plenary_store_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  error))
     return FALSE;
-  g_object_set_qdata (G_OBJECT (schedule), stored_quark (), GINT_TO_POINTER (TRUE));
   return TRUE;
 }
 
@@ -985,7 +947,6 @@ build_schedule (GVariant     *cache,
     }
 
   plenary_schedule_finish (schedule);
-  g_object_set_qdata (G_OBJECT (schedule), stored_quark (), GINT_TO_POINTER (TRUE));
   return g_steal_pointer (&schedule);
 
 corrupt:
@@ -1100,15 +1061,13 @@ plenary_schedule_cache_load (const char         *dir,
 
   schedule = build_schedule (cache, &strings, error);
 
-  /* Let the kernel take back the pages read so far: the mapping stays valid (private,
-   * read-only, of a file only ever replaced by rename), so a string shown later is simply
-   * read in again, and the tables are not needed any more. */
-  if (schedule != NULL && g_mapped_file_get_length (mapped) > 0)
-    madvise (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-             MADV_DONTNEED);
+  /* The schedule owns the mapping its strings point into. The pages read so far (the
+   * tables) are not needed any more: a string shown later is simply read in again. */
   if (schedule != NULL)
-    g_object_set_qdata_full (G_OBJECT (schedule), mapping_quark (), g_bytes_ref (bytes),
-                             (GDestroyNotify) g_bytes_unref);
+    {
+      schedule->mapping = g_bytes_ref (bytes);
+      plenary_schedule_release_pages (schedule);
+    }
 
   g_free (strings.checked);
   return schedule;

@@ -18,7 +18,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "plenary-schedule-cache.h"
 #include "plenary-snapshot.h"
 #include "util/plenary-json.h"
 #include "plenary-store.h"
@@ -681,61 +680,4 @@ plenary_snapshot_load_finish (GAsyncResult  *result,
       *warnings = found != NULL ? g_ptr_array_ref (found) : NULL;
     }
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PlenarySchedule *schedule;
-
-  if (!plenary_snapshot_save (source_object, task_data, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* The schedule parsed from this snapshot, when the caller attached it: its cache is
-   * written in the same go, so that the directory is complete when the save reports. It is
-   * only a cache: failing to write it (a full disk) fails nothing. */
-  schedule = g_object_get_data (source_object, "schedule");
-  if (PLENARY_IS_SCHEDULE (schedule)
-      && !plenary_schedule_cache_write (task_data, source_object, schedule, &error))
-    {
-      g_message ("Could not write the schedule cache in %s: %s", (char *) task_data,
-                 error->message);
-      g_clear_error (&error);
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-plenary_snapshot_save_async (PlenarySnapshot     *self,
-                             const char          *dir,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr (GTask) task = NULL;
-
-  g_return_if_fail (PLENARY_IS_SNAPSHOT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, plenary_snapshot_save_async);
-  g_task_set_task_data (task, g_strdup (dir), g_free);
-  /* Once begun, a save runs to the end: half a commit helps nobody. A PlenarySchedule
-   * attached to @self as "schedule" has its cache written too (plenary-schedule-cache.h). */
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, save_thread);
-}
-
-gboolean
-plenary_snapshot_save_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
