@@ -492,6 +492,43 @@ test_user_data_changed (void)
   g_assert_true (plenary_user_data_get_starred (data, "941"));
 }
 
+static void
+discarded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PlenarySnapshot **loaded = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *loaded = plenary_snapshot_load_finish (result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A current snapshot that does not parse is set aside in a worker, and the one before it
+ * loaded, in one step (no rename on the main thread). */
+static void
+test_discard_in_worker (void)
+{
+  g_autofree char *dir = plenary_store_get_event_dir ("https://lpc.events/", "21");
+  g_autoptr (GBytes) timetable = bytes ("{\"ts\":1}");
+  g_autoptr (GBytes) event = bytes ("{\"results\":[]}");
+  g_autoptr (GBytes) other = bytes ("{\"results\":[{}]}");
+  g_autoptr (PlenarySnapshot) first = plenary_snapshot_new (timetable, event, NULL, NULL);
+  g_autoptr (PlenarySnapshot) second = plenary_snapshot_new (timetable, other, NULL, NULL);
+  g_autoptr (PlenarySnapshot) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (plenary_snapshot_save (first, dir, &error));
+  g_assert_true (plenary_snapshot_save (second, dir, &error));
+  g_assert_no_error (error);
+
+  plenary_snapshot_discard_and_load_async (dir, NULL, discarded_cb, &loaded);
+  while (loaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, first));
+  g_assert_cmpuint (count_entries_matching (dir, "event.json.corrupt-"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/store/atomic-write", test_atomic_write);
   g_test_add_func ("/store/corrupt-json", test_corrupt_json);
   g_test_add_func ("/store/snapshot", test_snapshot);
+  g_test_add_func ("/store/snapshot-discard-in-worker", test_discard_in_worker);
   g_test_add_func ("/store/user-data", test_user_data);
   g_test_add_func ("/store/user-data-changed", test_user_data_changed);
 

@@ -643,8 +643,11 @@ load_thread (GTask        *task,
 {
   g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
-  PlenarySnapshot *snapshot = plenary_snapshot_load (task_data, warnings, &error);
+  PlenarySnapshot *snapshot;
 
+  if (g_task_get_source_tag (task) == plenary_snapshot_discard_and_load_async)
+    plenary_snapshot_discard_current (task_data);
+  snapshot = plenary_snapshot_load (task_data, warnings, &error);
   g_object_set_data_full (G_OBJECT (task), "warnings", g_steal_pointer (&warnings),
                           (GDestroyNotify) g_ptr_array_unref);
   if (snapshot == NULL)
@@ -662,6 +665,19 @@ plenary_snapshot_load_async (const char          *dir,
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, plenary_snapshot_load_async);
+  g_task_set_task_data (task, g_strdup (dir), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+void
+plenary_snapshot_discard_and_load_async (const char          *dir,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, plenary_snapshot_discard_and_load_async);
   g_task_set_task_data (task, g_strdup (dir), g_free);
   g_task_run_in_thread (task, load_thread);
 }

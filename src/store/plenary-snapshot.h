@@ -72,4 +72,11 @@ void             plenary_snapshot_load_async     (const char          *dir,
 PlenarySnapshot *plenary_snapshot_load_finish    (GAsyncResult        *result,
                                                   GPtrArray          **warnings,
                                                   GError             **error);
+/* plenary_snapshot_discard_current(), then the load, in a worker thread: the retry when the
+ * current snapshot does not parse. Finish with plenary_snapshot_load_finish(). */
+void             plenary_snapshot_discard_and_load_async (const char          *dir,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+
 G_END_DECLS

@@ -896,12 +896,11 @@ parsed_cb (GObject      *object,
       /* A stored snapshot that does not parse (damaged, or from a parser that has since
        * changed) is set aside once; the previous one is tried next. */
       g_message ("Stored programme of %s does not parse: %s", self->key, error->message);
-      plenary_snapshot_discard_current (self->directory);
       g_ptr_array_add (data->warnings,
                        g_strdup (_("The stored programme was damaged and has been set aside")));
       data->retried = TRUE;
-      plenary_snapshot_load_async (self->directory, cancellable, load_snapshot_cb,
-                                   g_steal_pointer (&task));
+      plenary_snapshot_discard_and_load_async (self->directory, cancellable, load_snapshot_cb,
+                                               g_steal_pointer (&task));
       return;
     }
 
