@@ -635,25 +635,57 @@ out:
 
 /* Async wrappers */
 
+/* The task's data: what to load, and what was set aside meanwhile (also when it fails). */
+typedef struct
+{
+  char      *dir;
+  gboolean   discard_current;
+  GPtrArray *warnings;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->dir);
+  g_ptr_array_unref (data->warnings);
+  g_free (data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  LoadData *data = task_data;
   GError *error = NULL;
   PlenarySnapshot *snapshot;
 
-  if (g_task_get_source_tag (task) == plenary_snapshot_discard_and_load_async)
-    plenary_snapshot_discard_current (task_data);
-  snapshot = plenary_snapshot_load (task_data, warnings, &error);
-  g_object_set_data_full (G_OBJECT (task), "warnings", g_steal_pointer (&warnings),
-                          (GDestroyNotify) g_ptr_array_unref);
+  if (data->discard_current)
+    plenary_snapshot_discard_current (data->dir);
+  snapshot = plenary_snapshot_load (data->dir, data->warnings, &error);
   if (snapshot == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, snapshot, g_object_unref);
+}
+
+static void
+load_in_thread (const char          *dir,
+                gboolean             discard_current,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->dir = g_strdup (dir);
+  data->discard_current = discard_current;
+  data->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_task_set_source_tag (task, plenary_snapshot_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 void
@@ -662,11 +694,7 @@ plenary_snapshot_load_async (const char          *dir,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, plenary_snapshot_load_async);
-  g_task_set_task_data (task, g_strdup (dir), g_free);
-  g_task_run_in_thread (task, load_thread);
+  load_in_thread (dir, FALSE, cancellable, callback, user_data);
 }
 
 void
@@ -675,11 +703,7 @@ plenary_snapshot_discard_and_load_async (const char          *dir,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, plenary_snapshot_discard_and_load_async);
-  g_task_set_task_data (task, g_strdup (dir), g_free);
-  g_task_run_in_thread (task, load_thread);
+  load_in_thread (dir, TRUE, cancellable, callback, user_data);
 }
 
 PlenarySnapshot *
@@ -687,13 +711,14 @@ plenary_snapshot_load_finish (GAsyncResult  *result,
                               GPtrArray    **warnings,
                               GError       **error)
 {
+  LoadData *data;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plenary_snapshot_load_async,
+                        NULL);
 
+  data = g_task_get_task_data (G_TASK (result));
   if (warnings != NULL)
-    {
-      GPtrArray *found = g_object_get_data (G_OBJECT (result), "warnings");
-
-      *warnings = found != NULL ? g_ptr_array_ref (found) : NULL;
-    }
+    *warnings = g_ptr_array_ref (data->warnings);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
