@@ -534,18 +534,31 @@ plenary_schedule_cache_write (const char       *dir,
 
 static gint n_pending;
 
+typedef struct
+{
+  char            *dir;
+  PlenarySnapshot *snapshot;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_free (write->dir);
+  g_object_unref (write->snapshot);
+  g_free (write);
+}
+
 static void
 write_thread (GTask        *task,
               gpointer      source_object,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  PlenarySnapshot *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
+  Write *write = task_data;
   g_autoptr (GError) error = NULL;
 
-  if (!plenary_schedule_cache_write (task_data, snapshot, source_object, &error))
-    g_message ("Could not write the schedule cache in %s: %s", (char *) task_data,
-               error->message);
+  if (!plenary_schedule_cache_write (write->dir, write->snapshot, source_object, &error))
+    g_message ("Could not write the schedule cache in %s: %s", write->dir, error->message);
   g_atomic_int_dec_and_test (&n_pending);
   g_task_return_boolean (task, TRUE);
 }
@@ -556,6 +569,7 @@ plenary_schedule_cache_write_in_background (const char      *dir,
                                             PlenarySchedule *schedule)
 {
   g_autoptr (GTask) task = NULL;
+  Write *write;
 
   g_return_if_fail (dir != NULL);
   g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
@@ -563,9 +577,10 @@ plenary_schedule_cache_write_in_background (const char      *dir,
 
   task = g_task_new (schedule, NULL, NULL, NULL);
   g_task_set_source_tag (task, plenary_schedule_cache_write_in_background);
-  g_task_set_task_data (task, g_strdup (dir), g_free);
-  g_object_set_data_full (G_OBJECT (task), "snapshot", g_object_ref (snapshot),
-                          g_object_unref);
+  write = g_new0 (Write, 1);
+  write->dir = g_strdup (dir);
+  write->snapshot = g_object_ref (snapshot);
+  g_task_set_task_data (task, write, (GDestroyNotify) write_free);
   g_atomic_int_inc (&n_pending);
   g_task_run_in_thread (task, write_thread);
 }
