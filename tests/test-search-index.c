@@ -332,7 +332,7 @@ test_cache_pages (void)
   g_assert_true (plenary_schedule_cache_write (dir, snapshot, parsed, &error));
   g_assert_no_error (error);
   /* Not from a cache: nothing to hand back. */
-  plenary_schedule_cache_release_pages (parsed);
+  plenary_schedule_release_pages (parsed);
 
   mapped = plenary_snapshot_open_mapped (dir, &stamps, NULL);
   g_assert_nonnull (mapped);
@@ -346,7 +346,7 @@ test_cache_pages (void)
 
       g_ptr_array_add (before, g_strdup (plenary_entry_get_description (entry)));
     }
-  plenary_schedule_cache_release_pages (cached);
+  plenary_schedule_release_pages (cached);
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
     {
       g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);

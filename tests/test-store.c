@@ -1,4 +1,5 @@
-/* test-store.c: paths, atomic writes, snapshots, damaged files and user data
+/* test-store.c: paths, atomic writes (never from the main loop), snapshots, damaged files and
+ * user data
  *
  * Copyright 2026 The Plenary authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -492,6 +493,110 @@ test_user_data_changed (void)
   g_assert_true (plenary_user_data_get_starred (data, "941"));
 }
 
+static void
+discarded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  PlenarySnapshot **loaded = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *loaded = plenary_snapshot_load_finish (result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A current snapshot that does not parse is set aside in a worker, and the one before it
+ * loaded, in one step (no rename on the main thread). */
+static void
+test_discard_in_worker (void)
+{
+  g_autofree char *dir = plenary_store_get_event_dir ("https://lpc.events/", "21");
+  g_autoptr (GBytes) timetable = bytes ("{\"ts\":1}");
+  g_autoptr (GBytes) event = bytes ("{\"results\":[]}");
+  g_autoptr (GBytes) other = bytes ("{\"results\":[{}]}");
+  g_autoptr (PlenarySnapshot) first = plenary_snapshot_new (timetable, event, NULL, NULL);
+  g_autoptr (PlenarySnapshot) second = plenary_snapshot_new (timetable, other, NULL, NULL);
+  g_autoptr (PlenarySnapshot) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (plenary_snapshot_save (first, dir, &error));
+  g_assert_true (plenary_snapshot_save (second, dir, &error));
+  g_assert_no_error (error);
+
+  plenary_snapshot_discard_and_load_async (dir, NULL, discarded_cb, &loaded);
+  while (loaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, first));
+  g_assert_cmpuint (count_entries_matching (dir, "event.json.corrupt-"), ==, 1);
+}
+
+typedef struct
+{
+  const char *path;
+  gboolean    done;
+} MainThreadWrite;
+
+static gboolean
+write_from_callback_cb (gpointer user_data)
+{
+  MainThreadWrite *write = user_data;
+  g_autoptr (GError) error = NULL;
+
+  /* What a UI callback must not do: the store says so, and still writes. */
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL,
+                         "*blocking write of*on the main thread*");
+  g_assert_true (plenary_store_write_file (write->path, "{\"ui\":true}", 11, &error));
+  g_assert_no_error (error);
+  g_test_assert_expected_messages ();
+  write->done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+written_in_thread_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  MainThreadWrite *write = user_data;
+
+  g_assert_true (g_task_propagate_boolean (G_TASK (result), NULL));
+  write->done = TRUE;
+}
+
+/* DESIGN.md: no blocking disk I/O on the main thread. Every atomic write goes through the
+ * store's write path, which flags one made from a main loop callback; a test's own body and a
+ * worker thread write quietly. */
+static void
+test_main_thread_check (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "plenary", NULL);
+  g_autofree char *path = g_build_filename (dir, "main-thread.json", NULL);
+  g_autoptr (GBytes) expected = NULL;
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GError) error = NULL;
+  MainThreadWrite write = { path, FALSE };
+
+  /* Outside the main loop (here: the test's body; in the app: the command line). */
+  g_assert_true (plenary_store_write_file (path, "{\"body\":true}", 13, &error));
+  g_assert_no_error (error);
+
+  g_idle_add (write_from_callback_cb, &write);
+  while (!write.done)
+    g_main_context_iteration (NULL, TRUE);
+  expected = bytes ("{\"ui\":true}");
+  assert_file_equals (path, expected);
+  g_clear_pointer (&expected, g_bytes_unref);
+
+  /* From the main loop, through a worker thread: nothing said. */
+  write.done = FALSE;
+  task = g_task_new (NULL, NULL, written_in_thread_cb, &write);
+  plenary_store_write_file_in_thread (task, path, g_strdup ("{\"worker\":true}"), 15);
+  while (!write.done)
+    g_main_context_iteration (NULL, TRUE);
+  expected = bytes ("{\"worker\":true}");
+  assert_file_equals (path, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,8 +607,10 @@ main (int   argc,
   g_test_add_func ("/store/atomic-write", test_atomic_write);
   g_test_add_func ("/store/corrupt-json", test_corrupt_json);
   g_test_add_func ("/store/snapshot", test_snapshot);
+  g_test_add_func ("/store/snapshot-discard-in-worker", test_discard_in_worker);
   g_test_add_func ("/store/user-data", test_user_data);
   g_test_add_func ("/store/user-data-changed", test_user_data_changed);
+  g_test_add_func ("/store/main-thread-check", test_main_thread_check);
 
   return g_test_run ();
 }

@@ -33,6 +33,7 @@ struct _PlenarySchedule
   GPtrArray  *track_list;       /* PlenaryTrack, in their final order */
   GPtrArray  *people_list;      /* PlenaryPerson who speak or convene */
   GHashTable *person_by_key;    /* key → PlenaryPerson: everyone, authors included */
+  GBytes     *mapping;          /* the mapped file the strings point into, or NULL */
 
   /* Built by plenary_schedule_finish(). */
   guint       n_blocks;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <sys/mman.h>
+
 #include "plenary-day-private.h"
 #include "plenary-entry-private.h"
 #include "plenary-array-model.h"
@@ -60,6 +62,7 @@ plenary_schedule_finalize (GObject *object)
   g_clear_pointer (&self->room_list, g_ptr_array_unref);
   g_clear_pointer (&self->track_list, g_ptr_array_unref);
   g_clear_pointer (&self->people_list, g_ptr_array_unref);
+  g_clear_pointer (&self->mapping, g_bytes_unref);
 
   G_OBJECT_CLASS (plenary_schedule_parent_class)->finalize (object);
 }
@@ -804,4 +807,21 @@ plenary_schedule_dup_day_rows (PlenarySchedule *self,
         g_ptr_array_add (rows, g_object_ref (g_ptr_array_index (group, j)));
     }
   return rows;
+}
+
+void
+plenary_schedule_release_pages (PlenarySchedule *self)
+{
+  gconstpointer data;
+  gsize size;
+
+  g_return_if_fail (PLENARY_IS_SCHEDULE (self));
+
+  if (self->mapping == NULL)
+    return;
+  /* Safe while other threads read it: the mapping is private, read-only, and of a file
+   * only ever replaced by rename, so a page taken back is read in again when touched. */
+  data = g_bytes_get_data (self->mapping, &size);
+  if (size > 0)
+    madvise ((gpointer) data, size, MADV_DONTNEED);
 }

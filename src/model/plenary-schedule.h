@@ -99,4 +99,9 @@ PlenaryRoom  *plenary_schedule_lookup_room         (PlenarySchedule *self,
 PlenaryTrack *plenary_schedule_lookup_track        (PlenarySchedule *self,
                                                     const char      *title);
 
+/* After reading every entry once (a search index built from the abstracts): a schedule read
+ * from a mapped file lets the kernel take back the pages read so far; they are read in again
+ * when needed. Does nothing for a schedule parsed into memory. Thread-safe. */
+void          plenary_schedule_release_pages       (PlenarySchedule *self);
+
 G_END_DECLS

@@ -23,7 +23,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "model/plenary-day-private.h"
 #include "model/plenary-entry-private.h"
@@ -180,42 +179,6 @@ G_STATIC_ASSERT (sizeof (CacheEntry) == 144);
 G_STATIC_ASSERT (sizeof (CacheAttachment) == 12);
 
 static const char *part_names[] = { "timetable", "event", "program" };
-
-static GQuark
-stored_quark (void)
-{
-  return g_quark_from_static_string ("plenary-schedule-cache-stored");
-}
-
-gboolean
-plenary_schedule_cache_is_stored (PlenarySchedule *schedule)
-{
-  g_return_val_if_fail (PLENARY_IS_SCHEDULE (schedule), FALSE);
-  return g_object_get_qdata (G_OBJECT (schedule), stored_quark ()) != NULL;
-}
-
-static GQuark
-mapping_quark (void)
-{
-  return g_quark_from_static_string ("plenary-schedule-cache-mapping");
-}
-
-void
-plenary_schedule_cache_release_pages (PlenarySchedule *schedule)
-{
-  GBytes *mapping;
-  gsize size;
-  gconstpointer data;
-
-  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
-  mapping = g_object_get_qdata (G_OBJECT (schedule), mapping_quark ());
-  if (mapping == NULL)
-    return;
-  /* Safe while other threads read it: see plenary_schedule_cache_load(). */
-  data = g_bytes_get_data (mapping, &size);
-  if (size > 0)
-    madvise ((gpointer) data, size, MADV_DONTNEED);
-}
 
 static const char *
 snapshot_sha256 (PlenarySnapshot *snapshot,
@@ -566,11 +529,24 @@ plenary_schedule_cache_write (const char       *dir,
   if (!plenary_store_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                  error))
     return FALSE;
-  g_object_set_qdata (G_OBJECT (schedule), stored_quark (), GINT_TO_POINTER (TRUE));
   return TRUE;
 }
 
 static gint n_pending;
+
+typedef struct
+{
+  char            *dir;
+  PlenarySnapshot *snapshot;
+} Write;
+
+static void
+write_free (Write *write)
+{
+  g_free (write->dir);
+  g_object_unref (write->snapshot);
+  g_free (write);
+}
 
 static void
 write_thread (GTask        *task,
@@ -578,12 +554,11 @@ write_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  PlenarySnapshot *snapshot = g_object_get_data (G_OBJECT (task), "snapshot");
+  Write *write = task_data;
   g_autoptr (GError) error = NULL;
 
-  if (!plenary_schedule_cache_write (task_data, snapshot, source_object, &error))
-    g_message ("Could not write the schedule cache in %s: %s", (char *) task_data,
-               error->message);
+  if (!plenary_schedule_cache_write (write->dir, write->snapshot, source_object, &error))
+    g_message ("Could not write the schedule cache in %s: %s", write->dir, error->message);
   g_atomic_int_dec_and_test (&n_pending);
   g_task_return_boolean (task, TRUE);
 }
@@ -594,6 +569,7 @@ plenary_schedule_cache_write_in_background (const char      *dir,
                                             PlenarySchedule *schedule)
 {
   g_autoptr (GTask) task = NULL;
+  Write *write;
 
   g_return_if_fail (dir != NULL);
   g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
@@ -601,9 +577,10 @@ plenary_schedule_cache_write_in_background (const char      *dir,
 
   task = g_task_new (schedule, NULL, NULL, NULL);
   g_task_set_source_tag (task, plenary_schedule_cache_write_in_background);
-  g_task_set_task_data (task, g_strdup (dir), g_free);
-  g_object_set_data_full (G_OBJECT (task), "snapshot", g_object_ref (snapshot),
-                          g_object_unref);
+  write = g_new0 (Write, 1);
+  write->dir = g_strdup (dir);
+  write->snapshot = g_object_ref (snapshot);
+  g_task_set_task_data (task, write, (GDestroyNotify) write_free);
   g_atomic_int_inc (&n_pending);
   g_task_run_in_thread (task, write_thread);
 }
@@ -985,7 +962,6 @@ build_schedule (GVariant     *cache,
     }
 
   plenary_schedule_finish (schedule);
-  g_object_set_qdata (G_OBJECT (schedule), stored_quark (), GINT_TO_POINTER (TRUE));
   return g_steal_pointer (&schedule);
 
 corrupt:
@@ -1100,15 +1076,13 @@ plenary_schedule_cache_load (const char         *dir,
 
   schedule = build_schedule (cache, &strings, error);
 
-  /* Let the kernel take back the pages read so far: the mapping stays valid (private,
-   * read-only, of a file only ever replaced by rename), so a string shown later is simply
-   * read in again, and the tables are not needed any more. */
-  if (schedule != NULL && g_mapped_file_get_length (mapped) > 0)
-    madvise (g_mapped_file_get_contents (mapped), g_mapped_file_get_length (mapped),
-             MADV_DONTNEED);
+  /* The schedule owns the mapping its strings point into. The pages read so far (the
+   * tables) are not needed any more: a string shown later is simply read in again. */
   if (schedule != NULL)
-    g_object_set_qdata_full (G_OBJECT (schedule), mapping_quark (), g_bytes_ref (bytes),
-                             (GDestroyNotify) g_bytes_unref);
+    {
+      schedule->mapping = g_bytes_ref (bytes);
+      plenary_schedule_release_pages (schedule);
+    }
 
   g_free (strings.checked);
   return schedule;

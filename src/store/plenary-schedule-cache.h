@@ -47,17 +47,12 @@ gboolean         plenary_schedule_cache_write       (const char       *dir,
                                                      PlenarySnapshot  *snapshot,
                                                      PlenarySchedule  *schedule,
                                                      GError          **error);
-/* The same in a worker thread; a failure (a full disk) is only logged: it is a cache. */
+/* The same in a worker thread; a failure (a full disk) is only logged: it is a cache. For a
+ * schedule parsed from the snapshot already current in @dir (a start that found no usable
+ * cache); a new snapshot is stored with its cache by plenary_store_commit_async(). */
 void             plenary_schedule_cache_write_in_background (const char      *dir,
                                                              PlenarySnapshot *snapshot,
                                                              PlenarySchedule *schedule);
-/* Whether @schedule was read from its cache or has been written to it: set_programme()
- * need not write it again. */
-gboolean         plenary_schedule_cache_is_stored   (PlenarySchedule  *schedule);
-/* Lets the kernel take back the pages of the cache @schedule was loaded from that were read
- * since (abstracts, once indexed): they are read in again when needed. Does nothing for a
- * schedule not loaded from a cache. Thread-safe. */
-void             plenary_schedule_cache_release_pages (PlenarySchedule *schedule);
 /* For tests: how many background writes have not finished yet. */
 guint            plenary_schedule_cache_get_n_pending (void);
 

@@ -19,7 +19,6 @@
 #include <unistd.h>
 
 #include "indico/plenary-indico-client.h"
-#include "plenary-schedule-cache.h"
 #include "plenary-snapshot.h"
 #include "util/plenary-json.h"
 #include "plenary-store.h"
@@ -645,22 +644,57 @@ out:
 
 /* Async wrappers */
 
+/* The task's data: what to load, and what was set aside meanwhile (also when it fails). */
+typedef struct
+{
+  char      *dir;
+  gboolean   discard_current;
+  GPtrArray *warnings;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->dir);
+  g_ptr_array_unref (data->warnings);
+  g_free (data);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  g_autoptr (GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  LoadData *data = task_data;
   GError *error = NULL;
-  PlenarySnapshot *snapshot = plenary_snapshot_load (task_data, warnings, &error);
+  PlenarySnapshot *snapshot;
 
-  g_object_set_data_full (G_OBJECT (task), "warnings", g_steal_pointer (&warnings),
-                          (GDestroyNotify) g_ptr_array_unref);
+  if (data->discard_current)
+    plenary_snapshot_discard_current (data->dir);
+  snapshot = plenary_snapshot_load (data->dir, data->warnings, &error);
   if (snapshot == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, snapshot, g_object_unref);
+}
+
+static void
+load_in_thread (const char          *dir,
+                gboolean             discard_current,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->dir = g_strdup (dir);
+  data->discard_current = discard_current;
+  data->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_task_set_source_tag (task, plenary_snapshot_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 void
@@ -669,11 +703,16 @@ plenary_snapshot_load_async (const char          *dir,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  load_in_thread (dir, FALSE, cancellable, callback, user_data);
+}
 
-  g_task_set_source_tag (task, plenary_snapshot_load_async);
-  g_task_set_task_data (task, g_strdup (dir), g_free);
-  g_task_run_in_thread (task, load_thread);
+void
+plenary_snapshot_discard_and_load_async (const char          *dir,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  load_in_thread (dir, TRUE, cancellable, callback, user_data);
 }
 
 PlenarySnapshot *
@@ -681,70 +720,14 @@ plenary_snapshot_load_finish (GAsyncResult  *result,
                               GPtrArray    **warnings,
                               GError       **error)
 {
+  LoadData *data;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plenary_snapshot_load_async,
+                        NULL);
 
+  data = g_task_get_task_data (G_TASK (result));
   if (warnings != NULL)
-    {
-      GPtrArray *found = g_object_get_data (G_OBJECT (result), "warnings");
-
-      *warnings = found != NULL ? g_ptr_array_ref (found) : NULL;
-    }
+    *warnings = g_ptr_array_ref (data->warnings);
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GError *error = NULL;
-  PlenarySchedule *schedule;
-
-  if (!plenary_snapshot_save (source_object, task_data, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* The schedule parsed from this snapshot, when the caller attached it: its cache is
-   * written in the same go, so that the directory is complete when the save reports. It is
-   * only a cache: failing to write it (a full disk) fails nothing. */
-  schedule = g_object_get_data (source_object, "schedule");
-  if (PLENARY_IS_SCHEDULE (schedule)
-      && !plenary_schedule_cache_write (task_data, source_object, schedule, &error))
-    {
-      g_message ("Could not write the schedule cache in %s: %s", (char *) task_data,
-                 error->message);
-      g_clear_error (&error);
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-plenary_snapshot_save_async (PlenarySnapshot     *self,
-                             const char          *dir,
-                             GCancellable        *cancellable,
-                             GAsyncReadyCallback  callback,
-                             gpointer             user_data)
-{
-  g_autoptr (GTask) task = NULL;
-
-  g_return_if_fail (PLENARY_IS_SNAPSHOT (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, plenary_snapshot_save_async);
-  g_task_set_task_data (task, g_strdup (dir), g_free);
-  /* Once begun, a save runs to the end: half a commit helps nobody. A PlenarySchedule
-   * attached to @self as "schedule" has its cache written too (plenary-schedule-cache.h). */
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, save_thread);
-}
-
-gboolean
-plenary_snapshot_save_finish (GAsyncResult  *result,
-                              GError       **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
 }

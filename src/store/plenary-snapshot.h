@@ -43,7 +43,8 @@ PlenarySnapshot *plenary_snapshot_load           (const char       *dir,
                                                   GError          **error);
 /* Writes @self as the current snapshot of @dir, keeping the one it replaces in
  * @dir/previous/. Parts first, meta.json last, each atomically: a failure at any point
- * leaves a loadable snapshot. Blocking. */
+ * leaves a loadable snapshot. Blocking. A new programme is stored with the schedule parsed
+ * from it by plenary_store_commit_async() (plenary-commit.h), which calls this. */
 gboolean         plenary_snapshot_save           (PlenarySnapshot  *self,
                                                   const char       *dir,
                                                   GError          **error);
@@ -71,14 +72,11 @@ void             plenary_snapshot_load_async     (const char          *dir,
 PlenarySnapshot *plenary_snapshot_load_finish    (GAsyncResult        *result,
                                                   GPtrArray          **warnings,
                                                   GError             **error);
-/* A PlenarySchedule parsed from @self and attached to it as "schedule" (g_object_set_data())
- * has its cache written in the same thread (see plenary-schedule-cache.h). */
-void             plenary_snapshot_save_async     (PlenarySnapshot     *self,
-                                                  const char          *dir,
-                                                  GCancellable        *cancellable,
-                                                  GAsyncReadyCallback  callback,
-                                                  gpointer             user_data);
-gboolean         plenary_snapshot_save_finish    (GAsyncResult        *result,
-                                                  GError             **error);
+/* plenary_snapshot_discard_current(), then the load, in a worker thread: the retry when the
+ * current snapshot does not parse. Finish with plenary_snapshot_load_finish(). */
+void             plenary_snapshot_discard_and_load_async (const char          *dir,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
 
 G_END_DECLS

@@ -107,6 +107,14 @@ set_io_error (GError     **error,
                _("Could not save “%s”: %s"), display, g_strerror (saved_errno));
 }
 
+/* Whether this runs in a callback of the default main context, on the thread that draws the
+ * windows: not a test's own body, nor the command line before the loop, nor a worker. */
+static gboolean
+in_main_loop_callback (void)
+{
+  return g_main_depth () > 0 && g_main_context_is_owner (g_main_context_default ());
+}
+
 char *
 plenary_store_write_temp (const char  *path,
                           const char  *contents,
@@ -118,6 +126,14 @@ plenary_store_write_temp (const char  *path,
   g_autofree char *template = NULL;
   gsize written = 0;
   int fd;
+
+  /* Every atomic write comes through here. The write still happens (nothing is lost), but
+   * a test, where criticals are fatal, fails. */
+#ifndef G_DISABLE_CHECKS
+  if (in_main_loop_callback ())
+    g_critical ("%s: blocking write of %s on the main thread; write in a worker thread",
+                G_STRFUNC, path);
+#endif
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {

@@ -28,6 +28,13 @@ char       *plenary_store_get_events_file (void);
 char       *plenary_store_get_event_dir   (const char    *server_base,
                                            const char    *event_id);
 
+/* The rule for every write below (DESIGN.md: no blocking disk I/O on the main thread): call
+ * them from a worker thread (plenary_store_write_file_in_thread(), g_task_run_in_thread()).
+ * A write made from a callback of the default main context, on the thread that runs the
+ * windows, is reported with a critical, so that a test fails (G_DEBUG=fatal-criticals); the
+ * file is written all the same. Code that runs outside the main loop may write directly: a
+ * test's own body, the command line (--export-ics) before the loop starts. */
+
 /* Replaces @path atomically and durably: a temporary file in the same directory, fsync,
  * rename. On failure (a full disk…) the old file is left as it was. Blocking. */
 gboolean    plenary_store_write_file      (const char    *path,

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "store/plenary-commit.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
 #include "plenary-event.h"
@@ -426,11 +427,6 @@ plenary_event_set_programme (PlenaryEvent    *self,
   g_return_if_fail (snapshot == NULL || PLENARY_IS_SNAPSHOT (snapshot));
   g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
 
-  /* A schedule parsed from JSON (a sync, or a start without a usable cache) is stored in
-   * its derived form for the next start. (No snapshot: shown from the cache alone.) */
-  if (snapshot != NULL && !plenary_schedule_cache_is_stored (schedule))
-    plenary_schedule_cache_write_in_background (self->directory, snapshot, schedule);
-
   g_object_freeze_notify (G_OBJECT (self));
   if (g_set_object (&self->snapshot, snapshot))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
@@ -443,9 +439,10 @@ plenary_event_set_programme (PlenaryEvent    *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-PlenaryIndicoSources *
-plenary_event_build_sources (PlenaryEvent    *self,
-                             PlenarySnapshot *snapshot)
+static PlenaryIndicoSources *
+sources_new (PlenarySnapshot *snapshot,
+             const char      *server_base,
+             const char      *event_id)
 {
   PlenaryIndicoSources *sources = plenary_indico_sources_new ();
   GBytes *program = plenary_snapshot_get_program (snapshot);
@@ -453,9 +450,16 @@ plenary_event_build_sources (PlenaryEvent    *self,
   sources->timetable = g_bytes_ref (plenary_snapshot_get_timetable (snapshot));
   sources->event = g_bytes_ref (plenary_snapshot_get_event (snapshot));
   sources->program = program != NULL ? g_bytes_ref (program) : NULL;
-  sources->server_base = g_strdup (self->server_base);
-  sources->event_id = g_strdup (self->event_id);
+  sources->server_base = g_strdup (server_base);
+  sources->event_id = g_strdup (event_id);
   return sources;
+}
+
+PlenaryIndicoSources *
+plenary_event_build_sources (PlenaryEvent    *self,
+                             PlenarySnapshot *snapshot)
+{
+  return sources_new (snapshot, self->server_base, self->event_id);
 }
 
 /* Held answers: a sync's answer that looked wrong (see the sync service's gate) is kept in
@@ -727,12 +731,10 @@ use_held_thread (GTask        *task,
 {
   HeldData *data = task_data;
   g_autofree char *held = g_build_filename (data->dir, HELD_DIR, NULL);
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (PlenaryIndicoSources) sources = NULL;
   g_autoptr (PlenarySnapshot) snapshot = NULL;
   g_autoptr (PlenarySchedule) schedule = NULL;
-  g_autoptr (GError) cache_error = NULL;
   GError *error = NULL;
-  GBytes *program;
   Taken *taken;
 
   snapshot = plenary_snapshot_load (held, NULL, &error);
@@ -741,20 +743,13 @@ use_held_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  program = plenary_snapshot_get_program (snapshot);
-  sources->timetable = g_bytes_ref (plenary_snapshot_get_timetable (snapshot));
-  sources->event = g_bytes_ref (plenary_snapshot_get_event (snapshot));
-  sources->program = program != NULL ? g_bytes_ref (program) : NULL;
-  sources->server_base = g_strdup (data->server_base);
-  sources->event_id = g_strdup (data->event_id);
+  sources = sources_new (snapshot, data->server_base, data->event_id);
   schedule = plenary_indico_parse (sources, &error);
-  if (schedule == NULL || !plenary_snapshot_save (snapshot, data->dir, &error))
+  if (schedule == NULL || !plenary_store_commit (data->dir, snapshot, schedule, &error))
     {
       g_task_return_error (task, error);
       return;
     }
-  if (!plenary_schedule_cache_write (data->dir, snapshot, schedule, &cache_error))
-    g_message ("Could not write the schedule cache in %s: %s", data->dir, cache_error->message);
   remove_held (data->dir);
 
   taken = g_new0 (Taken, 1);
@@ -806,14 +801,17 @@ plenary_event_use_held_finish (PlenaryEvent  *self,
   return TRUE;
 }
 
-/* Loading from disk: snapshot (thread) → parse (thread) → user data (thread). */
+/* Loading from disk: the quick way first (the schedule cache, with the snapshot mapped), else
+ * snapshot (thread) → parse (thread); then the user data (thread). */
 
 typedef struct
 {
   PlenarySnapshot *snapshot;
   GPtrArray       *warnings;
   gboolean         retried;
+  gboolean         from_cache;
   char            *held_message;
+  GError          *stored_error;   /* why the exports could not be used, for the last resort */
 } LoadData;
 
 static void
@@ -822,6 +820,7 @@ load_data_free (LoadData *data)
   g_clear_pointer (&data->held_message, g_free);
   g_clear_object (&data->snapshot);
   g_clear_pointer (&data->warnings, g_ptr_array_unref);
+  g_clear_error (&data->stored_error);
   g_free (data);
 }
 
@@ -855,10 +854,16 @@ user_data_loaded_cb (GObject      *object,
 static void
 show_loaded (GTask           *task,
              PlenarySnapshot *snapshot,
-             PlenarySchedule *schedule)
+             PlenarySchedule *schedule,
+             gboolean         from_cache)
 {
   PlenaryEvent *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (task);
+
+  /* Parsed from the snapshot's JSON: stored in its derived form for the next start. */
+  data->from_cache = from_cache;
+  if (!from_cache && snapshot != NULL)
+    plenary_schedule_cache_write_in_background (self->directory, snapshot, schedule);
 
   plenary_event_set_programme (self, snapshot, schedule);
   if (snapshot != NULL)
@@ -891,16 +896,15 @@ parsed_cb (GObject      *object,
       /* A stored snapshot that does not parse (damaged, or from a parser that has since
        * changed) is set aside once; the previous one is tried next. */
       g_message ("Stored programme of %s does not parse: %s", self->key, error->message);
-      plenary_snapshot_discard_current (self->directory);
       g_ptr_array_add (data->warnings,
                        g_strdup (_("The stored programme was damaged and has been set aside")));
       data->retried = TRUE;
-      plenary_snapshot_load_async (self->directory, cancellable, load_snapshot_cb,
-                                   g_steal_pointer (&task));
+      plenary_snapshot_discard_and_load_async (self->directory, cancellable, load_snapshot_cb,
+                                               g_steal_pointer (&task));
       return;
     }
 
-  show_loaded (g_steal_pointer (&task), data->snapshot, schedule);
+  show_loaded (g_steal_pointer (&task), data->snapshot, schedule, FALSE);
 }
 
 static void
@@ -926,7 +930,6 @@ last_resort_cb (GObject      *object,
   g_autoptr (GTask) task = user_data;
   PlenaryEvent *self = g_task_get_source_object (task);
   LoadData *data = g_task_get_task_data (task);
-  GError *stored_error = g_object_get_data (G_OBJECT (result), "error");
   g_autoptr (PlenarySchedule) schedule = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -938,14 +941,15 @@ last_resort_cb (GObject      *object,
         g_message ("No usable schedule cache in %s either: %s", self->directory,
                    error->message);
       plenary_user_data_load_async (self->user_data, g_task_get_cancellable (task), NULL, NULL);
-      g_task_return_error (task, g_error_copy (stored_error));
+      g_task_return_error (task, g_steal_pointer (&data->stored_error));
       return;
     }
-  g_message ("Showing the schedule cache of %s: %s", self->directory, stored_error->message);
+  g_message ("Showing the schedule cache of %s: %s", self->directory,
+             data->stored_error->message);
   g_ptr_array_add (data->warnings,
                    g_strdup (_("The stored programme was damaged; showing the copy kept for a "
                                "quick start. Plenary will download the programme again")));
-  show_loaded (g_steal_pointer (&task), NULL, schedule);
+  show_loaded (g_steal_pointer (&task), NULL, schedule, TRUE);
 }
 
 static void
@@ -970,15 +974,15 @@ load_snapshot_cb (GObject      *object,
   /* (Also with no snapshot at all: a damaged meta.json set aside at the last start.) */
   if (data->snapshot == NULL && error != NULL && error->domain == PLENARY_STORE_ERROR)
     {
-      GTask *cache_task = g_task_new (NULL, cancellable, last_resort_cb, g_steal_pointer (&task));
+      g_autoptr (GTask) cache_task = g_task_new (NULL, cancellable, last_resort_cb,
+                                                 g_steal_pointer (&task));
 
       /* The exports are damaged and there is no previous copy: the schedule cache, derived
        * from them when they were good, is better than nothing. */
-      g_object_set_data_full (G_OBJECT (cache_task), "error", g_steal_pointer (&error),
-                              (GDestroyNotify) g_error_free);
+      g_clear_error (&data->stored_error);
+      data->stored_error = g_steal_pointer (&error);
       g_task_set_task_data (cache_task, g_strdup (self->directory), g_free);
       g_task_run_in_thread (cache_task, last_resort_thread);
-      g_object_unref (cache_task);
       return;
     }
   if (data->snapshot == NULL)
@@ -993,7 +997,7 @@ load_snapshot_cb (GObject      *object,
   plenary_indico_parse_async (sources, cancellable, parsed_cb, g_steal_pointer (&task));
 }
 
-/* The quick way first: the snapshot's parts mapped, the schedule read from its cache. */
+/* The quick way: what the last commit stored, read back from the schedule cache. */
 typedef struct
 {
   PlenarySnapshot *snapshot;
@@ -1018,17 +1022,9 @@ load_cache_thread (GTask        *task,
 {
   const char *dir = task_data;
   CacheResult *result = g_new0 (CacheResult, 1);
-  g_auto (GStrv) stamps = NULL;
-  g_autoptr (GError) error = NULL;
 
   result->held_message = read_held_message (dir);
-  result->snapshot = plenary_snapshot_open_mapped (dir, &stamps, NULL);
-  if (result->snapshot != NULL)
-    result->schedule = plenary_schedule_cache_load (dir, result->snapshot,
-                                                    (const char * const *) stamps, &error);
-  if (error != NULL && !g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,
-                                         PLENARY_SCHEDULE_CACHE_ERROR_MISSING))
-    g_message ("Rebuilding the schedule cache of %s: %s", dir, error->message);
+  result->schedule = plenary_store_open_committed (dir, &result->snapshot);
   g_task_return_pointer (task, result, (GDestroyNotify) cache_result_free);
 }
 
@@ -1064,7 +1060,7 @@ cache_loaded_cb (GObject      *object,
       return;
     }
 
-  show_loaded (g_steal_pointer (&task), found->snapshot, found->schedule);
+  show_loaded (g_steal_pointer (&task), found->snapshot, found->schedule, TRUE);
   cache_result_free (found);
 }
 
@@ -1112,4 +1108,16 @@ plenary_event_load_finish (PlenaryEvent  *self,
       *warnings = g_strv_builder_end (builder);
     }
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+plenary_event_load_was_cached (PlenaryEvent *self,
+                               GAsyncResult *result)
+{
+  LoadData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  return data->from_cache;
 }

@@ -85,6 +85,11 @@ gboolean          plenary_event_load_finish        (PlenaryEvent        *self,
                                                     GAsyncResult        *result,
                                                     GStrv               *warnings,
                                                     GError             **error);
+/* Part of the load's result, beside plenary_event_load_finish(): whether the programme came
+ * from the schedule cache (TRUE) or was parsed from the stored exports, the cache then being
+ * written again for the next start. */
+gboolean          plenary_event_load_was_cached    (PlenaryEvent        *self,
+                                                    GAsyncResult        *result);
 
 /* For the sync service. */
 void              plenary_event_set_sync_state     (PlenaryEvent        *self,
@@ -92,6 +97,8 @@ void              plenary_event_set_sync_state     (PlenaryEvent        *self,
                                                     const char          *error_message);
 void              plenary_event_set_last_sync      (PlenaryEvent        *self,
                                                     GDateTime           *last_sync);
+/* Shows @schedule, parsed from @snapshot (NULL: from the cache alone). No I/O: storing a new
+ * programme is plenary_store_commit_async()'s. */
 void              plenary_event_set_programme      (PlenaryEvent        *self,
                                                     PlenarySnapshot     *snapshot,
                                                     PlenarySchedule     *schedule);

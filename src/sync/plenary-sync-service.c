@@ -17,6 +17,7 @@
 
 #include "indico/plenary-indico-client.h"
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-commit.h"
 #include "store/plenary-credentials.h"
 #include "util/plenary-json.h"
 #include "plenary-sync-service.h"
@@ -383,9 +384,9 @@ saved_cb (GObject      *object,
 {
   SyncJob *job = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PlenarySchedule) schedule = g_object_steal_data (object, "schedule");
+  g_autoptr (PlenarySchedule) schedule = NULL;
 
-  if (!plenary_snapshot_save_finish (result, &error))
+  if (!plenary_store_commit_finish (result, &schedule, &error))
     {
       job_fail (job, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SAVE,
                                   _("The new programme could not be saved: %s"),
@@ -474,11 +475,9 @@ parsed_cb (GObject      *object,
       return;
     }
 
-  g_object_set_data_full (G_OBJECT (job->snapshot), "schedule", g_steal_pointer (&schedule),
-                          g_object_unref);
-  /* Saving is not cancelled half-way (see plenary_snapshot_save_async()). */
-  plenary_snapshot_save_async (job->snapshot, plenary_event_get_directory (job->event), NULL,
-                               saved_cb, job);
+  /* Not cancelled half-way (see plenary_store_commit_async()). */
+  plenary_store_commit_async (plenary_event_get_directory (job->event), job->snapshot,
+                              schedule, saved_cb, job);
 }
 
 static void

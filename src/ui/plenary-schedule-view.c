@@ -15,7 +15,6 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
-#include "store/plenary-schedule-cache.h"
 #include "util/plenary-clock.h"
 #include "util/plenary-search-index.h"
 
@@ -351,7 +350,7 @@ new_search_index (PlenarySchedule *schedule,
     }
   plenary_search_index_finish (index);
   /* The abstracts were read from the mapped cache only to be indexed. */
-  plenary_schedule_cache_release_pages (schedule);
+  plenary_schedule_release_pages (schedule);
   return index;
 }
 
