@@ -335,7 +335,8 @@ plenary_snapshot_load (const char  *dir,
 void
 plenary_snapshot_discard_current (const char *dir)
 {
-  static const char *files[] = { "meta.json", "timetable.json", "event.json", "program.json" };
+  static const char *files[] = { "meta.json", PLENARY_INDICO_TIMETABLE_FILE,
+                                 PLENARY_INDICO_EVENT_FILE, PLENARY_INDICO_PROGRAM_FILE };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -559,8 +560,8 @@ plenary_snapshot_save (PlenarySnapshot  *self,
                        const char       *dir,
                        GError          **error)
 {
-  static const char *kept_files[] = { "timetable.json", "event.json", "program.json",
-                                      "meta.json" };
+  static const char *kept_files[] = { PLENARY_INDICO_TIMETABLE_FILE, PLENARY_INDICO_EVENT_FILE,
+                                      PLENARY_INDICO_PROGRAM_FILE, "meta.json" };
   g_autofree char *previous_dir = g_build_filename (dir, "previous", NULL);
   g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
   g_autofree char *temps[N_PARTS] = { NULL, };

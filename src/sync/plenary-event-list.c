@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "indico/plenary-event-url.h"
+#include "indico/plenary-indico-client.h"
 #include "store/plenary-store.h"
 #include "util/plenary-json.h"
 #include "plenary-event-list.h"
@@ -154,7 +155,7 @@ plenary_event_list_remove (PlenaryEventList *self,
 static char *
 base_from_event_export (const char *folder)
 {
-  g_autofree char *path = g_build_filename (folder, "event.json", NULL);
+  g_autofree char *path = g_build_filename (folder, PLENARY_INDICO_EVENT_FILE, NULL);
   g_autofree char *contents = NULL;
   g_autoptr (PlenaryJsonDocument) document = NULL;
   const PlenaryJsonNode *results;
