@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlenaryApplication, plenary_application, PLENARY, APPLICATION,
                       AdwApplication)
 
-void                plenary_application_mark_process_start (void);
 PlenaryApplication *plenary_application_new          (const char        *application_id,
                                                       GApplicationFlags  flags);
 GSettings          *plenary_application_get_settings (PlenaryApplication *self);
