@@ -12,13 +12,10 @@
 #include "plenary-application.h"
 #include "plenary-benchmark.h"
 #include "plenary-check.h"
-#include "store/plenary-store.h"
-#include "sync/plenary-event-list.h"
-#include "sync/plenary-favorites-sync.h"
-#include "sync/plenary-reminders.h"
-#include "sync/plenary-sync-service.h"
 #include "plenary-export-cli.h"
 #include "plenary-search-provider.h"
+#include "plenary-session.h"
+#include "store/plenary-store.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
 #include "util/plenary-background.h"
@@ -29,22 +26,21 @@ struct _PlenaryApplication
   AdwApplication      parent_instance;
 
   GSettings          *settings;
-  PlenaryEventList   *events;
-  PlenarySyncService *sync;
+  PlenarySession     *session;      /* the followed events, their sync and reminders */
   GCancellable       *cancellable;
   gboolean            events_loaded;
   char               *chair_room;   /* --chair */
-  GHashTable         *reminders;    /* PlenaryEvent → PlenaryReminders */
   gboolean            benchmark_startup;   /* --benchmark-startup */
   gboolean            other_events_loading;
   gboolean            activation_pending;   /* activated before the events list was in */
   gboolean            programme_pending;    /* the first programme on screen is loading */
   guint               present_timeout;      /* the window waits for it, briefly */
-  PlenaryFavoritesSync *favorites;          /* stars synced with Indico accounts */
   gboolean            background_start;     /* --background: started at login, no window */
   PlenarySearchProvider *search_provider;   /* GNOME Shell's search, on the app's bus */
   guint               events_pending;       /* followed events whose programme is loading */
   char               *pending_notice;       /* said once, in the first window */
+  gboolean            quitting;             /* app.quit: quit once the last save is done */
+  gboolean            shutting_down;
 };
 
 /* How long a start waits for the stored programme before showing the window with a loading
@@ -78,12 +74,21 @@ plenary_application_get_settings (PlenaryApplication *self)
   return self->settings;
 }
 
+PlenarySession *
+plenary_application_get_session (PlenaryApplication *self)
+{
+  g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+/* The session's, for the windows: NULL before startup. */
 PlenaryEventList *
 plenary_application_get_events (PlenaryApplication *self)
 {
   g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
 
-  return self->events;
+  return self->session != NULL ? plenary_session_get_events (self->session) : NULL;
 }
 
 PlenarySyncService *
@@ -91,7 +96,7 @@ plenary_application_get_sync (PlenaryApplication *self)
 {
   g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
 
-  return self->sync;
+  return self->session != NULL ? plenary_session_get_sync (self->session) : NULL;
 }
 
 PlenaryFavoritesSync *
@@ -99,19 +104,7 @@ plenary_application_get_favorites (PlenaryApplication *self)
 {
   g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
 
-  return self->favorites;
-}
-
-static void
-events_saved_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!plenary_event_list_save_finish (PLENARY_EVENT_LIST (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not save the list of followed events: %s", error->message);
+  return self->session != NULL ? plenary_session_get_favorites (self->session) : NULL;
 }
 
 void
@@ -119,77 +112,25 @@ plenary_application_save_events (PlenaryApplication *self)
 {
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
 
-  plenary_event_list_save_async (self->events, NULL, events_saved_cb, NULL);
+  plenary_session_save_events (self->session);
 }
 
-static void
-delete_tree (GFile *file)
-{
-  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
-    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      delete_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
-delete_tree_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  delete_tree (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Reminders before starred talks, for as long as the app runs (with or without a window). */
 void
 plenary_application_watch_reminders (PlenaryApplication *self,
                                      PlenaryEvent       *event)
 {
-  PlenaryReminders *reminders;
-
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
 
-  if (g_hash_table_contains (self->reminders, event))
-    return;
-  reminders = g_object_new (PLENARY_TYPE_REMINDERS,
-                            "application", self,
-                            "user-data", plenary_event_get_user_data (event),
-                            NULL);
-  g_object_bind_property (event, "schedule", reminders, "schedule", G_BINDING_SYNC_CREATE);
-  g_settings_bind (plenary_application_get_settings (self), "reminder-minutes", reminders,
-                   "lead-minutes", G_SETTINGS_BIND_GET);
-  g_hash_table_insert (self->reminders, g_object_ref (event), reminders);
-  plenary_favorites_sync_watch_event (self->favorites, event);
+  plenary_session_watch_event (self->session, event);
 }
 
-/* Stops following @event and deletes its programme, stars and notes from disk. */
 void
 plenary_application_forget_event (PlenaryApplication *self,
                                   PlenaryEvent       *event)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GFile) directory = NULL;
-
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
 
-  plenary_sync_service_remove_event (self->sync, event);
-  g_hash_table_remove (self->reminders, event);
-  plenary_favorites_sync_unwatch_event (self->favorites, event);
-  directory = g_file_new_for_path (plenary_event_get_directory (event));
-  plenary_event_list_remove (self->events, event);
-  plenary_application_save_events (self);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&directory), g_object_unref);
-  g_task_run_in_thread (task, delete_tree_thread);
+  plenary_session_forget_event (self->session, event);
 }
 
 static PlenaryWindow *
@@ -280,11 +221,12 @@ current_event (PlenaryApplication *self)
 {
   g_autofree char *key = g_settings_get_string (plenary_application_get_settings (self),
                                                 "current-event");
-  PlenaryEvent *event = plenary_event_list_lookup (self->events, key);
+  PlenaryEventList *events = plenary_session_get_events (self->session);
+  PlenaryEvent *event = plenary_event_list_lookup (events, key);
 
-  if (event == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0)
+  if (event == NULL && g_list_model_get_n_items (G_LIST_MODEL (events)) > 0)
     {
-      event = g_list_model_get_item (G_LIST_MODEL (self->events), 0);
+      event = g_list_model_get_item (G_LIST_MODEL (events), 0);
       g_object_unref (event);   /* the list keeps it */
     }
   return event;
@@ -311,6 +253,8 @@ event_loaded_cb (GObject      *source,
 {
   g_autoptr (PlenaryApplication) self = user_data;
   PlenaryEvent *event = PLENARY_EVENT (source);
+  PlenaryEventList *events = plenary_session_get_events (self->session);
+  PlenarySyncService *sync = plenary_session_get_sync (self->session);
   g_auto (GStrv) warnings = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -350,24 +294,24 @@ event_loaded_cb (GObject      *source,
     first_programme_in (self);
   /* Searches from the Shell wait until every stored programme is in. */
   if (self->events_pending > 0 && --self->events_pending == 0 && self->search_provider != NULL)
-    plenary_search_provider_set_events (self->search_provider, self->events,
+    plenary_search_provider_set_events (self->search_provider, events,
                                         g_application_get_flags (G_APPLICATION (self))
                                         & G_APPLICATION_IS_SERVICE);
   /* Sync after the stored copy is in, so an unchanged server answer re-parses nothing. */
-  plenary_sync_service_add_event (self->sync, event);
+  plenary_sync_service_add_event (sync, event);
   /* Shown from the schedule cache alone (the exports were damaged): download them now. */
   if (plenary_event_get_snapshot (event) == NULL && plenary_event_get_schedule (event) != NULL)
-    plenary_sync_service_sync_async (self->sync, event, FALSE, self->cancellable, NULL, NULL);
-  plenary_application_watch_reminders (self, event);
+    plenary_sync_service_sync_async (sync, event, FALSE, self->cancellable, NULL, NULL);
+  plenary_session_watch_event (self->session, event);
 
   /* The event on screen loads alone; the others only once it is in, so that they do not
    * compete with it (and with the first frame) for the processor. */
   if (!self->other_events_loading)
     {
       self->other_events_loading = TRUE;
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (events)); i++)
         {
-          g_autoptr (PlenaryEvent) other = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+          g_autoptr (PlenaryEvent) other = g_list_model_get_item (G_LIST_MODEL (events), i);
 
           if (other != event)
             plenary_event_load_async (other, self->cancellable, event_loaded_cb,
@@ -384,20 +328,21 @@ events_loaded_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr (PlenaryApplication) self = user_data;
+  PlenaryEventList *events = plenary_session_get_events (self->session);
   g_autoptr (GError) error = NULL;
   PlenaryEvent *first;
   GtkWindow *window;
   guint n_recovered = 0;
 
-  if (!plenary_event_list_load_finish (self->events, result, &error))
+  if (!plenary_session_load_finish (self->session, result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_warning ("%s", error->message);
     }
-  else if (plenary_event_list_get_recovered (self->events, &n_recovered))
+  else if (plenary_event_list_get_recovered (events, &n_recovered))
     {
-      /* Said once: the rebuilt list is saved, so the next start reads it as usual. */
+      /* Said once (the session saved the rebuilt list). */
       g_free (self->pending_notice);
       self->pending_notice =
         n_recovered > 0
@@ -411,17 +356,16 @@ events_loaded_cb (GObject      *source,
         : g_strdup (_("The list of followed events was damaged and has been set aside; "
                       "no event was found on disk"));
       g_message ("%s", self->pending_notice);
-      plenary_application_save_events (self);
     }
 
   first = current_event (self);
   self->programme_pending = first != NULL;
   /* The first event's load starts the others' (event_loaded_cb()). */
-  self->events_pending = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  self->events_pending = g_list_model_get_n_items (G_LIST_MODEL (events));
   if (first != NULL)
     plenary_event_load_async (first, self->cancellable, event_loaded_cb, g_object_ref (self));
   else if (self->search_provider != NULL)
-    plenary_search_provider_set_events (self->search_provider, self->events, FALSE);
+    plenary_search_provider_set_events (self->search_provider, events, FALSE);
   self->events_loaded = TRUE;
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (PLENARY_IS_WINDOW (window))
@@ -528,7 +472,6 @@ static void
 plenary_application_startup (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
-  g_autofree char *events_file = plenary_store_get_events_file ();
 
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (app);
 
@@ -538,17 +481,10 @@ plenary_application_startup (GApplication *app)
   if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
     g_application_set_inactivity_timeout (app, 20000);
   self->cancellable = g_cancellable_new ();
-  self->events = plenary_event_list_new (events_file);
-  self->sync = plenary_sync_service_new ();
-  self->reminders = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
-  g_settings_bind (plenary_application_get_settings (self), "refresh-interval", self->sync,
-                   "refresh-interval", G_SETTINGS_BIND_GET);
-  self->favorites = plenary_favorites_sync_new (plenary_sync_service_get_session (self->sync));
-  g_settings_bind (plenary_application_get_settings (self), "favorites-sync-servers",
-                   self->favorites, "enabled-servers", G_SETTINGS_BIND_DEFAULT);
+  self->session = plenary_session_new (app, plenary_application_get_settings (self));
   plenary_background_watch_setting (app, plenary_application_get_settings (self));
-  plenary_event_list_load_async (self->events, self->cancellable, events_loaded_cb,
-                                 g_object_ref (self));
+  plenary_session_load_async (self->session, self->cancellable, events_loaded_cb,
+                              g_object_ref (self));
 }
 
 static void
@@ -556,25 +492,47 @@ plenary_application_shutdown (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
 
+  self->shutting_down = TRUE;
   g_cancellable_cancel (self->cancellable);
-  /* Pending stars and notes reach the disk before the process ends. */
-  for (guint i = 0; self->events && i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
-    {
-      g_autoptr (PlenaryEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-      PlenaryUserData *user_data = plenary_event_get_user_data (event);
-
-      gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-
-      if (user_data == NULL || !plenary_user_data_get_dirty (user_data))
-        continue;
-      /* Bounded: a full disk must not keep the app from quitting. */
-      plenary_user_data_save_async (user_data, NULL, NULL, NULL);
-      while (plenary_user_data_get_dirty (user_data) && g_get_monotonic_time () < deadline)
-        if (!g_main_context_iteration (NULL, FALSE))
-          g_usleep (G_USEC_PER_SEC / 1000);
-    }
 
   G_APPLICATION_CLASS (plenary_application_parent_class)->shutdown (app);
+}
+
+static void
+last_save_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (PlenaryApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!plenary_session_flush_finish (PLENARY_SESSION (source), result, &error))
+    g_message ("%s", error->message);
+  if (self->quitting)
+    g_application_quit (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Pending stars and notes reach the disk before the process ends: it is held while they
+ * are written in worker threads (plenary_session_flush_async() bounds the wait). */
+static void
+save_before_the_end (PlenaryApplication *self)
+{
+  g_application_hold (G_APPLICATION (self));
+  plenary_session_flush_async (self->session, last_save_done_cb, g_object_ref (self));
+}
+
+/* The last window closed: unless something else holds the application, it ends once the
+ * main loop is back, so the save holds it first. */
+static void
+plenary_application_window_removed (GtkApplication *app,
+                                    GtkWindow      *window)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (plenary_application_parent_class)->window_removed (app, window);
+  if (gtk_application_get_windows (app) == NULL && self->session != NULL && !self->shutting_down)
+    save_before_the_end (self);
 }
 
 /* --check runs here, before registration: no display, no D-Bus, no window. */
@@ -678,10 +636,7 @@ plenary_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->present_timeout, g_source_remove);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->reminders, g_hash_table_unref);
-  g_clear_object (&self->favorites);
-  g_clear_object (&self->sync);
-  g_clear_object (&self->events);
+  g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->chair_room, g_free);
   g_clear_pointer (&self->pending_notice, g_free);
@@ -694,6 +649,7 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = plenary_application_dispose;
 
@@ -705,6 +661,7 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
   app_class->local_command_line = plenary_application_local_command_line;
   app_class->dbus_register = plenary_application_dbus_register;
   app_class->dbus_unregister = plenary_application_dbus_unregister;
+  gtk_app_class->window_removed = plenary_application_window_removed;
 }
 
 static void
@@ -749,7 +706,16 @@ plenary_application_quit_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  PlenaryApplication *self = user_data;
+
+  /* Once the last save is done, whether windows are open or the app runs in the background. */
+  if (self->session == NULL)
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  self->quitting = TRUE;
+  save_before_the_end (self);
 }
 
 static void
@@ -777,7 +743,7 @@ plenary_application_show_in_event_action (GSimpleAction *action,
   PlenaryEvent *event;
 
   g_variant_get (parameter, "(&s&s)", &event_key, &key);
-  event = plenary_event_list_lookup (self->events, event_key);
+  event = plenary_event_list_lookup (plenary_session_get_events (self->session), event_key);
   if (event != NULL && plenary_window_get_event (window) != event)
     plenary_window_set_event (window, event);
   else if (event == NULL)

@@ -23,6 +23,11 @@ typedef struct _PlenaryEventList PlenaryEventList;
 typedef struct _PlenarySyncService PlenarySyncService;
 typedef struct _PlenaryEvent PlenaryEvent;
 typedef struct _PlenaryFavoritesSync PlenaryFavoritesSync;
+typedef struct _PlenarySession PlenarySession;
+
+/* The followed events, their sync and reminders; NULL before startup. The accessors below
+ * are the session's, for the windows. */
+PlenarySession     *plenary_application_get_session  (PlenaryApplication *self);
 
 PlenaryEventList   *plenary_application_get_events   (PlenaryApplication *self);
 PlenarySyncService *plenary_application_get_sync     (PlenaryApplication *self);
