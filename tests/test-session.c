@@ -131,7 +131,8 @@ test_reminders_wiring (void)
   plenary_session_watch_event (session, event);
   reminders = plenary_session_get_reminders (session, event);
   g_assert_nonnull (reminders);
-  g_assert_true (plenary_reminders_get_user_data (reminders) == plenary_event_get_user_data (event));
+  g_assert_true (plenary_reminders_get_user_data (reminders)
+                 == plenary_event_get_user_data (event));
   g_assert_null (plenary_reminders_get_application (reminders));
   g_assert_cmpuint (plenary_reminders_get_lead_minutes (reminders), ==, 7);
   g_settings_set_uint (settings, "reminder-minutes", 12);
