@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "plenary-application.h"
+#include "plenary-benchmark.h"
 
 int
 main (int   argc,
@@ -18,7 +19,7 @@ main (int   argc,
   g_autoptr (PlenaryApplication) app = NULL;
   const char *localedir = LOCALEDIR;
 
-  plenary_application_mark_process_start ();
+  plenary_benchmark_mark_process_start ();
   setlocale (LC_ALL, "");
   /* A development build runs uninstalled: PLENARY_LOCALEDIR=_build/po shows the catalogues
    * the build just compiled. Release builds only ever read the installed ones. */

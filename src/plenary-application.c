@@ -7,22 +7,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "indico/plenary-indico-parser.h"
-#include "model/plenary-entry.h"
-#include "model/plenary-person.h"
 #include "plenary-application.h"
+#include "plenary-benchmark.h"
 #include "plenary-check.h"
-#include "store/plenary-store.h"
-#include "sync/plenary-event-list.h"
-#include "sync/plenary-favorites-sync.h"
-#include "sync/plenary-reminders.h"
-#include "sync/plenary-sync-service.h"
 #include "plenary-export-cli.h"
 #include "plenary-search-provider.h"
+#include "plenary-session.h"
+#include "store/plenary-store.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-window.h"
 #include "util/plenary-background.h"
@@ -33,36 +26,26 @@ struct _PlenaryApplication
   AdwApplication      parent_instance;
 
   GSettings          *settings;
-  PlenaryEventList   *events;
-  PlenarySyncService *sync;
+  PlenarySession     *session;      /* the followed events, their sync and reminders */
   GCancellable       *cancellable;
   gboolean            events_loaded;
   char               *chair_room;   /* --chair */
-  GHashTable         *reminders;    /* PlenaryEvent → PlenaryReminders */
   gboolean            benchmark_startup;   /* --benchmark-startup */
   gboolean            other_events_loading;
   gboolean            activation_pending;   /* activated before the events list was in */
   gboolean            programme_pending;    /* the first programme on screen is loading */
   guint               present_timeout;      /* the window waits for it, briefly */
-  PlenaryFavoritesSync *favorites;          /* stars synced with Indico accounts */
   gboolean            background_start;     /* --background: started at login, no window */
   PlenarySearchProvider *search_provider;   /* GNOME Shell's search, on the app's bus */
   guint               events_pending;       /* followed events whose programme is loading */
   char               *pending_notice;       /* said once, in the first window */
+  gboolean            quitting;             /* app.quit: quit once the last save is done */
+  gboolean            shutting_down;
 };
 
 /* How long a start waits for the stored programme before showing the window with a loading
  * page: loading it from the cache takes well under this even at 20,000 talks. */
 #define FIRST_PROGRAMME_WAIT_MS 750
-
-/* For --benchmark-startup: g_get_monotonic_time() when main() began. */
-static gint64 process_start_us;
-
-void
-plenary_application_mark_process_start (void)
-{
-  process_start_us = g_get_monotonic_time ();
-}
 
 G_DEFINE_FINAL_TYPE (PlenaryApplication, plenary_application, ADW_TYPE_APPLICATION)
 
@@ -91,12 +74,21 @@ plenary_application_get_settings (PlenaryApplication *self)
   return self->settings;
 }
 
+PlenarySession *
+plenary_application_get_session (PlenaryApplication *self)
+{
+  g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+/* The session's, for the windows: NULL before startup. */
 PlenaryEventList *
 plenary_application_get_events (PlenaryApplication *self)
 {
   g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
 
-  return self->events;
+  return self->session != NULL ? plenary_session_get_events (self->session) : NULL;
 }
 
 PlenarySyncService *
@@ -104,7 +96,7 @@ plenary_application_get_sync (PlenaryApplication *self)
 {
   g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
 
-  return self->sync;
+  return self->session != NULL ? plenary_session_get_sync (self->session) : NULL;
 }
 
 PlenaryFavoritesSync *
@@ -112,19 +104,7 @@ plenary_application_get_favorites (PlenaryApplication *self)
 {
   g_return_val_if_fail (PLENARY_IS_APPLICATION (self), NULL);
 
-  return self->favorites;
-}
-
-static void
-events_saved_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!plenary_event_list_save_finish (PLENARY_EVENT_LIST (source), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("Could not save the list of followed events: %s", error->message);
+  return self->session != NULL ? plenary_session_get_favorites (self->session) : NULL;
 }
 
 void
@@ -132,77 +112,25 @@ plenary_application_save_events (PlenaryApplication *self)
 {
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
 
-  plenary_event_list_save_async (self->events, NULL, events_saved_cb, NULL);
+  plenary_session_save_events (self->session);
 }
 
-static void
-delete_tree (GFile *file)
-{
-  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
-    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      delete_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
-delete_tree_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  delete_tree (task_data);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Reminders before starred talks, for as long as the app runs (with or without a window). */
 void
 plenary_application_watch_reminders (PlenaryApplication *self,
                                      PlenaryEvent       *event)
 {
-  PlenaryReminders *reminders;
-
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
 
-  if (g_hash_table_contains (self->reminders, event))
-    return;
-  reminders = g_object_new (PLENARY_TYPE_REMINDERS,
-                            "application", self,
-                            "user-data", plenary_event_get_user_data (event),
-                            NULL);
-  g_object_bind_property (event, "schedule", reminders, "schedule", G_BINDING_SYNC_CREATE);
-  g_settings_bind (plenary_application_get_settings (self), "reminder-minutes", reminders,
-                   "lead-minutes", G_SETTINGS_BIND_GET);
-  g_hash_table_insert (self->reminders, g_object_ref (event), reminders);
-  plenary_favorites_sync_watch_event (self->favorites, event);
+  plenary_session_watch_event (self->session, event);
 }
 
-/* Stops following @event and deletes its programme, stars and notes from disk. */
 void
 plenary_application_forget_event (PlenaryApplication *self,
                                   PlenaryEvent       *event)
 {
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (GFile) directory = NULL;
-
   g_return_if_fail (PLENARY_IS_APPLICATION (self));
 
-  plenary_sync_service_remove_event (self->sync, event);
-  g_hash_table_remove (self->reminders, event);
-  plenary_favorites_sync_unwatch_event (self->favorites, event);
-  directory = g_file_new_for_path (plenary_event_get_directory (event));
-  plenary_event_list_remove (self->events, event);
-  plenary_application_save_events (self);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&directory), g_object_unref);
-  g_task_run_in_thread (task, delete_tree_thread);
+  plenary_session_forget_event (self->session, event);
 }
 
 static PlenaryWindow *
@@ -293,11 +221,12 @@ current_event (PlenaryApplication *self)
 {
   g_autofree char *key = g_settings_get_string (plenary_application_get_settings (self),
                                                 "current-event");
-  PlenaryEvent *event = plenary_event_list_lookup (self->events, key);
+  PlenaryEventList *events = plenary_session_get_events (self->session);
+  PlenaryEvent *event = plenary_event_list_lookup (events, key);
 
-  if (event == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->events)) > 0)
+  if (event == NULL && g_list_model_get_n_items (G_LIST_MODEL (events)) > 0)
     {
-      event = g_list_model_get_item (G_LIST_MODEL (self->events), 0);
+      event = g_list_model_get_item (G_LIST_MODEL (events), 0);
       g_object_unref (event);   /* the list keeps it */
     }
   return event;
@@ -324,6 +253,8 @@ event_loaded_cb (GObject      *source,
 {
   g_autoptr (PlenaryApplication) self = user_data;
   PlenaryEvent *event = PLENARY_EVENT (source);
+  PlenaryEventList *events = plenary_session_get_events (self->session);
+  PlenarySyncService *sync = plenary_session_get_sync (self->session);
   g_auto (GStrv) warnings = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -363,24 +294,24 @@ event_loaded_cb (GObject      *source,
     first_programme_in (self);
   /* Searches from the Shell wait until every stored programme is in. */
   if (self->events_pending > 0 && --self->events_pending == 0 && self->search_provider != NULL)
-    plenary_search_provider_set_events (self->search_provider, self->events,
+    plenary_search_provider_set_events (self->search_provider, events,
                                         g_application_get_flags (G_APPLICATION (self))
                                         & G_APPLICATION_IS_SERVICE);
   /* Sync after the stored copy is in, so an unchanged server answer re-parses nothing. */
-  plenary_sync_service_add_event (self->sync, event);
+  plenary_sync_service_add_event (sync, event);
   /* Shown from the schedule cache alone (the exports were damaged): download them now. */
   if (plenary_event_get_snapshot (event) == NULL && plenary_event_get_schedule (event) != NULL)
-    plenary_sync_service_sync_async (self->sync, event, FALSE, self->cancellable, NULL, NULL);
-  plenary_application_watch_reminders (self, event);
+    plenary_sync_service_sync_async (sync, event, FALSE, self->cancellable, NULL, NULL);
+  plenary_session_watch_event (self->session, event);
 
   /* The event on screen loads alone; the others only once it is in, so that they do not
    * compete with it (and with the first frame) for the processor. */
   if (!self->other_events_loading)
     {
       self->other_events_loading = TRUE;
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (events)); i++)
         {
-          g_autoptr (PlenaryEvent) other = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+          g_autoptr (PlenaryEvent) other = g_list_model_get_item (G_LIST_MODEL (events), i);
 
           if (other != event)
             plenary_event_load_async (other, self->cancellable, event_loaded_cb,
@@ -397,20 +328,21 @@ events_loaded_cb (GObject      *source,
                   gpointer      user_data)
 {
   g_autoptr (PlenaryApplication) self = user_data;
+  PlenaryEventList *events = plenary_session_get_events (self->session);
   g_autoptr (GError) error = NULL;
   PlenaryEvent *first;
   GtkWindow *window;
   guint n_recovered = 0;
 
-  if (!plenary_event_list_load_finish (self->events, result, &error))
+  if (!plenary_session_load_finish (self->session, result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       g_warning ("%s", error->message);
     }
-  else if (plenary_event_list_get_recovered (self->events, &n_recovered))
+  else if (plenary_event_list_get_recovered (events, &n_recovered))
     {
-      /* Said once: the rebuilt list is saved, so the next start reads it as usual. */
+      /* Said once (the session saved the rebuilt list). */
       g_free (self->pending_notice);
       self->pending_notice =
         n_recovered > 0
@@ -424,17 +356,16 @@ events_loaded_cb (GObject      *source,
         : g_strdup (_("The list of followed events was damaged and has been set aside; "
                       "no event was found on disk"));
       g_message ("%s", self->pending_notice);
-      plenary_application_save_events (self);
     }
 
   first = current_event (self);
   self->programme_pending = first != NULL;
   /* The first event's load starts the others' (event_loaded_cb()). */
-  self->events_pending = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  self->events_pending = g_list_model_get_n_items (G_LIST_MODEL (events));
   if (first != NULL)
     plenary_event_load_async (first, self->cancellable, event_loaded_cb, g_object_ref (self));
   else if (self->search_provider != NULL)
-    plenary_search_provider_set_events (self->search_provider, self->events, FALSE);
+    plenary_search_provider_set_events (self->search_provider, events, FALSE);
   self->events_loaded = TRUE;
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (PLENARY_IS_WINDOW (window))
@@ -450,243 +381,6 @@ events_loaded_cb (GObject      *source,
       plenary_application_activate (G_APPLICATION (self));
       g_application_release (G_APPLICATION (self));
     }
-}
-
-
-/* --benchmark-startup (hidden, for build-aux/dev bench): prints the time from main() to the
- * first frame painted with the stored schedule on screen, then times search keystrokes and
- * day switches on the schedule view, prints the resident memory, and quits. */
-
-static gsize
-vm_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "\nVmRSS:");
-  return line != NULL ? (gsize) g_ascii_strtoull (line + 7, NULL, 10) : 0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Nearest-rank percentile of @n sorted values. */
-static double
-percentile (const double *sorted,
-            guint         n,
-            double        p)
-{
-  guint rank = (guint) ceil (p / 100.0 * n);
-
-  return n == 0 ? 0 : sorted[MAX (rank, 1) - 1];
-}
-
-typedef struct
-{
-  gint64   paint_started;
-  gint64   paint_ended;
-} BenchmarkFrame;
-
-static void
-benchmark_before_paint_cb (GdkFrameClock  *clock,
-                           BenchmarkFrame *frame)
-{
-  if (frame->paint_started == 0)
-    frame->paint_started = g_get_monotonic_time ();
-}
-
-static void
-benchmark_frame_painted_cb (GdkFrameClock  *clock,
-                            BenchmarkFrame *frame)
-{
-  if (frame->paint_started != 0 && frame->paint_ended == 0)
-    frame->paint_ended = g_get_monotonic_time ();
-}
-
-/* Runs @change, then lets the main loop finish what it queued and paint the next frame.
- * Returns the milliseconds of work: the call, the idle work it left, and the next frame
- * from its layout to the end of its paint, without the wait for the frame clock's tick
- * (which paces frames, and is no work). */
-typedef struct
-{
-  PlenaryScheduleView *view;
-  GPtrArray           *queries;
-} BenchmarkTarget;
-
-/* Query @index, or an empty search for G_MAXUINT. */
-static void
-benchmark_search (BenchmarkTarget *target,
-                  guint            index)
-{
-  plenary_schedule_view_set_search (target->view, index < target->queries->len
-                                                  ? target->queries->pdata[index] : "");
-}
-
-static void
-benchmark_day (BenchmarkTarget *target,
-               guint            index)
-{
-  plenary_schedule_view_set_day (target->view, index);
-}
-
-static double
-benchmark_change (GtkWidget        *widget,
-                  void            (*change) (BenchmarkTarget *target, guint index),
-                  BenchmarkTarget  *target,
-                  guint             index)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  BenchmarkFrame frame = { 0, };
-  gulong before_id = g_signal_connect (clock, "before-paint",
-                                       G_CALLBACK (benchmark_before_paint_cb), &frame);
-  gulong after_id = g_signal_connect (clock, "after-paint",
-                                      G_CALLBACK (benchmark_frame_painted_cb), &frame);
-  gint64 start = g_get_monotonic_time ();
-  gint64 handled;
-
-  change (target, index);
-  while (g_main_context_iteration (NULL, FALSE) && frame.paint_started == 0)
-    ;
-  handled = frame.paint_started != 0 ? frame.paint_started : g_get_monotonic_time ();
-  /* Always wait for one frame, so that what the change queued is laid out and painted. */
-  gtk_widget_queue_draw (widget);
-  while (frame.paint_ended == 0)
-    {
-      if (frame.paint_started == 0)
-        handled = g_get_monotonic_time ();
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, before_id);
-  g_signal_handler_disconnect (clock, after_id);
-
-  return ((handled - start) + (frame.paint_ended - frame.paint_started)) / 1000.0;
-}
-
-/* 100 keystrokes: the first 10 characters of 5 talk titles and 5 speaker names, typed one
- * character at a time, picked evenly through the programme. */
-static GPtrArray *
-benchmark_queries (PlenarySchedule *schedule)
-{
-  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
-  GListModel *entries = plenary_schedule_get_entries (schedule);
-  GListModel *people = plenary_schedule_get_people (schedule);
-  guint n_entries = g_list_model_get_n_items (entries);
-  guint n_people = g_list_model_get_n_items (people);
-
-  for (guint i = 0; i < 10; i++)
-    {
-      g_autoptr (GObject) item = NULL;
-      const char *text = NULL;
-
-      if (i % 2 == 0 && n_entries > 0)
-        {
-          item = g_list_model_get_item (entries, (i / 2 * 2 + 1) * n_entries / 10);
-          text = plenary_entry_get_title (PLENARY_ENTRY (item));
-        }
-      else if (n_people > 0)
-        {
-          item = g_list_model_get_item (people, (i / 2 * 2 + 1) * n_people / 10);
-          text = plenary_person_get_name (PLENARY_PERSON (item));
-        }
-      if (text == NULL || *text == '\0')
-        text = "kernel";
-      for (int k = 1; k <= 10; k++)
-        {
-          const char *end = g_utf8_offset_to_pointer (text, MIN (k, g_utf8_strlen (text, -1)));
-
-          g_ptr_array_add (queries, g_strndup (text, end - text));
-        }
-    }
-  return queries;
-}
-
-static void
-benchmark_interactions (PlenaryWindow *window)
-{
-  PlenaryScheduleView *view = plenary_window_get_schedule_view (window);
-  PlenarySchedule *schedule = plenary_window_get_schedule (window);
-  g_autoptr (GPtrArray) queries = benchmark_queries (schedule);
-  guint n_days = g_list_model_get_n_items (plenary_schedule_get_days (schedule));
-  g_autofree double *search_ms = g_new0 (double, queries->len);
-  g_autofree double *day_ms = g_new0 (double, n_days + 1);
-  BenchmarkTarget target = { view, queries };
-  guint n_switches = 0;
-
-  for (guint i = 0; i < queries->len; i++)
-    {
-      search_ms[i] = benchmark_change (GTK_WIDGET (window), benchmark_search, &target, i);
-      g_debug ("benchmark: search “%s”: %.3f ms", (const char *) g_ptr_array_index (queries, i),
-               search_ms[i]);
-    }
-  benchmark_change (GTK_WIDGET (window), benchmark_search, &target, G_MAXUINT);
-
-  /* Every day once, then back to the first. */
-  for (guint d = 1; d <= n_days && n_days > 1; d++)
-    {
-      day_ms[n_switches] = benchmark_change (GTK_WIDGET (window), benchmark_day, &target,
-                                             d % n_days);
-      g_debug ("benchmark: day %u: %.3f ms", d % n_days, day_ms[n_switches]);
-      n_switches++;
-    }
-
-  qsort (search_ms, queries->len, sizeof (double), compare_doubles);
-  qsort (day_ms, n_switches, sizeof (double), compare_doubles);
-  g_print ("search-queries: %u\n", queries->len);
-  g_print ("search-p50-ms: %.3f\n", percentile (search_ms, queries->len, 50));
-  g_print ("search-p95-ms: %.3f\n", percentile (search_ms, queries->len, 95));
-  g_print ("day-switches: %u\n", n_switches);
-  g_print ("day-switch-p50-ms: %.3f\n", percentile (day_ms, n_switches, 50));
-  g_print ("day-switch-p95-ms: %.3f\n", percentile (day_ms, n_switches, 95));
-}
-
-static gboolean
-benchmark_quit_cb (gpointer user_data)
-{
-  PlenaryWindow *window = user_data;
-  PlenaryScheduleView *view = plenary_window_get_schedule_view (window);
-
-  /* Keystrokes are timed once the search index, built in the background after the first
-   * frame, is in: until then the first one would also wait for it. */
-  while (!plenary_schedule_view_get_search_ready (view))
-    g_main_context_iteration (NULL, TRUE);
-  g_print ("search-ready-ms: %.3f\n", (g_get_monotonic_time () - process_start_us) / 1000.0);
-  benchmark_interactions (window);
-  g_print ("steady-rss-kib: %" G_GSIZE_FORMAT "\n", vm_rss_kib ());
-  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (window))));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-benchmark_after_paint_cb (GdkFrameClock *clock,
-                          PlenaryWindow *window)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  /* The schedule is set from the main loop, between frames: this frame has painted it. */
-  if (plenary_window_get_schedule (window) == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (clock, benchmark_after_paint_cb, window);
-  g_print ("startup-ms: %.3f\n", (now - process_start_us) / 1000.0);
-  g_print ("first-frame-monotonic-us: %" G_GINT64_FORMAT "\n", now);
-  g_print ("title: %s\n", gtk_window_get_title (GTK_WINDOW (window)));
-  g_print ("first-frame-rss-kib: %" G_GSIZE_FORMAT "\n", vm_rss_kib ());
-  g_idle_add_full (G_PRIORITY_LOW, benchmark_quit_cb, g_object_ref (window), g_object_unref);
-}
-
-static void
-benchmark_window_mapped_cb (GtkWidget *widget)
-{
-  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                           G_CALLBACK (benchmark_after_paint_cb), widget, 0);
 }
 
 static void
@@ -718,7 +412,7 @@ plenary_application_activate (GApplication *app)
   if (self->benchmark_startup)
     {
       self->benchmark_startup = FALSE;
-      g_signal_connect (window, "map", G_CALLBACK (benchmark_window_mapped_cb), NULL);
+      plenary_benchmark_startup (window);
     }
   /* Start-up never waits for the network: the stored copy (or the sample) shows first. */
   if (self->events_loaded)
@@ -778,7 +472,6 @@ static void
 plenary_application_startup (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
-  g_autofree char *events_file = plenary_store_get_events_file ();
 
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (app);
 
@@ -788,17 +481,10 @@ plenary_application_startup (GApplication *app)
   if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
     g_application_set_inactivity_timeout (app, 20000);
   self->cancellable = g_cancellable_new ();
-  self->events = plenary_event_list_new (events_file);
-  self->sync = plenary_sync_service_new ();
-  self->reminders = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
-  g_settings_bind (plenary_application_get_settings (self), "refresh-interval", self->sync,
-                   "refresh-interval", G_SETTINGS_BIND_GET);
-  self->favorites = plenary_favorites_sync_new (plenary_sync_service_get_session (self->sync));
-  g_settings_bind (plenary_application_get_settings (self), "favorites-sync-servers",
-                   self->favorites, "enabled-servers", G_SETTINGS_BIND_DEFAULT);
+  self->session = plenary_session_new (app, plenary_application_get_settings (self));
   plenary_background_watch_setting (app, plenary_application_get_settings (self));
-  plenary_event_list_load_async (self->events, self->cancellable, events_loaded_cb,
-                                 g_object_ref (self));
+  plenary_session_load_async (self->session, self->cancellable, events_loaded_cb,
+                              g_object_ref (self));
 }
 
 static void
@@ -806,25 +492,47 @@ plenary_application_shutdown (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
 
+  self->shutting_down = TRUE;
   g_cancellable_cancel (self->cancellable);
-  /* Pending stars and notes reach the disk before the process ends. */
-  for (guint i = 0; self->events && i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
-    {
-      g_autoptr (PlenaryEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-      PlenaryUserData *user_data = plenary_event_get_user_data (event);
-
-      gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
-
-      if (user_data == NULL || !plenary_user_data_get_dirty (user_data))
-        continue;
-      /* Bounded: a full disk must not keep the app from quitting. */
-      plenary_user_data_save_async (user_data, NULL, NULL, NULL);
-      while (plenary_user_data_get_dirty (user_data) && g_get_monotonic_time () < deadline)
-        if (!g_main_context_iteration (NULL, FALSE))
-          g_usleep (G_USEC_PER_SEC / 1000);
-    }
 
   G_APPLICATION_CLASS (plenary_application_parent_class)->shutdown (app);
+}
+
+static void
+last_save_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr (PlenaryApplication) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!plenary_session_flush_finish (PLENARY_SESSION (source), result, &error))
+    g_message ("%s", error->message);
+  if (self->quitting)
+    g_application_quit (G_APPLICATION (self));
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Pending stars and notes reach the disk before the process ends: it is held while they
+ * are written in worker threads (plenary_session_flush_async() bounds the wait). */
+static void
+save_before_the_end (PlenaryApplication *self)
+{
+  g_application_hold (G_APPLICATION (self));
+  plenary_session_flush_async (self->session, last_save_done_cb, g_object_ref (self));
+}
+
+/* The last window closed: unless something else holds the application, it ends once the
+ * main loop is back, so the save holds it first. */
+static void
+plenary_application_window_removed (GtkApplication *app,
+                                    GtkWindow      *window)
+{
+  PlenaryApplication *self = PLENARY_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (plenary_application_parent_class)->window_removed (app, window);
+  if (gtk_application_get_windows (app) == NULL && self->session != NULL && !self->shutting_down)
+    save_before_the_end (self);
 }
 
 /* --check runs here, before registration: no display, no D-Bus, no window. */
@@ -928,10 +636,7 @@ plenary_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->present_timeout, g_source_remove);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->reminders, g_hash_table_unref);
-  g_clear_object (&self->favorites);
-  g_clear_object (&self->sync);
-  g_clear_object (&self->events);
+  g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->chair_room, g_free);
   g_clear_pointer (&self->pending_notice, g_free);
@@ -944,6 +649,7 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = plenary_application_dispose;
 
@@ -955,6 +661,7 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
   app_class->local_command_line = plenary_application_local_command_line;
   app_class->dbus_register = plenary_application_dbus_register;
   app_class->dbus_unregister = plenary_application_dbus_unregister;
+  gtk_app_class->window_removed = plenary_application_window_removed;
 }
 
 static void
@@ -999,7 +706,16 @@ plenary_application_quit_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  PlenaryApplication *self = user_data;
+
+  /* Once the last save is done, whether windows are open or the app runs in the background. */
+  if (self->session == NULL)
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+  self->quitting = TRUE;
+  save_before_the_end (self);
 }
 
 static void
@@ -1027,7 +743,7 @@ plenary_application_show_in_event_action (GSimpleAction *action,
   PlenaryEvent *event;
 
   g_variant_get (parameter, "(&s&s)", &event_key, &key);
-  event = plenary_event_list_lookup (self->events, event_key);
+  event = plenary_event_list_lookup (plenary_session_get_events (self->session), event_key);
   if (event != NULL && plenary_window_get_event (window) != event)
     plenary_window_set_event (window, event);
   else if (event == NULL)

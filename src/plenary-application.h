@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PlenaryApplication, plenary_application, PLENARY, APPLICATION,
                       AdwApplication)
 
-void                plenary_application_mark_process_start (void);
 PlenaryApplication *plenary_application_new          (const char        *application_id,
                                                       GApplicationFlags  flags);
 GSettings          *plenary_application_get_settings (PlenaryApplication *self);
@@ -24,6 +23,11 @@ typedef struct _PlenaryEventList PlenaryEventList;
 typedef struct _PlenarySyncService PlenarySyncService;
 typedef struct _PlenaryEvent PlenaryEvent;
 typedef struct _PlenaryFavoritesSync PlenaryFavoritesSync;
+typedef struct _PlenarySession PlenarySession;
+
+/* The followed events, their sync and reminders; NULL before startup. The accessors below
+ * are the session's, for the windows. */
+PlenarySession     *plenary_application_get_session  (PlenaryApplication *self);
 
 PlenaryEventList   *plenary_application_get_events   (PlenaryApplication *self);
 PlenarySyncService *plenary_application_get_sync     (PlenaryApplication *self);

@@ -381,6 +381,62 @@ test_export_ics (void)
   plenary_test_stop_application (app);
 }
 
+typedef struct
+{
+  gboolean         quit;        /* app.quit, or else close the window */
+  PlenaryUserData *user_data;
+} LastSave;
+
+static gboolean
+last_save_turn_cb (gpointer user_data)
+{
+  LastSave *run = user_data;
+  GApplication *app = g_application_get_default ();
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr (PlenaryEvent) event = NULL;
+
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+  event = plenary_event_new ("https://indico.example.org/", "3333");
+  plenary_event_list_add (plenary_application_get_events (PLENARY_APPLICATION (app)), event);
+  run->user_data = g_object_ref (plenary_event_get_user_data (event));
+  /* Only the last save may write it. */
+  g_object_set (run->user_data, "save-delay", 60000, NULL);
+  plenary_user_data_set_starred (run->user_data, "c-4242", TRUE);
+  if (run->quit)
+    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  else
+    gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+/* A star given just before the end reaches user.json: the application is held while the
+ * last save runs in its thread, whether app.quit ends it or the last window closing. */
+static void
+test_last_save (gconstpointer data)
+{
+  static guint serial;
+  g_autofree char *id = g_strdup_printf ("%s.LastSave%u", APP_ID, serial++);
+  PlenaryApplication *app = plenary_application_new (id, G_APPLICATION_NON_UNIQUE);
+  char *argv[] = { (char *) "plenary", NULL };
+  LastSave run = { GPOINTER_TO_INT (data), NULL };
+  g_autofree char *contents = NULL;
+
+  plenary_test_reset_dirs ();
+  g_application_set_default (G_APPLICATION (app));
+  g_timeout_add (50, last_save_turn_cb, &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_nonnull (run.user_data);
+  g_assert_false (plenary_user_data_get_dirty (run.user_data));
+  g_assert_true (g_file_get_contents (plenary_user_data_get_path (run.user_data), &contents,
+                                      NULL, NULL));
+  g_assert_nonnull (strstr (contents, "c-4242"));
+  g_clear_object (&run.user_data);
+  g_application_set_default (NULL);
+  g_object_unref (app);
+  plenary_test_reset_dirs ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +453,9 @@ main (int   argc,
   g_test_add_func ("/application/window-size-saved", test_window_size_saved);
   g_test_add_func ("/application/window-fits-small", test_window_fits_small);
   g_test_add_func ("/application/sync-state-at-every-width", test_sync_state_at_every_width);
+  g_test_add_data_func ("/application/last-save/quit", GINT_TO_POINTER (TRUE), test_last_save);
+  g_test_add_data_func ("/application/last-save/last-window", GINT_TO_POINTER (FALSE),
+                        test_last_save);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "plenary-benchmark.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-snapshot.h"
 #include "sync/plenary-sync-service.h"
@@ -32,16 +33,6 @@ peak_rss_kib (void)
 
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_maxrss;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 static int
@@ -155,8 +146,8 @@ run_resync (const char *folder)
           return 1;
         }
     }
-  qsort (ms, N_RESYNCS, sizeof (double), compare_doubles);
-  g_print ("resync-ms: %.3f\n", ms[N_RESYNCS / 2]);
+  plenary_benchmark_sort (ms, N_RESYNCS);
+  g_print ("resync-ms: %.3f\n", plenary_benchmark_percentile (ms, N_RESYNCS, 50));
   g_print ("resync-parsed: no\n");
   return 0;
 }

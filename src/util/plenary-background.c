@@ -366,8 +366,11 @@ sigterm_cb (gpointer user_data)
 {
   Watch *watch = user_data;
 
-  /* Quit through GApplication, so pending stars and notes are written (shutdown). */
-  g_application_quit (watch->application);
+  /* Quit as app.quit does, so pending stars and notes are written first. */
+  if (g_action_group_has_action (G_ACTION_GROUP (watch->application), "quit"))
+    g_action_group_activate_action (G_ACTION_GROUP (watch->application), "quit", NULL);
+  else
+    g_application_quit (watch->application);
   return G_SOURCE_CONTINUE;
 }
 
