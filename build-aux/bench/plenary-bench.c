@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-snapshot.h"
 #include "sync/plenary-sync-service.h"
@@ -61,7 +62,7 @@ run_import (const char *folder)
     g_error ("%s", error->message);
 
   start = g_get_monotonic_time ();
-  sources = plenary_indico_sources_load_directory (folder, &error);
+  sources = plenary_folder_loader_load (folder, &error);
   if (sources != NULL)
     schedule = plenary_indico_parse (sources, &error);
   parsed = g_get_monotonic_time ();
@@ -108,8 +109,7 @@ static int
 run_resync (const char *folder)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (folder,
-                                                                                   &error);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_folder_loader_load (folder, &error);
   g_autoptr (TestServer) server = NULL;
   g_autoptr (PlenarySyncService) service = NULL;
   g_autoptr (PlenaryEvent) event = NULL;
