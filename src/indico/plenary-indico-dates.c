@@ -166,16 +166,14 @@ indico_add_day (ParseContext *ctx,
                 int           month,
                 int           day)
 {
-  PlenarySchedule *schedule = ctx->schedule;
   g_autoptr (GDateTime) midnight = g_date_time_new (ctx->tz, year, month, day, 0, 0, 0);
 
   if (midnight == NULL || g_hash_table_contains (ctx->day_by_key, day_key (year, month, day)))
     return FALSE;
 
   g_hash_table_insert (ctx->day_by_key, day_key (year, month, day),
-                       GINT_TO_POINTER (schedule->day_list->len + 1));
-  g_ptr_array_add (schedule->day_list, plenary_day_new (schedule->day_list->len, midnight));
-  g_ptr_array_add (schedule->day_item_lists, g_ptr_array_new_with_free_func (g_object_unref));
+                       GUINT_TO_POINTER (plenary_schedule_builder_add_day (ctx->builder, midnight)
+                                         + 1));
 
   return TRUE;
 }
@@ -189,30 +187,33 @@ indico_set_times (ParseContext          *ctx,
                   PlenaryEntry          *entry,
                   const PlenaryJsonNode *object)
 {
+  GDateTime *start;
+  GDateTime *end;
   double duration;
 
-  entry->start = indico_parse_date (ctx, object, "startDate");
-  if (entry->start == NULL)
+  start = indico_parse_date (ctx, object, "startDate");
+  if (start == NULL)
     return FALSE;
 
-  entry->end = indico_parse_date (ctx, object, "endDate");
+  end = indico_parse_date (ctx, object, "endDate");
   duration = get_double (object, "duration", -1);
-  if (entry->end != NULL && duration >= 0 && duration <= MAX_DURATION_MINUTES)
-    plenary_time_resolve_pair (&entry->start, &entry->end,
-                               (GTimeSpan) (duration * G_TIME_SPAN_MINUTE));
-  if (entry->end == NULL)
+  if (end != NULL && duration >= 0 && duration <= MAX_DURATION_MINUTES)
+    plenary_time_resolve_pair (&start, &end, (GTimeSpan) (duration * G_TIME_SPAN_MINUTE));
+  if (end == NULL)
     {
       double minutes = get_double (object, "duration", 0);
 
       minutes = CLAMP (minutes, 0, MAX_DURATION_MINUTES);
-      entry->end = g_date_time_add (entry->start, (GTimeSpan) (minutes * G_TIME_SPAN_MINUTE));
+      end = g_date_time_add (start, (GTimeSpan) (minutes * G_TIME_SPAN_MINUTE));
     }
-  if (entry->end == NULL || g_date_time_compare (entry->end, entry->start) < 0)
+  if (end == NULL || g_date_time_compare (end, start) < 0)
     {
-      g_clear_pointer (&entry->end, g_date_time_unref);
-      entry->end = g_date_time_ref (entry->start);
+      g_clear_pointer (&end, g_date_time_unref);
+      end = g_date_time_ref (start);
     }
 
+  plenary_schedule_builder_take_entry_time (entry, PLENARY_ENTRY_START, start);
+  plenary_schedule_builder_take_entry_time (entry, PLENARY_ENTRY_END, end);
   return TRUE;
 }
 
@@ -233,14 +234,14 @@ indico_set_timezone (ParseContext *ctx,
   if (zone != NULL)
     {
       ctx->tz = g_time_zone_ref (zone);
-      ctx->schedule->timezone_id = g_strdup (id);
     }
   else
     {
       ctx->tz = g_time_zone_new_utc ();
-      ctx->schedule->timezone_id = g_strdup ("UTC");
+      id = "UTC";
     }
-  ctx->schedule->timezone = g_time_zone_ref (ctx->tz);
+  plenary_schedule_builder_set_string (ctx->builder, PLENARY_SCHEDULE_TIMEZONE_ID, id);
+  plenary_schedule_builder_set_timezone (ctx->builder, ctx->tz);
 }
 
 void

@@ -190,11 +190,20 @@ add_event_attachments (ParseContext          *ctx,
           absolute = indico_make_absolute (ctx, url);
           if (absolute == NULL)
             continue;
-          g_ptr_array_add (entry->attachments,
-                           plenary_attachment_new (get_string (attachment, "title"), absolute,
-                                                   is_default ? NULL : folder_title));
+          plenary_schedule_builder_add_entry_attachment (entry, get_string (attachment, "title"),
+                                                         absolute,
+                                                         is_default ? NULL : folder_title);
         }
     }
+}
+
+static gboolean
+is_unset (PlenaryEntry       *entry,
+          PlenaryEntryString  field)
+{
+  const char *value = entry_string (entry, field);
+
+  return value == NULL || *value == '\0';
 }
 
 /* Adds what only the event export knows about a talk: track, type, person ids, authors. */
@@ -208,33 +217,35 @@ indico_merge_event_contribution (ParseContext          *ctx,
   if (contribution == NULL)
     return;
 
-  g_clear_object (&entry->track);
-  entry->track = indico_intern_track (ctx, get_string (contribution, "track"));
+  plenary_schedule_builder_set_entry_track (entry, indico_intern_track (ctx,
+                                                                       get_string (contribution,
+                                                                                   "track")));
   if ((text = get_nonempty_string (contribution, "type")) != NULL)
-    plenary_entry_set_string (&entry->type_name, text, TRUE);
-  if (entry->friendly_id == 0)
-    entry->friendly_id = get_int (contribution, "friendly_id", 0);
-  if ((entry->description == NULL || *entry->description == '\0')
+    entry_set_string (entry, PLENARY_ENTRY_TYPE_NAME, text, TRUE);
+  if (entry_number (entry, PLENARY_ENTRY_FRIENDLY_ID) == 0)
+    entry_set_number (entry, PLENARY_ENTRY_FRIENDLY_ID,
+                      get_int (contribution, "friendly_id", 0));
+  if (is_unset (entry, PLENARY_ENTRY_DESCRIPTION)
       && (text = get_nonempty_string (contribution, "description")) != NULL)
-    plenary_entry_set_string (&entry->description, text, FALSE);
-  if ((entry->code == NULL || *entry->code == '\0')
+    entry_set_string (entry, PLENARY_ENTRY_DESCRIPTION, text, FALSE);
+  if (is_unset (entry, PLENARY_ENTRY_CODE)
       && (text = get_nonempty_string (contribution, "code")) != NULL)
-    plenary_entry_set_string (&entry->code, text, FALSE);
-  if ((entry->board_number == NULL || *entry->board_number == '\0')
+    entry_set_string (entry, PLENARY_ENTRY_CODE, text, FALSE);
+  if (is_unset (entry, PLENARY_ENTRY_BOARD_NUMBER)
       && (text = get_nonempty_string (contribution, "board_number")) != NULL)
-    plenary_entry_set_string (&entry->board_number, text, FALSE);
-  if (entry->url == NULL)
-    indico_set_url (ctx, &entry->url, get_string (contribution, "url"));
-  if (entry->attachments->len == 0)
+    entry_set_string (entry, PLENARY_ENTRY_BOARD_NUMBER, text, FALSE);
+  if (entry_string (entry, PLENARY_ENTRY_URL) == NULL)
+    indico_set_url (ctx, entry, PLENARY_ENTRY_URL, get_string (contribution, "url"));
+  if (plenary_entry_get_attachments (entry)->len == 0)
     add_event_attachments (ctx, entry, get_array (contribution, "folders"));
 
   /* Older servers have no "authors" in the timetable export. */
-  if (entry->authors->len == 0)
+  if (plenary_entry_get_authors (entry)->len == 0)
     {
-      indico_add_event_people (ctx, entry->authors, get_array (contribution, "primaryauthors"),
-                               entry->speakers, FALSE);
-      indico_add_event_people (ctx, entry->authors, get_array (contribution, "coauthors"),
-                               entry->speakers, FALSE);
+      indico_add_event_people (ctx, entry, PLENARY_ENTRY_AUTHORS,
+                               get_array (contribution, "primaryauthors"), TRUE, FALSE);
+      indico_add_event_people (ctx, entry, PLENARY_ENTRY_AUTHORS,
+                               get_array (contribution, "coauthors"), TRUE, FALSE);
     }
 }
 
@@ -247,14 +258,16 @@ parse_event_contribution (ParseContext          *ctx,
                           PlenaryEntry          *block,
                           gboolean               scheduled)
 {
-  g_autoptr (PlenaryEntry) entry = plenary_entry_new (PLENARY_ENTRY_KIND_CONTRIBUTION);
+  g_autoptr (PlenaryEntry) entry = NULL;
   g_autofree char *friendly = dup_id (object, "id");
   g_autofree char *id = NULL;
+  gint64 db_id = get_int (object, "db_id", 0);
   const char *room;
 
-  entry->contribution_id = get_int (object, "db_id", 0);
-  if (entry->contribution_id != 0)
-    id = g_strdup_printf ("%c%" G_GINT64_FORMAT, scheduled ? 'c' : 'u', entry->contribution_id);
+  entry = plenary_schedule_builder_new_entry (PLENARY_ENTRY_KIND_CONTRIBUTION);
+  entry_set_number (entry, PLENARY_ENTRY_CONTRIBUTION_ID, db_id);
+  if (db_id != 0)
+    id = g_strdup_printf ("%c%" G_GINT64_FORMAT, scheduled ? 'c' : 'u', db_id);
   else if (friendly != NULL)
     id = g_strdup_printf ("%c%s", scheduled ? 'c' : 'u', friendly);
   else
@@ -265,15 +278,16 @@ parse_event_contribution (ParseContext          *ctx,
   if (scheduled && !indico_set_times (ctx, entry, object))
     return NULL;
 
-  plenary_entry_set_string (&entry->id, id, FALSE);
-  entry->friendly_id = get_int (object, "friendly_id", 0);
-  plenary_entry_set_string (&entry->title, get_string (object, "title"), FALSE);
-  indico_add_event_people (ctx, entry->speakers, get_array (object, "speakers"), NULL, TRUE);
+  entry_set_string (entry, PLENARY_ENTRY_ID, id, FALSE);
+  entry_set_number (entry, PLENARY_ENTRY_FRIENDLY_ID, get_int (object, "friendly_id", 0));
+  entry_set_string (entry, PLENARY_ENTRY_TITLE, get_string (object, "title"), FALSE);
+  indico_add_event_people (ctx, entry, PLENARY_ENTRY_SPEAKERS, get_array (object, "speakers"),
+                           FALSE, TRUE);
   if (block != NULL)
     indico_inherit_from_block (entry, block);
   else
-    plenary_entry_set_string (&entry->session_title,
-                              get_nonempty_string (object, "session"), TRUE);
+    entry_set_string (entry, PLENARY_ENTRY_SESSION_TITLE,
+                      get_nonempty_string (object, "session"), TRUE);
 
   room = get_nonempty_string (object, "roomFullname");
   if (room == NULL)
@@ -281,16 +295,16 @@ parse_event_contribution (ParseContext          *ctx,
   if (scheduled)
     indico_set_room (ctx, entry, room, get_string (object, "location"), block);
   else
-    entry->room = g_object_ref (ctx->no_room);
+    plenary_schedule_builder_set_entry_room (entry, ctx->no_room);
 
   indico_merge_event_contribution (ctx, entry, object);
-  plenary_entry_complete (entry);
+  plenary_schedule_builder_complete_entry (entry);
 
-  g_hash_table_insert (ctx->seen, entry->id, entry);
+  g_hash_table_insert (ctx->seen, (char *) entry_string (entry, PLENARY_ENTRY_ID), entry);
   if (scheduled)
-    g_ptr_array_add (ctx->schedule->all_entries, g_object_ref (entry));
+    plenary_schedule_builder_add_entry (ctx->builder, entry);
   else
-    g_ptr_array_add (ctx->schedule->unscheduled_list, g_object_ref (entry));
+    plenary_schedule_builder_add_unscheduled (ctx->builder, entry);
 
   return entry;
 }
@@ -299,7 +313,7 @@ static void
 parse_event_block (ParseContext          *ctx,
                    const PlenaryJsonNode *object)
 {
-  g_autoptr (PlenaryEntry) entry = plenary_entry_new (PLENARY_ENTRY_KIND_BLOCK);
+  g_autoptr (PlenaryEntry) entry = NULL;
   g_autofree char *block_id = dup_id (object, "id");
   g_autofree char *id = NULL;
   const PlenaryJsonNode *session = get_object (object, "session");
@@ -310,33 +324,37 @@ parse_event_block (ParseContext          *ctx,
   if (block_id == NULL)
     return;
   id = g_strconcat ("s", block_id, NULL);
+  entry = plenary_schedule_builder_new_entry (PLENARY_ENTRY_KIND_BLOCK);
   if (g_hash_table_contains (ctx->seen, id) || !indico_set_times (ctx, entry, object))
     return;
 
-  plenary_entry_set_string (&entry->id, id, FALSE);
-  plenary_entry_set_string (&entry->title, title != NULL ? title : get_string (object, "title"),
-                            FALSE);
-  plenary_entry_set_string (&entry->session_title, entry->title, TRUE);
-  plenary_entry_set_string (&entry->block_title, get_string (object, "slotTitle"), FALSE);
-  plenary_entry_set_string (&entry->description, get_string (session, "description"), FALSE);
-  plenary_entry_set_string (&entry->color, get_nonempty_string (session, "color"), TRUE);
-  plenary_entry_set_string (&entry->text_color, get_nonempty_string (session, "textColor"),
-                            TRUE);
-  plenary_entry_set_string (&entry->code, get_string (object, "code"), FALSE);
-  entry->session_id = get_int (session, "db_id", 0);
-  entry->friendly_id = get_int (session, "friendly_id", 0);
-  entry->is_poster = get_bool (session, "isPoster", FALSE);
-  indico_set_url (ctx, &entry->url, get_string (object, "url"));
-  indico_add_event_people (ctx, entry->speakers, get_array (object, "conveners"), NULL, TRUE);
+  entry_set_string (entry, PLENARY_ENTRY_ID, id, FALSE);
+  if (title == NULL)
+    title = get_string (object, "title");
+  entry_set_string (entry, PLENARY_ENTRY_TITLE, title, FALSE);
+  entry_set_string (entry, PLENARY_ENTRY_SESSION_TITLE, title, TRUE);
+  entry_set_string (entry, PLENARY_ENTRY_BLOCK_TITLE, get_string (object, "slotTitle"), FALSE);
+  entry_set_string (entry, PLENARY_ENTRY_DESCRIPTION, get_string (session, "description"),
+                    FALSE);
+  entry_set_string (entry, PLENARY_ENTRY_COLOR, get_nonempty_string (session, "color"), TRUE);
+  entry_set_string (entry, PLENARY_ENTRY_TEXT_COLOR, get_nonempty_string (session, "textColor"),
+                    TRUE);
+  entry_set_string (entry, PLENARY_ENTRY_CODE, get_string (object, "code"), FALSE);
+  entry_set_number (entry, PLENARY_ENTRY_SESSION_ID, get_int (session, "db_id", 0));
+  entry_set_number (entry, PLENARY_ENTRY_FRIENDLY_ID, get_int (session, "friendly_id", 0));
+  entry_set_number (entry, PLENARY_ENTRY_IS_POSTER, get_bool (session, "isPoster", FALSE));
+  indico_set_url (ctx, entry, PLENARY_ENTRY_URL, get_string (object, "url"));
+  indico_add_event_people (ctx, entry, PLENARY_ENTRY_SPEAKERS, get_array (object, "conveners"),
+                           FALSE, TRUE);
 
   room = get_nonempty_string (object, "roomFullname");
   if (room == NULL)
     room = get_string (object, "room");
   indico_set_room (ctx, entry, room, get_string (object, "location"), NULL);
-  plenary_entry_complete (entry);
+  plenary_schedule_builder_complete_entry (entry);
 
-  g_hash_table_insert (ctx->seen, entry->id, entry);
-  g_ptr_array_add (ctx->schedule->all_entries, g_object_ref (entry));
+  g_hash_table_insert (ctx->seen, (char *) entry_string (entry, PLENARY_ENTRY_ID), entry);
+  plenary_schedule_builder_add_entry (ctx->builder, entry);
 
   for (guint i = 0; i < plenary_json_array_get_length (contributions); i++)
     {
@@ -396,8 +414,15 @@ indico_parse_event_only (ParseContext  *ctx,
     }
 
   indico_set_timezone (ctx, get_string (ctx->event, "timezone"), NULL);
-  ctx->schedule->event_id = ctx->sources->event_id != NULL ? g_strdup (ctx->sources->event_id)
-                                                           : dup_id (ctx->event, "id");
+  if (ctx->sources->event_id != NULL)
+    plenary_schedule_builder_set_string (ctx->builder, PLENARY_SCHEDULE_EVENT_ID,
+                                         ctx->sources->event_id);
+  else
+    {
+      g_autofree char *id = dup_id (ctx->event, "id");
+
+      plenary_schedule_builder_set_string (ctx->builder, PLENARY_SCHEDULE_EVENT_ID, id);
+    }
 
   for (guint i = 0; i < plenary_json_array_get_length (sessions); i++)
     {
@@ -414,7 +439,8 @@ indico_parse_event_only (ParseContext  *ctx,
         parse_event_contribution (ctx, contribution, NULL, is_scheduled (contribution));
     }
 
-  if (ctx->schedule->all_entries->len == 0 && ctx->schedule->unscheduled_list->len == 0)
+  if (plenary_schedule_builder_get_n_entries (ctx->builder) == 0
+      && plenary_schedule_builder_get_n_unscheduled (ctx->builder) == 0)
     {
       g_set_error (error, PLENARY_INDICO_ERROR, PLENARY_INDICO_ERROR_NOT_PUBLISHED,
                    _("The timetable of this event is not published yet."));
@@ -427,11 +453,11 @@ indico_parse_event_only (ParseContext  *ctx,
   event_end = indico_parse_date (ctx, ctx->event, "endDate");
   indico_date_range_add (event_start, &first, &last);
   indico_date_range_add (event_end, &first, &last);
-  for (guint i = 0; i < ctx->schedule->all_entries->len; i++)
+  for (guint i = 0; i < plenary_schedule_builder_get_n_entries (ctx->builder); i++)
     {
-      PlenaryEntry *entry = g_ptr_array_index (ctx->schedule->all_entries, i);
+      PlenaryEntry *entry = plenary_schedule_builder_get_entry (ctx->builder, i);
 
-      indico_date_range_add (entry->start, &first, &last);
+      indico_date_range_add (plenary_entry_get_start (entry), &first, &last);
     }
   if (first == NULL)
     {
@@ -461,13 +487,15 @@ indico_parse_event_only (ParseContext  *ctx,
         }
     }
 
-  for (guint i = 0; i < ctx->schedule->all_entries->len; i++)
+  for (guint i = 0; i < plenary_schedule_builder_get_n_entries (ctx->builder); i++)
     {
-      PlenaryEntry *entry = g_ptr_array_index (ctx->schedule->all_entries, i);
+      PlenaryEntry *entry = plenary_schedule_builder_get_entry (ctx->builder, i);
 
-      entry->day_index = indico_day_index_of (ctx, entry->start);
-      if (entry->block == NULL)
-        indico_add_to_day (ctx, entry, entry->day_index, FALSE);
+      int day_index = indico_day_index_of (ctx, plenary_entry_get_start (entry));
+
+      entry_set_number (entry, PLENARY_ENTRY_DAY_INDEX, day_index);
+      if (plenary_entry_get_block (entry) == NULL)
+        indico_add_to_day (ctx, entry, day_index, FALSE);
     }
 
   return TRUE;

@@ -16,12 +16,7 @@
 #include <math.h>
 
 #include "plenary-indico-parser.h"
-#include "model/plenary-day-private.h"
-#include "model/plenary-entry-private.h"
-#include "model/plenary-person-private.h"
-#include "model/plenary-room-private.h"
-#include "model/plenary-schedule-private.h"
-#include "model/plenary-track-private.h"
+#include "model/plenary-schedule-builder.h"
 #include "util/plenary-json.h"
 
 G_BEGIN_DECLS
@@ -33,7 +28,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   const PlenaryIndicoSources *sources;
-  PlenarySchedule *schedule;
+  PlenaryScheduleBuilder *builder;
 
   char            *server_base;     /* "https://host/prefix/" or NULL */
   char            *server_origin;   /* "https://host" */
@@ -210,6 +205,40 @@ dup_id (const PlenaryJsonNode *object,
   return NULL;
 }
 
+/* An entry's fields, through the builder (see plenary-schedule-builder.h). */
+
+static inline void
+entry_set_string (PlenaryEntry       *entry,
+                  PlenaryEntryString  field,
+                  const char         *value,
+                  gboolean            intern)
+{
+  plenary_schedule_builder_set_entry_string (entry, field, value, intern);
+}
+
+/* The field as set: NULL when it was not. */
+static inline const char *
+entry_string (PlenaryEntry       *entry,
+              PlenaryEntryString  field)
+{
+  return plenary_schedule_builder_get_entry_string (entry, field);
+}
+
+static inline void
+entry_set_number (PlenaryEntry       *entry,
+                  PlenaryEntryNumber  field,
+                  gint64              value)
+{
+  plenary_schedule_builder_set_entry_number (entry, field, value);
+}
+
+static inline gint64
+entry_number (PlenaryEntry       *entry,
+              PlenaryEntryNumber  field)
+{
+  return plenary_schedule_builder_get_entry_number (entry, field);
+}
+
 /* A calendar day as a hash key. */
 static inline gpointer
 day_key (int year,
@@ -235,7 +264,8 @@ void                   indico_derive_server_base      (ParseContext          *ct
 char                  *indico_make_absolute           (ParseContext          *ctx,
                                                        const char            *url);
 void                   indico_set_url                 (ParseContext          *ctx,
-                                                       char                 **field,
+                                                       PlenaryEntry          *entry,
+                                                       PlenaryEntryString     field,
                                                        const char            *url);
 
 /* plenary-indico-dates.c */
@@ -262,14 +292,16 @@ int                    indico_day_index_of            (ParseContext          *ct
 
 /* plenary-indico-people.c */
 void                   indico_add_timetable_people    (ParseContext          *ctx,
-                                                       GPtrArray             *list,
+                                                       PlenaryEntry          *entry,
+                                                       PlenaryEntryPeople     which,
                                                        const PlenaryJsonNode *people,
                                                        const PlenaryJsonNode *event_speakers,
                                                        gboolean               listed);
 void                   indico_add_event_people        (ParseContext          *ctx,
-                                                       GPtrArray             *list,
+                                                       PlenaryEntry          *entry,
+                                                       PlenaryEntryPeople     which,
                                                        const PlenaryJsonNode *people,
-                                                       GPtrArray             *except,
+                                                       gboolean               not_speakers,
                                                        gboolean               listed);
 
 /* plenary-indico-program.c */

@@ -25,7 +25,7 @@ G_DEFINE_QUARK (plenary-indico-error-quark, plenary_indico_error)
 static void
 parse_context_clear (ParseContext *ctx)
 {
-  g_clear_object (&ctx->schedule);
+  g_clear_object (&ctx->builder);
   g_clear_pointer (&ctx->server_base, g_free);
   g_clear_pointer (&ctx->server_origin, g_free);
   g_clear_pointer (&ctx->server_path, g_free);
@@ -66,7 +66,7 @@ parse_context_init (ParseContext               *ctx,
 {
   memset (ctx, 0, sizeof *ctx);
   ctx->sources = sources;
-  ctx->schedule = plenary_schedule_new ();
+  ctx->builder = plenary_schedule_builder_new ();
   ctx->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_unref0);
   ctx->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, date_time_unref0);
   ctx->day_by_key = g_hash_table_new (NULL, NULL);
@@ -155,13 +155,14 @@ indico_make_absolute (ParseContext *ctx,
 }
 
 void
-indico_set_url (ParseContext  *ctx,
-                char         **field,
-                const char    *url)
+indico_set_url (ParseContext       *ctx,
+                PlenaryEntry       *entry,
+                PlenaryEntryString  field,
+                const char         *url)
 {
   g_autofree char *absolute = indico_make_absolute (ctx, url);
 
-  plenary_entry_set_string (field, absolute, FALSE);
+  entry_set_string (entry, field, absolute, FALSE);
 }
 
 /* Header, rooms, people, tracks; then the schedule builds its indices. */
@@ -188,89 +189,89 @@ static void
 finish_schedule (ParseContext *ctx,
                  gboolean      have_program)
 {
-  PlenarySchedule *schedule = ctx->schedule;
+  PlenaryScheduleBuilder *builder = ctx->builder;
+  const char *event_id = plenary_schedule_builder_get_string (builder, PLENARY_SCHEDULE_EVENT_ID);
+  g_autofree char *url = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  guint n_entries = plenary_schedule_builder_get_n_entries (builder);
   GHashTableIter iter;
   gpointer value;
   gboolean uses_no_room = FALSE;
   const char *text;
 
   if ((text = get_nonempty_string (ctx->event, "title")) != NULL)
-    schedule->title = g_strdup (text);
-  else
-    /* Translators: the title of an event known only by its number on the server. */
-    schedule->title = g_strdup_printf (_("Event %s"),
-                                       schedule->event_id != NULL ? schedule->event_id : "");
-
-  schedule->server_base = g_strdup (ctx->server_base);
-  schedule->url = indico_make_absolute (ctx, get_nonempty_string (ctx->event, "url"));
-  if (schedule->url == NULL && ctx->server_base != NULL && schedule->event_id != NULL)
-    schedule->url = g_strdup_printf ("%sevent/%s/", ctx->server_base, schedule->event_id);
-
-  if ((text = get_nonempty_string (ctx->event, "location")) != NULL)
-    schedule->venue = g_strdup (text);
-  else
-    schedule->venue = g_strdup (ctx->first_venue != NULL ? ctx->first_venue : "");
-
-  schedule->start = indico_parse_date (ctx, ctx->event, "startDate");
-  schedule->end = indico_parse_date (ctx, ctx->event, "endDate");
-  if (schedule->start == NULL || schedule->end == NULL)
     {
-      g_autoptr (GDateTime) first = NULL;
-      g_autoptr (GDateTime) last = NULL;
-
-      for (guint i = 0; i < schedule->all_entries->len; i++)
-        {
-          PlenaryEntry *entry = g_ptr_array_index (schedule->all_entries, i);
-
-          indico_date_range_add (entry->start, &first, &last);
-          indico_date_range_add (entry->end, &first, &last);
-        }
-      if (first == NULL && schedule->day_list->len > 0)
-        {
-          PlenaryDay *last_day = g_ptr_array_index (schedule->day_list,
-                                                    schedule->day_list->len - 1);
-
-          first = g_date_time_ref (plenary_day_get_date (g_ptr_array_index (schedule->day_list,
-                                                                            0)));
-          last = g_date_time_add_days (plenary_day_get_date (last_day), 1);
-        }
-      if (first == NULL)
-        {
-          first = g_date_time_new_from_unix_utc (0);
-          last = g_date_time_ref (first);
-        }
-      g_clear_pointer (&schedule->start, g_date_time_unref);
-      g_clear_pointer (&schedule->end, g_date_time_unref);
-      schedule->start = g_steal_pointer (&first);
-      schedule->end = g_steal_pointer (&last);
+      plenary_schedule_builder_set_string (builder, PLENARY_SCHEDULE_TITLE, text);
     }
+  else
+    {
+      /* Translators: the title of an event known only by its number on the server. */
+      g_autofree char *title = g_strdup_printf (_("Event %s"),
+                                                event_id != NULL ? event_id : "");
+
+      plenary_schedule_builder_set_string (builder, PLENARY_SCHEDULE_TITLE, title);
+    }
+
+  plenary_schedule_builder_set_string (builder, PLENARY_SCHEDULE_SERVER_BASE, ctx->server_base);
+  url = indico_make_absolute (ctx, get_nonempty_string (ctx->event, "url"));
+  if (url == NULL && ctx->server_base != NULL && event_id != NULL)
+    url = g_strdup_printf ("%sevent/%s/", ctx->server_base, event_id);
+  plenary_schedule_builder_set_string (builder, PLENARY_SCHEDULE_URL, url);
+
+  if ((text = get_nonempty_string (ctx->event, "location")) == NULL)
+    text = ctx->first_venue != NULL ? ctx->first_venue : "";
+  plenary_schedule_builder_set_string (builder, PLENARY_SCHEDULE_VENUE, text);
+
+  start = indico_parse_date (ctx, ctx->event, "startDate");
+  end = indico_parse_date (ctx, ctx->event, "endDate");
+  if (start == NULL || end == NULL)
+    {
+      guint n_days = plenary_schedule_builder_get_n_days (builder);
+
+      g_clear_pointer (&start, g_date_time_unref);
+      g_clear_pointer (&end, g_date_time_unref);
+      for (guint i = 0; i < n_entries; i++)
+        {
+          PlenaryEntry *entry = plenary_schedule_builder_get_entry (builder, i);
+
+          indico_date_range_add (plenary_entry_get_start (entry), &start, &end);
+          indico_date_range_add (plenary_entry_get_end (entry), &start, &end);
+        }
+      if (start == NULL && n_days > 0)
+        {
+          start = g_date_time_ref (plenary_schedule_builder_get_day_date (builder, 0));
+          end = g_date_time_add_days (plenary_schedule_builder_get_day_date (builder,
+                                                                             n_days - 1), 1);
+        }
+      if (start == NULL)
+        {
+          start = g_date_time_new_from_unix_utc (0);
+          end = g_date_time_ref (start);
+        }
+    }
+  plenary_schedule_builder_set_span (builder, start, end);
 
   g_hash_table_iter_init (&iter, ctx->rooms);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (schedule->room_list, g_object_ref (value));
-  for (guint i = 0; i < schedule->all_entries->len && !uses_no_room; i++)
-    uses_no_room = ((PlenaryEntry *) g_ptr_array_index (schedule->all_entries, i))->room
+    plenary_schedule_builder_list_room (builder, value);
+  for (guint i = 0; i < n_entries && !uses_no_room; i++)
+    uses_no_room = plenary_entry_get_room (plenary_schedule_builder_get_entry (builder, i))
                    == ctx->no_room;
   if (uses_no_room)
-    g_ptr_array_add (schedule->room_list, g_object_ref (ctx->no_room));
+    plenary_schedule_builder_list_room (builder, ctx->no_room);
 
   g_hash_table_iter_init (&iter, ctx->listed_people);
   while (g_hash_table_iter_next (&iter, &value, NULL))
-    g_ptr_array_add (schedule->people_list, g_object_ref (value));
+    plenary_schedule_builder_list_person (builder, value);
 
   if (!have_program)
-    {
-      g_ptr_array_sort (schedule->track_list, compare_track_titles);
-      for (guint i = 0; i < schedule->track_list->len; i++)
-        plenary_track_set_position (g_ptr_array_index (schedule->track_list, i), (int) i);
-    }
+    plenary_schedule_builder_order_tracks (builder, compare_track_titles);
 
   /* The event export is read: it need not sit beside the indices the schedule builds. */
   g_clear_pointer (&ctx->contributions, g_hash_table_unref);
   ctx->event = NULL;
   g_clear_pointer (&ctx->event_document, plenary_json_document_free);
-
-  plenary_schedule_finish (schedule);
 }
 
 /* Public API */
@@ -330,7 +331,7 @@ plenary_indico_parse (const PlenaryIndicoSources  *sources,
 
   parse_context_init (&ctx, sources);
   set_server_base (&ctx, sources->server_base);
-  ctx.no_room = plenary_room_new ("", "");
+  ctx.no_room = plenary_schedule_builder_new_room ("", "");
   indico_load_program (&ctx);
 
   if (sources->timetable != NULL)
@@ -352,8 +353,12 @@ plenary_indico_parse (const PlenaryIndicoSources  *sources,
 
   if (ok)
     {
-      finish_schedule (&ctx, ctx.schedule->track_list->len > 0 && sources->program != NULL);
-      schedule = g_steal_pointer (&ctx.schedule);
+      finish_schedule (&ctx, plenary_schedule_builder_get_n_tracks (ctx.builder) > 0
+                             && sources->program != NULL);
+      schedule = plenary_schedule_builder_finish (ctx.builder);
+      if (ctx.event_no_access)
+        g_object_set_data (G_OBJECT (schedule), "plenary-indico-no-access",
+                           GINT_TO_POINTER (TRUE));
     }
 
   parse_context_clear (&ctx);

@@ -35,7 +35,6 @@ intern_person (ParseContext *ctx,
                const char   *name,
                const char   *affiliation)
 {
-  GHashTable *people = ctx->schedule->person_by_key;
   g_autofree char *display = NULL;
   g_autofree char *key = NULL;
   PlenaryPerson *person;
@@ -55,11 +54,15 @@ intern_person (ParseContext *ctx,
     return NULL;
 
   key = plenary_person_make_key (person_id, email_hash, display, affiliation);
-  person = g_hash_table_lookup (people, key);
+  person = plenary_schedule_builder_lookup_person (ctx->builder, key);
   if (person == NULL)
     {
-      person = plenary_person_new (person_id, email_hash, first, family, display, affiliation);
-      g_hash_table_insert (people, g_strdup (plenary_person_get_key (person)), person);
+      g_autoptr (PlenaryPerson) made = plenary_schedule_builder_new_person (person_id, email_hash,
+                                                                            first, family,
+                                                                            display, affiliation);
+
+      plenary_schedule_builder_add_person (ctx->builder, plenary_person_get_key (made), made);
+      person = made;
     }
 
   return person;
@@ -139,17 +142,30 @@ person_from_event (ParseContext          *ctx,
                         get_string (object, "affiliation"));
 }
 
-static void
-add_person (GPtrArray     *list,
-            PlenaryPerson *person)
+static gboolean
+has_person (PlenaryEntry       *entry,
+            PlenaryEntryPeople  which,
+            PlenaryPerson      *person)
 {
-  if (!g_ptr_array_find (list, person, NULL))
-    g_ptr_array_add (list, g_object_ref (person));
+  GPtrArray *list = which == PLENARY_ENTRY_SPEAKERS ? plenary_entry_get_speakers (entry)
+                                                    : plenary_entry_get_authors (entry);
+
+  return g_ptr_array_find (list, person, NULL);
+}
+
+static void
+add_person (PlenaryEntry       *entry,
+            PlenaryEntryPeople  which,
+            PlenaryPerson      *person)
+{
+  if (!has_person (entry, which, person))
+    plenary_schedule_builder_add_entry_person (entry, which, person);
 }
 
 void
 indico_add_timetable_people (ParseContext          *ctx,
-                             GPtrArray             *list,
+                             PlenaryEntry          *entry,
+                             PlenaryEntryPeople     which,
                              const PlenaryJsonNode *people,
                              const PlenaryJsonNode *event_speakers,
                              gboolean               listed)
@@ -166,7 +182,7 @@ indico_add_timetable_people (ParseContext          *ctx,
       person = person_from_timetable (ctx, object, event_speakers);
       if (person == NULL)
         continue;
-      add_person (list, person);
+      add_person (entry, which, person);
       if (listed)
         g_hash_table_add (ctx->listed_people, person);
     }
@@ -174,9 +190,10 @@ indico_add_timetable_people (ParseContext          *ctx,
 
 void
 indico_add_event_people (ParseContext          *ctx,
-                         GPtrArray             *list,
+                         PlenaryEntry          *entry,
+                         PlenaryEntryPeople     which,
                          const PlenaryJsonNode *people,
-                         GPtrArray             *except,
+                         gboolean               not_speakers,
                          gboolean               listed)
 {
   guint n = plenary_json_array_get_length (people);
@@ -191,9 +208,9 @@ indico_add_event_people (ParseContext          *ctx,
       person = person_from_event (ctx, object);
       if (person == NULL)
         continue;
-      if (except != NULL && g_ptr_array_find (except, person, NULL))
+      if (not_speakers && has_person (entry, PLENARY_ENTRY_SPEAKERS, person))
         continue;
-      add_person (list, person);
+      add_person (entry, which, person);
       if (listed)
         g_hash_table_add (ctx->listed_people, person);
     }

@@ -11,7 +11,7 @@
 
 #include "plenary-indico-parser-private.h"
 
-/* Rooms and tracks */
+/* Rooms and tracks, owned by the context: the entry that gets one takes its own reference. */
 
 PlenaryRoom *
 indico_intern_room (ParseContext *ctx,
@@ -21,16 +21,16 @@ indico_intern_room (ParseContext *ctx,
   PlenaryRoom *room;
 
   if (name == NULL || *name == '\0')
-    return g_object_ref (ctx->no_room);
+    return ctx->no_room;
 
   room = g_hash_table_lookup (ctx->rooms, name);
   if (room == NULL)
     {
-      room = plenary_room_new (name, venue);
+      room = plenary_schedule_builder_new_room (name, venue);
       g_hash_table_insert (ctx->rooms, (char *) plenary_room_get_name (room), room);
     }
 
-  return g_object_ref (room);
+  return room;
 }
 
 PlenaryTrack *
@@ -46,12 +46,13 @@ indico_intern_track (ParseContext *ctx,
   if (track == NULL)
     {
       /* A track on a contribution that program.json does not list: keep it, at the end. */
-      track = plenary_track_new (0, title, NULL, NULL, (int) ctx->schedule->track_list->len);
+      track = plenary_schedule_builder_new_track (
+        0, title, NULL, NULL, (int) plenary_schedule_builder_get_n_tracks (ctx->builder));
       g_hash_table_insert (ctx->tracks, (char *) plenary_track_get_title (track), track);
-      g_ptr_array_add (ctx->schedule->track_list, g_object_ref (track));
+      plenary_schedule_builder_list_track (ctx->builder, track);
     }
 
-  return g_object_ref (track);
+  return track;
 }
 
 static int
@@ -94,10 +95,12 @@ indico_load_program (ParseContext *ctx)
 
       if (title == NULL || !g_hash_table_add (titles, (char *) title))
         continue;
-      g_ptr_array_add (tracks, plenary_track_new (get_int (object, "id", 0), title,
-                                                  get_string (object, "code"),
-                                                  get_string (object, "description"),
-                                                  (int) CLAMP (position, G_MININT, G_MAXINT)));
+      g_ptr_array_add (tracks,
+                       plenary_schedule_builder_new_track (get_int (object, "id", 0), title,
+                                                           get_string (object, "code"),
+                                                           get_string (object, "description"),
+                                                           (int) CLAMP (position, G_MININT,
+                                                                        G_MAXINT)));
     }
 
   /* Stable: equal positions keep the server's order. */
@@ -108,6 +111,6 @@ indico_load_program (ParseContext *ctx)
 
       g_hash_table_insert (ctx->tracks, (char *) plenary_track_get_title (track),
                            g_object_ref (track));
-      g_ptr_array_add (ctx->schedule->track_list, g_object_ref (track));
+      plenary_schedule_builder_list_track (ctx->builder, track);
     }
 }

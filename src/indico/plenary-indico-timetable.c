@@ -31,8 +31,8 @@ add_timetable_attachments (ParseContext          *ctx,
       g_autofree char *url = indico_make_absolute (ctx, get_string (file, "download_url"));
 
       if (url != NULL)
-        g_ptr_array_add (entry->attachments,
-                         plenary_attachment_new (get_string (file, "title"), url, NULL));
+        plenary_schedule_builder_add_entry_attachment (entry, get_string (file, "title"), url,
+                                                       NULL);
     }
 
   for (guint i = 0; i < plenary_json_array_get_length (folders); i++)
@@ -46,9 +46,8 @@ add_timetable_attachments (ParseContext          *ctx,
           g_autofree char *url = indico_make_absolute (ctx, get_string (file, "download_url"));
 
           if (url != NULL)
-            g_ptr_array_add (entry->attachments,
-                             plenary_attachment_new (get_string (file, "title"), url,
-                                                     get_string (folder, "title")));
+            plenary_schedule_builder_add_entry_attachment (entry, get_string (file, "title"),
+                                                           url, get_string (folder, "title"));
         }
     }
 }
@@ -83,7 +82,6 @@ entry_kind (const PlenaryJsonNode *object,
     }
 }
 
-
 void
 indico_set_room (ParseContext *ctx,
                  PlenaryEntry *entry,
@@ -93,14 +91,14 @@ indico_set_room (ParseContext *ctx,
 {
   /* An empty room inside a block means the block's room (§3.9 4). */
   if ((room == NULL || *room == '\0') && block != NULL)
-    room = plenary_room_get_name (block->room);
+    room = plenary_room_get_name (plenary_entry_get_room (block));
   if ((venue == NULL || *venue == '\0') && block != NULL)
-    venue = block->venue;
+    venue = entry_string (block, PLENARY_ENTRY_VENUE);
   if ((venue == NULL || *venue == '\0'))
     venue = ctx->event != NULL ? get_string (ctx->event, "location") : NULL;
 
-  entry->room = indico_intern_room (ctx, room, venue);
-  plenary_entry_set_string (&entry->venue, venue != NULL ? venue : "", TRUE);
+  plenary_schedule_builder_set_entry_room (entry, indico_intern_room (ctx, room, venue));
+  entry_set_string (entry, PLENARY_ENTRY_VENUE, venue != NULL ? venue : "", TRUE);
   if (ctx->first_venue == NULL && venue != NULL && *venue != '\0')
     ctx->first_venue = g_strdup (venue);
 }
@@ -109,16 +107,19 @@ void
 indico_inherit_from_block (PlenaryEntry *entry,
                            PlenaryEntry *block)
 {
-  g_set_object (&entry->block, block);
-  entry->is_poster = block->is_poster;
-  if (entry->session_id == 0)
-    entry->session_id = block->session_id;
-  if (entry->session_title == NULL)
-    entry->session_title = g_ref_string_acquire (block->title);
-  if (entry->color == NULL && block->color != NULL)
-    entry->color = g_ref_string_acquire (block->color);
-  if (entry->text_color == NULL && block->text_color != NULL)
-    entry->text_color = g_ref_string_acquire (block->text_color);
+  static const PlenaryEntryString shared[] = {
+    PLENARY_ENTRY_COLOR, PLENARY_ENTRY_TEXT_COLOR,
+  };
+
+  plenary_schedule_builder_set_entry_block (entry, block);
+  entry_set_number (entry, PLENARY_ENTRY_IS_POSTER, plenary_entry_get_is_poster (block));
+  if (entry_number (entry, PLENARY_ENTRY_SESSION_ID) == 0)
+    entry_set_number (entry, PLENARY_ENTRY_SESSION_ID, plenary_entry_get_session_id (block));
+  if (entry_string (entry, PLENARY_ENTRY_SESSION_TITLE) == NULL)
+    entry_set_string (entry, PLENARY_ENTRY_SESSION_TITLE, plenary_entry_get_title (block), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    if (entry_string (entry, shared[i]) == NULL)
+      entry_set_string (entry, shared[i], entry_string (block, shared[i]), TRUE);
 }
 
 /* @again: the entry may already be listed that day (only for repeated keys, which are rare:
@@ -129,13 +130,8 @@ indico_add_to_day (ParseContext *ctx,
                    int           day,
                    gboolean      again)
 {
-  GPtrArray *items;
-
-  if (day < 0 || (guint) day >= ctx->schedule->day_item_lists->len)
-    return;
-  items = g_ptr_array_index (ctx->schedule->day_item_lists, day);
-  if (!again || !g_ptr_array_find (items, entry, NULL))
-    g_ptr_array_add (items, g_object_ref (entry));
+  if (day >= 0)
+    plenary_schedule_builder_add_day_item (ctx->builder, day, entry, again);
 }
 
 static void parse_timetable_entry (ParseContext *ctx,
@@ -179,6 +175,7 @@ parse_timetable_entry (ParseContext          *ctx,
   PlenaryEntryKind kind;
   gboolean known;
   const char *text;
+  int day_index;
 
   if (id == NULL)
     id = g_strdup (key);
@@ -191,69 +188,73 @@ parse_timetable_entry (ParseContext          *ctx,
   seen = g_hash_table_lookup (ctx->seen, id);
   if (seen != NULL)
     {
-      if (block == NULL && seen->block == NULL)
+      if (block == NULL && plenary_entry_get_block (seen) == NULL)
         indico_add_to_day (ctx, seen, listed_day, TRUE);
       return;
     }
 
-  entry = plenary_entry_new (kind);
-  plenary_entry_set_string (&entry->id, id, FALSE);
+  entry = plenary_schedule_builder_new_entry (kind);
+  entry_set_string (entry, PLENARY_ENTRY_ID, id, FALSE);
   if (!indico_set_times (ctx, entry, object))
     {
       g_debug ("Skipping entry %s: it has no valid start", id);
       return;
     }
 
-  plenary_entry_set_string (&entry->title, get_string (object, "title"), FALSE);
-  plenary_entry_set_string (&entry->description, get_string (object, "description"), FALSE);
-  plenary_entry_set_string (&entry->color, get_nonempty_string (object, "color"), TRUE);
-  plenary_entry_set_string (&entry->text_color, get_nonempty_string (object, "textColor"),
-                            TRUE);
-  plenary_entry_set_string (&entry->code, get_string (object, "code"), FALSE);
-  entry->session_id = get_int (object, "sessionId", 0);
-  indico_set_url (ctx, &entry->url, get_string (object, "url"));
+  entry_set_string (entry, PLENARY_ENTRY_TITLE, get_string (object, "title"), FALSE);
+  entry_set_string (entry, PLENARY_ENTRY_DESCRIPTION, get_string (object, "description"),
+                    FALSE);
+  entry_set_string (entry, PLENARY_ENTRY_COLOR, get_nonempty_string (object, "color"), TRUE);
+  entry_set_string (entry, PLENARY_ENTRY_TEXT_COLOR, get_nonempty_string (object, "textColor"),
+                    TRUE);
+  entry_set_string (entry, PLENARY_ENTRY_CODE, get_string (object, "code"), FALSE);
+  entry_set_number (entry, PLENARY_ENTRY_SESSION_ID, get_int (object, "sessionId", 0));
+  indico_set_url (ctx, entry, PLENARY_ENTRY_URL, get_string (object, "url"));
   add_timetable_attachments (ctx, entry, get_object (object, "attachments"));
 
   if (kind == PLENARY_ENTRY_KIND_BLOCK)
     {
-      plenary_entry_set_string (&entry->session_title, entry->title, TRUE);
-      plenary_entry_set_string (&entry->block_title, get_string (object, "slotTitle"), FALSE);
-      entry->friendly_id = get_int (object, "friendlyId", 0);
-      entry->is_poster = get_bool (object, "isPoster", FALSE);
-      indico_add_timetable_people (ctx, entry->speakers, get_array (object, "conveners"), NULL,
-                                   TRUE);
+      entry_set_string (entry, PLENARY_ENTRY_SESSION_TITLE,
+                        entry_string (entry, PLENARY_ENTRY_TITLE), TRUE);
+      entry_set_string (entry, PLENARY_ENTRY_BLOCK_TITLE, get_string (object, "slotTitle"),
+                        FALSE);
+      entry_set_number (entry, PLENARY_ENTRY_FRIENDLY_ID, get_int (object, "friendlyId", 0));
+      entry_set_number (entry, PLENARY_ENTRY_IS_POSTER, get_bool (object, "isPoster", FALSE));
+      indico_add_timetable_people (ctx, entry, PLENARY_ENTRY_SPEAKERS,
+                                   get_array (object, "conveners"), NULL, TRUE);
     }
   else if (kind == PLENARY_ENTRY_KIND_CONTRIBUTION)
     {
-      entry->contribution_id = get_int (object, "contributionId", 0);
-      entry->friendly_id = get_int (object, "friendlyId", 0);
-      plenary_entry_set_string (&entry->board_number, get_string (object, "board_number"),
-                                FALSE);
-      event_contribution = indico_lookup_event_contribution (ctx, entry->contribution_id);
+      gint64 contribution_id = get_int (object, "contributionId", 0);
+
+      entry_set_number (entry, PLENARY_ENTRY_CONTRIBUTION_ID, contribution_id);
+      entry_set_number (entry, PLENARY_ENTRY_FRIENDLY_ID, get_int (object, "friendlyId", 0));
+      entry_set_string (entry, PLENARY_ENTRY_BOARD_NUMBER, get_string (object, "board_number"),
+                        FALSE);
+      event_contribution = indico_lookup_event_contribution (ctx, contribution_id);
       event_speakers = get_array (event_contribution, "speakers");
-      indico_add_timetable_people (ctx, entry->speakers, get_array (object, "presenters"),
-                                   event_speakers, TRUE);
-      indico_add_timetable_people (ctx, entry->authors, get_array (object, "authors"), NULL,
-                                   FALSE);
+      indico_add_timetable_people (ctx, entry, PLENARY_ENTRY_SPEAKERS,
+                                   get_array (object, "presenters"), event_speakers, TRUE);
+      indico_add_timetable_people (ctx, entry, PLENARY_ENTRY_AUTHORS,
+                                   get_array (object, "authors"), NULL, FALSE);
     }
 
   if (block != NULL)
     indico_inherit_from_block (entry, block);
   else if (kind != PLENARY_ENTRY_KIND_BLOCK && event_contribution != NULL
            && (text = get_nonempty_string (event_contribution, "session")) != NULL)
-    plenary_entry_set_string (&entry->session_title, text, TRUE);
+    entry_set_string (entry, PLENARY_ENTRY_SESSION_TITLE, text, TRUE);
 
   indico_set_room (ctx, entry, get_string (object, "room"), get_string (object, "location"),
                    block);
   indico_merge_event_contribution (ctx, entry, event_contribution);
-  plenary_entry_complete (entry);
+  plenary_schedule_builder_complete_entry (entry);
 
-  entry->day_index = indico_day_index_of (ctx, entry->start);
-  if (entry->day_index < 0)
-    entry->day_index = listed_day;
+  day_index = indico_day_index_of (ctx, plenary_entry_get_start (entry));
+  entry_set_number (entry, PLENARY_ENTRY_DAY_INDEX, day_index >= 0 ? day_index : listed_day);
 
-  g_hash_table_insert (ctx->seen, entry->id, entry);
-  g_ptr_array_add (ctx->schedule->all_entries, g_object_ref (entry));
+  g_hash_table_insert (ctx->seen, (char *) entry_string (entry, PLENARY_ENTRY_ID), entry);
+  plenary_schedule_builder_add_entry (ctx->builder, entry);
   if (block == NULL)
     indico_add_to_day (ctx, entry, listed_day, FALSE);
 
@@ -395,7 +396,8 @@ indico_parse_timetable (ParseContext  *ctx,
     return FALSE;
 
   indico_set_timezone (ctx, get_string (ctx->event, "timezone"), find_timetable_zone (days));
-  ctx->schedule->event_id = g_strdup (ctx->sources->event_id != NULL ? ctx->sources->event_id
+  plenary_schedule_builder_set_string (ctx->builder, PLENARY_SCHEDULE_EVENT_ID,
+                                       ctx->sources->event_id != NULL ? ctx->sources->event_id
                                                                       : event_id);
 
   /* Keys come in database order: sort the days. */
@@ -443,9 +445,5 @@ indico_parse_timetable (ParseContext  *ctx,
       indico_set_no_access (error);
       return FALSE;
     }
-  if (ctx->event_no_access)
-    g_object_set_data (G_OBJECT (ctx->schedule), "plenary-indico-no-access",
-                       GINT_TO_POINTER (TRUE));
-
   return TRUE;
 }

@@ -28,12 +28,4 @@ PlenaryPerson *plenary_person_new_borrowed (GBytes     *source,
                                             const char *name,
                                             const char *affiliation,
                                             const char *sort_key);
-/* The key a person with these attributes gets (see plenary_person_get_key()). */
-char          *plenary_person_make_key   (gint64      person_id,
-                                          const char *email_hash,
-                                          const char *name,
-                                          const char *affiliation);
-/* Casefolded and without accents, for sorting and matching names. */
-char          *plenary_person_fold       (const char *text);
-
 G_END_DECLS
