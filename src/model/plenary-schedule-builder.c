@@ -186,6 +186,23 @@ plenary_schedule_builder_add_day_item (PlenaryScheduleBuilder *self,
     g_ptr_array_add (items, g_object_ref (entry));
 }
 
+void
+plenary_schedule_builder_reserve_day_items (PlenaryScheduleBuilder *self,
+                                            guint                   day,
+                                            guint                   n)
+{
+  GPtrArray **items;
+
+  g_return_if_fail (day < self->schedule->day_item_lists->len);
+
+  items = (GPtrArray **) &g_ptr_array_index (self->schedule->day_item_lists, day);
+  if ((*items)->len == 0)
+    {
+      g_ptr_array_unref (*items);
+      *items = g_ptr_array_new_full (n, g_object_unref);
+    }
+}
+
 /* Entries */
 
 void
@@ -467,6 +484,25 @@ plenary_schedule_builder_add_entry_person (PlenaryEntry       *entry,
   if (*list == NULL)
     *list = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (*list, g_object_ref (person));
+}
+
+void
+plenary_schedule_builder_reserve_entry_people (PlenaryEntry       *entry,
+                                               PlenaryEntryPeople  which,
+                                               guint               n)
+{
+  GPtrArray **list = which == PLENARY_ENTRY_SPEAKERS ? &entry->speakers : &entry->authors;
+
+  if (*list == NULL && n > 0)
+    *list = g_ptr_array_new_full (n, g_object_unref);
+}
+
+void
+plenary_schedule_builder_reserve_entry_attachments (PlenaryEntry *entry,
+                                                    guint         n)
+{
+  if (entry->attachments == NULL && n > 0)
+    entry->attachments = g_ptr_array_new_full (n, (GDestroyNotify) plenary_attachment_free);
 }
 
 void

@@ -113,6 +113,11 @@ void         plenary_schedule_builder_add_day_item      (PlenaryScheduleBuilder 
                                                          PlenaryEntry           *entry,
                                                          gboolean                again);
 
+/* Room for @n items on @day, when the caller knows how many (no reallocation). */
+void         plenary_schedule_builder_reserve_day_items (PlenaryScheduleBuilder *self,
+                                                         guint                   day,
+                                                         guint                   n);
+
 /* Entries, scheduled or not. */
 void         plenary_schedule_builder_add_entry         (PlenaryScheduleBuilder *self,
                                                          PlenaryEntry           *entry);
@@ -201,6 +206,12 @@ void         plenary_schedule_builder_set_entry_block   (PlenaryEntry       *ent
 void         plenary_schedule_builder_add_entry_person  (PlenaryEntry       *entry,
                                                          PlenaryEntryPeople  which,
                                                          PlenaryPerson      *person);
+/* Room for @n people or attachments in an entry that has none yet (see the day items). */
+void         plenary_schedule_builder_reserve_entry_people (PlenaryEntry       *entry,
+                                                            PlenaryEntryPeople  which,
+                                                            guint               n);
+void         plenary_schedule_builder_reserve_entry_attachments (PlenaryEntry *entry,
+                                                                 guint         n);
 void         plenary_schedule_builder_add_entry_attachment (PlenaryEntry *entry,
                                                             const char   *title,
                                                             const char   *url,
