@@ -373,6 +373,18 @@ plenary_schedule_builder_set_entry_string (PlenaryEntry       *entry,
     *slot = (char *) value;
 }
 
+void
+plenary_schedule_builder_set_mapped_strings (PlenaryEntry      *entry,
+                                             const char *const *strings)
+{
+  g_return_if_fail (entry->borrowed);
+
+  for (guint i = 0; i < PLENARY_ENTRY_N_STRINGS; i++)
+    if (i != PLENARY_ENTRY_DESCRIPTION)
+      G_STRUCT_MEMBER (const char *, entry, entry_strings[i]) = strings[i];
+  entry->mapped_description = strings[PLENARY_ENTRY_DESCRIPTION];
+}
+
 const char *
 plenary_schedule_builder_get_entry_string (PlenaryEntry       *entry,
                                            PlenaryEntryString  field)

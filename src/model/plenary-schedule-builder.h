@@ -186,6 +186,10 @@ void         plenary_schedule_builder_set_entry_string  (PlenaryEntry       *ent
                                                          gboolean            intern);
 const char  *plenary_schedule_builder_get_entry_string  (PlenaryEntry       *entry,
                                                          PlenaryEntryString  field);
+/* Every string of a mapped entry at once, by PlenaryEntryString (NULL for none): the cache
+ * reads thousands of entries at start-up. */
+void         plenary_schedule_builder_set_mapped_strings (PlenaryEntry      *entry,
+                                                          const char *const *strings);
 void         plenary_schedule_builder_set_entry_number  (PlenaryEntry       *entry,
                                                          PlenaryEntryNumber  field,
                                                          gint64              value);

@@ -905,13 +905,15 @@ typedef struct
   gsize                  n_person_refs;
   const CacheAttachment *attachments;
   gsize                  n_attachments;
-  gboolean               unscheduled;  /* out: the entry's flags say so */
+  /* out: what the record holds besides references */
+  const char            *texts[PLENARY_ENTRY_N_STRINGS];
+  gboolean               unscheduled;
 } EntryReader;
 
 /* One reader per kind of field (see plenary-schedule-cache-fields.h); read_entry() calls
  * them member by member, so that each is inlined with its field and size known. */
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_NUMBER (EntryReader   *reader,
              PlenaryEntry  *entry,
              guint          field,
@@ -932,7 +934,7 @@ read_NUMBER (EntryReader   *reader,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_TIME (EntryReader   *reader,
            PlenaryEntry  *entry,
            guint          field,
@@ -946,7 +948,7 @@ read_TIME (EntryReader   *reader,
   return !reader->times->bad;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_STRING (EntryReader   *reader,
              PlenaryEntry  *entry,
              guint          field,
@@ -956,13 +958,12 @@ read_STRING (EntryReader   *reader,
   guint32 string;
 
   memcpy (&string, member, sizeof string);
-  plenary_schedule_builder_set_entry_string (entry, field, string_get (reader->strings, string),
-                                             FALSE);
+  reader->texts[field] = string_get (reader->strings, string);
   return !reader->strings->bad;
 }
 
 /* Left in the mapping, checked only when shown: see plenary_entry_get_description(). */
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_DESCRIPTION (EntryReader   *reader,
                   PlenaryEntry  *entry,
                   guint          field,
@@ -972,9 +973,7 @@ read_DESCRIPTION (EntryReader   *reader,
   guint32 string;
 
   memcpy (&string, member, sizeof string);
-  if (string != NONE)
-    plenary_schedule_builder_set_entry_string (entry, field,
-                                               string_in_place (reader->strings, string), FALSE);
+  reader->texts[field] = string != NONE ? string_in_place (reader->strings, string) : NULL;
   return !reader->strings->bad;
 }
 
@@ -993,7 +992,7 @@ object_at (GPtrArray     *objects,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_ROOM (EntryReader   *reader,
            PlenaryEntry  *entry,
            guint          field,
@@ -1009,7 +1008,7 @@ read_ROOM (EntryReader   *reader,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_TRACK (EntryReader   *reader,
             PlenaryEntry  *entry,
             guint          field,
@@ -1025,7 +1024,7 @@ read_TRACK (EntryReader   *reader,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_BLOCK (EntryReader   *reader,
             PlenaryEntry  *entry,
             guint          field,
@@ -1044,7 +1043,7 @@ read_BLOCK (EntryReader   *reader,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_PEOPLE (EntryReader   *reader,
              PlenaryEntry  *entry,
              guint          field,
@@ -1069,7 +1068,7 @@ read_PEOPLE (EntryReader   *reader,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_ATTACHMENTS (EntryReader   *reader,
                   PlenaryEntry  *entry,
                   guint          field,
@@ -1095,7 +1094,7 @@ read_ATTACHMENTS (EntryReader   *reader,
 }
 
 /* Read when the entry was made: see build_schedule(). */
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_KIND (EntryReader   *reader,
            PlenaryEntry  *entry,
            guint          field,
@@ -1105,7 +1104,7 @@ read_KIND (EntryReader   *reader,
   return TRUE;
 }
 
-static inline gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_FLAGS (EntryReader   *reader,
             PlenaryEntry  *entry,
             guint          field,
@@ -1129,7 +1128,10 @@ read_entry (EntryReader      *reader,
             PlenaryEntry     *entry,
             const CacheEntry *record)
 {
-  return TRUE ENTRY_FIELDS (READ_ROW);
+  if (!(TRUE ENTRY_FIELDS (READ_ROW)))
+    return FALSE;
+  plenary_schedule_builder_set_mapped_strings (entry, reader->texts);
+  return TRUE;
 }
 
 static PlenarySchedule *
