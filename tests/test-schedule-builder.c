@@ -33,12 +33,11 @@ test_small_schedule (void)
   g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
   g_autoptr (GDateTime) day1 = at (zone, 20, 0);
   g_autoptr (GDateTime) day2 = at (zone, 21, 0);
-  g_autoptr (PlenaryRoom) room = plenary_schedule_builder_new_room ("Room A", "Venue");
-  g_autoptr (PlenaryTrack) zeta = plenary_schedule_builder_new_track (1, "Zeta", NULL, NULL, 0);
-  g_autoptr (PlenaryTrack) alpha = plenary_schedule_builder_new_track (2, "Alpha", NULL, NULL,
-                                                                       1);
-  g_autoptr (PlenaryPerson) ada = plenary_schedule_builder_new_person (7, NULL, "Ada", "Lovelace",
-                                                                       NULL, "Analytical");
+  g_autoptr (PlenaryRoom) room = plenary_room_new ("Room A", "Venue");
+  g_autoptr (PlenaryTrack) zeta = plenary_track_new (1, "Zeta", NULL, NULL, 0);
+  g_autoptr (PlenaryTrack) alpha = plenary_track_new (2, "Alpha", NULL, NULL, 1);
+  g_autoptr (PlenaryPerson) ada = plenary_person_new (7, NULL, "Ada", "Lovelace", NULL,
+                                                      "Analytical");
   g_autoptr (PlenaryEntry) block = plenary_schedule_builder_new_entry (PLENARY_ENTRY_KIND_BLOCK);
   g_autoptr (PlenaryEntry) talk = NULL;
   g_autoptr (PlenarySchedule) schedule = NULL;

@@ -252,12 +252,13 @@ assert_same_entry (PlenaryEntry *a,
           break;
         case PLENARY_CACHE_FIELD_STRING:
         case PLENARY_CACHE_FIELD_DESCRIPTION:
-          /* As the views read them: an empty description may be stored as none. */
-          g_assert_cmpstr (or_empty (plenary_schedule_builder_get_entry_string (a,
-                                                                                field->model_field)),
-                           ==,
-                           or_empty (plenary_schedule_builder_get_entry_string (b,
-                                                                                field->model_field)));
+          {
+            PlenaryEntryString which = field->model_field;
+
+            /* As the views read them: an empty description may be stored as none. */
+            g_assert_cmpstr (or_empty (plenary_schedule_builder_get_entry_string (a, which)), ==,
+                             or_empty (plenary_schedule_builder_get_entry_string (b, which)));
+          }
           break;
         case PLENARY_CACHE_FIELD_ROOM:
           assert_same_room (plenary_entry_get_room (a), plenary_entry_get_room (b));

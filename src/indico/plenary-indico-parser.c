@@ -331,7 +331,7 @@ plenary_indico_parse (const PlenaryIndicoSources  *sources,
 
   parse_context_init (&ctx, sources);
   set_server_base (&ctx, sources->server_base);
-  ctx.no_room = plenary_schedule_builder_new_room ("", "");
+  ctx.no_room = plenary_room_new ("", "");
   indico_load_program (&ctx);
 
   if (sources->timetable != NULL)

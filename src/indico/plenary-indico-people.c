@@ -57,9 +57,8 @@ intern_person (ParseContext *ctx,
   person = plenary_schedule_builder_lookup_person (ctx->builder, key);
   if (person == NULL)
     {
-      g_autoptr (PlenaryPerson) made = plenary_schedule_builder_new_person (person_id, email_hash,
-                                                                            first, family,
-                                                                            display, affiliation);
+      g_autoptr (PlenaryPerson) made = plenary_person_new (person_id, email_hash, first, family,
+                                                           display, affiliation);
 
       plenary_schedule_builder_add_person (ctx->builder, plenary_person_get_key (made), made);
       person = made;

@@ -26,7 +26,7 @@ indico_intern_room (ParseContext *ctx,
   room = g_hash_table_lookup (ctx->rooms, name);
   if (room == NULL)
     {
-      room = plenary_schedule_builder_new_room (name, venue);
+      room = plenary_room_new (name, venue);
       g_hash_table_insert (ctx->rooms, (char *) plenary_room_get_name (room), room);
     }
 
@@ -46,8 +46,8 @@ indico_intern_track (ParseContext *ctx,
   if (track == NULL)
     {
       /* A track on a contribution that program.json does not list: keep it, at the end. */
-      track = plenary_schedule_builder_new_track (
-        0, title, NULL, NULL, (int) plenary_schedule_builder_get_n_tracks (ctx->builder));
+      track = plenary_track_new (0, title, NULL, NULL,
+                                 (int) plenary_schedule_builder_get_n_tracks (ctx->builder));
       g_hash_table_insert (ctx->tracks, (char *) plenary_track_get_title (track), track);
       plenary_schedule_builder_list_track (ctx->builder, track);
     }
@@ -95,12 +95,10 @@ indico_load_program (ParseContext *ctx)
 
       if (title == NULL || !g_hash_table_add (titles, (char *) title))
         continue;
-      g_ptr_array_add (tracks,
-                       plenary_schedule_builder_new_track (get_int (object, "id", 0), title,
-                                                           get_string (object, "code"),
-                                                           get_string (object, "description"),
-                                                           (int) CLAMP (position, G_MININT,
-                                                                        G_MAXINT)));
+      g_ptr_array_add (tracks, plenary_track_new (get_int (object, "id", 0), title,
+                                                  get_string (object, "code"),
+                                                  get_string (object, "description"),
+                                                  (int) CLAMP (position, G_MININT, G_MAXINT)));
     }
 
   /* Stable: equal positions keep the server's order. */

@@ -11,8 +11,6 @@
 
 #include "plenary-day-private.h"
 #include "plenary-entry-private.h"
-#include "plenary-person-private.h"
-#include "plenary-room-private.h"
 #include "plenary-schedule-builder.h"
 #include "plenary-schedule-private.h"
 #include "plenary-track-private.h"
@@ -294,49 +292,6 @@ plenary_schedule_builder_lookup_person (PlenaryScheduleBuilder *self,
 }
 
 /* New objects */
-
-PlenaryRoom *
-plenary_schedule_builder_new_room (const char *name,
-                                   const char *venue)
-{
-  return plenary_room_new (name, venue);
-}
-
-PlenaryTrack *
-plenary_schedule_builder_new_track (gint64      id,
-                                    const char *title,
-                                    const char *code,
-                                    const char *description,
-                                    int         position)
-{
-  return plenary_track_new (id, title, code, description, position);
-}
-
-PlenaryPerson *
-plenary_schedule_builder_new_person (gint64      person_id,
-                                     const char *email_hash,
-                                     const char *first_name,
-                                     const char *family_name,
-                                     const char *name,
-                                     const char *affiliation)
-{
-  return plenary_person_new (person_id, email_hash, first_name, family_name, name, affiliation);
-}
-
-PlenaryPerson *
-plenary_schedule_builder_new_mapped_person (GBytes     *source,
-                                            gint64      person_id,
-                                            const char *key,
-                                            const char *email_hash,
-                                            const char *first_name,
-                                            const char *family_name,
-                                            const char *name,
-                                            const char *affiliation,
-                                            const char *sort_key)
-{
-  return plenary_person_new_borrowed (source, person_id, key, email_hash, first_name,
-                                      family_name, name, affiliation, sort_key);
-}
 
 PlenaryEntry *
 plenary_schedule_builder_new_entry (PlenaryEntryKind kind)

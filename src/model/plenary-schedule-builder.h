@@ -146,31 +146,32 @@ void         plenary_schedule_builder_add_person        (PlenaryScheduleBuilder 
 PlenaryPerson *plenary_schedule_builder_lookup_person   (PlenaryScheduleBuilder *self,
                                                          const char             *key);
 
-/* New objects. Any string may be NULL. */
-PlenaryRoom   *plenary_schedule_builder_new_room        (const char *name,
+/* New objects (defined with their types). Any string may be NULL. */
+PlenaryRoom   *plenary_room_new                         (const char *name,
                                                          const char *venue);
-PlenaryTrack  *plenary_schedule_builder_new_track       (gint64      id,
+PlenaryTrack  *plenary_track_new                        (gint64      id,
                                                          const char *title,
                                                          const char *code,
                                                          const char *description,
                                                          int         position);
 /* The key and the sort key are computed. */
-PlenaryPerson *plenary_schedule_builder_new_person      (gint64      person_id,
+PlenaryPerson *plenary_person_new                       (gint64      person_id,
                                                          const char *email_hash,
                                                          const char *first_name,
                                                          const char *family_name,
                                                          const char *name,
                                                          const char *affiliation);
-/* The strings point into @source, which the person keeps alive; nothing is computed. */
-PlenaryPerson *plenary_schedule_builder_new_mapped_person (GBytes     *source,
-                                                           gint64      person_id,
-                                                           const char *key,
-                                                           const char *email_hash,
-                                                           const char *first_name,
-                                                           const char *family_name,
-                                                           const char *name,
-                                                           const char *affiliation,
-                                                           const char *sort_key);
+/* The strings point into @source, which the person keeps alive; only @email_hash may be
+ * NULL. Nothing is computed. */
+PlenaryPerson *plenary_person_new_borrowed              (GBytes     *source,
+                                                         gint64      person_id,
+                                                         const char *key,
+                                                         const char *email_hash,
+                                                         const char *first_name,
+                                                         const char *family_name,
+                                                         const char *name,
+                                                         const char *affiliation,
+                                                         const char *sort_key);
 PlenaryEntry  *plenary_schedule_builder_new_entry       (PlenaryEntryKind kind);
 /* An entry whose strings point into @source, which it keeps alive: they are neither copied
  * nor released, and its description is checked to be UTF-8 only when first read. */

@@ -1217,8 +1217,8 @@ build_schedule (GVariant     *cache,
   rooms = g_ptr_array_new_full (n_rooms, g_object_unref);
   for (gsize i = 0; i < n_rooms; i++)
     {
-      PlenaryRoom *room = plenary_schedule_builder_new_room (
-        string_get (strings, room_records[i].name), string_get (strings, room_records[i].venue));
+      PlenaryRoom *room = plenary_room_new (string_get (strings, room_records[i].name),
+                                            string_get (strings, room_records[i].venue));
 
       g_ptr_array_add (rooms, room);
       if (room_records[i].flags & FLAG_LISTED)
@@ -1229,9 +1229,11 @@ build_schedule (GVariant     *cache,
   for (gsize i = 0; i < n_tracks; i++)
     {
       const CacheTrack *record = &track_records[i];
-      PlenaryTrack *track = plenary_schedule_builder_new_track (
-        record->id, string_get (strings, record->title), string_get (strings, record->code),
-        string_get (strings, record->description), record->position);
+      PlenaryTrack *track = plenary_track_new (record->id,
+                                               string_get (strings, record->title),
+                                               string_get (strings, record->code),
+                                               string_get (strings, record->description),
+                                               record->position);
 
       g_ptr_array_add (tracks, track);
       if (record->flags & FLAG_LISTED)
@@ -1244,11 +1246,14 @@ build_schedule (GVariant     *cache,
       const CachePerson *record = &person_records[i];
       PlenaryPerson *person;
 
-      person = plenary_schedule_builder_new_mapped_person (
-        strings->source, record->person_id, string_get (strings, record->key),
-        string_get (strings, record->email_hash), string_get (strings, record->first_name),
-        string_get (strings, record->family_name), string_get (strings, record->name),
-        string_get (strings, record->affiliation), string_get (strings, record->sort_key));
+      person = plenary_person_new_borrowed (strings->source, record->person_id,
+                                            string_get (strings, record->key),
+                                            string_get (strings, record->email_hash),
+                                            string_get (strings, record->first_name),
+                                            string_get (strings, record->family_name),
+                                            string_get (strings, record->name),
+                                            string_get (strings, record->affiliation),
+                                            string_get (strings, record->sort_key));
       g_ptr_array_add (people, person);
       if (record->flags & FLAG_LISTED)
         plenary_schedule_builder_list_person (builder, person);
