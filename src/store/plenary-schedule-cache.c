@@ -185,6 +185,19 @@ typedef struct
 
 static const PlenaryCacheField entry_fields[] = { ENTRY_FIELDS (FIELD_ROW) };
 
+const PlenaryCacheField *
+plenary_schedule_cache_get_entry_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (entry_fields);
+  return entry_fields;
+}
+
+const char *
+plenary_schedule_cache_get_type_string (void)
+{
+  return CACHE_TYPE;
+}
+
 typedef struct
 {
   guint32 title;
@@ -202,19 +215,6 @@ G_STATIC_ASSERT (sizeof (CacheEntry) == 144);
 G_STATIC_ASSERT (sizeof (CacheAttachment) == 12);
 
 static const char *part_names[] = { "timetable", "event", "program" };
-
-const PlenaryCacheField *
-plenary_schedule_cache_get_entry_fields (guint *n_fields)
-{
-  *n_fields = G_N_ELEMENTS (entry_fields);
-  return entry_fields;
-}
-
-const char *
-plenary_schedule_cache_get_type_string (void)
-{
-  return CACHE_TYPE;
-}
 
 static GQuark
 stored_quark (void)
