@@ -16,6 +16,7 @@
 #include "plenary-check.h"
 #include "indico/plenary-indico-client.h"
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
 #include "util/plenary-json.h"
@@ -200,7 +201,7 @@ plenary_check_load (const char  *source,
       return NULL;
     }
 
-  sources = plenary_indico_sources_load_directory (source, error);
+  sources = plenary_folder_loader_load (source, error);
   if (sources == NULL)
     return NULL;
 

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* Loads @source (for now a directory of exports, see
- * plenary_indico_sources_load_directory()). */
+ * plenary_folder_loader_load()). */
 PlenarySchedule *plenary_check_load             (const char       *source,
                                                  GError          **error);
 /* What an organiser should fix, one sentence each, translated. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "plenary-test-util.h"
 
 static char *test_tmpdir;
@@ -148,7 +149,7 @@ plenary_test_load_lpc2021 (void)
 {
   g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
   g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (dir, &error);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_folder_loader_load (dir, &error);
   PlenarySchedule *schedule;
 
   g_assert_no_error (error);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "plenary-test-util.h"
 #include "ui/plenary-chair-window.h"
 
@@ -30,7 +31,7 @@ load_lpc2021 (gboolean moved)
 {
   g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
   g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (dir, &error);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_folder_loader_load (dir, &error);
   PlenarySchedule *schedule;
 
   g_assert_no_error (error);

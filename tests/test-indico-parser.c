@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "plenary-test-util.h"
 #include "model/plenary-time.h"
 #include "ui/plenary-format.h"
@@ -645,7 +646,7 @@ test_load_directory (void)
   g_autoptr (PlenaryIndicoSources) sources = NULL;
   g_autoptr (GError) error = NULL;
 
-  sources = plenary_indico_sources_load_directory (dir, &error);
+  sources = plenary_folder_loader_load (dir, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sources->timetable);
   g_assert_nonnull (sources->event);
@@ -657,13 +658,13 @@ test_load_directory (void)
   g_mkdir_with_parents (stored, 0700);
   g_file_set_contents (timetable, "{}", -1, &error);
   g_assert_no_error (error);
-  sources = plenary_indico_sources_load_directory (stored, &error);
+  sources = plenary_folder_loader_load (stored, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sources->timetable);
   g_assert_null (sources->event_id);
   g_clear_pointer (&sources, plenary_indico_sources_free);
 
-  sources = plenary_indico_sources_load_directory (plenary_test_get_tmpdir (), &error);
+  sources = plenary_folder_loader_load (plenary_test_get_tmpdir (), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_null (sources);
 }

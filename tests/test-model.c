@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "plenary-test-util.h"
 
 static PlenarySchedule *schedule;
@@ -340,7 +341,7 @@ main (int   argc,
   plenary_test_init (&argc, &argv);
 
   dir = plenary_test_data_path ("lpc2021");
-  sources = plenary_indico_sources_load_directory (dir, &error);
+  sources = plenary_folder_loader_load (dir, &error);
   g_assert_no_error (error);
   schedule = plenary_indico_parse (sources, &error);
   g_assert_no_error (error);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "plenary-test-util.h"
 #include "sync/plenary-reminders.h"
 
@@ -30,7 +31,7 @@ load_schedule (void)
   g_autoptr (GError) error = NULL;
   PlenarySchedule *schedule;
 
-  sources = plenary_indico_sources_load_directory (dir, &error);
+  sources = plenary_folder_loader_load (dir, &error);
   g_assert_no_error (error);
   schedule = plenary_indico_parse (sources, &error);
   g_assert_no_error (error);
@@ -50,7 +51,7 @@ load_schedule_with_966_moved (void)
   PlenarySchedule *schedule;
   char *text;
 
-  sources = plenary_indico_sources_load_directory (dir, &error);
+  sources = plenary_folder_loader_load (dir, &error);
   g_assert_no_error (error);
   root = json_from_string (g_bytes_get_data (sources->timetable, NULL), &error);
   g_assert_no_error (error);

@@ -8,9 +8,12 @@
 
 #include <glib/gstdio.h>
 #include <unistd.h>
+#include <string.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "model/plenary-schedule-builder.h"
 #include "store/plenary-schedule-cache.h"
+#include "store/plenary-schedule-cache-fields.h"
 #include "store/plenary-store.h"
 #include "sync/plenary-event.h"
 #include "plenary-test-util.h"
@@ -228,56 +231,97 @@ assert_same_track (PlenaryTrack *a,
   g_assert_cmpint (plenary_track_get_position (a), ==, plenary_track_get_position (b));
 }
 
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+/* Field by field, as the cache's table lists them: a field added to the record is compared
+ * without a line here. */
 static void
 assert_same_entry (PlenaryEntry *a,
                    PlenaryEntry *b)
 {
-  GPtrArray *files_a = plenary_entry_get_attachments (a);
-  GPtrArray *files_b = plenary_entry_get_attachments (b);
+  guint n_fields;
+  const PlenaryCacheField *fields = plenary_schedule_cache_get_entry_fields (&n_fields);
 
-  g_assert_cmpint (plenary_entry_get_kind (a), ==, plenary_entry_get_kind (b));
-  g_assert_cmpstr (plenary_entry_get_id (a), ==, plenary_entry_get_id (b));
-  g_assert_cmpint (plenary_entry_get_contribution_id (a), ==,
-                   plenary_entry_get_contribution_id (b));
-  g_assert_cmpint (plenary_entry_get_friendly_id (a), ==, plenary_entry_get_friendly_id (b));
-  g_assert_cmpstr (plenary_entry_get_user_key (a), ==, plenary_entry_get_user_key (b));
-  g_assert_cmpstr (plenary_entry_get_title (a), ==, plenary_entry_get_title (b));
-  g_assert_cmpstr (plenary_entry_get_full_title (a), ==, plenary_entry_get_full_title (b));
-  g_assert_cmpstr (plenary_entry_get_block_title (a), ==, plenary_entry_get_block_title (b));
-  g_assert_cmpstr (plenary_entry_get_session_title (a), ==,
-                   plenary_entry_get_session_title (b));
-  g_assert_cmpint (plenary_entry_get_session_id (a), ==, plenary_entry_get_session_id (b));
-  assert_same_time (plenary_entry_get_start (a), plenary_entry_get_start (b));
-  assert_same_time (plenary_entry_get_end (a), plenary_entry_get_end (b));
-  g_assert_cmpint (plenary_entry_get_duration (a), ==, plenary_entry_get_duration (b));
-  g_assert_cmpint (plenary_entry_get_day_index (a), ==, plenary_entry_get_day_index (b));
-  assert_same_room (plenary_entry_get_room (a), plenary_entry_get_room (b));
-  g_assert_cmpstr (plenary_entry_get_venue (a), ==, plenary_entry_get_venue (b));
-  g_assert_cmpstr (plenary_entry_get_color (a), ==, plenary_entry_get_color (b));
-  g_assert_cmpstr (plenary_entry_get_text_color (a), ==, plenary_entry_get_text_color (b));
-  assert_same_people (plenary_entry_get_speakers (a), plenary_entry_get_speakers (b));
-  assert_same_people (plenary_entry_get_authors (a), plenary_entry_get_authors (b));
-  assert_same_track (plenary_entry_get_track (a), plenary_entry_get_track (b));
-  g_assert_cmpstr (plenary_entry_get_type_name (a), ==, plenary_entry_get_type_name (b));
-  g_assert_cmpstr (plenary_entry_get_code (a), ==, plenary_entry_get_code (b));
-  g_assert_cmpstr (plenary_entry_get_board_number (a), ==, plenary_entry_get_board_number (b));
-  g_assert_cmpstr (plenary_entry_get_description (a), ==, plenary_entry_get_description (b));
-  g_assert_cmpstr (plenary_entry_get_url (a), ==, plenary_entry_get_url (b));
-  g_assert_cmpint (plenary_entry_get_is_poster (a), ==, plenary_entry_get_is_poster (b));
-  g_assert_true ((plenary_entry_get_block (a) == NULL) == (plenary_entry_get_block (b) == NULL));
-  if (plenary_entry_get_block (a) != NULL)
-    g_assert_cmpstr (plenary_entry_get_id (plenary_entry_get_block (a)), ==,
-                     plenary_entry_get_id (plenary_entry_get_block (b)));
-  g_assert_cmpuint (files_a->len, ==, files_b->len);
-  for (guint i = 0; i < files_a->len; i++)
+  for (guint i = 0; i < n_fields; i++)
     {
-      PlenaryAttachment *file_a = files_a->pdata[i];
-      PlenaryAttachment *file_b = files_b->pdata[i];
+      const PlenaryCacheField *field = &fields[i];
 
-      g_assert_cmpstr (file_a->title, ==, file_b->title);
-      g_assert_cmpstr (file_a->url, ==, file_b->url);
-      g_assert_cmpstr (file_a->folder, ==, file_b->folder);
+      g_test_message ("entry %s: %s", plenary_entry_get_id (a), field->name);
+      switch (field->kind)
+        {
+        case PLENARY_CACHE_FIELD_NUMBER:
+          g_assert_cmpint (plenary_schedule_builder_get_entry_number (a, field->model_field), ==,
+                           plenary_schedule_builder_get_entry_number (b, field->model_field));
+          break;
+        case PLENARY_CACHE_FIELD_TIME:
+          assert_same_time (plenary_schedule_builder_get_entry_time (a, field->model_field),
+                            plenary_schedule_builder_get_entry_time (b, field->model_field));
+          break;
+        case PLENARY_CACHE_FIELD_STRING:
+        case PLENARY_CACHE_FIELD_DESCRIPTION:
+          {
+            PlenaryEntryString which = field->model_field;
+
+            /* As the views read them: an empty description may be stored as none. */
+            g_assert_cmpstr (or_empty (plenary_schedule_builder_get_entry_string (a, which)), ==,
+                             or_empty (plenary_schedule_builder_get_entry_string (b, which)));
+          }
+          break;
+        case PLENARY_CACHE_FIELD_ROOM:
+          assert_same_room (plenary_entry_get_room (a), plenary_entry_get_room (b));
+          break;
+        case PLENARY_CACHE_FIELD_TRACK:
+          assert_same_track (plenary_entry_get_track (a), plenary_entry_get_track (b));
+          break;
+        case PLENARY_CACHE_FIELD_BLOCK:
+          g_assert_true ((plenary_entry_get_block (a) == NULL)
+                         == (plenary_entry_get_block (b) == NULL));
+          if (plenary_entry_get_block (a) != NULL)
+            g_assert_cmpstr (plenary_entry_get_id (plenary_entry_get_block (a)), ==,
+                             plenary_entry_get_id (plenary_entry_get_block (b)));
+          break;
+        case PLENARY_CACHE_FIELD_PEOPLE:
+          if (field->model_field == PLENARY_ENTRY_SPEAKERS)
+            assert_same_people (plenary_entry_get_speakers (a), plenary_entry_get_speakers (b));
+          else
+            assert_same_people (plenary_entry_get_authors (a), plenary_entry_get_authors (b));
+          break;
+        case PLENARY_CACHE_FIELD_ATTACHMENTS:
+          {
+            GPtrArray *files_a = plenary_entry_get_attachments (a);
+            GPtrArray *files_b = plenary_entry_get_attachments (b);
+
+            g_assert_cmpuint (files_a->len, ==, files_b->len);
+            for (guint j = 0; j < files_a->len; j++)
+              {
+                PlenaryAttachment *file_a = files_a->pdata[j];
+                PlenaryAttachment *file_b = files_b->pdata[j];
+
+                g_assert_cmpstr (file_a->title, ==, file_b->title);
+                g_assert_cmpstr (file_a->url, ==, file_b->url);
+                g_assert_cmpstr (file_a->folder, ==, file_b->folder);
+              }
+          }
+          break;
+        case PLENARY_CACHE_FIELD_KIND:
+          g_assert_cmpint (plenary_entry_get_kind (a), ==, plenary_entry_get_kind (b));
+          break;
+        case PLENARY_CACHE_FIELD_FLAGS:
+          /* Which list an entry is in is compared with the lists. */
+          g_assert_cmpint (plenary_entry_get_is_poster (a), ==, plenary_entry_get_is_poster (b));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
     }
+
+  /* What the views derive from the fields. */
+  g_assert_cmpint (plenary_entry_get_duration (a), ==, plenary_entry_get_duration (b));
+  g_assert_cmpstr (plenary_entry_get_description (a), ==, plenary_entry_get_description (b));
 }
 
 typedef void (*AssertSame) (gpointer a, gpointer b);
@@ -646,10 +690,8 @@ replace_child (GBytes   *bytes,
   g_autoptr (GPtrArray) children = g_ptr_array_new_with_free_func (
     (GDestroyNotify) g_variant_unref);
 
-  /* The writer's own type; the tests know the layout: field 13 is the entries. */
-  cache = g_variant_new_from_bytes (G_VARIANT_TYPE ("(tuasasayau(xxuuuuuu)a(xuu)aua(uuy)"
-                                                    "a(xiuuuy)a(xuuuuuuuy)a(uu)"
-                                                    "a(xxxxxuuuuuuuuuuuuuuiiiiuuuuuuyy)aua(uuu))"),
+  /* The writer's own type; the tests know the layout: child 13 is the entries. */
+  cache = g_variant_new_from_bytes (G_VARIANT_TYPE (plenary_schedule_cache_get_type_string ()),
                                     bytes, TRUE);
   g_variant_ref_sink (cache);
   for (guint i = 0; i < g_variant_n_children (cache); i++)
@@ -660,6 +702,19 @@ replace_child (GBytes   *bytes,
   return g_variant_get_data_as_bytes (rebuilt);
 }
 
+/* The offset of the entry record's member @name. */
+static gsize
+field_offset (const char *name)
+{
+  guint n_fields;
+  const PlenaryCacheField *fields = plenary_schedule_cache_get_entry_fields (&n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].name, name))
+      return fields[i].offset;
+  g_assert_not_reached ();
+}
+
 /* The entries, with @offset (bytes into the first entry record) set to @value. */
 static GVariant *
 entries_with (GBytes *bytes,
@@ -667,9 +722,7 @@ entries_with (GBytes *bytes,
               guint32 value)
 {
   g_autoptr (GVariant) cache = g_variant_ref_sink (
-    g_variant_new_from_bytes (G_VARIANT_TYPE ("(tuasasayau(xxuuuuuu)a(xuu)aua(uuy)"
-                                              "a(xiuuuy)a(xuuuuuuuy)a(uu)"
-                                              "a(xxxxxuuuuuuuuuuuuuuiiiiuuuuuuyy)aua(uuu))"),
+    g_variant_new_from_bytes (G_VARIANT_TYPE (plenary_schedule_cache_get_type_string ()),
                               bytes, TRUE));
   g_autoptr (GVariant) entries = g_variant_get_child_value (cache, 13);
   gsize size = g_variant_get_size (entries);
@@ -726,8 +779,8 @@ test_damaged (Fixture       *f,
         bad = g_bytes_new (contents, size);
       }
       break;
-    case DAMAGE_ROOM_INDEX:      /* CacheEntry: 5 × 8 bytes, 14 strings, then day, room */
-      bad = replace_child (good, 13, entries_with (good, 40 + 14 * 4 + 4, 999999));
+    case DAMAGE_ROOM_INDEX:
+      bad = replace_child (good, 13, entries_with (good, field_offset ("room"), 999999));
       break;
     case DAMAGE_PERSON_INDEX:    /* the first person reference */
       {
@@ -738,10 +791,10 @@ test_damaged (Fixture       *f,
       }
       break;
     case DAMAGE_BLOCK_INDEX:     /* an entry made the block of itself */
-      bad = replace_child (good, 13, entries_with (good, 40 + 14 * 4 + 12, 0));
+      bad = replace_child (good, 13, entries_with (good, field_offset ("block"), 0));
       break;
     case DAMAGE_STRING_INDEX:    /* the first entry's id */
-      bad = replace_child (good, 13, entries_with (good, 40, 7777777));
+      bad = replace_child (good, 13, entries_with (good, field_offset ("id"), 7777777));
       break;
     case DAMAGE_STRING_TABLE:    /* strings that do not end */
       {
@@ -898,6 +951,39 @@ test_bit_rot (Fixture       *f,
   g_test_message ("%u of 200 damaged caches refused", failed);
 }
 
+/* The table describes the record exactly: every member where GVariant puts it (each aligned
+ * to its size, the end padded to the largest), the record's type made of the members' types,
+ * and that type the one of format version 2, so that a change to the table cannot change
+ * the bytes without a new version. */
+static void
+test_entry_fields (void)
+{
+  guint n_fields;
+  const PlenaryCacheField *fields = plenary_schedule_cache_get_entry_fields (&n_fields);
+  g_autoptr (GString) type = g_string_new ("(");
+  g_autofree char *array = NULL;
+  gsize offset = 0, largest = 1;
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      /* "uu" is a range: two members of 4 bytes. */
+      gsize align = fields[i].size == 8 && strlen (fields[i].type) == 2 ? 4 : fields[i].size;
+
+      offset = (offset + align - 1) / align * align;
+      g_assert_cmpuint (fields[i].offset, ==, offset);
+      offset += fields[i].size;
+      largest = MAX (largest, align);
+      g_string_append (type, fields[i].type);
+    }
+  g_string_append (type, ")");
+  offset = (offset + largest - 1) / largest * largest;
+
+  g_assert_cmpstr (type->str, ==, "(xxxxxuuuuuuuuuuuuuuiiiiuuuuuuyy)");
+  g_assert_cmpuint (offset, ==, 144);
+  array = g_strconcat ("a", type->str, NULL);
+  g_assert_nonnull (strstr (plenary_schedule_cache_get_type_string (), array));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -920,6 +1006,7 @@ main (int   argc,
 #define ADD(path, func, data) \
   g_test_add ("/schedule-cache/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/schedule-cache/entry-fields", test_entry_fields);
   ADD ("same-as-parsed", test_same_as_parsed, NULL);
   ADD ("event-load", test_event_load, NULL);
   ADD ("missing", test_missing, NULL);

@@ -9,6 +9,7 @@
 #include <locale.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "model/plenary-schedule.h"
 #include "plenary-test-util.h"
 #include "store/plenary-schedule-cache.h"
@@ -286,7 +287,7 @@ test_generated (void)
   g_spawn_check_wait_status (status, &error);
   g_assert_no_error (error);
 
-  sources = plenary_indico_sources_load_directory (dir, &error);
+  sources = plenary_folder_loader_load (dir, &error);
   g_assert_no_error (error);
   schedule = plenary_indico_parse (sources, &error);
   g_assert_no_error (error);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "indico/plenary-indico-parser.h"
+#include "store/plenary-folder-loader.h"
 #include "plenary-test-util.h"
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-speakers-view.h"
@@ -29,7 +30,7 @@ lpc2021_sources (void)
 {
   g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
   g_autoptr (GError) error = NULL;
-  PlenaryIndicoSources *sources = plenary_indico_sources_load_directory (dir, &error);
+  PlenaryIndicoSources *sources = plenary_folder_loader_load (dir, &error);
 
   g_assert_no_error (error);
   return sources;

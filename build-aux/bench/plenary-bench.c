@@ -19,6 +19,7 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-benchmark.h"
+#include "store/plenary-folder-loader.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-snapshot.h"
 #include "sync/plenary-sync-service.h"
@@ -52,7 +53,7 @@ run_import (const char *folder)
     g_error ("%s", error->message);
 
   start = g_get_monotonic_time ();
-  sources = plenary_indico_sources_load_directory (folder, &error);
+  sources = plenary_folder_loader_load (folder, &error);
   if (sources != NULL)
     schedule = plenary_indico_parse (sources, &error);
   parsed = g_get_monotonic_time ();
@@ -99,8 +100,7 @@ static int
 run_resync (const char *folder)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_load_directory (folder,
-                                                                                   &error);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_folder_loader_load (folder, &error);
   g_autoptr (TestServer) server = NULL;
   g_autoptr (PlenarySyncService) service = NULL;
   g_autoptr (PlenaryEvent) event = NULL;

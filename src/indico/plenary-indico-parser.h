@@ -69,12 +69,4 @@ void             plenary_indico_parse_async  (const PlenaryIndicoSources *source
 PlenarySchedule *plenary_indico_parse_finish (GAsyncResult               *result,
                                               GError                    **error);
 
-/* Reads the exports from a directory, named as Plenary stores them (timetable.json,
- * event.json, program.json) or as the fixtures do (export-timetable-<id>.json,
- * export-event-<id>[-<detail>].json, program-<id>.json; the <id> becomes event_id).
- * The timetable, or else an event export, is required (G_IO_ERROR_NOT_FOUND).
- * Blocking I/O: call it off the main thread. */
-PlenaryIndicoSources *plenary_indico_sources_load_directory (const char  *directory,
-                                                             GError     **error);
-
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* plenary-entry-private.h: the entry's fields, filled in by the parser
+/* plenary-entry-private.h: the entry's fields, filled in by plenary-schedule-builder.c
  *
  * Copyright 2026 The Plenary authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -62,13 +62,13 @@ struct _PlenaryEntry
 };
 
 PlenaryEntry      *plenary_entry_new             (PlenaryEntryKind  kind);
-/* Without the speaker, author and attachment arrays: for the schedule cache. */
+/* Without the speaker, author and attachment arrays: for mapped entries. */
 PlenaryEntry      *plenary_entry_new_bare        (PlenaryEntryKind  kind);
 /* Sets a string field to a new GRefString of @value (NULL stays NULL). */
 void               plenary_entry_set_string      (char            **field,
                                                   const char       *value,
                                                   gboolean          intern);
-/* Fills user_key, full_title and the defaults once the parser has set everything else. */
+/* Fills user_key, full_title and the defaults once everything else is set. */
 void               plenary_entry_complete        (PlenaryEntry     *self);
 /* By start, then title, then id: Indico's order, made total so sorting is stable. */
 int                plenary_entry_compare         (gconstpointer     a,

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "plenary-person-private.h"
+#include "plenary-schedule-builder.h"
 
 /* Every string is a GRefString, or (people read from the schedule cache) points into the
  * cache's mapping, which @mapped_source keeps alive. */

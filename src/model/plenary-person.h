@@ -25,4 +25,12 @@ const char *plenary_person_get_affiliation  (PlenaryPerson *self);
 /* Casefolded, accent-free "family first" for sorting and searching. */
 const char *plenary_person_get_sort_key     (PlenaryPerson *self);
 
+/* The key a person with these attributes gets (see plenary_person_get_key()). */
+char          *plenary_person_make_key   (gint64      person_id,
+                                          const char *email_hash,
+                                          const char *name,
+                                          const char *affiliation);
+/* Casefolded and without accents, for sorting and matching names. */
+char          *plenary_person_fold       (const char *text);
+
 G_END_DECLS

@@ -6,7 +6,7 @@
 
 #include "config.h"
 
-#include "plenary-room-private.h"
+#include "plenary-schedule-builder.h"
 
 struct _PlenaryRoom
 {

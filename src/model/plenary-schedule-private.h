@@ -1,4 +1,4 @@
-/* plenary-schedule-private.h: how the parser fills a schedule
+/* plenary-schedule-private.h: the schedule's fields, filled in by plenary-schedule-builder.c
  *
  * Copyright 2026 The Plenary authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -14,7 +14,7 @@ struct _PlenarySchedule
 {
   GObject     parent_instance;
 
-  /* Filled in by the parser. */
+  /* Filled in through the builder. */
   char       *event_id;
   char       *title;
   char       *server_base;

@@ -10,12 +10,7 @@
 
 G_BEGIN_DECLS
 
-PlenaryTrack *plenary_track_new (gint64      id,
-                                 const char *title,
-                                 const char *code,
-                                 const char *description,
-                                 int         position);
-void          plenary_track_set_position (PlenaryTrack *self,
-                                          int           position);
+void plenary_track_set_position (PlenaryTrack *self,
+                                 int           position);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "plenary-schedule-builder.h"
 #include "plenary-track-private.h"
 
 struct _PlenaryTrack

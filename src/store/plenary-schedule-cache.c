@@ -24,13 +24,9 @@
 #include <errno.h>
 #include <string.h>
 
-#include "model/plenary-day-private.h"
-#include "model/plenary-entry-private.h"
-#include "model/plenary-person-private.h"
-#include "model/plenary-room-private.h"
-#include "model/plenary-schedule-private.h"
-#include "model/plenary-track-private.h"
+#include "model/plenary-schedule-builder.h"
 #include "plenary-schedule-cache.h"
+#include "plenary-schedule-cache-fields.h"
 #include "plenary-store.h"
 
 #define CACHE_MAGIC   G_GUINT64_CONSTANT (0x31454843414c4e50) /* "PLNCACH1" */
@@ -48,7 +44,7 @@ G_DEFINE_QUARK (plenary-schedule-cache-error-quark, plenary_schedule_cache_error
 #define TRACK_TYPE    "(xiuuuy)"
 #define PERSON_TYPE   "(xuuuuuuuy)"
 #define KEY_TYPE      "(uu)"
-#define ENTRY_TYPE    "(xxxxxuuuuuuuuuuuuuuiiiiuuuuuuyy)"
+#define ENTRY_TYPE    "(" ENTRY_FIELDS (FIELD_TYPE) ")"
 #define ATTACH_TYPE   "(uuu)"
 #define CACHE_TYPE    "(tuasasayau" EVENT_TYPE "a" DAY_TYPE "au" "a" ROOM_TYPE "a" TRACK_TYPE \
                       "a" PERSON_TYPE "a" KEY_TYPE "a" ENTRY_TYPE "au" "a" ATTACH_TYPE ")"
@@ -132,35 +128,74 @@ typedef struct
   guint32 person;
 } CacheKey;
 
-enum
-{
-  S_ID, S_USER_KEY, S_TITLE, S_FULL_TITLE, S_BLOCK_TITLE, S_SESSION_TITLE, S_VENUE, S_COLOR,
-  S_TEXT_COLOR, S_TYPE_NAME, S_CODE, S_BOARD_NUMBER, S_DESCRIPTION, S_URL, N_ENTRY_STRINGS
-};
-
 enum { ENTRY_POSTER = 1 << 0, ENTRY_UNSCHEDULED = 1 << 1 };
 
 typedef struct
 {
-  gint64  contribution_id;
-  gint64  friendly_id;
-  gint64  session_id;
-  gint64  start;
-  gint64  end;
-  guint32 strings[N_ENTRY_STRINGS];
-  gint32  day_index;
-  gint32  room;
-  gint32  track;
-  gint32  block;
-  guint32 speakers_start;
-  guint32 n_speakers;
-  guint32 authors_start;
-  guint32 n_authors;
-  guint32 attachments_start;
-  guint32 n_attachments;
-  guint8  kind;
-  guint8  flags;
+  guint32 start;
+  guint32 n;
+} CacheRange;
+
+/* The entry record, described once: each row is a member of CacheEntry and of ENTRY_TYPE, in
+ * this order, and says what it holds (see plenary-schedule-cache-fields.h); the writer, the
+ * reader and the tests go through the rows. */
+#define ENTRY_FIELDS(F) \
+  F (contribution_id, gint64,     "x",  NUMBER,      PLENARY_ENTRY_CONTRIBUTION_ID) \
+  F (friendly_id,     gint64,     "x",  NUMBER,      PLENARY_ENTRY_FRIENDLY_ID) \
+  F (session_id,      gint64,     "x",  NUMBER,      PLENARY_ENTRY_SESSION_ID) \
+  F (start,           gint64,     "x",  TIME,        PLENARY_ENTRY_START) \
+  F (end,             gint64,     "x",  TIME,        PLENARY_ENTRY_END) \
+  F (id,              guint32,    "u",  STRING,      PLENARY_ENTRY_ID) \
+  F (user_key,        guint32,    "u",  STRING,      PLENARY_ENTRY_USER_KEY) \
+  F (title,           guint32,    "u",  STRING,      PLENARY_ENTRY_TITLE) \
+  F (full_title,      guint32,    "u",  STRING,      PLENARY_ENTRY_FULL_TITLE) \
+  F (block_title,     guint32,    "u",  STRING,      PLENARY_ENTRY_BLOCK_TITLE) \
+  F (session_title,   guint32,    "u",  STRING,      PLENARY_ENTRY_SESSION_TITLE) \
+  F (venue,           guint32,    "u",  STRING,      PLENARY_ENTRY_VENUE) \
+  F (color,           guint32,    "u",  STRING,      PLENARY_ENTRY_COLOR) \
+  F (text_color,      guint32,    "u",  STRING,      PLENARY_ENTRY_TEXT_COLOR) \
+  F (type_name,       guint32,    "u",  STRING,      PLENARY_ENTRY_TYPE_NAME) \
+  F (code,            guint32,    "u",  STRING,      PLENARY_ENTRY_CODE) \
+  F (board_number,    guint32,    "u",  STRING,      PLENARY_ENTRY_BOARD_NUMBER) \
+  F (description,     guint32,    "u",  DESCRIPTION, PLENARY_ENTRY_DESCRIPTION) \
+  F (url,             guint32,    "u",  STRING,      PLENARY_ENTRY_URL) \
+  F (day_index,       gint32,     "i",  NUMBER,      PLENARY_ENTRY_DAY_INDEX) \
+  F (room,            gint32,     "i",  ROOM,        0) \
+  F (track,           gint32,     "i",  TRACK,       0) \
+  F (block,           gint32,     "i",  BLOCK,       0) \
+  F (speakers,        CacheRange, "uu", PEOPLE,      PLENARY_ENTRY_SPEAKERS) \
+  F (authors,         CacheRange, "uu", PEOPLE,      PLENARY_ENTRY_AUTHORS) \
+  F (attachments,     CacheRange, "uu", ATTACHMENTS, 0) \
+  F (kind,            guint8,     "y",  KIND,        0) \
+  F (flags,           guint8,     "y",  FLAGS,       0)
+
+#define FIELD_MEMBER(name, ctype, type, kind, field) ctype name;
+#define FIELD_TYPE(name, ctype, type, kind, field) type
+#define FIELD_ROW(name, ctype, type, kind, field) \
+  { #name, type, PLENARY_CACHE_FIELD_##kind, field, G_STRUCT_OFFSET (CacheEntry, name), \
+    sizeof (ctype) },
+
+/* The C layout is the GVariant layout: both align every member to its size and pad the end
+ * to the largest. */
+typedef struct
+{
+  ENTRY_FIELDS (FIELD_MEMBER)
 } CacheEntry;
+
+static const PlenaryCacheField entry_fields[] = { ENTRY_FIELDS (FIELD_ROW) };
+
+const PlenaryCacheField *
+plenary_schedule_cache_get_entry_fields (guint *n_fields)
+{
+  *n_fields = G_N_ELEMENTS (entry_fields);
+  return entry_fields;
+}
+
+const char *
+plenary_schedule_cache_get_type_string (void)
+{
+  return CACHE_TYPE;
+}
 
 typedef struct
 {
@@ -265,6 +300,172 @@ strv_variant (const char * const *strings,
   return g_variant_new_strv ((const char * const *) copy->pdata, copy->len);
 }
 
+#define peek_string plenary_schedule_builder_peek_string
+
+/* Where an entry's references go while the tables are written. */
+typedef struct
+{
+  StringTable *strings;
+  GHashTable  *entry_index;
+  GHashTable  *room_index;
+  GPtrArray   *rooms;
+  GHashTable  *track_index;
+  GPtrArray   *tracks;
+  GHashTable  *person_index;
+  GPtrArray   *people;
+  GArray      *person_refs;   /* guint32 */
+  GArray      *attachments;   /* CacheAttachment */
+} EntryWriter;
+
+static void
+write_field (EntryWriter             *writer,
+             PlenaryEntry            *entry,
+             gboolean                 unscheduled,
+             const PlenaryCacheField *field,
+             gpointer                 member)
+{
+  gint64 number;
+  gint32 index;
+  guint32 string;
+  guint8 byte;
+  CacheRange range;
+  gpointer found;
+
+  switch (field->kind)
+    {
+    case PLENARY_CACHE_FIELD_NUMBER:
+      number = plenary_schedule_builder_get_entry_number (entry, field->model_field);
+      if (field->size == sizeof (gint32))
+        {
+          index = (gint32) number;
+          memcpy (member, &index, sizeof index);
+        }
+      else
+        memcpy (member, &number, sizeof number);
+      break;
+
+    case PLENARY_CACHE_FIELD_TIME:
+      number = time_to_us (plenary_schedule_builder_get_entry_time (entry, field->model_field));
+      memcpy (member, &number, sizeof number);
+      break;
+
+    case PLENARY_CACHE_FIELD_STRING:
+      string = string_add (writer->strings,
+                           plenary_schedule_builder_get_entry_string (entry, field->model_field));
+      memcpy (member, &string, sizeof string);
+      break;
+
+    case PLENARY_CACHE_FIELD_DESCRIPTION:
+      /* See write_descriptions(). */
+      string = NONE;
+      memcpy (member, &string, sizeof string);
+      break;
+
+    case PLENARY_CACHE_FIELD_ROOM:
+      index = object_index (writer->room_index, writer->rooms, plenary_entry_get_room (entry));
+      memcpy (member, &index, sizeof index);
+      break;
+
+    case PLENARY_CACHE_FIELD_TRACK:
+      index = object_index (writer->track_index, writer->tracks,
+                            plenary_entry_get_track (entry));
+      memcpy (member, &index, sizeof index);
+      break;
+
+    case PLENARY_CACHE_FIELD_BLOCK:
+      index = -1;
+      if (plenary_entry_get_block (entry) != NULL
+          && g_hash_table_lookup_extended (writer->entry_index, plenary_entry_get_block (entry),
+                                           NULL, &found))
+        index = GPOINTER_TO_INT (found);
+      memcpy (member, &index, sizeof index);
+      break;
+
+    case PLENARY_CACHE_FIELD_PEOPLE:
+      {
+        GPtrArray *list = field->model_field == PLENARY_ENTRY_SPEAKERS
+                          ? plenary_entry_get_speakers (entry)
+                          : plenary_entry_get_authors (entry);
+
+        range.start = writer->person_refs->len;
+        range.n = list->len;
+        for (guint j = 0; j < list->len; j++)
+          {
+            guint32 person = object_index (writer->person_index, writer->people,
+                                           g_ptr_array_index (list, j));
+
+            g_array_append_val (writer->person_refs, person);
+          }
+        memcpy (member, &range, sizeof range);
+      }
+      break;
+
+    case PLENARY_CACHE_FIELD_ATTACHMENTS:
+      {
+        GPtrArray *files = plenary_entry_get_attachments (entry);
+
+        range.start = writer->attachments->len;
+        range.n = files->len;
+        for (guint j = 0; j < files->len; j++)
+          {
+            PlenaryAttachment *file = g_ptr_array_index (files, j);
+            CacheAttachment attachment = {
+              string_add (writer->strings, file->title),
+              string_add (writer->strings, file->url),
+              string_add (writer->strings, file->folder),
+            };
+
+            g_array_append_val (writer->attachments, attachment);
+          }
+        memcpy (member, &range, sizeof range);
+      }
+      break;
+
+    case PLENARY_CACHE_FIELD_KIND:
+      byte = plenary_entry_get_kind (entry);
+      memcpy (member, &byte, sizeof byte);
+      break;
+
+    case PLENARY_CACHE_FIELD_FLAGS:
+      byte = (plenary_entry_get_is_poster (entry) ? ENTRY_POSTER : 0)
+             | (unscheduled ? ENTRY_UNSCHEDULED : 0);
+      memcpy (member, &byte, sizeof byte);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+write_entry (EntryWriter  *writer,
+             PlenaryEntry *entry,
+             gboolean      unscheduled,
+             CacheEntry   *record)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    write_field (writer, entry, unscheduled, &entry_fields[i],
+                 (guint8 *) record + entry_fields[i].offset);
+}
+
+/* Descriptions last, together: they are read from the mapping only when shown, so their
+ * pages need not be touched at start-up. */
+static void
+write_descriptions (EntryWriter  *writer,
+                    PlenaryEntry *entry,
+                    CacheEntry   *record)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entry_fields); i++)
+    if (entry_fields[i].kind == PLENARY_CACHE_FIELD_DESCRIPTION)
+      {
+        const char *text = plenary_schedule_builder_get_entry_string (entry,
+                                                                      entry_fields[i].model_field);
+        guint32 string = text != NULL && *text != '\0' ? string_add (writer->strings, text) : NONE;
+
+        memcpy ((guint8 *) record + entry_fields[i].offset, &string, sizeof string);
+      }
+}
+
 GBytes *
 plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
                                   PlenarySnapshot   *snapshot,
@@ -299,38 +500,52 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
   g_autoptr (GVariant) tuple = NULL;
   guint n_rooms_listed, n_tracks_listed, n_people_listed;
   gpointer event_copy;
+  GPtrArray *all_entries, *unscheduled, *room_list, *track_list, *people_list, *day_list;
+  EntryWriter writer = {
+    &strings, entry_index, room_index, rooms, track_index, tracks, person_index, people,
+    person_refs, attachments,
+  };
 
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (schedule), NULL);
   g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot), NULL);
 
+  all_entries = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_ENTRIES);
+  unscheduled = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_UNSCHEDULED);
+  room_list = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_ROOMS);
+  track_list = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_TRACKS);
+  people_list = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_PEOPLE);
+  day_list = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_DAYS);
+
   for (guint i = 0; i < 3; i++)
     hashes[i] = snapshot_sha256 (snapshot, i);
 
-  event.start = time_to_us (schedule->start);
-  event.end = time_to_us (schedule->end);
-  event.event_id = string_add (&strings, schedule->event_id);
-  event.title = string_add (&strings, schedule->title);
-  event.server_base = string_add (&strings, schedule->server_base);
-  event.url = string_add (&strings, schedule->url);
-  event.venue = string_add (&strings, schedule->venue);
-  event.timezone_id = string_add (&strings, schedule->timezone_id);
+  event.start = time_to_us (plenary_schedule_get_start (schedule));
+  event.end = time_to_us (plenary_schedule_get_end (schedule));
+  event.event_id = string_add (&strings, peek_string (schedule, PLENARY_SCHEDULE_EVENT_ID));
+  event.title = string_add (&strings, peek_string (schedule, PLENARY_SCHEDULE_TITLE));
+  event.server_base = string_add (&strings,
+                                  peek_string (schedule, PLENARY_SCHEDULE_SERVER_BASE));
+  event.url = string_add (&strings, peek_string (schedule, PLENARY_SCHEDULE_URL));
+  event.venue = string_add (&strings, peek_string (schedule, PLENARY_SCHEDULE_VENUE));
+  event.timezone_id = string_add (&strings,
+                                  peek_string (schedule, PLENARY_SCHEDULE_TIMEZONE_ID));
 
   /* Listed objects first, in their order; then whatever entries refer to besides. */
-  for (guint i = 0; i < schedule->all_entries->len; i++)
-    object_index (entry_index, entries, g_ptr_array_index (schedule->all_entries, i));
-  for (guint i = 0; i < schedule->unscheduled_list->len; i++)
-    object_index (entry_index, entries, g_ptr_array_index (schedule->unscheduled_list, i));
-  for (guint i = 0; i < schedule->room_list->len; i++)
-    object_index (room_index, rooms, g_ptr_array_index (schedule->room_list, i));
-  for (guint i = 0; i < schedule->track_list->len; i++)
-    object_index (track_index, tracks, g_ptr_array_index (schedule->track_list, i));
-  for (guint i = 0; i < schedule->people_list->len; i++)
-    object_index (person_index, people, g_ptr_array_index (schedule->people_list, i));
+  for (guint i = 0; i < all_entries->len; i++)
+    object_index (entry_index, entries, g_ptr_array_index (all_entries, i));
+  for (guint i = 0; i < unscheduled->len; i++)
+    object_index (entry_index, entries, g_ptr_array_index (unscheduled, i));
+  for (guint i = 0; i < room_list->len; i++)
+    object_index (room_index, rooms, g_ptr_array_index (room_list, i));
+  for (guint i = 0; i < track_list->len; i++)
+    object_index (track_index, tracks, g_ptr_array_index (track_list, i));
+  for (guint i = 0; i < people_list->len; i++)
+    object_index (person_index, people, g_ptr_array_index (people_list, i));
   n_rooms_listed = rooms->len;
   n_tracks_listed = tracks->len;
   n_people_listed = people->len;
 
-  g_hash_table_iter_init (&iter, schedule->person_by_key);
+  g_hash_table_iter_init (&iter, plenary_schedule_builder_peek_person_keys (schedule));
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       CacheKey record;
@@ -340,11 +555,10 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
       g_array_append_val (key_records, record);
     }
 
-  for (guint i = 0; i < schedule->day_list->len; i++)
+  for (guint i = 0; i < day_list->len; i++)
     {
-      PlenaryDay *day = g_ptr_array_index (schedule->day_list, i);
-      GPtrArray *items = i < schedule->day_item_lists->len
-                         ? g_ptr_array_index (schedule->day_item_lists, i) : NULL;
+      PlenaryDay *day = g_ptr_array_index (day_list, i);
+      GPtrArray *items = plenary_schedule_builder_peek_day_items (schedule, i);
       CacheDay record = { time_to_us (plenary_day_get_date (day)), day_items->len, 0 };
 
       for (guint j = 0; items != NULL && j < items->len; j++)
@@ -365,65 +579,9 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
 
   for (guint i = 0; i < entries->len; i++)
     {
-      PlenaryEntry *entry = g_ptr_array_index (entries, i);
-      GPtrArray *speakers = plenary_entry_get_speakers (entry);
-      GPtrArray *authors = plenary_entry_get_authors (entry);
-      GPtrArray *files = plenary_entry_get_attachments (entry);
-      char *fields[N_ENTRY_STRINGS] = {
-        entry->id, entry->user_key, entry->title, entry->full_title, entry->block_title,
-        entry->session_title, entry->venue, entry->color, entry->text_color, entry->type_name,
-        entry->code, entry->board_number, NULL, entry->url,
-      };
       CacheEntry record = { 0, };
-      gpointer found;
 
-      record.contribution_id = entry->contribution_id;
-      record.friendly_id = entry->friendly_id;
-      record.session_id = entry->session_id;
-      record.start = time_to_us (entry->start);
-      record.end = time_to_us (entry->end);
-      for (guint j = 0; j < N_ENTRY_STRINGS; j++)
-        record.strings[j] = string_add (&strings, fields[j]);
-      record.day_index = entry->day_index;
-      record.room = object_index (room_index, rooms, entry->room);
-      record.track = object_index (track_index, tracks, entry->track);
-      record.block = -1;
-      if (entry->block != NULL
-          && g_hash_table_lookup_extended (entry_index, entry->block, NULL, &found))
-        record.block = GPOINTER_TO_INT (found);
-      record.kind = entry->kind;
-      record.flags = (entry->is_poster ? ENTRY_POSTER : 0)
-                     | (i >= schedule->all_entries->len ? ENTRY_UNSCHEDULED : 0);
-
-      record.speakers_start = person_refs->len;
-      record.n_speakers = speakers->len;
-      for (guint j = 0; j < speakers->len; j++)
-        {
-          guint32 index = object_index (person_index, people, g_ptr_array_index (speakers, j));
-
-          g_array_append_val (person_refs, index);
-        }
-      record.authors_start = person_refs->len;
-      record.n_authors = authors->len;
-      for (guint j = 0; j < authors->len; j++)
-        {
-          guint32 index = object_index (person_index, people, g_ptr_array_index (authors, j));
-
-          g_array_append_val (person_refs, index);
-        }
-      record.attachments_start = attachments->len;
-      record.n_attachments = files->len;
-      for (guint j = 0; j < files->len; j++)
-        {
-          PlenaryAttachment *file = g_ptr_array_index (files, j);
-          CacheAttachment attachment = {
-            string_add (&strings, file->title),
-            string_add (&strings, file->url),
-            string_add (&strings, file->folder),
-          };
-
-          g_array_append_val (attachments, attachment);
-        }
+      write_entry (&writer, g_ptr_array_index (entries, i), i >= all_entries->len, &record);
       g_array_append_val (entry_records, record);
     }
 
@@ -470,17 +628,9 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
       g_array_append_val (person_records, record);
     }
 
-  /* Descriptions last, together: they are read from the mapping only when shown, so their
-   * pages need not be touched at start-up. */
   for (guint i = 0; i < entries->len; i++)
-    {
-      PlenaryEntry *entry = g_ptr_array_index (entries, i);
-      CacheEntry *record = &g_array_index (entry_records, CacheEntry, i);
-      const char *description = plenary_entry_get_description (entry);
-
-      record->strings[S_DESCRIPTION] = *description != '\0' ? string_add (&strings, description)
-                                                            : NONE;
-    }
+    write_descriptions (&writer, g_ptr_array_index (entries, i),
+                        &g_array_index (entry_records, CacheEntry, i));
 
   members[FIELD_MAGIC] = g_variant_new_uint64 (CACHE_MAGIC);
   members[FIELD_VERSION] = g_variant_new_uint32 (CACHE_VERSION);
@@ -649,13 +799,6 @@ string_in_place (StringReader *reader,
   return reader->blob + reader->offsets[index];
 }
 
-static char *
-string_dup (StringReader *reader,
-            guint32       index)
-{
-  return g_strdup (string_get (reader, index));
-}
-
 typedef struct
 {
   GTimeZone  *tz;
@@ -726,19 +869,266 @@ range_ok (guint32 start,
   return (guint64) start + n <= total;
 }
 
+/* What an entry's references are checked against while it is read. */
+typedef struct
+{
+  StringReader          *strings;
+  TimeReader            *times;
+  GPtrArray             *rooms;
+  GPtrArray             *tracks;
+  GPtrArray             *people;
+  GPtrArray             *entries;
+  const guint32         *person_refs;
+  gsize                  n_person_refs;
+  const CacheAttachment *attachments;
+  gsize                  n_attachments;
+  /* out: what the record holds besides references */
+  const char            *texts[PLENARY_ENTRY_N_STRINGS];
+  gboolean               unscheduled;
+} EntryReader;
+
+/* One reader per kind of field (see plenary-schedule-cache-fields.h); read_entry() calls
+ * them member by member, so that each is inlined with its field and size known. */
+
+static G_ALWAYS_INLINE inline gboolean
+read_NUMBER (EntryReader   *reader,
+             PlenaryEntry  *entry,
+             guint          field,
+             gconstpointer  member,
+             gsize          size)
+{
+  gint64 number;
+  gint32 narrow;
+
+  if (size == sizeof (gint32))
+    {
+      memcpy (&narrow, member, sizeof narrow);
+      number = narrow;
+    }
+  else
+    memcpy (&number, member, sizeof number);
+  plenary_schedule_builder_set_entry_number (entry, field, number);
+  return TRUE;
+}
+
+static G_ALWAYS_INLINE inline gboolean
+read_TIME (EntryReader   *reader,
+           PlenaryEntry  *entry,
+           guint          field,
+           gconstpointer  member,
+           gsize          size)
+{
+  gint64 us;
+
+  memcpy (&us, member, sizeof us);
+  plenary_schedule_builder_take_entry_time (entry, field, time_get (reader->times, us));
+  return !reader->times->bad;
+}
+
+static G_ALWAYS_INLINE inline gboolean
+read_STRING (EntryReader   *reader,
+             PlenaryEntry  *entry,
+             guint          field,
+             gconstpointer  member,
+             gsize          size)
+{
+  guint32 string;
+
+  memcpy (&string, member, sizeof string);
+  reader->texts[field] = string_get (reader->strings, string);
+  return !reader->strings->bad;
+}
+
+/* Left in the mapping, checked only when shown: see plenary_entry_get_description(). */
+static G_ALWAYS_INLINE inline gboolean
+read_DESCRIPTION (EntryReader   *reader,
+                  PlenaryEntry  *entry,
+                  guint          field,
+                  gconstpointer  member,
+                  gsize          size)
+{
+  guint32 string;
+
+  memcpy (&string, member, sizeof string);
+  reader->texts[field] = string != NONE ? string_in_place (reader->strings, string) : NULL;
+  return !reader->strings->bad;
+}
+
+/* A reference into @objects, or -1 for none; FALSE when out of range. */
+static inline gboolean
+object_at (GPtrArray     *objects,
+           gconstpointer  member,
+           gpointer      *object)
+{
+  gint32 index;
+
+  memcpy (&index, member, sizeof index);
+  if (index < -1 || index >= (gint64) objects->len)
+    return FALSE;
+  *object = index >= 0 ? g_ptr_array_index (objects, index) : NULL;
+  return TRUE;
+}
+
+static G_ALWAYS_INLINE inline gboolean
+read_ROOM (EntryReader   *reader,
+           PlenaryEntry  *entry,
+           guint          field,
+           gconstpointer  member,
+           gsize          size)
+{
+  gpointer room;
+
+  if (!object_at (reader->rooms, member, &room))
+    return FALSE;
+  if (room != NULL)
+    plenary_schedule_builder_set_entry_room (entry, room);
+  return TRUE;
+}
+
+static G_ALWAYS_INLINE inline gboolean
+read_TRACK (EntryReader   *reader,
+            PlenaryEntry  *entry,
+            guint          field,
+            gconstpointer  member,
+            gsize          size)
+{
+  gpointer track;
+
+  if (!object_at (reader->tracks, member, &track))
+    return FALSE;
+  if (track != NULL)
+    plenary_schedule_builder_set_entry_track (entry, track);
+  return TRUE;
+}
+
+static G_ALWAYS_INLINE inline gboolean
+read_BLOCK (EntryReader   *reader,
+            PlenaryEntry  *entry,
+            guint          field,
+            gconstpointer  member,
+            gsize          size)
+{
+  gpointer block;
+
+  if (!object_at (reader->entries, member, &block))
+    return FALSE;
+  if (block == NULL)
+    return TRUE;
+  if (block == entry || plenary_entry_get_kind (block) != PLENARY_ENTRY_KIND_BLOCK)
+    return FALSE;
+  plenary_schedule_builder_set_entry_block (entry, block);
+  return TRUE;
+}
+
+static G_ALWAYS_INLINE inline gboolean
+read_PEOPLE (EntryReader   *reader,
+             PlenaryEntry  *entry,
+             guint          field,
+             gconstpointer  member,
+             gsize          size)
+{
+  CacheRange range;
+
+  memcpy (&range, member, sizeof range);
+  if (!range_ok (range.start, range.n, reader->n_person_refs))
+    return FALSE;
+  plenary_schedule_builder_reserve_entry_people (entry, field, range.n);
+  for (guint j = 0; j < range.n; j++)
+    {
+      guint32 person = reader->person_refs[range.start + j];
+
+      if (person >= reader->people->len)
+        return FALSE;
+      plenary_schedule_builder_add_entry_person (entry, field,
+                                                 g_ptr_array_index (reader->people, person));
+    }
+  return TRUE;
+}
+
+static G_ALWAYS_INLINE inline gboolean
+read_ATTACHMENTS (EntryReader   *reader,
+                  PlenaryEntry  *entry,
+                  guint          field,
+                  gconstpointer  member,
+                  gsize          size)
+{
+  StringReader *strings = reader->strings;
+  CacheRange range;
+
+  memcpy (&range, member, sizeof range);
+  if (!range_ok (range.start, range.n, reader->n_attachments))
+    return FALSE;
+  plenary_schedule_builder_reserve_entry_attachments (entry, range.n);
+  for (guint j = 0; j < range.n; j++)
+    {
+      const CacheAttachment *file = &reader->attachments[range.start + j];
+
+      plenary_schedule_builder_add_entry_attachment (entry, string_get (strings, file->title),
+                                                     string_get (strings, file->url),
+                                                     string_get (strings, file->folder));
+    }
+  return !strings->bad;
+}
+
+/* Read when the entry was made: see build_schedule(). */
+static G_ALWAYS_INLINE inline gboolean
+read_KIND (EntryReader   *reader,
+           PlenaryEntry  *entry,
+           guint          field,
+           gconstpointer  member,
+           gsize          size)
+{
+  return TRUE;
+}
+
+static G_ALWAYS_INLINE inline gboolean
+read_FLAGS (EntryReader   *reader,
+            PlenaryEntry  *entry,
+            guint          field,
+            gconstpointer  member,
+            gsize          size)
+{
+  guint8 flags;
+
+  memcpy (&flags, member, sizeof flags);
+  plenary_schedule_builder_set_entry_number (entry, PLENARY_ENTRY_IS_POSTER,
+                                             (flags & ENTRY_POSTER) != 0);
+  reader->unscheduled = (flags & ENTRY_UNSCHEDULED) != 0;
+  return TRUE;
+}
+
+#define READ_ROW(name, ctype, type, kind, field) \
+  && read_##kind (reader, entry, field, &record->name, sizeof (ctype))
+
+static gboolean
+read_entry (EntryReader      *reader,
+            PlenaryEntry     *entry,
+            const CacheEntry *record)
+{
+  if (!(TRUE ENTRY_FIELDS (READ_ROW)))
+    return FALSE;
+  plenary_schedule_builder_set_mapped_strings (entry, reader->texts);
+  return TRUE;
+}
+
 static PlenarySchedule *
 build_schedule (GVariant     *cache,
                 StringReader *strings,
                 GError      **error)
 {
-  g_autoptr (PlenarySchedule) schedule = plenary_schedule_new ();
+  g_autoptr (PlenaryScheduleBuilder) builder = plenary_schedule_builder_new ();
   g_autoptr (GVariant) event_variant = g_variant_get_child_value (cache, FIELD_EVENT);
   g_autoptr (GPtrArray) rooms = NULL;
   g_autoptr (GPtrArray) tracks = NULL;
   g_autoptr (GPtrArray) people = NULL;
   g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (GHashTable) times = NULL;
+  g_autoptr (GTimeZone) timezone = NULL;
+  g_autoptr (GDateTime) start = NULL;
+  g_autoptr (GDateTime) end = NULL;
+  PlenarySchedule *schedule;
   TimeReader time_reader = { NULL, };
+  EntryReader entry_reader = { NULL, };
   const CacheEvent *event;
   const CacheDay *days;
   const guint32 *day_items;
@@ -751,6 +1141,12 @@ build_schedule (GVariant     *cache,
   const CacheAttachment *attachments;
   gsize n_days, n_day_items, n_rooms, n_tracks, n_people, n_keys, n_entries, n_person_refs;
   gsize n_attachments;
+  const char *timezone_id;
+  struct
+  {
+    PlenaryScheduleString  field;
+    guint32                string;
+  } header[PLENARY_SCHEDULE_N_STRINGS];
 
   if (g_variant_get_size (event_variant) != sizeof (CacheEvent)
       || g_variant_get_data (event_variant) == NULL)
@@ -770,24 +1166,30 @@ build_schedule (GVariant     *cache,
   if (n_entries > G_MAXINT32 || n_people > G_MAXINT32)
     goto corrupt;
 
-  schedule->event_id = string_dup (strings, event->event_id);
-  schedule->title = string_dup (strings, event->title);
-  schedule->server_base = string_dup (strings, event->server_base);
-  schedule->url = string_dup (strings, event->url);
-  schedule->venue = string_dup (strings, event->venue);
-  schedule->timezone_id = string_dup (strings, event->timezone_id);
-  if (strings->bad || schedule->timezone_id == NULL)
+  header[0].field = PLENARY_SCHEDULE_EVENT_ID, header[0].string = event->event_id;
+  header[1].field = PLENARY_SCHEDULE_TITLE, header[1].string = event->title;
+  header[2].field = PLENARY_SCHEDULE_SERVER_BASE, header[2].string = event->server_base;
+  header[3].field = PLENARY_SCHEDULE_URL, header[3].string = event->url;
+  header[4].field = PLENARY_SCHEDULE_VENUE, header[4].string = event->venue;
+  header[5].field = PLENARY_SCHEDULE_TIMEZONE_ID, header[5].string = event->timezone_id;
+  for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+    plenary_schedule_builder_set_string (builder, header[i].field,
+                                         string_get (strings, header[i].string));
+  timezone_id = plenary_schedule_builder_get_string (builder, PLENARY_SCHEDULE_TIMEZONE_ID);
+  if (strings->bad || timezone_id == NULL)
     goto corrupt;
-  schedule->timezone = g_time_zone_new_identifier (schedule->timezone_id);
-  if (schedule->timezone == NULL)
+  timezone = g_time_zone_new_identifier (timezone_id);
+  if (timezone == NULL)
     goto corrupt;
+  plenary_schedule_builder_set_timezone (builder, timezone);
 
   times = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                  (GDestroyNotify) g_date_time_unref);
-  time_reader.tz = schedule->timezone;
+  time_reader.tz = timezone;
   time_reader.times = times;
-  schedule->start = time_get (&time_reader, event->start);
-  schedule->end = time_get (&time_reader, event->end);
+  start = time_get (&time_reader, event->start);
+  end = time_get (&time_reader, event->end);
+  plenary_schedule_builder_set_span (builder, start, end);
 
   rooms = g_ptr_array_new_full (n_rooms, g_object_unref);
   for (gsize i = 0; i < n_rooms; i++)
@@ -797,7 +1199,7 @@ build_schedule (GVariant     *cache,
 
       g_ptr_array_add (rooms, room);
       if (room_records[i].flags & FLAG_LISTED)
-        g_ptr_array_add (schedule->room_list, g_object_ref (room));
+        plenary_schedule_builder_list_room (builder, room);
     }
 
   tracks = g_ptr_array_new_full (n_tracks, g_object_unref);
@@ -812,7 +1214,7 @@ build_schedule (GVariant     *cache,
 
       g_ptr_array_add (tracks, track);
       if (record->flags & FLAG_LISTED)
-        g_ptr_array_add (schedule->track_list, g_object_ref (track));
+        plenary_schedule_builder_list_track (builder, track);
     }
 
   people = g_ptr_array_new_full (n_people, g_object_unref);
@@ -831,7 +1233,7 @@ build_schedule (GVariant     *cache,
                                             string_get (strings, record->sort_key));
       g_ptr_array_add (people, person);
       if (record->flags & FLAG_LISTED)
-        g_ptr_array_add (schedule->people_list, g_object_ref (person));
+        plenary_schedule_builder_list_person (builder, person);
     }
   for (gsize i = 0; i < n_keys; i++)
     {
@@ -839,8 +1241,8 @@ build_schedule (GVariant     *cache,
 
       if (key == NULL || key_records[i].person >= n_people)
         goto corrupt;
-      g_hash_table_insert (schedule->person_by_key, g_strdup (key),
-                           g_object_ref (g_ptr_array_index (people, key_records[i].person)));
+      plenary_schedule_builder_add_person (builder, key,
+                                           g_ptr_array_index (people, key_records[i].person));
     }
   if (strings->bad)
     goto corrupt;
@@ -851,118 +1253,55 @@ build_schedule (GVariant     *cache,
     {
       if (entry_records[i].kind > PLENARY_ENTRY_KIND_BLOCK)
         goto corrupt;
-      g_ptr_array_add (entries, plenary_entry_new_bare (entry_records[i].kind));
+      g_ptr_array_add (entries, plenary_schedule_builder_new_mapped_entry (entry_records[i].kind,
+                                                                           strings->source));
     }
 
+  entry_reader.strings = strings;
+  entry_reader.times = &time_reader;
+  entry_reader.rooms = rooms;
+  entry_reader.tracks = tracks;
+  entry_reader.people = people;
+  entry_reader.entries = entries;
+  entry_reader.person_refs = person_refs;
+  entry_reader.n_person_refs = n_person_refs;
+  entry_reader.attachments = attachments;
+  entry_reader.n_attachments = n_attachments;
   for (gsize i = 0; i < n_entries; i++)
     {
-      const CacheEntry *record = &entry_records[i];
       PlenaryEntry *entry = g_ptr_array_index (entries, i);
-      char **fields[N_ENTRY_STRINGS] = {
-        &entry->id, &entry->user_key, &entry->title, &entry->full_title, &entry->block_title,
-        &entry->session_title, &entry->venue, &entry->color, &entry->text_color,
-        &entry->type_name, &entry->code, &entry->board_number, &entry->description,
-        &entry->url,
-      };
 
-      if (record->room >= (gint64) n_rooms || record->room < -1
-          || record->track >= (gint64) n_tracks || record->track < -1
-          || record->block >= (gint64) n_entries || record->block < -1
-          || (gsize) record->block == i
-          || !range_ok (record->speakers_start, record->n_speakers, n_person_refs)
-          || !range_ok (record->authors_start, record->n_authors, n_person_refs)
-          || !range_ok (record->attachments_start, record->n_attachments, n_attachments))
+      if (!read_entry (&entry_reader, entry, &entry_records[i]))
         goto corrupt;
-
-      entry->contribution_id = record->contribution_id;
-      entry->friendly_id = record->friendly_id;
-      entry->session_id = record->session_id;
-      entry->day_index = record->day_index;
-      entry->is_poster = (record->flags & ENTRY_POSTER) != 0;
-      entry->borrowed = TRUE;
-      entry->mapped_source = g_bytes_ref (strings->source);
-      for (guint j = 0; j < N_ENTRY_STRINGS; j++)
-        if (j != S_DESCRIPTION)
-          *fields[j] = (char *) string_get (strings, record->strings[j]);
-      if (record->strings[S_DESCRIPTION] != NONE)
-        entry->mapped_description = string_in_place (strings, record->strings[S_DESCRIPTION]);
-      entry->start = time_get (&time_reader, record->start);
-      entry->end = time_get (&time_reader, record->end);
-      if (record->room >= 0)
-        entry->room = g_object_ref (g_ptr_array_index (rooms, record->room));
-      if (record->track >= 0)
-        entry->track = g_object_ref (g_ptr_array_index (tracks, record->track));
-      if (record->block >= 0)
-        {
-          PlenaryEntry *block = g_ptr_array_index (entries, record->block);
-
-          if (block->kind != PLENARY_ENTRY_KIND_BLOCK)
-            goto corrupt;
-          entry->block = g_object_ref (block);
-        }
-
-      if (record->n_speakers > 0)
-        entry->speakers = g_ptr_array_new_full (record->n_speakers, g_object_unref);
-      for (guint j = 0; j < record->n_speakers; j++)
-        {
-          guint32 index = person_refs[record->speakers_start + j];
-
-          if (index >= n_people)
-            goto corrupt;
-          g_ptr_array_add (entry->speakers, g_object_ref (g_ptr_array_index (people, index)));
-        }
-      if (record->n_authors > 0)
-        entry->authors = g_ptr_array_new_full (record->n_authors, g_object_unref);
-      for (guint j = 0; j < record->n_authors; j++)
-        {
-          guint32 index = person_refs[record->authors_start + j];
-
-          if (index >= n_people)
-            goto corrupt;
-          g_ptr_array_add (entry->authors, g_object_ref (g_ptr_array_index (people, index)));
-        }
-      if (record->n_attachments > 0)
-        entry->attachments = g_ptr_array_new_full (record->n_attachments,
-                                                   (GDestroyNotify) plenary_attachment_free);
-      for (guint j = 0; j < record->n_attachments; j++)
-        {
-          const CacheAttachment *file = &attachments[record->attachments_start + j];
-
-          g_ptr_array_add (entry->attachments,
-                           plenary_attachment_new (string_get (strings, file->title),
-                                                   string_get (strings, file->url),
-                                                   string_get (strings, file->folder)));
-        }
-
-      if (strings->bad || time_reader.bad)
-        goto corrupt;
-      g_ptr_array_add ((record->flags & ENTRY_UNSCHEDULED) ? schedule->unscheduled_list
-                                                           : schedule->all_entries,
-                       g_object_ref (entry));
+      if (entry_reader.unscheduled)
+        plenary_schedule_builder_add_unscheduled (builder, entry);
+      else
+        plenary_schedule_builder_add_entry (builder, entry);
     }
 
   for (gsize i = 0; i < n_days; i++)
     {
       g_autoptr (GDateTime) date = time_get (&time_reader, days[i].date);
-      GPtrArray *items;
+      guint day;
 
       if (date == NULL || !range_ok (days[i].items_start, days[i].n_items, n_day_items))
         goto corrupt;
-      g_ptr_array_add (schedule->day_list, plenary_day_new (i, date));
-      items = g_ptr_array_new_full (days[i].n_items, g_object_unref);
-      g_ptr_array_add (schedule->day_item_lists, items);
+      day = plenary_schedule_builder_add_day (builder, date);
+      plenary_schedule_builder_reserve_day_items (builder, day, days[i].n_items);
       for (guint j = 0; j < days[i].n_items; j++)
         {
           guint32 index = day_items[days[i].items_start + j];
 
           if (index >= n_entries)
             goto corrupt;
-          g_ptr_array_add (items, g_object_ref (g_ptr_array_index (entries, index)));
+          plenary_schedule_builder_add_day_item (builder, day, g_ptr_array_index (entries, index),
+                                                 FALSE);
         }
     }
 
-  plenary_schedule_finish (schedule);
-  return g_steal_pointer (&schedule);
+  plenary_schedule_builder_keep_mapping (builder, strings->source);
+  schedule = plenary_schedule_builder_finish (builder);
+  return schedule;
 
 corrupt:
   g_set_error_literal (error, PLENARY_SCHEDULE_CACHE_ERROR,
@@ -1076,13 +1415,10 @@ plenary_schedule_cache_load (const char         *dir,
 
   schedule = build_schedule (cache, &strings, error);
 
-  /* The schedule owns the mapping its strings point into. The pages read so far (the
-   * tables) are not needed any more: a string shown later is simply read in again. */
+  /* The schedule owns the mapping its strings point into (see build_schedule()). The pages
+   * read so far (the tables) are not needed any more: a string shown later is read in again. */
   if (schedule != NULL)
-    {
-      schedule->mapping = g_bytes_ref (bytes);
-      plenary_schedule_release_pages (schedule);
-    }
+    plenary_schedule_release_pages (schedule);
 
   g_free (strings.checked);
   return schedule;

@@ -1,0 +1,114 @@
+/* plenary-indico-program.c: program.json's tracks, and the rooms and tracks entries share
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * program.json (Indico >= 3.3.9) is optional: a bad one is ignored. Rooms and tracks are
+ * interned by name, so every entry in a room points at the same PlenaryRoom.
+ */
+
+#include "config.h"
+
+#include "plenary-indico-parser-private.h"
+
+/* Rooms and tracks, owned by the context: the entry that gets one takes its own reference. */
+
+PlenaryRoom *
+indico_intern_room (ParseContext *ctx,
+                    const char   *name,
+                    const char   *venue)
+{
+  PlenaryRoom *room;
+
+  if (name == NULL || *name == '\0')
+    return ctx->no_room;
+
+  room = g_hash_table_lookup (ctx->rooms, name);
+  if (room == NULL)
+    {
+      room = plenary_room_new (name, venue);
+      g_hash_table_insert (ctx->rooms, (char *) plenary_room_get_name (room), room);
+    }
+
+  return room;
+}
+
+PlenaryTrack *
+indico_intern_track (ParseContext *ctx,
+                     const char   *title)
+{
+  PlenaryTrack *track;
+
+  if (title == NULL || *title == '\0')
+    return NULL;
+
+  track = g_hash_table_lookup (ctx->tracks, title);
+  if (track == NULL)
+    {
+      /* A track on a contribution that program.json does not list: keep it, at the end. */
+      track = plenary_track_new (0, title, NULL, NULL,
+                                 (int) plenary_schedule_builder_get_n_tracks (ctx->builder));
+      g_hash_table_insert (ctx->tracks, (char *) plenary_track_get_title (track), track);
+      plenary_schedule_builder_list_track (ctx->builder, track);
+    }
+
+  return track;
+}
+
+static int
+compare_track_position (gconstpointer a,
+                        gconstpointer b)
+{
+  int pa = plenary_track_get_position (*(PlenaryTrack * const *) a);
+  int pb = plenary_track_get_position (*(PlenaryTrack * const *) b);
+
+  return (pa > pb) - (pa < pb);
+}
+
+void
+indico_load_program (ParseContext *ctx)
+{
+  g_autoptr (PlenaryJsonDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  const PlenaryJsonNode *array;
+
+  if (ctx->sources->program == NULL)
+    return;
+
+  /* program.json is optional (404 before Indico 3.3.9): a bad one is ignored. */
+  document = indico_parse_json (ctx->sources->program, &error);
+  array = get_array (document != NULL ? plenary_json_document_get_root (document) : NULL,
+                     "tracks");
+  if (array == NULL)
+    {
+      g_debug ("Ignoring program.json: %s", error != NULL ? error->message : "no tracks");
+      return;
+    }
+
+  for (guint i = 0; i < plenary_json_array_get_length (array); i++)
+    {
+      const PlenaryJsonNode *object = element_object (array, i);
+      const char *title = get_nonempty_string (object, "title");
+      gint64 position = get_int (object, "position", i);
+
+      if (title == NULL || !g_hash_table_add (titles, (char *) title))
+        continue;
+      g_ptr_array_add (tracks, plenary_track_new (get_int (object, "id", 0), title,
+                                                  get_string (object, "code"),
+                                                  get_string (object, "description"),
+                                                  (int) CLAMP (position, G_MININT, G_MAXINT)));
+    }
+
+  /* Stable: equal positions keep the server's order. */
+  g_ptr_array_sort (tracks, compare_track_position);
+  for (guint i = 0; i < tracks->len; i++)
+    {
+      PlenaryTrack *track = g_ptr_array_index (tracks, i);
+
+      g_hash_table_insert (ctx->tracks, (char *) plenary_track_get_title (track),
+                           g_object_ref (track));
+      plenary_schedule_builder_list_track (ctx->builder, track);
+    }
+}
