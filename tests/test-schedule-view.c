@@ -37,6 +37,16 @@ new_view (PlenarySchedule *schedule,
   return PLENARY_SCHEDULE_VIEW (view);
 }
 
+/* Types @text and waits for the answer, which comes from the main loop. */
+static void
+search (PlenaryScheduleView *view,
+        const char          *text)
+{
+  plenary_schedule_view_set_search (view, text);
+  while (plenary_schedule_view_get_search_pending (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static guint
 count_kind (GListModel       *model,
             PlenaryEntryKind  kind)
@@ -159,7 +169,7 @@ test_search_mckenney (void)
     {
       guint talks = 0, days = 0, his = 0;
 
-      plenary_schedule_view_set_search (view, queries[q]);
+      search (view, queries[q]);
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr (GObject) item = g_list_model_get_item (model, i);
@@ -179,10 +189,10 @@ test_search_mckenney (void)
     }
 
   /* An empty query goes back to the day. */
-  plenary_schedule_view_set_search (view, "");
+  search (view, "");
   g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_BLOCK), ==, 8);
 
-  plenary_schedule_view_set_search (view, "no talk has this title zzqx");
+  search (view, "no talk has this title zzqx");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   gtk_window_destroy (window);
 }
@@ -387,11 +397,11 @@ test_search_as_you_type (void)
       g_autoptr (GPtrArray) got = NULL;
       g_autoptr (GPtrArray) expected = NULL;
 
-      plenary_schedule_view_set_search (view, typed[q]);
+      search (view, typed[q]);
       /* A new view has no earlier results to narrow. */
       plenary_schedule_view_set_schedule (fresh, NULL);
       plenary_schedule_view_set_schedule (fresh, schedule);
-      plenary_schedule_view_set_search (fresh, typed[q]);
+      search (fresh, typed[q]);
       got = model_items (plenary_schedule_view_get_model (view));
       expected = model_items (plenary_schedule_view_get_model (fresh));
       g_assert_cmpuint (got->len, ==, expected->len);
@@ -425,18 +435,19 @@ test_search_index_in_background (void)
   GListModel *model = plenary_schedule_view_get_model (view);
 
   plenary_test_iterate (300);
-  plenary_schedule_view_set_search (view, "mckenney");
+  g_assert_true (plenary_schedule_view_get_search_ready (view));
+  search (view, "mckenney");
   g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
   assert_grouped_by_day (model);
 
   /* A new snapshot while the worker runs: the old index never answers for it. */
-  plenary_schedule_view_set_search (view, "");
+  search (view, "");
   {
     g_autoptr (PlenarySchedule) other = plenary_test_load_lpc2021 ();
 
     plenary_schedule_view_set_schedule (view, other);
     plenary_test_iterate (300);
-    plenary_schedule_view_set_search (view, "mckenney");
+    search (view, "mckenney");
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
         g_autoptr (GObject) item = g_list_model_get_item (model, i);
@@ -448,6 +459,54 @@ test_search_index_in_background (void)
     plenary_schedule_view_set_schedule (view, NULL);
   }
   gtk_window_destroy (window);
+}
+
+static void
+count_changes_cb (guint *changes)
+{
+  (*changes)++;
+}
+
+/* The first keystroke, before the index is built, returns at once: the list keeps the day
+ * until the answer comes from the main loop, and the answers of keystrokes typed over are
+ * dropped, never shown. */
+static void
+test_first_search_does_not_wait (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
+  GtkWidget *view = g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, "now", before, NULL);
+  GListModel *model = plenary_schedule_view_get_model (PLENARY_SCHEDULE_VIEW (view));
+  g_autoptr (GPtrArray) day = NULL;
+  guint changes = 0;
+
+  g_object_ref_sink (view);
+  plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), schedule);
+  day = model_items (model);
+  g_assert_false (plenary_schedule_view_get_search_ready (PLENARY_SCHEDULE_VIEW (view)));
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view), "m");
+  plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view), "mc");
+  plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view), "mckenney");
+  g_assert_true (plenary_schedule_view_get_search_pending (PLENARY_SCHEDULE_VIEW (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, day->len);
+  g_assert_cmpuint (changes, ==, 0);
+
+  while (plenary_schedule_view_get_search_pending (PLENARY_SCHEDULE_VIEW (view)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (plenary_schedule_view_get_search_ready (PLENARY_SCHEDULE_VIEW (view)));
+  /* One answer shown, the last one's. */
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+
+  /* Gone before its answer: nothing calls back into it. */
+  plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), NULL);
+  plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), schedule);
+  plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view), "bpf");
+  g_signal_handlers_disconnect_by_data (model, &changes);
+  g_object_unref (view);
+  plenary_test_iterate (300);
 }
 
 static void
@@ -514,7 +573,7 @@ test_rows_bounded_on_big_day (void)
   g_assert_cmpuint (rows->len, <=, 60);
 
   /* A search that matches every talk (and a day header) is no different. */
-  plenary_schedule_view_set_search (view, "kernel");
+  search (view, "kernel");
   plenary_test_iterate (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2001);
   g_ptr_array_set_size (rows, 0);
@@ -622,11 +681,11 @@ test_rows_follow_changes (void)
   assert_rows_show_model (view);
   plenary_schedule_view_set_day (view, 3);
   assert_rows_show_model (view);
-  plenary_schedule_view_set_search (view, "bpf");
+  search (view, "bpf");
   assert_rows_show_model (view);
-  plenary_schedule_view_set_search (view, "bpf tr");
+  search (view, "bpf tr");
   assert_rows_show_model (view);
-  plenary_schedule_view_set_search (view, "");
+  search (view, "");
   assert_rows_show_model (view);
 
   /* Jump to Now scrolls the list through this action, which a list's replacement must keep. */
@@ -729,10 +788,10 @@ test_now_line (void)
   g_assert_cmpint (check_now_line (model, later), ==, -1);
   plenary_schedule_view_set_day (view, 0);
   g_assert_cmpint (check_now_line (model, later), ==, moved);
-  plenary_schedule_view_set_search (view, "bpf");
+  search (view, "bpf");
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   g_assert_cmpint (check_now_line (model, later), ==, -1);
-  plenary_schedule_view_set_search (view, "");
+  search (view, "");
   g_assert_cmpint (check_now_line (model, later), ==, moved);
 
   /* Jump to Now scrolls to the line and does not choke on it. */
@@ -1203,7 +1262,7 @@ test_search_highlight_and_hint (void)
     g_assert_cmpuint (g_array_index (found, PlenaryTextRange, 0).end, ==, 16);
   }
 
-  plenary_schedule_view_set_search (view, "tracing");
+  search (view, "tracing");
   plenary_test_iterate (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 5);
   for (GtkWidget *cell = gtk_widget_get_first_child (list); cell != NULL;
@@ -1425,6 +1484,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/server-text-is-data", test_server_text_is_data);
   g_test_add_func ("/schedule-view/search-as-you-type", test_search_as_you_type);
   g_test_add_func ("/schedule-view/search-index-in-background", test_search_index_in_background);
+  g_test_add_func ("/schedule-view/first-search-does-not-wait", test_first_search_does_not_wait);
   g_test_add_func ("/schedule-view/rows-bounded-on-big-day", test_rows_bounded_on_big_day);
   g_test_add_func ("/schedule-view/keyboard-opens-entry", test_keyboard_opens_entry);
   g_test_add_func ("/schedule-view/rows-follow-changes", test_rows_follow_changes);

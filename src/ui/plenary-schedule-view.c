@@ -15,9 +15,8 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
-#include "store/plenary-schedule-cache.h"
+#include "plenary-search-engine.h"
 #include "util/plenary-clock.h"
-#include "util/plenary-search-index.h"
 
 struct _PlenaryScheduleView
 {
@@ -33,8 +32,10 @@ struct _PlenaryScheduleView
   char             *filter_track;
   char             *filter_room;
   char             *filter_session;
-  char             *search_query;     /* folded; NULL when not searching */
-  GStrv             search_terms;     /* search_query split, for highlighting */
+  char             *search_query;     /* folded, as typed; NULL when not searching */
+  GCancellable     *search_cancellable; /* of the search asked for it, until it answers */
+  GPtrArray        *results;          /* PlenaryEntry: the answer shown; NULL for the day */
+  GStrv             results_terms;    /* the query answered, split, for highlighting */
   GDateTime        *now_override;
   GDateTime        *bind_now;
   GTimeZone        *local_zone;
@@ -44,11 +45,7 @@ struct _PlenaryScheduleView
   PlenaryArrayModel *items;
   PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
-  PlenarySearchIndex *search_index;   /* of the entries; built off the main thread */
-  GTask            *index_task;       /* the worker building search_index, if running */
-  guint             index_idle;       /* starts that worker once the schedule is on screen */
-  GArray           *search_hits;      /* guint: the search_index items matching hits_query */
-  char             *hits_query;
+  PlenarySearchEngine *search_engine; /* of the schedule shown */
   GPtrArray        *day_buttons;
   gboolean          updating_filters;
 
@@ -215,7 +212,7 @@ fill_context (gpointer           user_data,
     .zone = display_zone (self),
     .density = self->density,
     .show_notes = self->show_notes,
-    .show_day = self->search_query != NULL,
+    .show_day = self->results != NULL,
     .now = event_is_running (self, now) ? now : NULL,
     .is_starred = is_starred_cb,
     .get_note = get_note_cb,
@@ -223,7 +220,7 @@ fill_context (gpointer           user_data,
     .get_warning = get_warning_cb,
     .set_starred = self->user_data != NULL ? set_starred_cb : NULL,
     .open_entry = plenary_entry_page_get_entry (self->entry_page),
-    .highlight = self->search_query != NULL ? (const char * const *) self->search_terms : NULL,
+    .highlight = self->results != NULL ? (const char * const *) self->results_terms : NULL,
     .user_data = self,
   };
 }
@@ -313,254 +310,29 @@ fill_day (PlenaryScheduleView *self,
 }
 
 static void
-append_folded (GString    *haystack,
-               const char *text)
-{
-  g_autofree char *folded = plenary_fold_for_search (text);
-
-  g_string_append (haystack, folded);
-  g_string_append_c (haystack, '\n');
-}
-
-/* Runs in a worker thread: the schedule is immutable and the entries were taken out of their
- * list model on the main thread. */
-static PlenarySearchIndex *
-new_search_index (PlenarySchedule *schedule,
-                  GPtrArray       *entries,
-                  GCancellable    *cancellable)
-{
-  PlenarySearchIndex *index = plenary_search_index_new ();
-  g_autoptr (GString) haystack = g_string_new (NULL);
-
-  for (guint i = 0; i < entries->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      PlenaryEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
-      g_autofree char *description = NULL;
-      PlenaryTrack *track = plenary_entry_get_track (entry);
-
-      g_string_truncate (haystack, 0);
-      append_folded (haystack, plenary_entry_get_title (entry));
-      append_folded (haystack, people);
-      append_folded (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
-      append_folded (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
-      append_folded (haystack, plenary_entry_get_session_title (entry));
-      description = plenary_fold_for_search (plenary_entry_get_description (entry));
-      /* The schedule owns the entry for as long as the index lives. */
-      plenary_search_index_add (index, entry, haystack->str, description);
-    }
-  plenary_search_index_finish (index);
-  /* The abstracts were read from the mapped cache only to be indexed. */
-  plenary_schedule_cache_release_pages (schedule);
-  return index;
-}
-
-typedef struct
-{
-  PlenarySchedule *schedule;   /* keeps what the entries point to alive in the worker */
-  GPtrArray       *entries;
-  GMutex           lock;
-  GCond            done_cond;
-  gboolean         done;
-  PlenarySearchIndex *index;  /* under lock, once done */
-} IndexJob;
-
-static void
-index_job_free (gpointer data)
-{
-  IndexJob *job = data;
-
-  g_clear_object (&job->schedule);
-  g_clear_pointer (&job->entries, g_ptr_array_unref);
-  g_clear_pointer (&job->index, plenary_search_index_free);
-  g_mutex_clear (&job->lock);
-  g_cond_clear (&job->done_cond);
-  g_free (job);
-}
-
-static GPtrArray *
-copy_entries (PlenarySchedule *schedule)
-{
-  GListModel *entries = plenary_schedule_get_entries (schedule);
-  guint n = g_list_model_get_n_items (entries);
-  GPtrArray *copy = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (copy, g_list_model_get_item (entries, i));
-  return copy;
-}
-
-static void
-build_index_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  IndexJob *job = task_data;
-  PlenarySearchIndex *index = new_search_index (job->schedule, job->entries, cancellable);
-
-  g_mutex_lock (&job->lock);
-  job->index = index;
-  job->done = TRUE;
-  g_cond_broadcast (&job->done_cond);
-  g_mutex_unlock (&job->lock);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Takes the job's index, waiting for the worker if it is still folding. */
-static PlenarySearchIndex *
-index_job_wait (IndexJob *job)
-{
-  PlenarySearchIndex *index;
-
-  g_mutex_lock (&job->lock);
-  while (!job->done)
-    g_cond_wait (&job->done_cond, &job->lock);
-  index = g_steal_pointer (&job->index);
-  g_mutex_unlock (&job->lock);
-  return index;
-}
-
-static void
-index_built_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GWeakRef *view_ref = user_data;
-  g_autoptr (PlenaryScheduleView) self = g_weak_ref_get (view_ref);
-  IndexJob *job = g_task_get_task_data (G_TASK (result));
-
-  g_weak_ref_clear (view_ref);
-  g_free (view_ref);
-  /* Let go of the schedule here, on the main thread, rather than wherever the task ends. */
-  g_clear_object (&job->schedule);
-  g_clear_pointer (&job->entries, g_ptr_array_unref);
-
-  /* The view went, another schedule came, or a search already took the index. */
-  if (self == NULL || G_TASK (result) != self->index_task)
-    return;
-  g_clear_object (&self->index_task);
-  if (self->search_index == NULL)
-    self->search_index = index_job_wait (job);
-}
-
-static void
-cancel_search_index (PlenaryScheduleView *self)
-{
-  g_clear_handle_id (&self->index_idle, g_source_remove);
-  if (self->index_task != NULL)
-    g_cancellable_cancel (g_task_get_cancellable (self->index_task));
-  g_clear_object (&self->index_task);
-  g_clear_pointer (&self->search_index, plenary_search_index_free);
-  g_clear_pointer (&self->search_hits, g_array_unref);
-  g_clear_pointer (&self->hits_query, g_free);
-}
-
-/* Folding every title, name and abstract takes a while at 20,000 talks: do it while the
- * user reads the first day rather than on the first keystroke. */
-static void
-start_search_index (PlenaryScheduleView *self)
-{
-  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  GWeakRef *view_ref;
-  IndexJob *job;
-
-  cancel_search_index (self);
-  if (self->schedule == NULL)
-    return;
-
-  job = g_new0 (IndexJob, 1);
-  job->schedule = g_object_ref (self->schedule);
-  job->entries = copy_entries (self->schedule);
-  g_mutex_init (&job->lock);
-  g_cond_init (&job->done_cond);
-  view_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (view_ref, self);
-  /* No source object: a task may end in the worker, which must not hold the last reference to
-   * a widget. */
-  self->index_task = g_task_new (NULL, cancellable, index_built_cb, view_ref);
-  g_task_set_source_tag (self->index_task, start_search_index);
-  g_task_set_task_data (self->index_task, job, index_job_free);
-  g_task_run_in_thread (self->index_task, build_index_thread);
-}
-
-/* A search before the worker is done waits for it. */
-static gboolean
-start_search_index_cb (gpointer user_data)
-{
-  PlenaryScheduleView *self = user_data;
-
-  self->index_idle = 0;
-  start_search_index (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The index is built after the frame that shows the new schedule (idle priority is below
- * drawing): on two cores its worker would otherwise compete with that first frame. */
-static void
-queue_search_index (PlenaryScheduleView *self)
-{
-  cancel_search_index (self);
-  if (self->schedule != NULL)
-    self->index_idle = g_idle_add_full (G_PRIORITY_LOW, start_search_index_cb, self, NULL);
-}
-
-static void
-ensure_search_index (PlenaryScheduleView *self)
-{
-  if (self->search_index != NULL)
-    return;
-  if (self->index_task != NULL)
-    {
-      self->search_index = index_job_wait (g_task_get_task_data (self->index_task));
-      g_clear_object (&self->index_task);
-    }
-  else
-    {
-      g_autoptr (GPtrArray) entries = copy_entries (self->schedule);
-
-      g_clear_handle_id (&self->index_idle, g_source_remove);
-      self->search_index = new_search_index (self->schedule, entries, NULL);
-    }
-}
-
-static void
 fill_search_results (PlenaryScheduleView *self,
                      GPtrArray           *out)
 {
   GListModel *days = plenary_schedule_get_days (self->schedule);
-  g_auto (GStrv) terms = plenary_search_terms (self->search_query);
-  /* Typing on only narrows: every match of "mck" is a match of "mc". Not so after a query
-   * of only spaces, which matched nothing. */
-  gboolean narrowing = self->search_hits != NULL
-                       && g_str_has_prefix (self->search_query, self->hits_query)
-                       && self->hits_query[strspn (self->hits_query, " \t\n")] != '\0';
-  GArray *hits;
+  int n_days = g_list_model_get_n_items (days);
   int last_day = -1;
 
-  ensure_search_index (self);
-  hits = plenary_search_index_match (self->search_index, (const char * const *) terms,
-                                     narrowing ? self->search_hits : NULL);
-  for (guint k = 0; k < hits->len; k++)
+  for (guint k = 0; k < self->results->len; k++)
     {
-      PlenaryEntry *entry = plenary_search_index_get_data (self->search_index,
-                                                           g_array_index (hits, guint, k));
+      PlenaryEntry *entry = g_ptr_array_index (self->results, k);
       int day;
 
       if (!passes_filters (self, entry))
         continue;
       day = plenary_entry_get_day_index (entry);
-      if (day != last_day && day >= 0)
+      /* Results of the schedule before may stand until the new one's come. */
+      if (day != last_day && day >= 0 && day < n_days)
         {
           g_ptr_array_add (out, g_list_model_get_item (days, day));
           last_day = day;
         }
       g_ptr_array_add (out, g_object_ref (entry));
     }
-  g_clear_pointer (&self->search_hits, g_array_unref);
-  self->search_hits = hits;
-  g_free (self->hits_query);
-  self->hits_query = g_strdup (self->search_query);
 }
 
 static void
@@ -594,7 +366,7 @@ update_empty_state (PlenaryScheduleView *self)
       return;
     }
 
-  if (self->search_query != NULL)
+  if (self->results != NULL)
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Results"));
@@ -700,7 +472,7 @@ rebuild (PlenaryScheduleView *self)
   self->line_running = event_is_running (self, now);
   if (self->schedule != NULL)
     {
-      if (self->search_query != NULL)
+      if (self->results != NULL)
         fill_search_results (self, items);
       else
         {
@@ -735,7 +507,7 @@ on_clock_tick (PlenaryScheduleView *self)
   if (minute_of (now) == self->line_minute
       || (!self->line_running && !event_is_running (self, now)))
     return;
-  if (self->search_query != NULL)
+  if (self->results != NULL)
     {
       /* Only the rows on screen are bound again; the results stay. */
       self->line_minute = minute_of (now);
@@ -962,6 +734,48 @@ restore_filters (PlenaryScheduleView *self)
   on_filter_dropdown_selected (self);
 }
 
+static void
+cancel_search (PlenaryScheduleView *self)
+{
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+}
+
+static void
+search_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (PlenaryScheduleView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *results = plenary_search_engine_search_finish (PLENARY_SEARCH_ENGINE (source_object),
+                                                            result, &error);
+
+  /* A later keystroke, another schedule, or the view went: that search's answer is stale. */
+  if (results == NULL)
+    return;
+  g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->results_terms, g_strfreev);
+  self->results = results;
+  self->results_terms = plenary_search_terms (self->search_query);
+  rebuild (self);
+  /* Rows stay where they are when results change: show the new results from the top. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+}
+
+/* The list keeps what it shows (the day, or the last results) until the answer comes. */
+static void
+start_search (PlenaryScheduleView *self)
+{
+  cancel_search (self);
+  self->search_cancellable = g_cancellable_new ();
+  plenary_search_engine_search_async (self->search_engine, self->search_query,
+                                      self->search_cancellable, search_done_cb,
+                                      g_object_ref (self));
+}
+
 void
 plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
                                     PlenarySchedule     *schedule)
@@ -986,7 +800,10 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
     }
 
   g_set_object (&self->schedule, schedule);
-  queue_search_index (self);
+  /* The results of the schedule before stay on screen until the new one's come. */
+  plenary_search_engine_set_schedule (self->search_engine, schedule);
+  if (self->search_query != NULL)
+    start_search (self);
 
   n_days = schedule != NULL ? g_list_model_get_n_items (plenary_schedule_get_days (schedule)) : 0;
   now = get_now (self);
@@ -1082,7 +899,15 @@ plenary_schedule_view_get_search_ready (PlenaryScheduleView *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), FALSE);
 
-  return self->search_index != NULL;
+  return plenary_search_engine_get_ready (self->search_engine);
+}
+
+gboolean
+plenary_schedule_view_get_search_pending (PlenaryScheduleView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), FALSE);
+
+  return self->search_cancellable != NULL;
 }
 
 void
@@ -1099,15 +924,18 @@ plenary_schedule_view_set_search (PlenaryScheduleView *self,
   if (g_strcmp0 (folded[0] != '\0' ? folded : NULL, self->search_query) == 0)
     return;
   g_clear_pointer (&self->search_query, g_free);
-  g_clear_pointer (&self->search_terms, g_strfreev);
   if (folded[0] != '\0')
-    {
-      self->search_terms = plenary_search_terms (folded);
-      self->search_query = g_steal_pointer (&folded);
-    }
+    self->search_query = g_steal_pointer (&folded);
   gtk_widget_set_sensitive (self->day_squeezer, self->search_query == NULL);
+  if (self->search_query != NULL)
+    {
+      start_search (self);
+      return;
+    }
+  cancel_search (self);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->results_terms, g_strfreev);
   rebuild (self);
-  /* Rows stay where they are when results change: show the new results from the top. */
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
 }
 
@@ -1533,7 +1361,12 @@ plenary_schedule_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SCHEDULE_VIEW);
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  cancel_search_index (self);
+  cancel_search (self);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  /* Answers the searches still waiting (as cancelled), which hold the engine. */
+  if (self->search_engine != NULL)
+    plenary_search_engine_set_schedule (self->search_engine, NULL);
+  g_clear_object (&self->search_engine);
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
   g_clear_object (&self->items);
@@ -1554,8 +1387,7 @@ plenary_schedule_view_finalize (GObject *object)
   g_clear_pointer (&self->filter_room, g_free);
   g_clear_pointer (&self->filter_session, g_free);
   g_clear_pointer (&self->search_query, g_free);
-  g_clear_pointer (&self->search_terms, g_strfreev);
-  g_clear_pointer (&self->hits_query, g_free);
+  g_clear_pointer (&self->results_terms, g_strfreev);
   g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
@@ -1687,6 +1519,7 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
 
   self->local_zone = g_time_zone_new_local ();
   self->numbers = g_hash_table_new (NULL, NULL);
+  self->search_engine = plenary_search_engine_new ();
   self->day_buttons = g_ptr_array_new ();
   self->items = plenary_array_model_new (G_TYPE_OBJECT);
   self->slots = plenary_row_slots_new (G_LIST_MODEL (self->items));
