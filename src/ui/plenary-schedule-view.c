@@ -16,6 +16,7 @@
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
 #include "plenary-search-engine.h"
+#include "plenary-view.h"
 #include "util/plenary-clock.h"
 
 struct _PlenaryScheduleView
@@ -36,7 +37,7 @@ struct _PlenaryScheduleView
   GCancellable     *search_cancellable; /* of the search asked for it, until it answers */
   GPtrArray        *results;          /* PlenaryEntry: the answer shown; NULL for the day */
   GStrv             results_terms;    /* the query answered, split, for highlighting */
-  GDateTime        *now_override;
+  PlenaryClock     *clock;
   GDateTime        *bind_now;
   GTimeZone        *local_zone;
   gint64            line_minute;      /* the minute the rows were last bound in, for ticks */
@@ -69,17 +70,19 @@ struct _PlenaryScheduleView
   GtkDropDown      *session_dropdown;
 };
 
-G_DEFINE_FINAL_TYPE (PlenaryScheduleView, plenary_schedule_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryScheduleView, plenary_schedule_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PLENARY_TYPE_VIEW, NULL))
 
 enum {
   PROP_0,
-  PROP_SCHEDULE,
   PROP_DAY,
   PROP_DENSITY,
   PROP_SHOW_NOTES,
   PROP_LOCAL_TIME,
-  PROP_NOW,
-  N_PROPS
+  N_PROPS,
+  PROP_SCHEDULE = N_PROPS,     /* PlenaryView's */
+  PROP_USER_DATA,
+  PROP_CLOCK,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -111,9 +114,7 @@ display_zone (PlenaryScheduleView *self)
 static GDateTime *
 get_now (PlenaryScheduleView *self)
 {
-  if (self->now_override != NULL)
-    return g_date_time_ref (self->now_override);
-  return plenary_clock_get_now (plenary_clock_get_default ());
+  return plenary_clock_get_now (self->clock);
 }
 
 static gboolean
@@ -500,7 +501,7 @@ on_clock_tick (PlenaryScheduleView *self)
 {
   g_autoptr (GDateTime) now = NULL;
 
-  if (self->schedule == NULL || self->now_override != NULL)
+  if (self->schedule == NULL)
     return;
   update_page_now (self);
   now = get_now (self);
@@ -523,6 +524,26 @@ on_clock_time_changed (PlenaryScheduleView *self)
   self->line_minute = G_MININT64;
   self->line_running = TRUE;
   on_clock_tick (self);
+}
+
+/* Tests and rehearsals give a clock of their own; its "time-changed" moves the line. */
+static void
+set_clock (PlenaryScheduleView *self,
+           PlenaryClock        *clock)
+{
+  g_return_if_fail (PLENARY_IS_CLOCK (clock));
+
+  if (self->clock == clock)
+    return;
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_set_object (&self->clock, clock);
+  g_signal_connect_object (clock, "tick", G_CALLBACK (on_clock_tick), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (clock, "time-changed", G_CALLBACK (on_clock_time_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_clear_pointer (&self->bind_now, g_date_time_unref);
+  update_page_now (self);
+  rebuild (self);
 }
 
 static void
@@ -822,7 +843,7 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
                                 self->local_zone);
   sync_entry_page_user_data (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE]);
+  g_object_notify (G_OBJECT (self), "schedule");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
@@ -1290,8 +1311,11 @@ plenary_schedule_view_get_property (GObject    *object,
     case PROP_LOCAL_TIME:
       g_value_set_boolean (value, self->local_time);
       break;
-    case PROP_NOW:
-      g_value_set_boxed (value, self->now_override);
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1342,12 +1366,11 @@ plenary_schedule_view_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
-    case PROP_NOW:
-      g_clear_pointer (&self->now_override, g_date_time_unref);
-      g_clear_pointer (&self->bind_now, g_date_time_unref);
-      self->now_override = g_value_dup_boxed (value);
-      update_page_now (self);
-      rebuild (self);
+    case PROP_USER_DATA:
+      plenary_schedule_view_set_user_data (self, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1369,6 +1392,7 @@ plenary_schedule_view_dispose (GObject *object)
   g_clear_object (&self->search_engine);
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
+  g_clear_object (&self->clock);
   g_clear_object (&self->items);
   g_clear_object (&self->slots);
 
@@ -1388,7 +1412,6 @@ plenary_schedule_view_finalize (GObject *object)
   g_clear_pointer (&self->filter_session, g_free);
   g_clear_pointer (&self->search_query, g_free);
   g_clear_pointer (&self->results_terms, g_strfreev);
-  g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
 
@@ -1406,9 +1429,6 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   object_class->dispose = plenary_schedule_view_dispose;
   object_class->finalize = plenary_schedule_view_finalize;
 
-  properties[PROP_SCHEDULE] =
-    g_param_spec_object ("schedule", NULL, NULL, PLENARY_TYPE_SCHEDULE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DAY] =
     g_param_spec_uint ("day", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1421,11 +1441,10 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   properties[PROP_LOCAL_TIME] =
     g_param_spec_boolean ("local-time", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Pretends the clock reads this instant (tests, rehearsals); NULL for the real time. */
-  properties[PROP_NOW] =
-    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SCHEDULE, "schedule");
+  g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
+  g_object_class_override_property (object_class, PROP_CLOCK, "clock");
 
   g_type_ensure (PLENARY_TYPE_ENTRY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1544,10 +1563,7 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
                            G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (plenary_clock_get_default (), "tick", G_CALLBACK (on_clock_tick), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (plenary_clock_get_default (), "time-changed",
-                           G_CALLBACK (on_clock_time_changed), self, G_CONNECT_SWAPPED);
+  set_clock (self, plenary_clock_get_default ());
   add_shortcuts (self);
   on_leaflet_folded (self);
   update_empty_state (self);

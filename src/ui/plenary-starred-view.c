@@ -15,6 +15,7 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-starred-view.h"
+#include "plenary-view.h"
 #include "util/plenary-clock.h"
 
 struct _PlenaryStarredView
@@ -28,7 +29,7 @@ struct _PlenaryStarredView
   GTimeZone       *local_zone;
   GListStore      *items;
   GPtrArray       *removed;       /* user keys */
-  GDateTime       *now_override;
+  PlenaryClock    *clock;
   GDateTime       *last_tick;     /* the clock's last tick seen, to rebuild when a talk starts */
   GDateTime       *bind_now;
   guint            room_change_minutes;
@@ -47,13 +48,16 @@ struct _PlenaryStarredView
   GtkGridView     *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (PlenaryStarredView, plenary_starred_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryStarredView, plenary_starred_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PLENARY_TYPE_VIEW, NULL))
 
 enum {
   PROP_0,
-  PROP_NOW,
   PROP_ROOM_CHANGE_MINUTES,
-  N_PROPS
+  N_PROPS,
+  PROP_SCHEDULE = N_PROPS,
+  PROP_USER_DATA,
+  PROP_CLOCK,
 };
 
 enum {
@@ -67,13 +71,15 @@ static guint signals[N_SIGNALS];
 static void rebuild                   (PlenaryStarredView *self);
 static void sync_entry_page_user_data (PlenaryStarredView *self);
 static void mark_open_row             (PlenaryStarredView *self);
+static void set_clock                 (PlenaryStarredView *self,
+                                       PlenaryClock       *clock);
 
 static GDateTime *
 get_now (PlenaryStarredView *self)
 {
-  /* The app's clock, so that a rehearsal (PLENARY_REHEARSAL_START) is what Starred shows. */
-  return self->now_override ? g_date_time_ref (self->now_override)
-                            : plenary_clock_get_now (plenary_clock_get_default ());
+  /* The app's clock unless told otherwise, so that a rehearsal (PLENARY_REHEARSAL_START) is
+   * what Starred shows. */
+  return plenary_clock_get_now (self->clock);
 }
 
 static void
@@ -697,8 +703,14 @@ plenary_starred_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NOW:
-      g_value_set_boxed (value, self->now_override);
+    case PROP_SCHEDULE:
+      g_value_set_object (value, self->schedule);
+      break;
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     case PROP_ROOM_CHANGE_MINUTES:
       g_value_set_uint (value, self->room_change_minutes);
@@ -718,14 +730,14 @@ plenary_starred_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_NOW:
-      g_clear_pointer (&self->now_override, g_date_time_unref);
-      self->now_override = g_value_dup_boxed (value);
-      /* Rows show what is over and what runs now. */
-      self->rebind = TRUE;
-      rebuild (self);
-      self->rebind = FALSE;
-      update_page_now (self);
+    case PROP_SCHEDULE:
+      plenary_starred_view_set_schedule (self, g_value_get_object (value), self->user_data);
+      break;
+    case PROP_USER_DATA:
+      plenary_starred_view_set_schedule (self, self->schedule, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (self, g_value_get_object (value));
       break;
     case PROP_ROOM_CHANGE_MINUTES:
       if (self->room_change_minutes != g_value_get_uint (value))
@@ -749,6 +761,7 @@ plenary_starred_view_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (plenary_starred_view_parent_class)->dispose (object);
 }
@@ -760,7 +773,6 @@ plenary_starred_view_finalize (GObject *object)
 
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
-  g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->last_tick, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
@@ -779,13 +791,13 @@ plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
   object_class->dispose = plenary_starred_view_dispose;
   object_class->finalize = plenary_starred_view_finalize;
 
-  properties[PROP_NOW] =
-    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ROOM_CHANGE_MINUTES] =
     g_param_spec_uint ("room-change-minutes", NULL, NULL, 0, 60, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SCHEDULE, "schedule");
+  g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
+  g_object_class_override_property (object_class, PROP_CLOCK, "clock");
 
   /* A speaker's name clicked on the open talk's page. */
   signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass),
@@ -822,10 +834,8 @@ on_clock_tick (PlenaryStarredView *self,
   gboolean crossed = FALSE;
 
   self->last_tick = g_date_time_ref (now);
-  if (self->now_override == NULL)
-    update_page_now (self);
-  if (last == NULL || self->now_override != NULL || self->schedule == NULL
-      || self->user_data == NULL)
+  update_page_now (self);
+  if (last == NULL || self->schedule == NULL || self->user_data == NULL)
     return;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)) && !crossed; i++)
     {
@@ -852,11 +862,30 @@ static void
 on_clock_time_changed (PlenaryStarredView *self)
 {
   g_clear_pointer (&self->last_tick, g_date_time_unref);
-  if (self->now_override != NULL || self->schedule == NULL || self->user_data == NULL)
+  if (self->schedule == NULL || self->user_data == NULL)
     return;
   self->rebind = TRUE;
   rebuild (self);
   self->rebind = FALSE;
+}
+
+/* Tests and rehearsals give a clock of their own; its time-changed rebinds the rows. */
+static void
+set_clock (PlenaryStarredView *self,
+           PlenaryClock       *clock)
+{
+  g_return_if_fail (PLENARY_IS_CLOCK (clock));
+
+  if (self->clock == clock)
+    return;
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_set_object (&self->clock, clock);
+  g_signal_connect_object (clock, "tick", G_CALLBACK (on_clock_tick), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (clock, "time-changed", G_CALLBACK (on_clock_time_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_clock_time_changed (self);
+  update_page_now (self);
 }
 
 static void
@@ -887,9 +916,6 @@ plenary_starred_view_init (PlenaryStarredView *self)
                            G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry_page, "person-activated",
                            G_CALLBACK (on_entry_page_person_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (plenary_clock_get_default (), "tick", G_CALLBACK (on_clock_tick), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (plenary_clock_get_default (), "time-changed",
-                           G_CALLBACK (on_clock_time_changed), self, G_CONNECT_SWAPPED);
+  set_clock (self, plenary_clock_get_default ());
   on_leaflet_folded (self);
 }
