@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-a11y.h"
+#include "plenary-day-switcher.h"
 #include "plenary-entry-page.h"
 #include "model/plenary-array-model.h"
 #include "plenary-entry-row.h"
@@ -47,17 +48,12 @@ struct _PlenaryScheduleView
   PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
   PlenarySearchEngine *search_engine; /* of the schedule shown */
-  GPtrArray        *day_buttons;
   gboolean          updating_filters;
 
   AdwLeaflet       *leaflet;
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
-  GtkBox           *day_box;
-  GtkWidget        *day_squeezer;
-  GtkDropDown      *day_dropdown;
-  GArray           *dropdown_days;    /* guint: the day of each of day_dropdown's rows */
-  gboolean          updating_days;
+  PlenaryDaySwitcher *day_switcher;
   GtkWidget        *now_button;
   GtkRevealer      *filter_revealer;
   GtkLabel         *filter_label;
@@ -90,7 +86,6 @@ static GParamSpec *properties[N_PROPS];
 static const char *density_names[] = { "detailed", "compact", "numbered" };
 
 static void rebuild                   (PlenaryScheduleView *self);
-static void update_day_dropdown       (PlenaryScheduleView *self);
 static void show_page                 (PlenaryScheduleView *self);
 static void renew_rows                (PlenaryScheduleView *self);
 static void update_page_now           (PlenaryScheduleView *self);
@@ -547,90 +542,9 @@ set_clock (PlenaryScheduleView *self,
 }
 
 static void
-on_day_button_toggled (GtkToggleButton     *button,
-                       PlenaryScheduleView *self)
+on_day_switched (PlenaryScheduleView *self)
 {
-  if (gtk_toggle_button_get_active (button))
-    plenary_schedule_view_set_day (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
-                                                                              "day-index")));
-}
-
-/* The drop-down shows the day on screen (none while it is a day with nothing on). */
-static void
-update_day_dropdown (PlenaryScheduleView *self)
-{
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; self->dropdown_days != NULL && i < self->dropdown_days->len; i++)
-    if (g_array_index (self->dropdown_days, guint, i) == self->day)
-      selected = i;
-  self->updating_days = TRUE;
-  gtk_drop_down_set_selected (self->day_dropdown, selected);
-  self->updating_days = FALSE;
-}
-
-static void
-on_day_dropdown_selected (PlenaryScheduleView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->day_dropdown);
-
-  if (self->updating_days || self->dropdown_days == NULL || selected >= self->dropdown_days->len)
-    return;
-  plenary_schedule_view_set_day (self, g_array_index (self->dropdown_days, guint, selected));
-}
-
-static void
-rebuild_day_buttons (PlenaryScheduleView *self)
-{
-  GListModel *days = self->schedule != NULL ? plenary_schedule_get_days (self->schedule) : NULL;
-  g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
-  GtkToggleButton *group = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->day_box))) != NULL)
-    gtk_box_remove (self->day_box, child);
-  g_ptr_array_set_size (self->day_buttons, 0);
-  g_clear_pointer (&self->dropdown_days, g_array_unref);
-  self->dropdown_days = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
-    {
-      g_autoptr (PlenaryDay) day = g_list_model_get_item (days, i);
-      g_autofree char *label = plenary_format_day_short (plenary_day_get_date (day));
-      g_autofree char *tooltip = plenary_format_day_long (plenary_day_get_date (day));
-      GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      tooltip, -1);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "day");
-      /* A day with nothing on is skipped, not shown as a tab that looks disabled (Alt+N and
-       * Ctrl+Page Down still count it, and say "Nothing Scheduled"). */
-      if (plenary_day_get_n_items (day) == 0)
-        {
-          gtk_widget_set_visible (button, FALSE);
-          gtk_widget_add_css_class (button, "empty-day");
-        }
-      else
-        {
-          gtk_string_list_append (choices, tooltip);
-          g_array_append_val (self->dropdown_days, i);
-        }
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      g_object_set_data (G_OBJECT (button), "day-index", GUINT_TO_POINTER (i));
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == self->day);
-      g_signal_connect_object (button, "toggled", G_CALLBACK (on_day_button_toggled), self, 0);
-      gtk_box_append (self->day_box, button);
-      g_ptr_array_add (self->day_buttons, button);
-    }
-  self->updating_days = TRUE;
-  gtk_drop_down_set_model (self->day_dropdown, G_LIST_MODEL (choices));
-  self->updating_days = FALSE;
-  update_day_dropdown (self);
+  plenary_schedule_view_set_day (self, plenary_day_switcher_get_day (self->day_switcher));
 }
 
 static void
@@ -835,7 +749,9 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   if (schedule != NULL && n_days > 0)
     number_day (self, self->day);
 
-  rebuild_day_buttons (self);
+  plenary_day_switcher_set_days (self->day_switcher,
+                                 schedule != NULL ? plenary_schedule_get_days (schedule) : NULL,
+                                 self->day);
   rebuild_filter_choices (self);
   restore_filters (self);
   plenary_entry_page_set_entry (self->entry_page, shown,
@@ -875,8 +791,6 @@ plenary_schedule_view_set_day (PlenaryScheduleView *self,
 
   if (self->search_query != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  if (day_index < self->day_buttons->len)
-    gtk_toggle_button_set_active (g_ptr_array_index (self->day_buttons, day_index), TRUE);
   if (self->day == day_index && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
     return;
 
@@ -892,7 +806,7 @@ plenary_schedule_view_set_day (PlenaryScheduleView *self,
         adw_leaflet_set_visible_child_name (self->leaflet, "list");
       }
   }
-  update_day_dropdown (self);
+  plenary_day_switcher_set_day (self->day_switcher, day_index);
   rebuild (self);
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
@@ -947,7 +861,7 @@ plenary_schedule_view_set_search (PlenaryScheduleView *self,
   g_clear_pointer (&self->search_query, g_free);
   if (folded[0] != '\0')
     self->search_query = g_steal_pointer (&folded);
-  gtk_widget_set_sensitive (self->day_squeezer, self->search_query == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->day_switcher), self->search_query == NULL);
   if (self->search_query != NULL)
     {
       start_search (self);
@@ -1405,8 +1319,6 @@ plenary_schedule_view_finalize (GObject *object)
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
 
   g_clear_pointer (&self->numbers, g_hash_table_unref);
-  g_clear_pointer (&self->day_buttons, g_ptr_array_unref);
-  g_clear_pointer (&self->dropdown_days, g_array_unref);
   g_clear_pointer (&self->filter_track, g_free);
   g_clear_pointer (&self->filter_room, g_free);
   g_clear_pointer (&self->filter_session, g_free);
@@ -1446,15 +1358,14 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
   g_object_class_override_property (object_class, PROP_CLOCK, "clock");
 
+  g_type_ensure (PLENARY_TYPE_DAY_SWITCHER);
   g_type_ensure (PLENARY_TYPE_ENTRY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-schedule-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_box);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_squeezer);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_switcher);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, now_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_label);
@@ -1539,7 +1450,6 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   self->local_zone = g_time_zone_new_local ();
   self->numbers = g_hash_table_new (NULL, NULL);
   self->search_engine = plenary_search_engine_new ();
-  self->day_buttons = g_ptr_array_new ();
   self->items = plenary_array_model_new (G_TYPE_OBJECT);
   self->slots = plenary_row_slots_new (G_LIST_MODEL (self->items));
 
@@ -1555,8 +1465,8 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
                            G_CALLBACK (on_entry_page_star_toggled), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry_page, "note-changed",
                            G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->day_dropdown, "notify::selected",
-                           G_CALLBACK (on_day_dropdown_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->day_switcher, "notify::day", G_CALLBACK (on_day_switched), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->track_dropdown, "notify::selected",
                            G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->room_dropdown, "notify::selected",
