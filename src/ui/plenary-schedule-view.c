@@ -90,7 +90,6 @@ static void show_page                 (PlenaryScheduleView *self);
 static void renew_rows                (PlenaryScheduleView *self);
 static void update_page_now           (PlenaryScheduleView *self);
 static gboolean rebuild_idle_cb       (gpointer             user_data);
-static void sync_entry_page_user_data (PlenaryScheduleView *self);
 
 GtkWidget *
 plenary_schedule_view_new (void)
@@ -757,7 +756,7 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   plenary_entry_page_set_entry (self->entry_page, shown,
                                 schedule ? plenary_schedule_get_timezone (schedule) : NULL,
                                 self->local_zone);
-  sync_entry_page_user_data (self);
+  plenary_entry_page_set_user_data (self->entry_page, self->user_data);
 
   g_object_notify (G_OBJECT (self), "schedule");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
@@ -896,20 +895,6 @@ plenary_schedule_view_get_entry_page (PlenaryScheduleView *self)
   return self->entry_page;
 }
 
-static void
-sync_entry_page_user_data (PlenaryScheduleView *self)
-{
-  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
-  const char *key = entry != NULL ? plenary_entry_get_user_key (entry) : NULL;
-
-  plenary_entry_page_set_user_data_editable (self->entry_page, self->user_data != NULL);
-  if (key == NULL || self->user_data == NULL)
-    return;
-  plenary_entry_page_set_starred (self->entry_page,
-                                  plenary_user_data_get_starred (self->user_data, key));
-  plenary_entry_page_set_note (self->entry_page, plenary_user_data_get_note (self->user_data, key));
-}
-
 gboolean
 plenary_schedule_view_is_changed (PlenaryScheduleView *self,
                                   PlenaryEntry        *entry)
@@ -934,7 +919,7 @@ plenary_schedule_view_show_entry (PlenaryScheduleView *self,
                                 self->schedule ? plenary_schedule_get_timezone (self->schedule)
                                                : NULL,
                                 self->local_zone);
-  sync_entry_page_user_data (self);
+  plenary_entry_page_set_user_data (self->entry_page, self->user_data);
   update_page_now (self);
   /* The open talk is highlighted in the rows on screen. */
   plenary_row_slots_refresh (self->slots);
@@ -1022,26 +1007,8 @@ plenary_schedule_view_set_user_data (PlenaryScheduleView *self,
   if (user_data != NULL)
     g_signal_connect_object (user_data, "changed", G_CALLBACK (on_user_data_changed), self,
                              G_CONNECT_SWAPPED);
-  sync_entry_page_user_data (self);
+  plenary_entry_page_set_user_data (self->entry_page, self->user_data);
   rebuild (self);
-}
-
-static void
-on_entry_page_star_toggled (PlenaryScheduleView *self,
-                            PlenaryEntry        *entry,
-                            gboolean             starred)
-{
-  if (self->user_data != NULL)
-    plenary_user_data_set_starred (self->user_data, plenary_entry_get_user_key (entry), starred);
-}
-
-static void
-on_entry_page_note_changed (PlenaryScheduleView *self,
-                            PlenaryEntry        *entry,
-                            const char          *note)
-{
-  if (self->user_data != NULL)
-    plenary_user_data_set_note (self->user_data, plenary_entry_get_user_key (entry), note);
 }
 
 static void
@@ -1461,10 +1428,6 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_page, "star-toggled",
-                           G_CALLBACK (on_entry_page_star_toggled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_page, "note-changed",
-                           G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_switcher, "notify::day", G_CALLBACK (on_day_switched), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->track_dropdown, "notify::selected",

@@ -69,7 +69,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void rebuild                   (PlenaryStarredView *self);
-static void sync_entry_page_user_data (PlenaryStarredView *self);
 static void mark_open_row             (PlenaryStarredView *self);
 static void set_clock                 (PlenaryStarredView *self,
                                        PlenaryClock       *clock);
@@ -519,7 +518,7 @@ plenary_starred_view_set_schedule (PlenaryStarredView *self,
           adw_leaflet_set_visible_child_name (self->leaflet, "list");
         mark_open_row (self);
       }
-    sync_entry_page_user_data (self);
+    plenary_entry_page_set_user_data (self->entry_page, self->user_data);
   }
 }
 
@@ -552,21 +551,6 @@ update_page_now (PlenaryStarredView *self)
   plenary_entry_page_set_now (self->entry_page, now);
 }
 
-static void
-sync_entry_page_user_data (PlenaryStarredView *self)
-{
-  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
-  const char *key = entry != NULL ? plenary_entry_get_user_key (entry) : NULL;
-
-  plenary_entry_page_set_user_data_editable (self->entry_page, self->user_data != NULL);
-  if (key == NULL || self->user_data == NULL)
-    return;
-  plenary_entry_page_set_starred (self->entry_page,
-                                  plenary_user_data_get_starred (self->user_data, key));
-  plenary_entry_page_set_note (self->entry_page,
-                               plenary_user_data_get_note (self->user_data, key));
-}
-
 /* Opens @entry beside the list (over it when narrow): Starred is where the user is. */
 void
 plenary_starred_view_show_entry (PlenaryStarredView *self,
@@ -582,7 +566,7 @@ plenary_starred_view_show_entry (PlenaryStarredView *self,
                                                : NULL,
                                 self->local_zone);
   update_page_now (self);
-  sync_entry_page_user_data (self);
+  plenary_entry_page_set_user_data (self->entry_page, self->user_data);
   mark_open_row (self);
   if (entry != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "entry");
@@ -658,25 +642,6 @@ static void
 on_leaflet_folded (PlenaryStarredView *self)
 {
   plenary_entry_page_set_back_visible (self->entry_page, adw_leaflet_get_folded (self->leaflet));
-}
-
-static void
-on_entry_page_star_toggled (PlenaryStarredView *self,
-                            PlenaryEntry       *entry,
-                            gboolean            starred)
-{
-  /* Unstarred, the talk leaves the list but stays open, so the star can come back. */
-  if (self->user_data != NULL)
-    plenary_user_data_set_starred (self->user_data, plenary_entry_get_user_key (entry), starred);
-}
-
-static void
-on_entry_page_note_changed (PlenaryStarredView *self,
-                            PlenaryEntry       *entry,
-                            const char         *note)
-{
-  if (self->user_data != NULL)
-    plenary_user_data_set_note (self->user_data, plenary_entry_get_user_key (entry), note);
 }
 
 static void
@@ -910,10 +875,6 @@ plenary_starred_view_init (PlenaryStarredView *self)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_page, "star-toggled",
-                           G_CALLBACK (on_entry_page_star_toggled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_page, "note-changed",
-                           G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry_page, "person-activated",
                            G_CALLBACK (on_entry_page_person_activated), self, G_CONNECT_SWAPPED);
   set_clock (self, plenary_clock_get_default ());
