@@ -14,6 +14,7 @@
 #include "plenary-entry-page.h"
 #include "model/plenary-array-model.h"
 #include "plenary-entry-row.h"
+#include "plenary-filter-bar.h"
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
 #include "plenary-search-engine.h"
@@ -31,9 +32,6 @@ struct _PlenaryScheduleView
   PlenaryDensity    density;
   gboolean          show_notes;
   gboolean          local_time;
-  char             *filter_track;
-  char             *filter_room;
-  char             *filter_session;
   char             *search_query;     /* folded, as typed; NULL when not searching */
   GCancellable     *search_cancellable; /* of the search asked for it, until it answers */
   GPtrArray        *results;          /* PlenaryEntry: the answer shown; NULL for the day */
@@ -48,12 +46,12 @@ struct _PlenaryScheduleView
   PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
   PlenarySearchEngine *search_engine; /* of the schedule shown */
-  gboolean          updating_filters;
 
   AdwLeaflet       *leaflet;
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
   PlenaryDaySwitcher *day_switcher;
+  PlenaryFilterBar *filter_bar;
   GtkWidget        *now_button;
   GtkRevealer      *filter_revealer;
   GtkLabel         *filter_label;
@@ -61,9 +59,6 @@ struct _PlenaryScheduleView
   GtkGridView      *list_view;
   AdwStatusPage    *empty_page;
   PlenaryEntryPage *entry_page;
-  GtkDropDown      *track_dropdown;
-  GtkDropDown      *room_dropdown;
-  GtkDropDown      *session_dropdown;
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryScheduleView, plenary_schedule_view, GTK_TYPE_WIDGET,
@@ -224,26 +219,13 @@ static gboolean
 passes_filters (PlenaryScheduleView *self,
                 PlenaryEntry        *entry)
 {
-  if (self->filter_track != NULL)
-    {
-      PlenaryTrack *track = plenary_entry_get_track (entry);
-
-      if (track == NULL || g_strcmp0 (plenary_track_get_title (track), self->filter_track) != 0)
-        return FALSE;
-    }
-  if (self->filter_room != NULL
-      && g_strcmp0 (plenary_room_get_name (plenary_entry_get_room (entry)), self->filter_room) != 0)
-    return FALSE;
-  if (self->filter_session != NULL
-      && g_strcmp0 (plenary_entry_get_session_title (entry), self->filter_session) != 0)
-    return FALSE;
-  return TRUE;
+  return plenary_filter_bar_matches (self->filter_bar, entry);
 }
 
 static gboolean
 has_filters (PlenaryScheduleView *self)
 {
-  return self->filter_track != NULL || self->filter_room != NULL || self->filter_session != NULL;
+  return plenary_filter_bar_is_active (self->filter_bar);
 }
 
 /* Numbers count the day's talks down the page, as Indico's numbered style does, whatever the
@@ -333,23 +315,11 @@ fill_search_results (PlenaryScheduleView *self,
 static void
 update_filter_bar (PlenaryScheduleView *self)
 {
-  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
-  g_autofree char *joined = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = plenary_filter_bar_dup_summary (self->filter_bar);
 
-  if (self->filter_track != NULL)
-    g_ptr_array_add (parts, self->filter_track);
-  if (self->filter_room != NULL)
-    g_ptr_array_add (parts, self->filter_room);
-  if (self->filter_session != NULL)
-    g_ptr_array_add (parts, self->filter_session);
-  g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv (" · ", (char **) parts->pdata);
-  /* Translators: the active filters of the Schedule view. */
-  text = g_strdup_printf (_("Only %s"), joined);
-  gtk_label_set_text (self->filter_label, text);
+  gtk_label_set_text (self->filter_label, text != NULL ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_label), text);
-  gtk_revealer_set_reveal_child (self->filter_revealer, has_filters (self));
+  gtk_revealer_set_reveal_child (self->filter_revealer, text != NULL);
 }
 
 static void
@@ -547,125 +517,9 @@ on_day_switched (PlenaryScheduleView *self)
 }
 
 static void
-set_filter (char       **field,
-            const char  *value)
+on_filters_changed (PlenaryScheduleView *self)
 {
-  g_free (*field);
-  *field = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
-}
-
-static void
-on_filter_dropdown_selected (PlenaryScheduleView *self)
-{
-  struct { GtkDropDown *dropdown; char **field; } filters[] = {
-    { self->track_dropdown, &self->filter_track },
-    { self->room_dropdown, &self->filter_room },
-    { self->session_dropdown, &self->filter_session },
-  };
-
-  if (self->updating_filters)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    {
-      guint selected = gtk_drop_down_get_selected (filters[i].dropdown);
-      GtkStringObject *object = gtk_drop_down_get_selected_item (filters[i].dropdown);
-
-      /* Row 0 is "All …". */
-      set_filter (filters[i].field,
-                  selected > 0 && object != NULL ? gtk_string_object_get_string (object) : NULL);
-    }
   rebuild (self);
-}
-
-static GtkStringList *
-new_choice_list (const char *all,
-                 GPtrArray  *values)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, all);
-  for (guint i = 0; i < values->len; i++)
-    gtk_string_list_append (list, g_ptr_array_index (values, i));
-  return list;
-}
-
-static void
-rebuild_filter_choices (PlenaryScheduleView *self)
-{
-  g_autoptr (GPtrArray) tracks = g_ptr_array_new ();
-  g_autoptr (GPtrArray) rooms = g_ptr_array_new ();
-  g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GtkStringList) track_list = NULL;
-  g_autoptr (GtkStringList) room_list = NULL;
-  g_autoptr (GtkStringList) session_list = NULL;
-
-  if (self->schedule != NULL)
-    {
-      GListModel *model = plenary_schedule_get_tracks (self->schedule);
-
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr (PlenaryTrack) track = g_list_model_get_item (model, i);
-
-          g_ptr_array_add (tracks, (gpointer) plenary_track_get_title (track));
-        }
-      model = plenary_schedule_get_rooms (self->schedule);
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr (PlenaryRoom) room = g_list_model_get_item (model, i);
-
-          if (plenary_room_get_name (room)[0] != '\0')
-            g_ptr_array_add (rooms, (gpointer) plenary_room_get_name (room));
-        }
-      model = plenary_schedule_get_blocks (self->schedule);
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr (PlenaryEntry) block = g_list_model_get_item (model, i);
-          const char *session = plenary_entry_get_session_title (block);
-
-          if (session[0] != '\0' && g_hash_table_add (seen, (gpointer) session))
-            g_ptr_array_add (sessions, g_strdup (session));
-        }
-      g_ptr_array_sort (sessions, (GCompareFunc) g_strcmp0);
-    }
-
-  self->updating_filters = TRUE;
-  track_list = new_choice_list (_("All Tracks"), tracks);
-  room_list = new_choice_list (_("All Rooms"), rooms);
-  session_list = new_choice_list (_("All Sessions"), sessions);
-  gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (track_list));
-  gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (room_list));
-  gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (session_list));
-  self->updating_filters = FALSE;
-}
-
-static guint
-find_choice (GtkDropDown *dropdown,
-             const char  *value)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 1; value != NULL && i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), value) == 0)
-      return i;
-  return 0;
-}
-
-/* Filters survive a new snapshot when what they name still exists. */
-static void
-restore_filters (PlenaryScheduleView *self)
-{
-  guint track = find_choice (self->track_dropdown, self->filter_track);
-  guint room = find_choice (self->room_dropdown, self->filter_room);
-  guint session = find_choice (self->session_dropdown, self->filter_session);
-
-  self->updating_filters = TRUE;
-  gtk_drop_down_set_selected (self->track_dropdown, track);
-  gtk_drop_down_set_selected (self->room_dropdown, room);
-  gtk_drop_down_set_selected (self->session_dropdown, session);
-  self->updating_filters = FALSE;
-  on_filter_dropdown_selected (self);
 }
 
 static void
@@ -751,8 +605,7 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   plenary_day_switcher_set_days (self->day_switcher,
                                  schedule != NULL ? plenary_schedule_get_days (schedule) : NULL,
                                  self->day);
-  rebuild_filter_choices (self);
-  restore_filters (self);
+  plenary_filter_bar_set_schedule (self->filter_bar, schedule);
   plenary_entry_page_set_entry (self->entry_page, shown,
                                 schedule ? plenary_schedule_get_timezone (schedule) : NULL,
                                 self->local_zone);
@@ -881,10 +734,7 @@ plenary_schedule_view_set_filters (PlenaryScheduleView *self,
 {
   g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
 
-  set_filter (&self->filter_track, track);
-  set_filter (&self->filter_room, room);
-  set_filter (&self->filter_session, session);
-  restore_filters (self);
+  plenary_filter_bar_set_filters (self->filter_bar, track, room, session);
 }
 
 PlenaryEntryPage *
@@ -1161,10 +1011,7 @@ clear_filters_action (GtkWidget  *widget,
 {
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (widget);
 
-  g_clear_pointer (&self->filter_track, g_free);
-  g_clear_pointer (&self->filter_room, g_free);
-  g_clear_pointer (&self->filter_session, g_free);
-  restore_filters (self);
+  plenary_filter_bar_set_filters (self->filter_bar, NULL, NULL, NULL);
 }
 
 static void
@@ -1286,9 +1133,6 @@ plenary_schedule_view_finalize (GObject *object)
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
 
   g_clear_pointer (&self->numbers, g_hash_table_unref);
-  g_clear_pointer (&self->filter_track, g_free);
-  g_clear_pointer (&self->filter_room, g_free);
-  g_clear_pointer (&self->filter_session, g_free);
   g_clear_pointer (&self->search_query, g_free);
   g_clear_pointer (&self->results_terms, g_strfreev);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
@@ -1326,6 +1170,7 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   g_object_class_override_property (object_class, PROP_CLOCK, "clock");
 
   g_type_ensure (PLENARY_TYPE_DAY_SWITCHER);
+  g_type_ensure (PLENARY_TYPE_FILTER_BAR);
   g_type_ensure (PLENARY_TYPE_ENTRY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-schedule-view.ui");
@@ -1340,9 +1185,8 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, list_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, entry_page);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, track_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, room_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, session_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_page_back);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
@@ -1430,12 +1274,6 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->day_switcher, "notify::day", G_CALLBACK (on_day_switched), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->track_dropdown, "notify::selected",
-                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->room_dropdown, "notify::selected",
-                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session_dropdown, "notify::selected",
-                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
   set_clock (self, plenary_clock_get_default ());
   add_shortcuts (self);
   on_leaflet_folded (self);
