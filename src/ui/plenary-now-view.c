@@ -629,16 +629,10 @@ plenary_now_view_set_clock (PlenaryNowView *self,
                             PlenaryClock   *clock)
 {
   g_return_if_fail (PLENARY_IS_NOW_VIEW (self));
-  g_return_if_fail (PLENARY_IS_CLOCK (clock));
 
-  if (self->clock == clock)
+  if (!plenary_view_follow_clock (PLENARY_VIEW (self), &self->clock, clock,
+                                  G_CALLBACK (refresh), G_CALLBACK (invalidate)))
     return;
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
-  g_set_object (&self->clock, clock);
-  g_signal_connect_object (clock, "tick", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (clock, "time-changed", G_CALLBACK (invalidate), self,
-                           G_CONNECT_SWAPPED);
   invalidate (self);
 }
 

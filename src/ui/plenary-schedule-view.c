@@ -495,16 +495,9 @@ static void
 set_clock (PlenaryScheduleView *self,
            PlenaryClock        *clock)
 {
-  g_return_if_fail (PLENARY_IS_CLOCK (clock));
-
-  if (self->clock == clock)
+  if (!plenary_view_follow_clock (PLENARY_VIEW (self), &self->clock, clock,
+                                  G_CALLBACK (on_clock_tick), G_CALLBACK (on_clock_time_changed)))
     return;
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
-  g_set_object (&self->clock, clock);
-  g_signal_connect_object (clock, "tick", G_CALLBACK (on_clock_tick), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (clock, "time-changed", G_CALLBACK (on_clock_time_changed), self,
-                           G_CONNECT_SWAPPED);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   update_page_now (self);
   rebuild (self);

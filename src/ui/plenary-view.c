@@ -63,3 +63,23 @@ plenary_view_entry_activated (PlenaryView  *self,
 
   g_signal_emit (self, entry_activated_signal, 0, entry);
 }
+
+gboolean
+plenary_view_follow_clock (PlenaryView   *self,
+                           PlenaryClock **field,
+                           PlenaryClock  *clock,
+                           GCallback      on_tick,
+                           GCallback      on_time_changed)
+{
+  g_return_val_if_fail (PLENARY_IS_VIEW (self), FALSE);
+  g_return_val_if_fail (PLENARY_IS_CLOCK (clock), FALSE);
+
+  if (*field == clock)
+    return FALSE;
+  if (*field != NULL)
+    g_signal_handlers_disconnect_by_data (*field, self);
+  g_set_object (field, clock);
+  g_signal_connect_object (clock, "tick", on_tick, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (clock, "time-changed", on_time_changed, self, G_CONNECT_SWAPPED);
+  return TRUE;
+}

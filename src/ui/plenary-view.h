@@ -37,4 +37,13 @@ void     plenary_view_set_clock        (PlenaryView     *self,
 void     plenary_view_entry_activated  (PlenaryView     *self,
                                         PlenaryEntry    *entry);
 
+/* For the views' own "clock" setters: moves @self's handlers from the clock in *@field to
+ * @clock (@on_tick to "tick", @on_time_changed to "time-changed", both swapped) and keeps
+ * @clock there. FALSE, doing nothing, when it was that clock already. */
+gboolean plenary_view_follow_clock     (PlenaryView     *self,
+                                        PlenaryClock   **field,
+                                        PlenaryClock    *clock,
+                                        GCallback        on_tick,
+                                        GCallback        on_time_changed);
+
 G_END_DECLS
