@@ -378,6 +378,18 @@ on_back_button_clicked (PlenaryEntryPage *self)
   g_signal_emit (self, signals[BACK], 0);
 }
 
+/* Starred or not elsewhere (a row, a speaker's "Star All"): the star follows. The note is
+ * left alone: it changes as the user types it here. */
+static void
+on_user_data_changed (PlenaryEntryPage *self,
+                      const char       *key)
+{
+  const char *shown = self->entry != NULL ? plenary_entry_get_user_key (self->entry) : NULL;
+
+  if (shown != NULL && (key == NULL || g_strcmp0 (key, shown) == 0))
+    plenary_entry_page_set_starred (self, plenary_user_data_get_starred (self->user_data, shown));
+}
+
 void
 plenary_entry_page_set_user_data (PlenaryEntryPage *self,
                                   PlenaryUserData  *user_data)
@@ -386,7 +398,15 @@ plenary_entry_page_set_user_data (PlenaryEntryPage *self,
 
   g_return_if_fail (PLENARY_IS_ENTRY_PAGE (self));
 
-  g_set_object (&self->user_data, user_data);
+  if (self->user_data != user_data)
+    {
+      if (self->user_data != NULL)
+        g_signal_handlers_disconnect_by_func (self->user_data, on_user_data_changed, self);
+      g_set_object (&self->user_data, user_data);
+      if (user_data != NULL)
+        g_signal_connect_object (user_data, "changed", G_CALLBACK (on_user_data_changed), self,
+                                 G_CONNECT_SWAPPED);
+    }
   set_user_data_editable (self, user_data != NULL);
   key = self->entry != NULL ? plenary_entry_get_user_key (self->entry) : NULL;
   if (key == NULL || user_data == NULL)

@@ -827,13 +827,8 @@ static void
 on_user_data_changed (PlenaryScheduleView *self,
                       const char          *key)
 {
-  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
-
   if (self->rebuild_idle == 0)
     self->rebuild_idle = g_idle_add (rebuild_idle_cb, self);
-  if (entry != NULL && g_strcmp0 (plenary_entry_get_user_key (entry), key) == 0)
-    plenary_entry_page_set_starred (self->entry_page,
-                                    plenary_user_data_get_starred (self->user_data, key));
 }
 
 void

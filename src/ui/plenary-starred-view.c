@@ -469,17 +469,6 @@ rebuild (PlenaryStarredView *self)
   fill_removed (self);
   gtk_stack_set_visible_child_name (self->stack, starred->len + self->removed->len > 0
                                                  ? "list" : "empty");
-
-  /* Starred or not elsewhere (the schedule, a speaker's "Star All"): the open page follows. The
-   * note is left alone: it changes as the user types it here. */
-  {
-    PlenaryEntry *open = plenary_entry_page_get_entry (self->entry_page);
-
-    if (open != NULL)
-      plenary_entry_page_set_starred (
-        self->entry_page,
-        plenary_user_data_get_starred (self->user_data, plenary_entry_get_user_key (open)));
-  }
 }
 
 void
