@@ -232,7 +232,7 @@ benchmark_quit_cb (gpointer user_data)
   PlenaryScheduleView *view = plenary_window_get_schedule_view (window);
 
   /* Keystrokes are timed once the search index, built in the background after the first
-   * frame, is in: until then the first one would also wait for it. */
+   * frame, is in: until then a keystroke returns at once but its answer waits for the index. */
   while (!plenary_schedule_view_get_search_ready (view))
     g_main_context_iteration (NULL, TRUE);
   g_print ("search-ready-ms: %.3f\n", (g_get_monotonic_time () - process_start_us) / 1000.0);

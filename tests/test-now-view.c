@@ -12,6 +12,7 @@
 #include "plenary-application.h"
 #include "plenary-test-util.h"
 #include "ui/plenary-now-view.h"
+#include "ui/plenary-view.h"
 #include "ui/plenary-window.h"
 
 #define KERNEL "Kernel Summit/Virtual-Room"
@@ -369,6 +370,32 @@ test_window_page (void)
   g_assert_cmpuint (rows->len, >, 10);
   gtk_widget_activate (rows->pdata[0]);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "schedule");
+
+  /* Every page, once shown, is a PlenaryView given the programme on screen and the app's
+   * clock, in the table's order. */
+  {
+    const char *names[] = { "schedule", "now", "speakers", "rooms", "tracks", "starred" };
+    g_autoptr (GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (stack));
+
+    g_assert_cmpuint (g_list_model_get_n_items (pages), ==, G_N_ELEMENTS (names));
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr (AdwViewStackPage) page = g_list_model_get_item (pages, i);
+        g_autoptr (PlenarySchedule) schedule = NULL;
+        g_autoptr (PlenaryClock) clock = NULL;
+
+        g_assert_cmpstr (adw_view_stack_page_get_name (page), ==, names[i]);
+        g_assert_nonnull (adw_view_stack_page_get_title (page));
+        g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+        adw_view_stack_set_visible_child_name (stack, names[i]);
+        plenary_test_iterate (20);
+        view = adw_bin_get_child (ADW_BIN (adw_view_stack_page_get_child (page)));
+        g_assert_true (PLENARY_IS_VIEW (view));
+        g_object_get (view, "schedule", &schedule, "clock", &clock, NULL);
+        g_assert_true (schedule == plenary_window_get_schedule (window));
+        g_assert_true (clock == plenary_clock_get_default ());
+      }
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   plenary_test_iterate (50);

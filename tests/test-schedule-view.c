@@ -20,12 +20,39 @@
 #include "util/plenary-clock.h"
 
 /* A view in a window, with the clock before the event so it opens on the first day. */
+/* Stops the view's time at @instant (NULL: the application's clock again), with a fixed clock
+ * of the view's own, as a rehearsal gives it one. Returns @view. */
+static gpointer
+set_now (gpointer   view,
+         GDateTime *instant)
+{
+  g_autoptr (PlenaryClock) clock = NULL;
+
+  if (instant == NULL)
+    {
+      g_object_set (view, "clock", plenary_clock_get_default (), NULL);
+      return view;
+    }
+  g_object_get (view, "clock", &clock, NULL);
+  if (clock == plenary_clock_get_default ())
+    {
+      g_clear_object (&clock);
+      clock = g_object_new (PLENARY_TYPE_CLOCK, "watch-system", FALSE, "localtime-path", NULL,
+                            NULL);
+      plenary_clock_set_fixed (clock, instant);
+      g_object_set (view, "clock", clock, NULL);
+    }
+  else
+    plenary_clock_set_fixed (clock, instant);
+  return view;
+}
+
 static PlenaryScheduleView *
 new_view (PlenarySchedule *schedule,
           GtkWindow      **window_out)
 {
   g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
-  GtkWidget *view = g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, "now", before, NULL);
+  GtkWidget *view = set_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
   GtkWidget *window = gtk_window_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
@@ -35,6 +62,16 @@ new_view (PlenarySchedule *schedule,
   plenary_test_iterate (100);
   *window_out = GTK_WINDOW (window);
   return PLENARY_SCHEDULE_VIEW (view);
+}
+
+/* Types @text and waits for the answer, which comes from the main loop. */
+static void
+search (PlenaryScheduleView *view,
+        const char          *text)
+{
+  plenary_schedule_view_set_search (view, text);
+  while (plenary_schedule_view_get_search_pending (view))
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static guint
@@ -159,7 +196,7 @@ test_search_mckenney (void)
     {
       guint talks = 0, days = 0, his = 0;
 
-      plenary_schedule_view_set_search (view, queries[q]);
+      search (view, queries[q]);
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr (GObject) item = g_list_model_get_item (model, i);
@@ -179,10 +216,10 @@ test_search_mckenney (void)
     }
 
   /* An empty query goes back to the day. */
-  plenary_schedule_view_set_search (view, "");
+  search (view, "");
   g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_BLOCK), ==, 8);
 
-  plenary_schedule_view_set_search (view, "no talk has this title zzqx");
+  search (view, "no talk has this title zzqx");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   gtk_window_destroy (window);
 }
@@ -254,7 +291,7 @@ test_opens_on_today (void)
   g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   /* Wednesday 22 September 2021, 09:00 in New York. */
   g_autoptr (GDateTime) during = g_date_time_new_utc (2021, 9, 22, 13, 0, 0);
-  GtkWidget *view = g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, "now", during, NULL);
+  GtkWidget *view = set_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), during);
 
   g_object_ref_sink (view);
   plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), schedule);
@@ -387,11 +424,11 @@ test_search_as_you_type (void)
       g_autoptr (GPtrArray) got = NULL;
       g_autoptr (GPtrArray) expected = NULL;
 
-      plenary_schedule_view_set_search (view, typed[q]);
+      search (view, typed[q]);
       /* A new view has no earlier results to narrow. */
       plenary_schedule_view_set_schedule (fresh, NULL);
       plenary_schedule_view_set_schedule (fresh, schedule);
-      plenary_schedule_view_set_search (fresh, typed[q]);
+      search (fresh, typed[q]);
       got = model_items (plenary_schedule_view_get_model (view));
       expected = model_items (plenary_schedule_view_get_model (fresh));
       g_assert_cmpuint (got->len, ==, expected->len);
@@ -425,18 +462,19 @@ test_search_index_in_background (void)
   GListModel *model = plenary_schedule_view_get_model (view);
 
   plenary_test_iterate (300);
-  plenary_schedule_view_set_search (view, "mckenney");
+  g_assert_true (plenary_schedule_view_get_search_ready (view));
+  search (view, "mckenney");
   g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
   assert_grouped_by_day (model);
 
   /* A new snapshot while the worker runs: the old index never answers for it. */
-  plenary_schedule_view_set_search (view, "");
+  search (view, "");
   {
     g_autoptr (PlenarySchedule) other = plenary_test_load_lpc2021 ();
 
     plenary_schedule_view_set_schedule (view, other);
     plenary_test_iterate (300);
-    plenary_schedule_view_set_search (view, "mckenney");
+    search (view, "mckenney");
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
         g_autoptr (GObject) item = g_list_model_get_item (model, i);
@@ -448,6 +486,54 @@ test_search_index_in_background (void)
     plenary_schedule_view_set_schedule (view, NULL);
   }
   gtk_window_destroy (window);
+}
+
+static void
+count_changes_cb (guint *changes)
+{
+  (*changes)++;
+}
+
+/* The first keystroke, before the index is built, returns at once: the list keeps the day
+ * until the answer comes from the main loop, and the answers of keystrokes typed over are
+ * dropped, never shown. */
+static void
+test_first_search_does_not_wait (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
+  GtkWidget *view = set_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
+  GListModel *model = plenary_schedule_view_get_model (PLENARY_SCHEDULE_VIEW (view));
+  g_autoptr (GPtrArray) day = NULL;
+  guint changes = 0;
+
+  g_object_ref_sink (view);
+  plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), schedule);
+  day = model_items (model);
+  g_assert_false (plenary_schedule_view_get_search_ready (PLENARY_SCHEDULE_VIEW (view)));
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view), "m");
+  plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view), "mc");
+  plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view), "mckenney");
+  g_assert_true (plenary_schedule_view_get_search_pending (PLENARY_SCHEDULE_VIEW (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, day->len);
+  g_assert_cmpuint (changes, ==, 0);
+
+  while (plenary_schedule_view_get_search_pending (PLENARY_SCHEDULE_VIEW (view)))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (plenary_schedule_view_get_search_ready (PLENARY_SCHEDULE_VIEW (view)));
+  /* One answer shown, the last one's. */
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+
+  /* Gone before its answer: nothing calls back into it. */
+  plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), NULL);
+  plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), schedule);
+  plenary_schedule_view_set_search (PLENARY_SCHEDULE_VIEW (view), "bpf");
+  g_signal_handlers_disconnect_by_data (model, &changes);
+  g_object_unref (view);
+  plenary_test_iterate (300);
 }
 
 static void
@@ -514,7 +600,7 @@ test_rows_bounded_on_big_day (void)
   g_assert_cmpuint (rows->len, <=, 60);
 
   /* A search that matches every talk (and a day header) is no different. */
-  plenary_schedule_view_set_search (view, "kernel");
+  search (view, "kernel");
   plenary_test_iterate (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2001);
   g_ptr_array_set_size (rows, 0);
@@ -622,11 +708,11 @@ test_rows_follow_changes (void)
   assert_rows_show_model (view);
   plenary_schedule_view_set_day (view, 3);
   assert_rows_show_model (view);
-  plenary_schedule_view_set_search (view, "bpf");
+  search (view, "bpf");
   assert_rows_show_model (view);
-  plenary_schedule_view_set_search (view, "bpf tr");
+  search (view, "bpf tr");
   assert_rows_show_model (view);
-  plenary_schedule_view_set_search (view, "");
+  search (view, "");
   assert_rows_show_model (view);
 
   /* Jump to Now scrolls the list through this action, which a list's replacement must keep. */
@@ -710,17 +796,17 @@ test_now_line (void)
 
   g_assert_cmpint (check_now_line (model, before), ==, -1);
 
-  g_object_set (view, "now", early, NULL);
+  set_now (view, early);
   g_assert_cmpint (check_now_line (model, early), ==, 2);
 
   /* Seven sessions run in parallel: the line is after them all, before the keynote. */
-  g_object_set (view, "now", during, NULL);
+  set_now (view, during);
   g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 0);
   at = check_now_line (model, during);
   g_assert_cmpint (at, >, 2);
   g_assert_cmpint (at, <, (int) g_list_model_get_n_items (model) - 1);
 
-  g_object_set (view, "now", later, NULL);
+  set_now (view, later);
   moved = check_now_line (model, later);
   g_assert_cmpint (moved, >, at);
 
@@ -729,10 +815,10 @@ test_now_line (void)
   g_assert_cmpint (check_now_line (model, later), ==, -1);
   plenary_schedule_view_set_day (view, 0);
   g_assert_cmpint (check_now_line (model, later), ==, moved);
-  plenary_schedule_view_set_search (view, "bpf");
+  search (view, "bpf");
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   g_assert_cmpint (check_now_line (model, later), ==, -1);
-  plenary_schedule_view_set_search (view, "");
+  search (view, "");
   g_assert_cmpint (check_now_line (model, later), ==, moved);
 
   /* Jump to Now scrolls to the line and does not choke on it. */
@@ -740,12 +826,12 @@ test_now_line (void)
   plenary_test_iterate (50);
   g_assert_cmpint (check_now_line (model, later), ==, moved);
 
-  g_object_set (view, "now", after, NULL);
+  set_now (view, after);
   g_assert_cmpint (check_now_line (model, after), ==, -1);
   gtk_window_destroy (window);
 }
 
-/* Without a "now" of its own the view follows the application's clock, minute by minute. */
+/* Given the application's clock, the view follows it minute by minute. */
 static void
 test_now_line_follows_clock (void)
 {
@@ -759,7 +845,7 @@ test_now_line_follows_clock (void)
   int at;
 
   plenary_clock_set_fixed (clock, during);
-  g_object_set (view, "now", NULL, NULL);
+  set_now (view, NULL);
   at = check_now_line (model, during);
   g_assert_cmpint (at, >, 0);
 
@@ -865,7 +951,7 @@ test_rows_measured_after_density (void)
   const char *densities[] = { "compact", "numbered", "detailed", "compact", "detailed" };
   g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
   GtkWidget *window = gtk_window_new ();
-  PlenaryScheduleView *view = g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, "now", before, NULL);
+  PlenaryScheduleView *view = set_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
   GtkWidget *list;
   g_autofree char *path = NULL;
   g_autoptr (PlenaryUserData) user_data = NULL;
@@ -1170,9 +1256,9 @@ test_page_happening_now (void)
 
   plenary_schedule_view_show_entry (view, talk);
   g_assert_null (plenary_entry_page_get_now_text (page));
-  g_object_set (view, "now", during, NULL);
+  set_now (view, during);
   g_assert_cmpstr (plenary_entry_page_get_now_text (page), ==, "Happening now · 12 min left");
-  g_object_set (view, "now", plenary_entry_get_end (talk), NULL);
+  set_now (view, plenary_entry_get_end (talk));
   g_assert_null (plenary_entry_page_get_now_text (page));
   gtk_window_destroy (window);
 }
@@ -1203,7 +1289,7 @@ test_search_highlight_and_hint (void)
     g_assert_cmpuint (g_array_index (found, PlenaryTextRange, 0).end, ==, 16);
   }
 
-  plenary_schedule_view_set_search (view, "tracing");
+  search (view, "tracing");
   plenary_test_iterate (100);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 5);
   for (GtkWidget *cell = gtk_widget_get_first_child (list); cell != NULL;
@@ -1374,7 +1460,7 @@ test_badge_above_when_narrow (void)
                                     plenary_schedule_view_get_model (view), 2);
   g_autoptr (GDateTime) during = g_date_time_add_minutes (plenary_entry_get_start (talk), 5);
 
-  g_object_set (view, "now", during, NULL);
+  set_now (view, during);
   for (guint narrow = 0; narrow < 2; narrow++)
     {
       GtkWidget *cell, *badge, *title = NULL;
@@ -1425,6 +1511,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/server-text-is-data", test_server_text_is_data);
   g_test_add_func ("/schedule-view/search-as-you-type", test_search_as_you_type);
   g_test_add_func ("/schedule-view/search-index-in-background", test_search_index_in_background);
+  g_test_add_func ("/schedule-view/first-search-does-not-wait", test_first_search_does_not_wait);
   g_test_add_func ("/schedule-view/rows-bounded-on-big-day", test_rows_bounded_on_big_day);
   g_test_add_func ("/schedule-view/keyboard-opens-entry", test_keyboard_opens_entry);
   g_test_add_func ("/schedule-view/rows-follow-changes", test_rows_follow_changes);

@@ -19,6 +19,7 @@ struct _PlenaryEntryPage
   GtkWidget        parent_instance;
 
   PlenaryEntry    *entry;
+  PlenaryUserData *user_data;
   GDateTime       *now;
   gboolean         updating;
   gboolean         editable;
@@ -347,12 +348,10 @@ plenary_entry_page_set_note (PlenaryEntryPage *self,
   self->updating = FALSE;
 }
 
-void
-plenary_entry_page_set_user_data_editable (PlenaryEntryPage *self,
-                                           gboolean          editable)
+static void
+set_user_data_editable (PlenaryEntryPage *self,
+                        gboolean          editable)
 {
-  g_return_if_fail (PLENARY_IS_ENTRY_PAGE (self));
-
   self->editable = editable;
   if (self->entry != NULL)
     {
@@ -377,6 +376,63 @@ static void
 on_back_button_clicked (PlenaryEntryPage *self)
 {
   g_signal_emit (self, signals[BACK], 0);
+}
+
+/* Starred or not elsewhere (a row, a speaker's "Star All"): the star follows. The note is
+ * left alone: it changes as the user types it here. */
+static void
+on_user_data_changed (PlenaryEntryPage *self,
+                      const char       *key)
+{
+  const char *shown = self->entry != NULL ? plenary_entry_get_user_key (self->entry) : NULL;
+
+  if (shown != NULL && (key == NULL || g_strcmp0 (key, shown) == 0))
+    plenary_entry_page_set_starred (self, plenary_user_data_get_starred (self->user_data, shown));
+}
+
+void
+plenary_entry_page_set_user_data (PlenaryEntryPage *self,
+                                  PlenaryUserData  *user_data)
+{
+  const char *key;
+
+  g_return_if_fail (PLENARY_IS_ENTRY_PAGE (self));
+
+  if (self->user_data != user_data)
+    {
+      if (self->user_data != NULL)
+        g_signal_handlers_disconnect_by_func (self->user_data, on_user_data_changed, self);
+      g_set_object (&self->user_data, user_data);
+      if (user_data != NULL)
+        g_signal_connect_object (user_data, "changed", G_CALLBACK (on_user_data_changed), self,
+                                 G_CONNECT_SWAPPED);
+    }
+  set_user_data_editable (self, user_data != NULL);
+  key = self->entry != NULL ? plenary_entry_get_user_key (self->entry) : NULL;
+  if (key == NULL || user_data == NULL)
+    return;
+  plenary_entry_page_set_starred (self, plenary_user_data_get_starred (user_data, key));
+  plenary_entry_page_set_note (self, plenary_user_data_get_note (user_data, key));
+}
+
+/* The signals' own handlers: whichever view shows the page, a star or a note goes to the
+ * user data given. */
+static void
+star_toggled_cb (PlenaryEntryPage *self,
+                 PlenaryEntry     *entry,
+                 gboolean          starred)
+{
+  if (self->user_data != NULL)
+    plenary_user_data_set_starred (self->user_data, plenary_entry_get_user_key (entry), starred);
+}
+
+static void
+note_changed_cb (PlenaryEntryPage *self,
+                 PlenaryEntry     *entry,
+                 const char       *note)
+{
+  if (self->user_data != NULL)
+    plenary_user_data_set_note (self->user_data, plenary_entry_get_user_key (entry), note);
 }
 
 static void
@@ -440,6 +496,7 @@ plenary_entry_page_dispose (GObject *object)
   GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_ENTRY_PAGE);
+  g_clear_object (&self->user_data);
   /* GTK 4.8 only unparents template children that have an id. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -462,12 +519,14 @@ plenary_entry_page_class_init (PlenaryEntryPageClass *klass)
   signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, PLENARY_TYPE_PERSON);
-  signals[STAR_TOGGLED] = g_signal_new ("star-toggled", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                        G_TYPE_NONE, 2, PLENARY_TYPE_ENTRY, G_TYPE_BOOLEAN);
-  signals[NOTE_CHANGED] = g_signal_new ("note-changed", G_TYPE_FROM_CLASS (klass),
-                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                        G_TYPE_NONE, 2, PLENARY_TYPE_ENTRY, G_TYPE_STRING);
+  signals[STAR_TOGGLED] =
+    g_signal_new_class_handler ("star-toggled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (star_toggled_cb), NULL, NULL, NULL,
+                                G_TYPE_NONE, 2, PLENARY_TYPE_ENTRY, G_TYPE_BOOLEAN);
+  signals[NOTE_CHANGED] =
+    g_signal_new_class_handler ("note-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (note_changed_cb), NULL, NULL, NULL,
+                                G_TYPE_NONE, 2, PLENARY_TYPE_ENTRY, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-entry-page.ui");

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "model/plenary-schedule.h"
+#include "store/plenary-user-data.h"
 
 G_BEGIN_DECLS
 
@@ -27,9 +28,11 @@ void          plenary_entry_page_set_starred      (PlenaryEntryPage *self,
                                                    gboolean          starred);
 void          plenary_entry_page_set_note         (PlenaryEntryPage *self,
                                                    const char       *note);
-/* Without user data (the sample event) there is nowhere to keep stars and notes. */
-void          plenary_entry_page_set_user_data_editable (PlenaryEntryPage *self,
-                                                         gboolean          editable);
+/* Where the star and the note of the talk shown are read from and written to (by the
+ * "star-toggled" and "note-changed" signals' own handlers); NULL (the sample without its
+ * scratch data) hides them. Read again for the talk shown. */
+void          plenary_entry_page_set_user_data    (PlenaryEntryPage *self,
+                                                   PlenaryUserData  *user_data);
 void          plenary_entry_page_set_back_visible (PlenaryEntryPage *self,
                                                    gboolean          visible);
 /* The time it is, for "Happening now · 12 min left"; NULL outside the event. */

@@ -11,6 +11,7 @@
 
 #include "plenary-format.h"
 #include "plenary-now-view.h"
+#include "plenary-view.h"
 
 struct _PlenaryNowView
 {
@@ -31,14 +32,15 @@ struct _PlenaryNowView
   GPtrArray       *folded_rows;   /* the rows added to folded_row, to remove them again */
 };
 
-G_DEFINE_FINAL_TYPE (PlenaryNowView, plenary_now_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryNowView, plenary_now_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PLENARY_TYPE_VIEW, NULL))
 
 enum {
-  ENTRY_ACTIVATED,
-  N_SIGNALS
+  PROP_0,
+  PROP_SCHEDULE,
+  PROP_USER_DATA,
+  PROP_CLOCK,
 };
-
-static guint signals[N_SIGNALS];
 
 static void refresh (PlenaryNowView *self);
 
@@ -157,7 +159,7 @@ on_row_activated (AdwActionRow   *row,
   PlenaryEntry *entry = g_object_get_data (G_OBJECT (row), "entry");
 
   if (entry != NULL)
-    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
+    plenary_view_entry_activated (PLENARY_VIEW (self), entry);
 }
 
 /* A row that opens @entry; @key names it across rebuilds, to keep the keyboard focus. */
@@ -627,16 +629,10 @@ plenary_now_view_set_clock (PlenaryNowView *self,
                             PlenaryClock   *clock)
 {
   g_return_if_fail (PLENARY_IS_NOW_VIEW (self));
-  g_return_if_fail (PLENARY_IS_CLOCK (clock));
 
-  if (self->clock == clock)
+  if (!plenary_view_follow_clock (PLENARY_VIEW (self), &self->clock, clock,
+                                  G_CALLBACK (refresh), G_CALLBACK (invalidate)))
     return;
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
-  g_set_object (&self->clock, clock);
-  g_signal_connect_object (clock, "tick", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (clock, "time-changed", G_CALLBACK (invalidate), self,
-                           G_CONNECT_SWAPPED);
   invalidate (self);
 }
 
@@ -646,6 +642,54 @@ plenary_now_view_get_state (PlenaryNowView *self)
   g_return_val_if_fail (PLENARY_IS_NOW_VIEW (self), NULL);
 
   return self->state;
+}
+
+static void
+plenary_now_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  PlenaryNowView *self = PLENARY_NOW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      g_value_set_object (value, self->schedule);
+      break;
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_now_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  PlenaryNowView *self = PLENARY_NOW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      plenary_now_view_set_schedule (self, g_value_get_object (value), self->user_data);
+      break;
+    case PROP_USER_DATA:
+      plenary_now_view_set_schedule (self, self->schedule, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      plenary_now_view_set_clock (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -681,16 +725,19 @@ plenary_now_view_class_init (PlenaryNowViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = plenary_now_view_get_property;
+  object_class->set_property = plenary_now_view_set_property;
   object_class->dispose = plenary_now_view_dispose;
   object_class->finalize = plenary_now_view_finalize;
+
+  g_object_class_override_property (object_class, PROP_SCHEDULE, "schedule");
+  g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
+  g_object_class_override_property (object_class, PROP_CLOCK, "clock");
 
   /**
    * PlenaryNowView::entry-activated:
    * @entry: the talk or break chosen
    */
-  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, PLENARY_TYPE_ENTRY);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-now-view.ui");

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-rooms-view.h"
+#include "plenary-view.h"
 #include "util/plenary-clock.h"
 
 /* Below this width a week does not fit: show one day and turn pages. */
@@ -35,12 +36,19 @@ struct _PlenaryRoomsView
   PlenaryWeekGrid  *grid;
 };
 
-G_DEFINE_FINAL_TYPE (PlenaryRoomsView, plenary_rooms_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryRoomsView, plenary_rooms_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PLENARY_TYPE_VIEW, NULL))
 
 enum {
-  ENTRY_ACTIVATED,
   CHAIR_REQUESTED,
   N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_SCHEDULE,
+  PROP_USER_DATA,
+  PROP_CLOCK,
 };
 
 static guint signals[N_SIGNALS];
@@ -61,15 +69,6 @@ plenary_rooms_view_get_room (PlenaryRoomsView *self)
   return self->room;
 }
 
-/* The now-line is drawn at the app's clock (a rehearsal's or a test's), and moves with it. */
-static void
-update_now (PlenaryRoomsView *self)
-{
-  g_autoptr (GDateTime) now = self->clock != NULL ? plenary_clock_get_now (self->clock) : NULL;
-
-  g_object_set (self->grid, "now", now, NULL);
-}
-
 void
 plenary_rooms_view_set_clock (PlenaryRoomsView *self,
                               PlenaryClock     *clock)
@@ -79,13 +78,9 @@ plenary_rooms_view_set_clock (PlenaryRoomsView *self,
 
   if (self->clock == clock)
     return;
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
   g_set_object (&self->clock, clock);
-  g_signal_connect_object (clock, "tick", G_CALLBACK (update_now), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (clock, "time-changed", G_CALLBACK (update_now), self,
-                           G_CONNECT_SWAPPED);
-  update_now (self);
+  /* The now-line is drawn at the app's clock (a rehearsal's or a test's), and moves with it. */
+  g_object_set (self->grid, "clock", clock, NULL);
 }
 
 static void
@@ -208,7 +203,7 @@ static void
 on_grid_entry_activated (PlenaryRoomsView *self,
                          PlenaryEntry     *entry)
 {
-  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
+  plenary_view_entry_activated (PLENARY_VIEW (self), entry);
 }
 
 /* One day at a time opens on today's during the event (a rehearsal's today too), else on the
@@ -376,6 +371,54 @@ chair_action (GtkWidget  *widget,
 }
 
 static void
+plenary_rooms_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      g_value_set_object (value, self->schedule);
+      break;
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_rooms_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      plenary_rooms_view_set_schedule (self, g_value_get_object (value));
+      break;
+    case PROP_USER_DATA:
+      plenary_rooms_view_set_user_data (self, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      plenary_rooms_view_set_clock (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 plenary_rooms_view_dispose (GObject *object)
 {
   PlenaryRoomsView *self = PLENARY_ROOMS_VIEW (object);
@@ -399,13 +442,16 @@ plenary_rooms_view_class_init (PlenaryRoomsViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = plenary_rooms_view_get_property;
+  object_class->set_property = plenary_rooms_view_set_property;
   object_class->dispose = plenary_rooms_view_dispose;
   widget_class->size_allocate = plenary_rooms_view_size_allocate;
   widget_class->measure = plenary_rooms_view_measure;
 
-  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, PLENARY_TYPE_ENTRY);
+  g_object_class_override_property (object_class, PROP_SCHEDULE, "schedule");
+  g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
+  g_object_class_override_property (object_class, PROP_CLOCK, "clock");
+
 
   signals[CHAIR_REQUESTED] = g_signal_new ("chair-requested", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

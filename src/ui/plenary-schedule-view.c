@@ -10,13 +10,16 @@
 #include <glib/gi18n.h>
 
 #include "plenary-a11y.h"
+#include "plenary-day-switcher.h"
 #include "plenary-entry-page.h"
 #include "model/plenary-array-model.h"
 #include "plenary-entry-row.h"
+#include "plenary-filter-bar.h"
 #include "plenary-format.h"
 #include "plenary-schedule-view.h"
+#include "plenary-search-engine.h"
+#include "plenary-view.h"
 #include "util/plenary-clock.h"
-#include "util/plenary-search-index.h"
 
 struct _PlenaryScheduleView
 {
@@ -29,12 +32,11 @@ struct _PlenaryScheduleView
   PlenaryDensity    density;
   gboolean          show_notes;
   gboolean          local_time;
-  char             *filter_track;
-  char             *filter_room;
-  char             *filter_session;
-  char             *search_query;     /* folded; NULL when not searching */
-  GStrv             search_terms;     /* search_query split, for highlighting */
-  GDateTime        *now_override;
+  char             *search_query;     /* folded, as typed; NULL when not searching */
+  GCancellable     *search_cancellable; /* of the search asked for it, until it answers */
+  GPtrArray        *results;          /* PlenaryEntry: the answer shown; NULL for the day */
+  GStrv             results_terms;    /* the query answered, split, for highlighting */
+  PlenaryClock     *clock;
   GDateTime        *bind_now;
   GTimeZone        *local_zone;
   gint64            line_minute;      /* the minute the rows were last bound in, for ticks */
@@ -43,22 +45,13 @@ struct _PlenaryScheduleView
   PlenaryArrayModel *items;
   PlenaryRowSlots  *slots;            /* the places of items: what the list shows */
   GHashTable       *numbers;          /* PlenaryEntry → number within its day */
-  PlenarySearchIndex *search_index;   /* of the entries; built off the main thread */
-  GTask            *index_task;       /* the worker building search_index, if running */
-  guint             index_idle;       /* starts that worker once the schedule is on screen */
-  GArray           *search_hits;      /* guint: the search_index items matching hits_query */
-  char             *hits_query;
-  GPtrArray        *day_buttons;
-  gboolean          updating_filters;
+  PlenarySearchEngine *search_engine; /* of the schedule shown */
 
   AdwLeaflet       *leaflet;
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
-  GtkBox           *day_box;
-  GtkWidget        *day_squeezer;
-  GtkDropDown      *day_dropdown;
-  GArray           *dropdown_days;    /* guint: the day of each of day_dropdown's rows */
-  gboolean          updating_days;
+  PlenaryDaySwitcher *day_switcher;
+  PlenaryFilterBar *filter_bar;
   GtkWidget        *now_button;
   GtkRevealer      *filter_revealer;
   GtkLabel         *filter_label;
@@ -66,22 +59,21 @@ struct _PlenaryScheduleView
   GtkGridView      *list_view;
   AdwStatusPage    *empty_page;
   PlenaryEntryPage *entry_page;
-  GtkDropDown      *track_dropdown;
-  GtkDropDown      *room_dropdown;
-  GtkDropDown      *session_dropdown;
 };
 
-G_DEFINE_FINAL_TYPE (PlenaryScheduleView, plenary_schedule_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryScheduleView, plenary_schedule_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PLENARY_TYPE_VIEW, NULL))
 
 enum {
   PROP_0,
-  PROP_SCHEDULE,
   PROP_DAY,
   PROP_DENSITY,
   PROP_SHOW_NOTES,
   PROP_LOCAL_TIME,
-  PROP_NOW,
-  N_PROPS
+  N_PROPS,
+  PROP_SCHEDULE = N_PROPS,     /* PlenaryView's */
+  PROP_USER_DATA,
+  PROP_CLOCK,
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -89,12 +81,10 @@ static GParamSpec *properties[N_PROPS];
 static const char *density_names[] = { "detailed", "compact", "numbered" };
 
 static void rebuild                   (PlenaryScheduleView *self);
-static void update_day_dropdown       (PlenaryScheduleView *self);
 static void show_page                 (PlenaryScheduleView *self);
 static void renew_rows                (PlenaryScheduleView *self);
 static void update_page_now           (PlenaryScheduleView *self);
 static gboolean rebuild_idle_cb       (gpointer             user_data);
-static void sync_entry_page_user_data (PlenaryScheduleView *self);
 
 GtkWidget *
 plenary_schedule_view_new (void)
@@ -113,9 +103,7 @@ display_zone (PlenaryScheduleView *self)
 static GDateTime *
 get_now (PlenaryScheduleView *self)
 {
-  if (self->now_override != NULL)
-    return g_date_time_ref (self->now_override);
-  return plenary_clock_get_now (plenary_clock_get_default ());
+  return plenary_clock_get_now (self->clock);
 }
 
 static gboolean
@@ -214,7 +202,7 @@ fill_context (gpointer           user_data,
     .zone = display_zone (self),
     .density = self->density,
     .show_notes = self->show_notes,
-    .show_day = self->search_query != NULL,
+    .show_day = self->results != NULL,
     .now = event_is_running (self, now) ? now : NULL,
     .is_starred = is_starred_cb,
     .get_note = get_note_cb,
@@ -222,7 +210,7 @@ fill_context (gpointer           user_data,
     .get_warning = get_warning_cb,
     .set_starred = self->user_data != NULL ? set_starred_cb : NULL,
     .open_entry = plenary_entry_page_get_entry (self->entry_page),
-    .highlight = self->search_query != NULL ? (const char * const *) self->search_terms : NULL,
+    .highlight = self->results != NULL ? (const char * const *) self->results_terms : NULL,
     .user_data = self,
   };
 }
@@ -231,26 +219,13 @@ static gboolean
 passes_filters (PlenaryScheduleView *self,
                 PlenaryEntry        *entry)
 {
-  if (self->filter_track != NULL)
-    {
-      PlenaryTrack *track = plenary_entry_get_track (entry);
-
-      if (track == NULL || g_strcmp0 (plenary_track_get_title (track), self->filter_track) != 0)
-        return FALSE;
-    }
-  if (self->filter_room != NULL
-      && g_strcmp0 (plenary_room_get_name (plenary_entry_get_room (entry)), self->filter_room) != 0)
-    return FALSE;
-  if (self->filter_session != NULL
-      && g_strcmp0 (plenary_entry_get_session_title (entry), self->filter_session) != 0)
-    return FALSE;
-  return TRUE;
+  return plenary_filter_bar_matches (self->filter_bar, entry);
 }
 
 static gboolean
 has_filters (PlenaryScheduleView *self)
 {
-  return self->filter_track != NULL || self->filter_room != NULL || self->filter_session != NULL;
+  return plenary_filter_bar_is_active (self->filter_bar);
 }
 
 /* Numbers count the day's talks down the page, as Indico's numbered style does, whatever the
@@ -312,276 +287,39 @@ fill_day (PlenaryScheduleView *self,
 }
 
 static void
-append_folded (GString    *haystack,
-               const char *text)
-{
-  g_autofree char *folded = plenary_fold_for_search (text);
-
-  g_string_append (haystack, folded);
-  g_string_append_c (haystack, '\n');
-}
-
-/* Runs in a worker thread: the schedule is immutable and the entries were taken out of their
- * list model on the main thread. */
-static PlenarySearchIndex *
-new_search_index (PlenarySchedule *schedule,
-                  GPtrArray       *entries,
-                  GCancellable    *cancellable)
-{
-  PlenarySearchIndex *index = plenary_search_index_new ();
-  g_autoptr (GString) haystack = g_string_new (NULL);
-
-  for (guint i = 0; i < entries->len && !g_cancellable_is_cancelled (cancellable); i++)
-    {
-      PlenaryEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
-      g_autofree char *description = NULL;
-      PlenaryTrack *track = plenary_entry_get_track (entry);
-
-      g_string_truncate (haystack, 0);
-      append_folded (haystack, plenary_entry_get_title (entry));
-      append_folded (haystack, people);
-      append_folded (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
-      append_folded (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
-      append_folded (haystack, plenary_entry_get_session_title (entry));
-      description = plenary_fold_for_search (plenary_entry_get_description (entry));
-      /* The schedule owns the entry for as long as the index lives. */
-      plenary_search_index_add (index, entry, haystack->str, description);
-    }
-  plenary_search_index_finish (index);
-  /* The abstracts were read from the mapped cache only to be indexed. */
-  plenary_schedule_release_pages (schedule);
-  return index;
-}
-
-typedef struct
-{
-  PlenarySchedule *schedule;   /* keeps what the entries point to alive in the worker */
-  GPtrArray       *entries;
-  GMutex           lock;
-  GCond            done_cond;
-  gboolean         done;
-  PlenarySearchIndex *index;  /* under lock, once done */
-} IndexJob;
-
-static void
-index_job_free (gpointer data)
-{
-  IndexJob *job = data;
-
-  g_clear_object (&job->schedule);
-  g_clear_pointer (&job->entries, g_ptr_array_unref);
-  g_clear_pointer (&job->index, plenary_search_index_free);
-  g_mutex_clear (&job->lock);
-  g_cond_clear (&job->done_cond);
-  g_free (job);
-}
-
-static GPtrArray *
-copy_entries (PlenarySchedule *schedule)
-{
-  GListModel *entries = plenary_schedule_get_entries (schedule);
-  guint n = g_list_model_get_n_items (entries);
-  GPtrArray *copy = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (copy, g_list_model_get_item (entries, i));
-  return copy;
-}
-
-static void
-build_index_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  IndexJob *job = task_data;
-  PlenarySearchIndex *index = new_search_index (job->schedule, job->entries, cancellable);
-
-  g_mutex_lock (&job->lock);
-  job->index = index;
-  job->done = TRUE;
-  g_cond_broadcast (&job->done_cond);
-  g_mutex_unlock (&job->lock);
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Takes the job's index, waiting for the worker if it is still folding. */
-static PlenarySearchIndex *
-index_job_wait (IndexJob *job)
-{
-  PlenarySearchIndex *index;
-
-  g_mutex_lock (&job->lock);
-  while (!job->done)
-    g_cond_wait (&job->done_cond, &job->lock);
-  index = g_steal_pointer (&job->index);
-  g_mutex_unlock (&job->lock);
-  return index;
-}
-
-static void
-index_built_cb (GObject      *source_object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  GWeakRef *view_ref = user_data;
-  g_autoptr (PlenaryScheduleView) self = g_weak_ref_get (view_ref);
-  IndexJob *job = g_task_get_task_data (G_TASK (result));
-
-  g_weak_ref_clear (view_ref);
-  g_free (view_ref);
-  /* Let go of the schedule here, on the main thread, rather than wherever the task ends. */
-  g_clear_object (&job->schedule);
-  g_clear_pointer (&job->entries, g_ptr_array_unref);
-
-  /* The view went, another schedule came, or a search already took the index. */
-  if (self == NULL || G_TASK (result) != self->index_task)
-    return;
-  g_clear_object (&self->index_task);
-  if (self->search_index == NULL)
-    self->search_index = index_job_wait (job);
-}
-
-static void
-cancel_search_index (PlenaryScheduleView *self)
-{
-  g_clear_handle_id (&self->index_idle, g_source_remove);
-  if (self->index_task != NULL)
-    g_cancellable_cancel (g_task_get_cancellable (self->index_task));
-  g_clear_object (&self->index_task);
-  g_clear_pointer (&self->search_index, plenary_search_index_free);
-  g_clear_pointer (&self->search_hits, g_array_unref);
-  g_clear_pointer (&self->hits_query, g_free);
-}
-
-/* Folding every title, name and abstract takes a while at 20,000 talks: do it while the
- * user reads the first day rather than on the first keystroke. */
-static void
-start_search_index (PlenaryScheduleView *self)
-{
-  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  GWeakRef *view_ref;
-  IndexJob *job;
-
-  cancel_search_index (self);
-  if (self->schedule == NULL)
-    return;
-
-  job = g_new0 (IndexJob, 1);
-  job->schedule = g_object_ref (self->schedule);
-  job->entries = copy_entries (self->schedule);
-  g_mutex_init (&job->lock);
-  g_cond_init (&job->done_cond);
-  view_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (view_ref, self);
-  /* No source object: a task may end in the worker, which must not hold the last reference to
-   * a widget. */
-  self->index_task = g_task_new (NULL, cancellable, index_built_cb, view_ref);
-  g_task_set_source_tag (self->index_task, start_search_index);
-  g_task_set_task_data (self->index_task, job, index_job_free);
-  g_task_run_in_thread (self->index_task, build_index_thread);
-}
-
-/* A search before the worker is done waits for it. */
-static gboolean
-start_search_index_cb (gpointer user_data)
-{
-  PlenaryScheduleView *self = user_data;
-
-  self->index_idle = 0;
-  start_search_index (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The index is built after the frame that shows the new schedule (idle priority is below
- * drawing): on two cores its worker would otherwise compete with that first frame. */
-static void
-queue_search_index (PlenaryScheduleView *self)
-{
-  cancel_search_index (self);
-  if (self->schedule != NULL)
-    self->index_idle = g_idle_add_full (G_PRIORITY_LOW, start_search_index_cb, self, NULL);
-}
-
-static void
-ensure_search_index (PlenaryScheduleView *self)
-{
-  if (self->search_index != NULL)
-    return;
-  if (self->index_task != NULL)
-    {
-      self->search_index = index_job_wait (g_task_get_task_data (self->index_task));
-      g_clear_object (&self->index_task);
-    }
-  else
-    {
-      g_autoptr (GPtrArray) entries = copy_entries (self->schedule);
-
-      g_clear_handle_id (&self->index_idle, g_source_remove);
-      self->search_index = new_search_index (self->schedule, entries, NULL);
-    }
-}
-
-static void
 fill_search_results (PlenaryScheduleView *self,
                      GPtrArray           *out)
 {
   GListModel *days = plenary_schedule_get_days (self->schedule);
-  g_auto (GStrv) terms = plenary_search_terms (self->search_query);
-  /* Typing on only narrows: every match of "mck" is a match of "mc". Not so after a query
-   * of only spaces, which matched nothing. */
-  gboolean narrowing = self->search_hits != NULL
-                       && g_str_has_prefix (self->search_query, self->hits_query)
-                       && self->hits_query[strspn (self->hits_query, " \t\n")] != '\0';
-  GArray *hits;
+  int n_days = g_list_model_get_n_items (days);
   int last_day = -1;
 
-  ensure_search_index (self);
-  hits = plenary_search_index_match (self->search_index, (const char * const *) terms,
-                                     narrowing ? self->search_hits : NULL);
-  for (guint k = 0; k < hits->len; k++)
+  for (guint k = 0; k < self->results->len; k++)
     {
-      PlenaryEntry *entry = plenary_search_index_get_data (self->search_index,
-                                                           g_array_index (hits, guint, k));
+      PlenaryEntry *entry = g_ptr_array_index (self->results, k);
       int day;
 
       if (!passes_filters (self, entry))
         continue;
       day = plenary_entry_get_day_index (entry);
-      if (day != last_day && day >= 0)
+      /* Results of the schedule before may stand until the new one's come. */
+      if (day != last_day && day >= 0 && day < n_days)
         {
           g_ptr_array_add (out, g_list_model_get_item (days, day));
           last_day = day;
         }
       g_ptr_array_add (out, g_object_ref (entry));
     }
-  g_clear_pointer (&self->search_hits, g_array_unref);
-  self->search_hits = hits;
-  g_free (self->hits_query);
-  self->hits_query = g_strdup (self->search_query);
 }
 
 static void
 update_filter_bar (PlenaryScheduleView *self)
 {
-  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
-  g_autofree char *joined = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = plenary_filter_bar_dup_summary (self->filter_bar);
 
-  if (self->filter_track != NULL)
-    g_ptr_array_add (parts, self->filter_track);
-  if (self->filter_room != NULL)
-    g_ptr_array_add (parts, self->filter_room);
-  if (self->filter_session != NULL)
-    g_ptr_array_add (parts, self->filter_session);
-  g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv (" · ", (char **) parts->pdata);
-  /* Translators: the active filters of the Schedule view. */
-  text = g_strdup_printf (_("Only %s"), joined);
-  gtk_label_set_text (self->filter_label, text);
+  gtk_label_set_text (self->filter_label, text != NULL ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->filter_label), text);
-  gtk_revealer_set_reveal_child (self->filter_revealer, has_filters (self));
+  gtk_revealer_set_reveal_child (self->filter_revealer, text != NULL);
 }
 
 static void
@@ -593,7 +331,7 @@ update_empty_state (PlenaryScheduleView *self)
       return;
     }
 
-  if (self->search_query != NULL)
+  if (self->results != NULL)
     {
       adw_status_page_set_icon_name (self->empty_page, "edit-find-symbolic");
       adw_status_page_set_title (self->empty_page, _("No Results"));
@@ -699,7 +437,7 @@ rebuild (PlenaryScheduleView *self)
   self->line_running = event_is_running (self, now);
   if (self->schedule != NULL)
     {
-      if (self->search_query != NULL)
+      if (self->results != NULL)
         fill_search_results (self, items);
       else
         {
@@ -727,14 +465,14 @@ on_clock_tick (PlenaryScheduleView *self)
 {
   g_autoptr (GDateTime) now = NULL;
 
-  if (self->schedule == NULL || self->now_override != NULL)
+  if (self->schedule == NULL)
     return;
   update_page_now (self);
   now = get_now (self);
   if (minute_of (now) == self->line_minute
       || (!self->line_running && !event_is_running (self, now)))
     return;
-  if (self->search_query != NULL)
+  if (self->results != NULL)
     {
       /* Only the rows on screen are bound again; the results stay. */
       self->line_minute = minute_of (now);
@@ -752,213 +490,71 @@ on_clock_time_changed (PlenaryScheduleView *self)
   on_clock_tick (self);
 }
 
+/* Tests and rehearsals give a clock of their own; its "time-changed" moves the line. */
 static void
-on_day_button_toggled (GtkToggleButton     *button,
-                       PlenaryScheduleView *self)
+set_clock (PlenaryScheduleView *self,
+           PlenaryClock        *clock)
 {
-  if (gtk_toggle_button_get_active (button))
-    plenary_schedule_view_set_day (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
-                                                                              "day-index")));
-}
-
-/* The drop-down shows the day on screen (none while it is a day with nothing on). */
-static void
-update_day_dropdown (PlenaryScheduleView *self)
-{
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; self->dropdown_days != NULL && i < self->dropdown_days->len; i++)
-    if (g_array_index (self->dropdown_days, guint, i) == self->day)
-      selected = i;
-  self->updating_days = TRUE;
-  gtk_drop_down_set_selected (self->day_dropdown, selected);
-  self->updating_days = FALSE;
-}
-
-static void
-on_day_dropdown_selected (PlenaryScheduleView *self)
-{
-  guint selected = gtk_drop_down_get_selected (self->day_dropdown);
-
-  if (self->updating_days || self->dropdown_days == NULL || selected >= self->dropdown_days->len)
+  if (!plenary_view_follow_clock (PLENARY_VIEW (self), &self->clock, clock,
+                                  G_CALLBACK (on_clock_tick), G_CALLBACK (on_clock_time_changed)))
     return;
-  plenary_schedule_view_set_day (self, g_array_index (self->dropdown_days, guint, selected));
-}
-
-static void
-rebuild_day_buttons (PlenaryScheduleView *self)
-{
-  GListModel *days = self->schedule != NULL ? plenary_schedule_get_days (self->schedule) : NULL;
-  g_autoptr (GtkStringList) choices = gtk_string_list_new (NULL);
-  GtkToggleButton *group = NULL;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->day_box))) != NULL)
-    gtk_box_remove (self->day_box, child);
-  g_ptr_array_set_size (self->day_buttons, 0);
-  g_clear_pointer (&self->dropdown_days, g_array_unref);
-  self->dropdown_days = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; days != NULL && i < g_list_model_get_n_items (days); i++)
-    {
-      g_autoptr (PlenaryDay) day = g_list_model_get_item (days, i);
-      g_autofree char *label = plenary_format_day_short (plenary_day_get_date (day));
-      g_autofree char *tooltip = plenary_format_day_long (plenary_day_get_date (day));
-      GtkWidget *button = gtk_toggle_button_new_with_label (label);
-
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      tooltip, -1);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "day");
-      /* A day with nothing on is skipped, not shown as a tab that looks disabled (Alt+N and
-       * Ctrl+Page Down still count it, and say "Nothing Scheduled"). */
-      if (plenary_day_get_n_items (day) == 0)
-        {
-          gtk_widget_set_visible (button, FALSE);
-          gtk_widget_add_css_class (button, "empty-day");
-        }
-      else
-        {
-          gtk_string_list_append (choices, tooltip);
-          g_array_append_val (self->dropdown_days, i);
-        }
-      if (group != NULL)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
-      else
-        group = GTK_TOGGLE_BUTTON (button);
-      g_object_set_data (G_OBJECT (button), "day-index", GUINT_TO_POINTER (i));
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), i == self->day);
-      g_signal_connect_object (button, "toggled", G_CALLBACK (on_day_button_toggled), self, 0);
-      gtk_box_append (self->day_box, button);
-      g_ptr_array_add (self->day_buttons, button);
-    }
-  self->updating_days = TRUE;
-  gtk_drop_down_set_model (self->day_dropdown, G_LIST_MODEL (choices));
-  self->updating_days = FALSE;
-  update_day_dropdown (self);
-}
-
-static void
-set_filter (char       **field,
-            const char  *value)
-{
-  g_free (*field);
-  *field = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
-}
-
-static void
-on_filter_dropdown_selected (PlenaryScheduleView *self)
-{
-  struct { GtkDropDown *dropdown; char **field; } filters[] = {
-    { self->track_dropdown, &self->filter_track },
-    { self->room_dropdown, &self->filter_room },
-    { self->session_dropdown, &self->filter_session },
-  };
-
-  if (self->updating_filters)
-    return;
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
-    {
-      guint selected = gtk_drop_down_get_selected (filters[i].dropdown);
-      GtkStringObject *object = gtk_drop_down_get_selected_item (filters[i].dropdown);
-
-      /* Row 0 is "All …". */
-      set_filter (filters[i].field,
-                  selected > 0 && object != NULL ? gtk_string_object_get_string (object) : NULL);
-    }
+  g_clear_pointer (&self->bind_now, g_date_time_unref);
+  update_page_now (self);
   rebuild (self);
 }
 
-static GtkStringList *
-new_choice_list (const char *all,
-                 GPtrArray  *values)
+static void
+on_day_switched (PlenaryScheduleView *self)
 {
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, all);
-  for (guint i = 0; i < values->len; i++)
-    gtk_string_list_append (list, g_ptr_array_index (values, i));
-  return list;
+  plenary_schedule_view_set_day (self, plenary_day_switcher_get_day (self->day_switcher));
 }
 
 static void
-rebuild_filter_choices (PlenaryScheduleView *self)
+on_filters_changed (PlenaryScheduleView *self)
 {
-  g_autoptr (GPtrArray) tracks = g_ptr_array_new ();
-  g_autoptr (GPtrArray) rooms = g_ptr_array_new ();
-  g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GtkStringList) track_list = NULL;
-  g_autoptr (GtkStringList) room_list = NULL;
-  g_autoptr (GtkStringList) session_list = NULL;
-
-  if (self->schedule != NULL)
-    {
-      GListModel *model = plenary_schedule_get_tracks (self->schedule);
-
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr (PlenaryTrack) track = g_list_model_get_item (model, i);
-
-          g_ptr_array_add (tracks, (gpointer) plenary_track_get_title (track));
-        }
-      model = plenary_schedule_get_rooms (self->schedule);
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr (PlenaryRoom) room = g_list_model_get_item (model, i);
-
-          if (plenary_room_get_name (room)[0] != '\0')
-            g_ptr_array_add (rooms, (gpointer) plenary_room_get_name (room));
-        }
-      model = plenary_schedule_get_blocks (self->schedule);
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-        {
-          g_autoptr (PlenaryEntry) block = g_list_model_get_item (model, i);
-          const char *session = plenary_entry_get_session_title (block);
-
-          if (session[0] != '\0' && g_hash_table_add (seen, (gpointer) session))
-            g_ptr_array_add (sessions, g_strdup (session));
-        }
-      g_ptr_array_sort (sessions, (GCompareFunc) g_strcmp0);
-    }
-
-  self->updating_filters = TRUE;
-  track_list = new_choice_list (_("All Tracks"), tracks);
-  room_list = new_choice_list (_("All Rooms"), rooms);
-  session_list = new_choice_list (_("All Sessions"), sessions);
-  gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (track_list));
-  gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (room_list));
-  gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (session_list));
-  self->updating_filters = FALSE;
+  rebuild (self);
 }
 
-static guint
-find_choice (GtkDropDown *dropdown,
-             const char  *value)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 1; value != NULL && i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), value) == 0)
-      return i;
-  return 0;
-}
-
-/* Filters survive a new snapshot when what they name still exists. */
 static void
-restore_filters (PlenaryScheduleView *self)
+cancel_search (PlenaryScheduleView *self)
 {
-  guint track = find_choice (self->track_dropdown, self->filter_track);
-  guint room = find_choice (self->room_dropdown, self->filter_room);
-  guint session = find_choice (self->session_dropdown, self->filter_session);
+  if (self->search_cancellable != NULL)
+    g_cancellable_cancel (self->search_cancellable);
+  g_clear_object (&self->search_cancellable);
+}
 
-  self->updating_filters = TRUE;
-  gtk_drop_down_set_selected (self->track_dropdown, track);
-  gtk_drop_down_set_selected (self->room_dropdown, room);
-  gtk_drop_down_set_selected (self->session_dropdown, session);
-  self->updating_filters = FALSE;
-  on_filter_dropdown_selected (self);
+static void
+search_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr (PlenaryScheduleView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *results = plenary_search_engine_search_finish (PLENARY_SEARCH_ENGINE (source_object),
+                                                            result, &error);
+
+  /* A later keystroke, another schedule, or the view went: that search's answer is stale. */
+  if (results == NULL)
+    return;
+  g_clear_object (&self->search_cancellable);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->results_terms, g_strfreev);
+  self->results = results;
+  self->results_terms = plenary_search_terms (self->search_query);
+  rebuild (self);
+  /* Rows stay where they are when results change: show the new results from the top. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+}
+
+/* The list keeps what it shows (the day, or the last results) until the answer comes. */
+static void
+start_search (PlenaryScheduleView *self)
+{
+  cancel_search (self);
+  self->search_cancellable = g_cancellable_new ();
+  plenary_search_engine_search_async (self->search_engine, self->search_query,
+                                      self->search_cancellable, search_done_cb,
+                                      g_object_ref (self));
 }
 
 void
@@ -985,7 +581,10 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
     }
 
   g_set_object (&self->schedule, schedule);
-  queue_search_index (self);
+  /* The results of the schedule before stay on screen until the new one's come. */
+  plenary_search_engine_set_schedule (self->search_engine, schedule);
+  if (self->search_query != NULL)
+    start_search (self);
 
   n_days = schedule != NULL ? g_list_model_get_n_items (plenary_schedule_get_days (schedule)) : 0;
   now = get_now (self);
@@ -996,15 +595,16 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   if (schedule != NULL && n_days > 0)
     number_day (self, self->day);
 
-  rebuild_day_buttons (self);
-  rebuild_filter_choices (self);
-  restore_filters (self);
+  plenary_day_switcher_set_days (self->day_switcher,
+                                 schedule != NULL ? plenary_schedule_get_days (schedule) : NULL,
+                                 self->day);
+  plenary_filter_bar_set_schedule (self->filter_bar, schedule);
   plenary_entry_page_set_entry (self->entry_page, shown,
                                 schedule ? plenary_schedule_get_timezone (schedule) : NULL,
                                 self->local_zone);
-  sync_entry_page_user_data (self);
+  plenary_entry_page_set_user_data (self->entry_page, self->user_data);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE]);
+  g_object_notify (G_OBJECT (self), "schedule");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
 }
 
@@ -1036,8 +636,6 @@ plenary_schedule_view_set_day (PlenaryScheduleView *self,
 
   if (self->search_query != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  if (day_index < self->day_buttons->len)
-    gtk_toggle_button_set_active (g_ptr_array_index (self->day_buttons, day_index), TRUE);
   if (self->day == day_index && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
     return;
 
@@ -1053,7 +651,7 @@ plenary_schedule_view_set_day (PlenaryScheduleView *self,
         adw_leaflet_set_visible_child_name (self->leaflet, "list");
       }
   }
-  update_day_dropdown (self);
+  plenary_day_switcher_set_day (self->day_switcher, day_index);
   rebuild (self);
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
@@ -1081,7 +679,15 @@ plenary_schedule_view_get_search_ready (PlenaryScheduleView *self)
 {
   g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), FALSE);
 
-  return self->search_index != NULL;
+  return plenary_search_engine_get_ready (self->search_engine);
+}
+
+gboolean
+plenary_schedule_view_get_search_pending (PlenaryScheduleView *self)
+{
+  g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), FALSE);
+
+  return self->search_cancellable != NULL;
 }
 
 void
@@ -1098,15 +704,18 @@ plenary_schedule_view_set_search (PlenaryScheduleView *self,
   if (g_strcmp0 (folded[0] != '\0' ? folded : NULL, self->search_query) == 0)
     return;
   g_clear_pointer (&self->search_query, g_free);
-  g_clear_pointer (&self->search_terms, g_strfreev);
   if (folded[0] != '\0')
+    self->search_query = g_steal_pointer (&folded);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->day_switcher), self->search_query == NULL);
+  if (self->search_query != NULL)
     {
-      self->search_terms = plenary_search_terms (folded);
-      self->search_query = g_steal_pointer (&folded);
+      start_search (self);
+      return;
     }
-  gtk_widget_set_sensitive (self->day_squeezer, self->search_query == NULL);
+  cancel_search (self);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_pointer (&self->results_terms, g_strfreev);
   rebuild (self);
-  /* Rows stay where they are when results change: show the new results from the top. */
   gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
 }
 
@@ -1118,10 +727,7 @@ plenary_schedule_view_set_filters (PlenaryScheduleView *self,
 {
   g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
 
-  set_filter (&self->filter_track, track);
-  set_filter (&self->filter_room, room);
-  set_filter (&self->filter_session, session);
-  restore_filters (self);
+  plenary_filter_bar_set_filters (self->filter_bar, track, room, session);
 }
 
 PlenaryEntryPage *
@@ -1130,20 +736,6 @@ plenary_schedule_view_get_entry_page (PlenaryScheduleView *self)
   g_return_val_if_fail (PLENARY_IS_SCHEDULE_VIEW (self), NULL);
 
   return self->entry_page;
-}
-
-static void
-sync_entry_page_user_data (PlenaryScheduleView *self)
-{
-  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
-  const char *key = entry != NULL ? plenary_entry_get_user_key (entry) : NULL;
-
-  plenary_entry_page_set_user_data_editable (self->entry_page, self->user_data != NULL);
-  if (key == NULL || self->user_data == NULL)
-    return;
-  plenary_entry_page_set_starred (self->entry_page,
-                                  plenary_user_data_get_starred (self->user_data, key));
-  plenary_entry_page_set_note (self->entry_page, plenary_user_data_get_note (self->user_data, key));
 }
 
 gboolean
@@ -1170,7 +762,7 @@ plenary_schedule_view_show_entry (PlenaryScheduleView *self,
                                 self->schedule ? plenary_schedule_get_timezone (self->schedule)
                                                : NULL,
                                 self->local_zone);
-  sync_entry_page_user_data (self);
+  plenary_entry_page_set_user_data (self->entry_page, self->user_data);
   update_page_now (self);
   /* The open talk is highlighted in the rows on screen. */
   plenary_row_slots_refresh (self->slots);
@@ -1235,13 +827,8 @@ static void
 on_user_data_changed (PlenaryScheduleView *self,
                       const char          *key)
 {
-  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
-
   if (self->rebuild_idle == 0)
     self->rebuild_idle = g_idle_add (rebuild_idle_cb, self);
-  if (entry != NULL && g_strcmp0 (plenary_entry_get_user_key (entry), key) == 0)
-    plenary_entry_page_set_starred (self->entry_page,
-                                    plenary_user_data_get_starred (self->user_data, key));
 }
 
 void
@@ -1258,26 +845,8 @@ plenary_schedule_view_set_user_data (PlenaryScheduleView *self,
   if (user_data != NULL)
     g_signal_connect_object (user_data, "changed", G_CALLBACK (on_user_data_changed), self,
                              G_CONNECT_SWAPPED);
-  sync_entry_page_user_data (self);
+  plenary_entry_page_set_user_data (self->entry_page, self->user_data);
   rebuild (self);
-}
-
-static void
-on_entry_page_star_toggled (PlenaryScheduleView *self,
-                            PlenaryEntry        *entry,
-                            gboolean             starred)
-{
-  if (self->user_data != NULL)
-    plenary_user_data_set_starred (self->user_data, plenary_entry_get_user_key (entry), starred);
-}
-
-static void
-on_entry_page_note_changed (PlenaryScheduleView *self,
-                            PlenaryEntry        *entry,
-                            const char          *note)
-{
-  if (self->user_data != NULL)
-    plenary_user_data_set_note (self->user_data, plenary_entry_get_user_key (entry), note);
 }
 
 static void
@@ -1430,10 +999,7 @@ clear_filters_action (GtkWidget  *widget,
 {
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (widget);
 
-  g_clear_pointer (&self->filter_track, g_free);
-  g_clear_pointer (&self->filter_room, g_free);
-  g_clear_pointer (&self->filter_session, g_free);
-  restore_filters (self);
+  plenary_filter_bar_set_filters (self->filter_bar, NULL, NULL, NULL);
 }
 
 static void
@@ -1461,8 +1027,11 @@ plenary_schedule_view_get_property (GObject    *object,
     case PROP_LOCAL_TIME:
       g_value_set_boolean (value, self->local_time);
       break;
-    case PROP_NOW:
-      g_value_set_boxed (value, self->now_override);
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1513,12 +1082,11 @@ plenary_schedule_view_set_property (GObject      *object,
           g_object_notify_by_pspec (object, pspec);
         }
       break;
-    case PROP_NOW:
-      g_clear_pointer (&self->now_override, g_date_time_unref);
-      g_clear_pointer (&self->bind_now, g_date_time_unref);
-      self->now_override = g_value_dup_boxed (value);
-      update_page_now (self);
-      rebuild (self);
+    case PROP_USER_DATA:
+      plenary_schedule_view_set_user_data (self, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1532,9 +1100,15 @@ plenary_schedule_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SCHEDULE_VIEW);
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
-  cancel_search_index (self);
+  cancel_search (self);
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  /* Answers the searches still waiting (as cancelled), which hold the engine. */
+  if (self->search_engine != NULL)
+    plenary_search_engine_set_schedule (self->search_engine, NULL);
+  g_clear_object (&self->search_engine);
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
+  g_clear_object (&self->clock);
   g_clear_object (&self->items);
   g_clear_object (&self->slots);
 
@@ -1547,15 +1121,8 @@ plenary_schedule_view_finalize (GObject *object)
   PlenaryScheduleView *self = PLENARY_SCHEDULE_VIEW (object);
 
   g_clear_pointer (&self->numbers, g_hash_table_unref);
-  g_clear_pointer (&self->day_buttons, g_ptr_array_unref);
-  g_clear_pointer (&self->dropdown_days, g_array_unref);
-  g_clear_pointer (&self->filter_track, g_free);
-  g_clear_pointer (&self->filter_room, g_free);
-  g_clear_pointer (&self->filter_session, g_free);
   g_clear_pointer (&self->search_query, g_free);
-  g_clear_pointer (&self->search_terms, g_strfreev);
-  g_clear_pointer (&self->hits_query, g_free);
-  g_clear_pointer (&self->now_override, g_date_time_unref);
+  g_clear_pointer (&self->results_terms, g_strfreev);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
 
@@ -1573,9 +1140,6 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   object_class->dispose = plenary_schedule_view_dispose;
   object_class->finalize = plenary_schedule_view_finalize;
 
-  properties[PROP_SCHEDULE] =
-    g_param_spec_object ("schedule", NULL, NULL, PLENARY_TYPE_SCHEDULE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DAY] =
     g_param_spec_uint ("day", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1588,21 +1152,20 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   properties[PROP_LOCAL_TIME] =
     g_param_spec_boolean ("local-time", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Pretends the clock reads this instant (tests, rehearsals); NULL for the real time. */
-  properties[PROP_NOW] =
-    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SCHEDULE, "schedule");
+  g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
+  g_object_class_override_property (object_class, PROP_CLOCK, "clock");
 
+  g_type_ensure (PLENARY_TYPE_DAY_SWITCHER);
+  g_type_ensure (PLENARY_TYPE_FILTER_BAR);
   g_type_ensure (PLENARY_TYPE_ENTRY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-schedule-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_box);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_squeezer);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, day_switcher);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, now_button);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_label);
@@ -1610,9 +1173,8 @@ plenary_schedule_view_class_init (PlenaryScheduleViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, list_view);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, entry_page);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, track_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, room_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, session_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryScheduleView, filter_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_page_back);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed);
@@ -1686,7 +1248,7 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
 
   self->local_zone = g_time_zone_new_local ();
   self->numbers = g_hash_table_new (NULL, NULL);
-  self->day_buttons = g_ptr_array_new ();
+  self->search_engine = plenary_search_engine_new ();
   self->items = plenary_array_model_new (G_TYPE_OBJECT);
   self->slots = plenary_row_slots_new (G_LIST_MODEL (self->items));
 
@@ -1698,22 +1260,9 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_page, "star-toggled",
-                           G_CALLBACK (on_entry_page_star_toggled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_page, "note-changed",
-                           G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->day_dropdown, "notify::selected",
-                           G_CALLBACK (on_day_dropdown_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->track_dropdown, "notify::selected",
-                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->room_dropdown, "notify::selected",
-                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session_dropdown, "notify::selected",
-                           G_CALLBACK (on_filter_dropdown_selected), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (plenary_clock_get_default (), "tick", G_CALLBACK (on_clock_tick), self,
+  g_signal_connect_object (self->day_switcher, "notify::day", G_CALLBACK (on_day_switched), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (plenary_clock_get_default (), "time-changed",
-                           G_CALLBACK (on_clock_time_changed), self, G_CONNECT_SWAPPED);
+  set_clock (self, plenary_clock_get_default ());
   add_shortcuts (self);
   on_leaflet_folded (self);
   update_empty_state (self);

@@ -29,8 +29,10 @@ void             plenary_schedule_view_set_day        (PlenaryScheduleView *self
 /* The items the list shows now: entries, and day headers while searching. */
 GListModel      *plenary_schedule_view_get_model      (PlenaryScheduleView *self);
 /* Whether the search index, built in the background for each schedule, is there (until then
- * a search waits for it). */
+ * a search's answer waits for it; the list keeps what it showed). */
 gboolean         plenary_schedule_view_get_search_ready (PlenaryScheduleView *self);
+/* Whether the last search is still unanswered: answers come from the main loop. */
+gboolean         plenary_schedule_view_get_search_pending (PlenaryScheduleView *self);
 void             plenary_schedule_view_set_search     (PlenaryScheduleView *self,
                                                        const char          *text);
 /* Narrows the timeline; NULL or "" for any. Other views use it for "show in the schedule". */

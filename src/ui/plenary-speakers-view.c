@@ -14,12 +14,15 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-speakers-view.h"
+#include "plenary-view.h"
 
 struct _PlenarySpeakersView
 {
   GtkWidget         parent_instance;
 
   PlenarySchedule  *schedule;
+  PlenaryUserData  *user_data;      /* the interface's; no stars shown here */
+  PlenaryClock     *clock;          /* the interface's; nothing here tells the time */
   PlenaryPerson    *person;
   GHashTable       *folded;        /* PlenaryPerson → "name\naffiliation", folded */
   GHashTable       *counts;        /* PlenaryPerson → talks */
@@ -41,12 +44,19 @@ struct _PlenarySpeakersView
   GtkGridView      *entries_view;
 };
 
-G_DEFINE_FINAL_TYPE (PlenarySpeakersView, plenary_speakers_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenarySpeakersView, plenary_speakers_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PLENARY_TYPE_VIEW, NULL))
 
 enum {
-  ENTRY_ACTIVATED,
   STAR_ENTRIES,
   N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_SCHEDULE,
+  PROP_USER_DATA,
+  PROP_CLOCK,
 };
 
 static guint signals[N_SIGNALS];
@@ -354,7 +364,7 @@ on_entries_view_activate (PlenarySpeakersView *self,
 {
   g_autoptr (PlenaryEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
 
-  g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, entry);
+  plenary_view_entry_activated (PLENARY_VIEW (self), entry);
 }
 
 static void
@@ -383,11 +393,61 @@ on_leaflet_folded (PlenarySpeakersView *self)
 }
 
 static void
+plenary_speakers_view_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  PlenarySpeakersView *self = PLENARY_SPEAKERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      g_value_set_object (value, self->schedule);
+      break;
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_speakers_view_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  PlenarySpeakersView *self = PLENARY_SPEAKERS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      plenary_speakers_view_set_schedule (self, g_value_get_object (value));
+      break;
+    case PROP_USER_DATA:
+      g_set_object (&self->user_data, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      g_set_object (&self->clock, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 plenary_speakers_view_dispose (GObject *object)
 {
   PlenarySpeakersView *self = PLENARY_SPEAKERS_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_SPEAKERS_VIEW);
+  g_clear_object (&self->user_data);
+  g_clear_object (&self->clock);
   g_clear_pointer (&self->folded, g_hash_table_unref);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   g_clear_pointer (&self->convened, g_hash_table_unref);
@@ -406,11 +466,14 @@ plenary_speakers_view_class_init (PlenarySpeakersViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = plenary_speakers_view_get_property;
+  object_class->set_property = plenary_speakers_view_set_property;
   object_class->dispose = plenary_speakers_view_dispose;
 
-  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, PLENARY_TYPE_ENTRY);
+  g_object_class_override_property (object_class, PROP_SCHEDULE, "schedule");
+  g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
+  g_object_class_override_property (object_class, PROP_CLOCK, "clock");
+
   signals[STAR_ENTRIES] = g_signal_new ("star-entries", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
@@ -445,6 +508,7 @@ plenary_speakers_view_init (PlenarySpeakersView *self)
   g_autoptr (GtkNoSelection) entries_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->clock = g_object_ref (plenary_clock_get_default ());
   plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->folded = g_hash_table_new_full (NULL, NULL, NULL, g_free);

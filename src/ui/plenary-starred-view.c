@@ -15,6 +15,7 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-starred-view.h"
+#include "plenary-view.h"
 #include "util/plenary-clock.h"
 
 struct _PlenaryStarredView
@@ -28,7 +29,7 @@ struct _PlenaryStarredView
   GTimeZone       *local_zone;
   GListStore      *items;
   GPtrArray       *removed;       /* user keys */
-  GDateTime       *now_override;
+  PlenaryClock    *clock;
   GDateTime       *last_tick;     /* the clock's last tick seen, to rebuild when a talk starts */
   GDateTime       *bind_now;
   guint            room_change_minutes;
@@ -47,13 +48,16 @@ struct _PlenaryStarredView
   GtkGridView     *list_view;
 };
 
-G_DEFINE_FINAL_TYPE (PlenaryStarredView, plenary_starred_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryStarredView, plenary_starred_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PLENARY_TYPE_VIEW, NULL))
 
 enum {
   PROP_0,
-  PROP_NOW,
   PROP_ROOM_CHANGE_MINUTES,
-  N_PROPS
+  N_PROPS,
+  PROP_SCHEDULE = N_PROPS,
+  PROP_USER_DATA,
+  PROP_CLOCK,
 };
 
 enum {
@@ -65,15 +69,16 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void rebuild                   (PlenaryStarredView *self);
-static void sync_entry_page_user_data (PlenaryStarredView *self);
 static void mark_open_row             (PlenaryStarredView *self);
+static void set_clock                 (PlenaryStarredView *self,
+                                       PlenaryClock       *clock);
 
 static GDateTime *
 get_now (PlenaryStarredView *self)
 {
-  /* The app's clock, so that a rehearsal (PLENARY_REHEARSAL_START) is what Starred shows. */
-  return self->now_override ? g_date_time_ref (self->now_override)
-                            : plenary_clock_get_now (plenary_clock_get_default ());
+  /* The app's clock unless told otherwise, so that a rehearsal (PLENARY_REHEARSAL_START) is
+   * what Starred shows. */
+  return plenary_clock_get_now (self->clock);
 }
 
 static void
@@ -464,17 +469,6 @@ rebuild (PlenaryStarredView *self)
   fill_removed (self);
   gtk_stack_set_visible_child_name (self->stack, starred->len + self->removed->len > 0
                                                  ? "list" : "empty");
-
-  /* Starred or not elsewhere (the schedule, a speaker's "Star All"): the open page follows. The
-   * note is left alone: it changes as the user types it here. */
-  {
-    PlenaryEntry *open = plenary_entry_page_get_entry (self->entry_page);
-
-    if (open != NULL)
-      plenary_entry_page_set_starred (
-        self->entry_page,
-        plenary_user_data_get_starred (self->user_data, plenary_entry_get_user_key (open)));
-  }
 }
 
 void
@@ -513,7 +507,7 @@ plenary_starred_view_set_schedule (PlenaryStarredView *self,
           adw_leaflet_set_visible_child_name (self->leaflet, "list");
         mark_open_row (self);
       }
-    sync_entry_page_user_data (self);
+    plenary_entry_page_set_user_data (self->entry_page, self->user_data);
   }
 }
 
@@ -546,21 +540,6 @@ update_page_now (PlenaryStarredView *self)
   plenary_entry_page_set_now (self->entry_page, now);
 }
 
-static void
-sync_entry_page_user_data (PlenaryStarredView *self)
-{
-  PlenaryEntry *entry = plenary_entry_page_get_entry (self->entry_page);
-  const char *key = entry != NULL ? plenary_entry_get_user_key (entry) : NULL;
-
-  plenary_entry_page_set_user_data_editable (self->entry_page, self->user_data != NULL);
-  if (key == NULL || self->user_data == NULL)
-    return;
-  plenary_entry_page_set_starred (self->entry_page,
-                                  plenary_user_data_get_starred (self->user_data, key));
-  plenary_entry_page_set_note (self->entry_page,
-                               plenary_user_data_get_note (self->user_data, key));
-}
-
 /* Opens @entry beside the list (over it when narrow): Starred is where the user is. */
 void
 plenary_starred_view_show_entry (PlenaryStarredView *self,
@@ -576,7 +555,7 @@ plenary_starred_view_show_entry (PlenaryStarredView *self,
                                                : NULL,
                                 self->local_zone);
   update_page_now (self);
-  sync_entry_page_user_data (self);
+  plenary_entry_page_set_user_data (self->entry_page, self->user_data);
   mark_open_row (self);
   if (entry != NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "entry");
@@ -655,25 +634,6 @@ on_leaflet_folded (PlenaryStarredView *self)
 }
 
 static void
-on_entry_page_star_toggled (PlenaryStarredView *self,
-                            PlenaryEntry       *entry,
-                            gboolean            starred)
-{
-  /* Unstarred, the talk leaves the list but stays open, so the star can come back. */
-  if (self->user_data != NULL)
-    plenary_user_data_set_starred (self->user_data, plenary_entry_get_user_key (entry), starred);
-}
-
-static void
-on_entry_page_note_changed (PlenaryStarredView *self,
-                            PlenaryEntry       *entry,
-                            const char         *note)
-{
-  if (self->user_data != NULL)
-    plenary_user_data_set_note (self->user_data, plenary_entry_get_user_key (entry), note);
-}
-
-static void
 on_entry_page_person_activated (PlenaryStarredView *self,
                                 PlenaryPerson      *person)
 {
@@ -697,8 +657,14 @@ plenary_starred_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NOW:
-      g_value_set_boxed (value, self->now_override);
+    case PROP_SCHEDULE:
+      g_value_set_object (value, self->schedule);
+      break;
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     case PROP_ROOM_CHANGE_MINUTES:
       g_value_set_uint (value, self->room_change_minutes);
@@ -718,14 +684,14 @@ plenary_starred_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_NOW:
-      g_clear_pointer (&self->now_override, g_date_time_unref);
-      self->now_override = g_value_dup_boxed (value);
-      /* Rows show what is over and what runs now. */
-      self->rebind = TRUE;
-      rebuild (self);
-      self->rebind = FALSE;
-      update_page_now (self);
+    case PROP_SCHEDULE:
+      plenary_starred_view_set_schedule (self, g_value_get_object (value), self->user_data);
+      break;
+    case PROP_USER_DATA:
+      plenary_starred_view_set_schedule (self, self->schedule, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      set_clock (self, g_value_get_object (value));
       break;
     case PROP_ROOM_CHANGE_MINUTES:
       if (self->room_change_minutes != g_value_get_uint (value))
@@ -749,6 +715,7 @@ plenary_starred_view_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->schedule);
   g_clear_object (&self->user_data);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (plenary_starred_view_parent_class)->dispose (object);
 }
@@ -760,7 +727,6 @@ plenary_starred_view_finalize (GObject *object)
 
   g_clear_pointer (&self->conflicts, g_hash_table_unref);
   g_clear_pointer (&self->removed, g_ptr_array_unref);
-  g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->last_tick, g_date_time_unref);
   g_clear_pointer (&self->bind_now, g_date_time_unref);
   g_clear_pointer (&self->local_zone, g_time_zone_unref);
@@ -779,13 +745,13 @@ plenary_starred_view_class_init (PlenaryStarredViewClass *klass)
   object_class->dispose = plenary_starred_view_dispose;
   object_class->finalize = plenary_starred_view_finalize;
 
-  properties[PROP_NOW] =
-    g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ROOM_CHANGE_MINUTES] =
     g_param_spec_uint ("room-change-minutes", NULL, NULL, 0, 60, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SCHEDULE, "schedule");
+  g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
+  g_object_class_override_property (object_class, PROP_CLOCK, "clock");
 
   /* A speaker's name clicked on the open talk's page. */
   signals[PERSON_ACTIVATED] = g_signal_new ("person-activated", G_TYPE_FROM_CLASS (klass),
@@ -822,10 +788,8 @@ on_clock_tick (PlenaryStarredView *self,
   gboolean crossed = FALSE;
 
   self->last_tick = g_date_time_ref (now);
-  if (self->now_override == NULL)
-    update_page_now (self);
-  if (last == NULL || self->now_override != NULL || self->schedule == NULL
-      || self->user_data == NULL)
+  update_page_now (self);
+  if (last == NULL || self->schedule == NULL || self->user_data == NULL)
     return;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)) && !crossed; i++)
     {
@@ -852,11 +816,23 @@ static void
 on_clock_time_changed (PlenaryStarredView *self)
 {
   g_clear_pointer (&self->last_tick, g_date_time_unref);
-  if (self->now_override != NULL || self->schedule == NULL || self->user_data == NULL)
+  if (self->schedule == NULL || self->user_data == NULL)
     return;
   self->rebind = TRUE;
   rebuild (self);
   self->rebind = FALSE;
+}
+
+/* Tests and rehearsals give a clock of their own; its time-changed rebinds the rows. */
+static void
+set_clock (PlenaryStarredView *self,
+           PlenaryClock       *clock)
+{
+  if (!plenary_view_follow_clock (PLENARY_VIEW (self), &self->clock, clock,
+                                  G_CALLBACK (on_clock_tick), G_CALLBACK (on_clock_time_changed)))
+    return;
+  on_clock_time_changed (self);
+  update_page_now (self);
 }
 
 static void
@@ -881,15 +857,8 @@ plenary_starred_view_init (PlenaryStarredView *self)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (on_leaflet_folded), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_page, "star-toggled",
-                           G_CALLBACK (on_entry_page_star_toggled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->entry_page, "note-changed",
-                           G_CALLBACK (on_entry_page_note_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry_page, "person-activated",
                            G_CALLBACK (on_entry_page_person_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (plenary_clock_get_default (), "tick", G_CALLBACK (on_clock_tick), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (plenary_clock_get_default (), "time-changed",
-                           G_CALLBACK (on_clock_time_changed), self, G_CONNECT_SWAPPED);
+  set_clock (self, plenary_clock_get_default ());
   on_leaflet_folded (self);
 }

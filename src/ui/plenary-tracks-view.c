@@ -14,6 +14,7 @@
 #include "plenary-entry-row.h"
 #include "plenary-format.h"
 #include "plenary-tracks-view.h"
+#include "plenary-view.h"
 #include "util/plenary-rich-text.h"
 
 struct _PlenaryTracksView
@@ -21,6 +22,8 @@ struct _PlenaryTracksView
   GtkWidget         parent_instance;
 
   PlenarySchedule  *schedule;
+  PlenaryUserData  *user_data;      /* the interface's; no stars shown here */
+  PlenaryClock     *clock;          /* the interface's; nothing here tells the time */
   GObject          *shown;         /* a PlenaryTrack or the "Other" item */
   GtkStringObject  *other;
   GHashTable       *talks;         /* track or "Other" → GPtrArray of contributions */
@@ -40,12 +43,19 @@ struct _PlenaryTracksView
   GtkGridView      *entries_view;
 };
 
-G_DEFINE_FINAL_TYPE (PlenaryTracksView, plenary_tracks_view, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE_WITH_CODE (PlenaryTracksView, plenary_tracks_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (PLENARY_TYPE_VIEW, NULL))
 
 enum {
-  ENTRY_ACTIVATED,
   SHOW_IN_SCHEDULE,
   N_SIGNALS
+};
+
+enum {
+  PROP_0,
+  PROP_SCHEDULE,
+  PROP_USER_DATA,
+  PROP_CLOCK,
 };
 
 static guint signals[N_SIGNALS];
@@ -324,7 +334,7 @@ on_entries_view_activate (PlenaryTracksView *self,
   g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
 
   if (PLENARY_IS_ENTRY (item))
-    g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, item);
+    plenary_view_entry_activated (PLENARY_VIEW (self), PLENARY_ENTRY (item));
 }
 
 static void
@@ -347,11 +357,61 @@ on_leaflet_folded (PlenaryTracksView *self)
 }
 
 static void
+plenary_tracks_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  PlenaryTracksView *self = PLENARY_TRACKS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      g_value_set_object (value, self->schedule);
+      break;
+    case PROP_USER_DATA:
+      g_value_set_object (value, self->user_data);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+plenary_tracks_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  PlenaryTracksView *self = PLENARY_TRACKS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SCHEDULE:
+      plenary_tracks_view_set_schedule (self, g_value_get_object (value));
+      break;
+    case PROP_USER_DATA:
+      g_set_object (&self->user_data, g_value_get_object (value));
+      break;
+    case PROP_CLOCK:
+      g_set_object (&self->clock, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 plenary_tracks_view_dispose (GObject *object)
 {
   PlenaryTracksView *self = PLENARY_TRACKS_VIEW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_TRACKS_VIEW);
+  g_clear_object (&self->user_data);
+  g_clear_object (&self->clock);
   g_clear_pointer (&self->talks, g_hash_table_unref);
   g_clear_object (&self->items);
   g_clear_object (&self->entries);
@@ -368,11 +428,14 @@ plenary_tracks_view_class_init (PlenaryTracksViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->get_property = plenary_tracks_view_get_property;
+  object_class->set_property = plenary_tracks_view_set_property;
   object_class->dispose = plenary_tracks_view_dispose;
 
-  signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                           G_TYPE_NONE, 1, PLENARY_TYPE_ENTRY);
+  g_object_class_override_property (object_class, PROP_SCHEDULE, "schedule");
+  g_object_class_override_property (object_class, PROP_USER_DATA, "user-data");
+  g_object_class_override_property (object_class, PROP_CLOCK, "clock");
+
   signals[SHOW_IN_SCHEDULE] = g_signal_new ("show-in-schedule", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, PLENARY_TYPE_TRACK);
@@ -405,6 +468,7 @@ plenary_tracks_view_init (PlenaryTracksView *self)
   g_autoptr (GtkNoSelection) entries_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->clock = g_object_ref (plenary_clock_get_default ());
   plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->other = gtk_string_object_new ("other");

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-week-grid.h"
+#include "util/plenary-clock.h"
 
 #define MIN_DAY_WIDTH 150.0
 #define MIN_HOUR_HEIGHT 36.0
@@ -57,7 +58,7 @@ struct _PlenaryWeekGrid
   gboolean           fit;         /* the day's used hours fill the height */
   int                only_day;
   int                focused;     /* box index */
-  GDateTime         *now_override;
+  PlenaryClock      *clock;        /* where the now-line is drawn; NULL for none */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryWeekGrid, plenary_week_grid, GTK_TYPE_WIDGET)
@@ -67,6 +68,7 @@ enum {
   PROP_HOUR_HEIGHT,
   PROP_ONLY_DAY,
   PROP_NOW,
+  PROP_CLOCK,
   PROP_FIT,
   N_PROPS
 };
@@ -473,7 +475,7 @@ plenary_week_grid_snapshot (GtkWidget   *widget,
   if (self->layout == NULL || width <= 0 || height <= 0)
     return;
 
-  now = self->now_override ? g_date_time_ref (self->now_override) : g_date_time_new_now_utc ();
+  now = self->clock != NULL ? plenary_clock_get_now (self->clock) : NULL;
   plenary_week_grid_get_palette (self, &palette);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   plenary_week_layout_render (self->layout, cr, gtk_widget_get_pango_context (widget), &palette,
@@ -716,7 +718,10 @@ plenary_week_grid_get_property (GObject    *object,
       g_value_set_int (value, self->only_day);
       break;
     case PROP_NOW:
-      g_value_set_boxed (value, self->now_override);
+      g_value_take_boxed (value, self->clock != NULL ? plenary_clock_get_now (self->clock) : NULL);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -742,9 +747,18 @@ plenary_week_grid_set_property (GObject      *object,
     case PROP_FIT:
       plenary_week_grid_set_fit (self, g_value_get_boolean (value));
       break;
-    case PROP_NOW:
-      g_clear_pointer (&self->now_override, g_date_time_unref);
-      self->now_override = g_value_dup_boxed (value);
+    case PROP_CLOCK:
+      if (self->clock != NULL)
+        g_signal_handlers_disconnect_by_data (self->clock, self);
+      g_set_object (&self->clock, g_value_get_object (value));
+      /* The line moves with each minute and with every jump of the clock. */
+      if (self->clock != NULL)
+        {
+          g_signal_connect_object (self->clock, "tick", G_CALLBACK (gtk_widget_queue_draw),
+                                   self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->clock, "time-changed",
+                                   G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+        }
       gtk_widget_queue_draw (GTK_WIDGET (self));
       break;
     default:
@@ -763,6 +777,7 @@ plenary_week_grid_dispose (GObject *object)
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->vadjustment, gtk_widget_queue_draw, self);
   g_clear_object (&self->vadjustment);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (plenary_week_grid_parent_class)->dispose (object);
 }
@@ -782,7 +797,6 @@ plenary_week_grid_finalize (GObject *object)
   g_clear_pointer (&self->layout, plenary_week_layout_free);
   g_clear_pointer (&self->focus_order, g_array_unref);
   g_clear_pointer (&self->starred, g_hash_table_unref);
-  g_clear_pointer (&self->now_override, g_date_time_unref);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (plenary_week_grid_parent_class)->finalize (object);
@@ -812,9 +826,13 @@ plenary_week_grid_class_init (PlenaryWeekGridClass *klass)
   properties[PROP_FIT] =
     g_param_spec_boolean ("fit", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* What the clock reads: where the now-line is drawn. */
   properties[PROP_NOW] =
     g_param_spec_boxed ("now", NULL, NULL, G_TYPE_DATE_TIME,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, PLENARY_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ENTRY_ACTIVATED] = g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass),

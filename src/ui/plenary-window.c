@@ -21,8 +21,29 @@
 #include "plenary-speakers-view.h"
 #include "plenary-starred-view.h"
 #include "plenary-tracks-view.h"
+#include "plenary-view.h"
 #include "plenary-window.h"
 #include "sync/plenary-schedule-diff.h"
+
+/* The window's pages, in the view switcher's order. The first is built with the window; the
+ * others when first shown: at start-up only the schedule is on screen, and the other templates,
+ * their styles and lists would cost start-up time for nothing. */
+static const struct
+{
+  const char *name;
+  const char *title;
+  const char *icon_name;
+  GType     (*get_type) (void);
+} pages[] = {
+  { "schedule", N_("Schedule"), "x-office-calendar-symbolic", plenary_schedule_view_get_type },
+  { "now", N_("Now & Next"), "plenary-now-symbolic", plenary_now_view_get_type },
+  { "speakers", N_("Speakers"), "system-users-symbolic", plenary_speakers_view_get_type },
+  { "rooms", N_("Rooms"), "view-grid-symbolic", plenary_rooms_view_get_type },
+  { "tracks", N_("Tracks"), "view-list-bullet-symbolic", plenary_tracks_view_get_type },
+  { "starred", N_("Starred"), "starred-symbolic", plenary_starred_view_get_type },
+};
+
+#define N_PAGES G_N_ELEMENTS (pages)
 
 struct _PlenaryWindow
 {
@@ -55,18 +76,9 @@ struct _PlenaryWindow
   GtkSpinner           *loading_spinner;
   GtkLabel             *banner_label;
   GtkButton            *banner_button;
-  PlenaryScheduleView  *schedule_view;
-  AdwBin               *speakers_page;
-  AdwBin               *tracks_page;
-  AdwBin               *rooms_page;
-  AdwBin               *starred_page;
-  AdwBin               *now_page;
-  /* The other views: NULL until their page is first shown (see ensure_view()). */
-  PlenarySpeakersView  *speakers_view;
-  PlenaryTracksView    *tracks_view;
-  PlenaryRoomsView     *rooms_view;
-  PlenaryStarredView   *starred_view;
-  PlenaryNowView       *now_view;
+  PlenaryScheduleView  *schedule_view;     /* views[0] */
+  AdwBin               *page_bins[N_PAGES];
+  PlenaryView          *views[N_PAGES];    /* NULL until the page is first shown */
 };
 
 G_DEFINE_FINAL_TYPE (PlenaryWindow, plenary_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -149,85 +161,64 @@ get_user_data (PlenaryWindow *self)
   return self->sample_user_data;
 }
 
-/* The views built so far follow the programme on screen (the schedule view is always built). */
+/* The views built so far follow the programme on screen. */
 static void
 show_schedule_in_views (PlenaryWindow *self)
 {
   PlenaryUserData *user_data = get_user_data (self);
 
-  if (self->speakers_view != NULL)
-    plenary_speakers_view_set_schedule (self->speakers_view, self->schedule);
-  if (self->tracks_view != NULL)
-    plenary_tracks_view_set_schedule (self->tracks_view, self->schedule);
-  if (self->rooms_view != NULL)
-    {
-      plenary_rooms_view_set_user_data (self->rooms_view, user_data);
-      plenary_rooms_view_set_schedule (self->rooms_view, self->schedule);
-    }
-  if (self->starred_view != NULL)
-    plenary_starred_view_set_schedule (self->starred_view, self->schedule, user_data);
-  if (self->now_view != NULL)
-    plenary_now_view_set_schedule (self->now_view, self->schedule, user_data);
+  for (guint i = 0; i < N_PAGES; i++)
+    if (self->views[i] != NULL)
+      {
+        plenary_view_set_user_data (self->views[i], user_data);
+        plenary_view_set_schedule (self->views[i], self->schedule);
+      }
 }
 
-/* Builds the view of page @name on first use: at start-up only the schedule is on screen, and
- * the other four templates, their styles and lists cost start-up time for nothing. */
-static void
+/* What a view may ask of the window, where its type has the signal. */
+static const struct
+{
+  const char *signal;
+  GCallback   handler;
+} view_signals[] = {
+  { "entry-activated", G_CALLBACK (on_entry_activated) },
+  { "star-entries", G_CALLBACK (on_star_entries) },
+  { "show-in-schedule", G_CALLBACK (on_show_in_schedule) },
+  { "chair-requested", G_CALLBACK (on_chair_requested) },
+  /* Starred opens talks in its own page; only a speaker's name leads elsewhere. */
+  { "person-activated", G_CALLBACK (on_person_activated) },
+};
+
+static PlenaryView *
+build_view (PlenaryWindow *self,
+            guint          page)
+{
+  GtkWidget *view = g_object_new (pages[page].get_type (), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_signals); i++)
+    if (g_signal_lookup (view_signals[i].signal, G_OBJECT_TYPE (view)) != 0)
+      g_signal_connect_object (view, view_signals[i].signal, view_signals[i].handler, self,
+                               G_CONNECT_SWAPPED);
+  if (self->settings != NULL
+      && g_object_class_find_property (G_OBJECT_GET_CLASS (view), "room-change-minutes"))
+    g_settings_bind (self->settings, "room-change-minutes", view, "room-change-minutes",
+                     G_SETTINGS_BIND_GET);
+  self->views[page] = PLENARY_VIEW (view);
+  adw_bin_set_child (self->page_bins[page], view);
+  plenary_view_set_user_data (self->views[page], get_user_data (self));
+  plenary_view_set_schedule (self->views[page], self->schedule);
+  return self->views[page];
+}
+
+/* The view of page @name, built on first use. */
+static PlenaryView *
 ensure_view (PlenaryWindow *self,
              const char    *name)
 {
-  GtkWidget *view = NULL;
-  AdwBin *page = NULL;
-
-  if (g_strcmp0 (name, "speakers") == 0 && self->speakers_view == NULL)
-    {
-      view = g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL);
-      self->speakers_view = PLENARY_SPEAKERS_VIEW (view);
-      g_signal_connect_object (view, "star-entries", G_CALLBACK (on_star_entries), self,
-                               G_CONNECT_SWAPPED);
-      page = self->speakers_page;
-    }
-  else if (g_strcmp0 (name, "tracks") == 0 && self->tracks_view == NULL)
-    {
-      view = g_object_new (PLENARY_TYPE_TRACKS_VIEW, NULL);
-      self->tracks_view = PLENARY_TRACKS_VIEW (view);
-      g_signal_connect_object (view, "show-in-schedule", G_CALLBACK (on_show_in_schedule), self,
-                               G_CONNECT_SWAPPED);
-      page = self->tracks_page;
-    }
-  else if (g_strcmp0 (name, "rooms") == 0 && self->rooms_view == NULL)
-    {
-      view = g_object_new (PLENARY_TYPE_ROOMS_VIEW, NULL);
-      self->rooms_view = PLENARY_ROOMS_VIEW (view);
-      g_signal_connect_object (view, "chair-requested", G_CALLBACK (on_chair_requested), self,
-                               G_CONNECT_SWAPPED);
-      page = self->rooms_page;
-    }
-  else if (g_strcmp0 (name, "starred") == 0 && self->starred_view == NULL)
-    {
-      view = g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL);
-      self->starred_view = PLENARY_STARRED_VIEW (view);
-      g_settings_bind (self->settings, "room-change-minutes", view, "room-change-minutes",
-                       G_SETTINGS_BIND_GET);
-      /* Starred opens talks in its own page; only a speaker's name leads elsewhere. */
-      g_signal_connect_object (view, "person-activated", G_CALLBACK (on_person_activated), self,
-                               G_CONNECT_SWAPPED);
-      page = self->starred_page;
-    }
-  else if (g_strcmp0 (name, "now") == 0 && self->now_view == NULL)
-    {
-      view = g_object_new (PLENARY_TYPE_NOW_VIEW, NULL);
-      self->now_view = PLENARY_NOW_VIEW (view);
-      page = self->now_page;
-    }
-  if (view == NULL)
-    return;
-
-  if (!PLENARY_IS_STARRED_VIEW (view))
-    g_signal_connect_object (view, "entry-activated", G_CALLBACK (on_entry_activated), self,
-                             G_CONNECT_SWAPPED);
-  adw_bin_set_child (page, view);
-  show_schedule_in_views (self);
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_strcmp0 (pages[i].name, name) == 0)
+      return self->views[i] != NULL ? self->views[i] : build_view (self, i);
+  return NULL;
 }
 
 /* Where the header bar shows the event's title, the status row only says how fresh it is. */
@@ -257,13 +248,10 @@ static void
 show_schedule (PlenaryWindow   *self,
                PlenarySchedule *schedule)
 {
-  PlenaryUserData *user_data = get_user_data (self);
   const char *title = schedule ? plenary_schedule_get_title (schedule)
                                : self->event ? plenary_event_get_title (self->event) : NULL;
 
   g_set_object (&self->schedule, schedule);
-  plenary_schedule_view_set_user_data (self->schedule_view, user_data);
-  plenary_schedule_view_set_schedule (self->schedule_view, schedule);
   show_schedule_in_views (self);
   adw_view_switcher_title_set_title (self->switcher_title, title ? title : _("Plenary"));
   gtk_label_set_text (self->status_title, title ? title : "");
@@ -693,8 +681,8 @@ on_person_activated (PlenaryWindow *self,
                      PlenaryPerson *person)
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "speakers");
-  ensure_view (self, "speakers");
-  plenary_speakers_view_show_person (self->speakers_view, person);
+  plenary_speakers_view_show_person (PLENARY_SPEAKERS_VIEW (ensure_view (self, "speakers")),
+                                     person);
 }
 
 static void
@@ -1360,12 +1348,6 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, banner_button);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, schedule_view);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, speakers_page);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, tracks_page);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, rooms_page);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, starred_page);
-  gtk_widget_class_bind_template_child (widget_class, PlenaryWindow, now_page);
   gtk_widget_class_bind_template_callback (widget_class, on_view_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_title_visible);
 
@@ -1402,6 +1384,18 @@ static void
 plenary_window_init (PlenaryWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      AdwViewStackPage *page;
+
+      self->page_bins[i] = ADW_BIN (adw_bin_new ());
+      page = adw_view_stack_add_titled (self->view_stack, GTK_WIDGET (self->page_bins[i]),
+                                        pages[i].name, _(pages[i].title));
+      adw_view_stack_page_set_icon_name (page, pages[i].icon_name);
+      /* (Adding the first page shows it, which may have built it already.) */
+      if (i == 0)
+        self->schedule_view = PLENARY_SCHEDULE_VIEW (ensure_view (self, pages[0].name));
+    }
   plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   switch_squeezers_at_once (GTK_WIDGET (self->switcher_title));
 

@@ -1,0 +1,285 @@
+/* plenary-filter-bar.c
+ *
+ * Copyright 2026 The Plenary authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "plenary-filter-bar.h"
+
+struct _PlenaryFilterBar
+{
+  GtkWidget    parent_instance;
+
+  char        *track;     /* NULL for any */
+  char        *room;
+  char        *session;
+  gboolean     updating;
+
+  GtkWidget   *filter_button;
+  GtkDropDown *track_dropdown;
+  GtkDropDown *room_dropdown;
+  GtkDropDown *session_dropdown;
+};
+
+G_DEFINE_FINAL_TYPE (PlenaryFilterBar, plenary_filter_bar, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_filter (char       **field,
+            const char  *value)
+{
+  g_free (*field);
+  *field = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
+}
+
+static void
+on_dropdown_selected (PlenaryFilterBar *self)
+{
+  struct { GtkDropDown *dropdown; char **field; } filters[] = {
+    { self->track_dropdown, &self->track },
+    { self->room_dropdown, &self->room },
+    { self->session_dropdown, &self->session },
+  };
+
+  if (self->updating)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      guint selected = gtk_drop_down_get_selected (filters[i].dropdown);
+      GtkStringObject *object = gtk_drop_down_get_selected_item (filters[i].dropdown);
+
+      /* Row 0 is "All …". */
+      set_filter (filters[i].field,
+                  selected > 0 && object != NULL ? gtk_string_object_get_string (object) : NULL);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GtkStringList *
+new_choice_list (const char *all,
+                 GPtrArray  *values)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; i < values->len; i++)
+    gtk_string_list_append (list, g_ptr_array_index (values, i));
+  return list;
+}
+
+static void
+rebuild_choices (PlenaryFilterBar *self,
+                 PlenarySchedule  *schedule)
+{
+  g_autoptr (GPtrArray) tracks = g_ptr_array_new ();
+  g_autoptr (GPtrArray) rooms = g_ptr_array_new ();
+  g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GtkStringList) track_list = NULL;
+  g_autoptr (GtkStringList) room_list = NULL;
+  g_autoptr (GtkStringList) session_list = NULL;
+
+  if (schedule != NULL)
+    {
+      GListModel *model = plenary_schedule_get_tracks (schedule);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr (PlenaryTrack) track = g_list_model_get_item (model, i);
+
+          g_ptr_array_add (tracks, (gpointer) plenary_track_get_title (track));
+        }
+      model = plenary_schedule_get_rooms (schedule);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr (PlenaryRoom) room = g_list_model_get_item (model, i);
+
+          if (plenary_room_get_name (room)[0] != '\0')
+            g_ptr_array_add (rooms, (gpointer) plenary_room_get_name (room));
+        }
+      model = plenary_schedule_get_blocks (schedule);
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        {
+          g_autoptr (PlenaryEntry) block = g_list_model_get_item (model, i);
+          const char *session = plenary_entry_get_session_title (block);
+
+          if (session[0] != '\0' && g_hash_table_add (seen, (gpointer) session))
+            g_ptr_array_add (sessions, g_strdup (session));
+        }
+      g_ptr_array_sort (sessions, (GCompareFunc) g_strcmp0);
+    }
+
+  self->updating = TRUE;
+  track_list = new_choice_list (_("All Tracks"), tracks);
+  room_list = new_choice_list (_("All Rooms"), rooms);
+  session_list = new_choice_list (_("All Sessions"), sessions);
+  gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (track_list));
+  gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (room_list));
+  gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (session_list));
+  self->updating = FALSE;
+}
+
+static guint
+find_choice (GtkDropDown *dropdown,
+             const char  *value)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 1; value != NULL && i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), value) == 0)
+      return i;
+  return 0;
+}
+
+/* Filters survive a new snapshot when what they name still exists. */
+static void
+restore_filters (PlenaryFilterBar *self)
+{
+  guint track = find_choice (self->track_dropdown, self->track);
+  guint room = find_choice (self->room_dropdown, self->room);
+  guint session = find_choice (self->session_dropdown, self->session);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->track_dropdown, track);
+  gtk_drop_down_set_selected (self->room_dropdown, room);
+  gtk_drop_down_set_selected (self->session_dropdown, session);
+  self->updating = FALSE;
+  on_dropdown_selected (self);
+}
+
+void
+plenary_filter_bar_set_schedule (PlenaryFilterBar *self,
+                                 PlenarySchedule  *schedule)
+{
+  g_return_if_fail (PLENARY_IS_FILTER_BAR (self));
+
+  rebuild_choices (self, schedule);
+  restore_filters (self);
+}
+
+void
+plenary_filter_bar_set_filters (PlenaryFilterBar *self,
+                                const char       *track,
+                                const char       *room,
+                                const char       *session)
+{
+  g_return_if_fail (PLENARY_IS_FILTER_BAR (self));
+
+  set_filter (&self->track, track);
+  set_filter (&self->room, room);
+  set_filter (&self->session, session);
+  restore_filters (self);
+}
+
+gboolean
+plenary_filter_bar_is_active (PlenaryFilterBar *self)
+{
+  g_return_val_if_fail (PLENARY_IS_FILTER_BAR (self), FALSE);
+
+  return self->track != NULL || self->room != NULL || self->session != NULL;
+}
+
+gboolean
+plenary_filter_bar_matches (PlenaryFilterBar *self,
+                            PlenaryEntry     *entry)
+{
+  g_return_val_if_fail (PLENARY_IS_FILTER_BAR (self), FALSE);
+
+  if (self->track != NULL)
+    {
+      PlenaryTrack *track = plenary_entry_get_track (entry);
+
+      if (track == NULL || g_strcmp0 (plenary_track_get_title (track), self->track) != 0)
+        return FALSE;
+    }
+  if (self->room != NULL
+      && g_strcmp0 (plenary_room_get_name (plenary_entry_get_room (entry)), self->room) != 0)
+    return FALSE;
+  if (self->session != NULL
+      && g_strcmp0 (plenary_entry_get_session_title (entry), self->session) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+char *
+plenary_filter_bar_dup_summary (PlenaryFilterBar *self)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  g_return_val_if_fail (PLENARY_IS_FILTER_BAR (self), NULL);
+
+  if (!plenary_filter_bar_is_active (self))
+    return NULL;
+  if (self->track != NULL)
+    g_ptr_array_add (parts, self->track);
+  if (self->room != NULL)
+    g_ptr_array_add (parts, self->room);
+  if (self->session != NULL)
+    g_ptr_array_add (parts, self->session);
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv (" · ", (char **) parts->pdata);
+  /* Translators: the active filters of the Schedule view. */
+  return g_strdup_printf (_("Only %s"), joined);
+}
+
+static void
+plenary_filter_bar_dispose (GObject *object)
+{
+  PlenaryFilterBar *self = PLENARY_FILTER_BAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_FILTER_BAR);
+
+  G_OBJECT_CLASS (plenary_filter_bar_parent_class)->dispose (object);
+}
+
+static void
+plenary_filter_bar_finalize (GObject *object)
+{
+  PlenaryFilterBar *self = PLENARY_FILTER_BAR (object);
+
+  g_clear_pointer (&self->track, g_free);
+  g_clear_pointer (&self->room, g_free);
+  g_clear_pointer (&self->session, g_free);
+
+  G_OBJECT_CLASS (plenary_filter_bar_parent_class)->finalize (object);
+}
+
+static void
+plenary_filter_bar_class_init (PlenaryFilterBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = plenary_filter_bar_dispose;
+  object_class->finalize = plenary_filter_bar_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/plenary-filter-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, track_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, room_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, session_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+plenary_filter_bar_init (PlenaryFilterBar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  rebuild_choices (self, NULL);
+}
