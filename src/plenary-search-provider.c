@@ -20,7 +20,7 @@
 #include "plenary-search-provider.h"
 #include "model/plenary-schedule.h"
 #include "store/plenary-user-data.h"
-#include "sync/plenary-event.h"
+#include "model/plenary-event.h"
 #include "ui/plenary-format.h"
 #include "util/plenary-search-index.h"
 

@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 
 G_BEGIN_DECLS
 

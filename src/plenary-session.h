@@ -8,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "sync/plenary-favorites-sync.h"
 #include "sync/plenary-reminders.h"
 #include "sync/plenary-sync-service.h"

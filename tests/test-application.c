@@ -11,7 +11,7 @@
 
 #include "plenary-test-util.h"
 #include "store/plenary-snapshot.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-speakers-view.h"
 #include "ui/plenary-tracks-view.h"

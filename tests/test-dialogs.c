@@ -11,7 +11,7 @@
 
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "plenary-application.h"
 #include "ui/plenary-add-event-dialog.h"
 #include "ui/plenary-chair-window.h"

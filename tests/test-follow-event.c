@@ -13,7 +13,7 @@
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"
 #include "store/plenary-store.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "ui/plenary-add-event-dialog.h"
 #include "ui/plenary-starred-view.h"
 #include "ui/plenary-window.h"

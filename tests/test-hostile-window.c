@@ -14,10 +14,10 @@
 
 #include "plenary-application.h"
 #include "plenary-test-util.h"
-#include "sync/plenary-event.h"
+#include "model/plenary-event.h"
 #include "store/plenary-snapshot.h"
 #include "store/plenary-store.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "ui/plenary-window.h"
 
 #define SERVER "http://127.0.0.1:9/"

@@ -21,7 +21,7 @@
 #include "model/plenary-entry.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "sync/plenary-sync-service.h"
 #include "util/plenary-json.h"
 #include "plenary-test-server.h"

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "plenary-application.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "sync/plenary-favorites-sync.h"
 #include "ui/plenary-integration-group.h"
 #include "ui/plenary-preferences-window.h"

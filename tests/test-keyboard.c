@@ -18,7 +18,7 @@
 #include "plenary-application.h"
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"
-#include "sync/plenary-event.h"
+#include "model/plenary-event.h"
 #include "ui/plenary-add-event-dialog.h"
 #include "ui/plenary-entry-page.h"
 #include "ui/plenary-window.h"

@@ -15,7 +15,7 @@
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-schedule-cache-fields.h"
 #include "store/plenary-store.h"
-#include "sync/plenary-event.h"
+#include "model/plenary-event.h"
 #include "plenary-test-util.h"
 
 #define SERVER "https://lpc.events/"

@@ -14,7 +14,7 @@
 #include "plenary-test-util.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
-#include "sync/plenary-event.h"
+#include "model/plenary-event.h"
 #include "ui/plenary-format.h"
 #include "util/plenary-search-index.h"
 

@@ -12,7 +12,7 @@
 #include "plenary-test-util.h"
 #include "store/plenary-snapshot.h"
 #include "store/plenary-store.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "ui/plenary-entry-page.h"
 #include "ui/plenary-window.h"
 

@@ -11,7 +11,7 @@
 
 #include "indico/plenary-indico-client.h"
 #include "store/plenary-store.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "sync/plenary-sync-service.h"
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"

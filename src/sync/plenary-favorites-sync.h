@@ -8,7 +8,7 @@
 
 #include <libsoup/soup.h>
 
-#include "plenary-event.h"
+#include "model/plenary-event.h"
 #include "plenary-favorites-merge.h"
 
 G_BEGIN_DECLS

@@ -8,7 +8,7 @@
 
 #include <adwaita.h>
 
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "sync/plenary-sync-service.h"
 
 G_BEGIN_DECLS

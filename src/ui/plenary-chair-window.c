@@ -11,7 +11,7 @@
 
 #include "plenary-chair-window.h"
 #include "plenary-a11y.h"
-#include "sync/plenary-event.h"
+#include "model/plenary-event.h"
 #include "plenary-format.h"
 
 #define DEFAULT_WARNING_MINUTES 5

@@ -14,7 +14,7 @@
 
 #include "plenary-application.h"
 #include "plenary-integration-group.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 #include "sync/plenary-favorites-sync.h"
 #include "util/plenary-background.h"
 

@@ -11,7 +11,7 @@
 #include "model/plenary-schedule.h"
 #include "plenary-application.h"
 #include "plenary-schedule-view.h"
-#include "sync/plenary-event.h"
+#include "model/plenary-event.h"
 
 G_BEGIN_DECLS
 

@@ -26,7 +26,7 @@
 #include "store/plenary-snapshot.h"
 #include "store/plenary-store.h"
 #include "store/plenary-user-data.h"
-#include "sync/plenary-event-list.h"
+#include "store/plenary-event-list.h"
 
 #define FUZZ_USER_DATA      1
 #define FUZZ_META           2

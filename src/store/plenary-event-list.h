@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include "plenary-event.h"
+#include "model/plenary-event.h"
 
 G_BEGIN_DECLS
 
