@@ -442,7 +442,7 @@ add_gate_warnings (const char      *source,
   if (strstr (source, "://") != NULL && plenary_event_url_parse (source, &base, &id, NULL))
     {
       g_autofree char *dir = plenary_store_get_event_dir (base, id);
-      g_autoptr (PlenarySchedule) stored = plenary_schedule_cache_load (dir, NULL, NULL, NULL);
+      g_autoptr (PlenarySchedule) stored = plenary_schedule_cache_load (dir, NULL, NULL);
       guint before = stored != NULL ? plenary_schedule_get_n_contributions (stored) : 0;
 
       if (now > 0 && (guint64) now * 2 < before)

@@ -11,6 +11,7 @@
 
 #include "indico/plenary-indico-client.h"
 #include "plenary-check.h"
+#include "store/plenary-commit.h"
 #include "store/plenary-schedule-cache.h"
 #include "plenary-test-server.h"
 #include "plenary-test-util.h"
@@ -346,7 +347,7 @@ test_hostile_url (void)
     test_server_serve_lpc (server, "11");
     g_assert_true (test_sync_event (service, event, NULL, &error));
     g_assert_no_error (error);
-    while (plenary_schedule_cache_get_n_pending () > 0)
+    while (plenary_store_get_n_pending_cache_writes () > 0)
       g_main_context_iteration (NULL, TRUE);
     /* Only Monday: everything from Tuesday's key on, closed again. */
     cut = strstr (day->str, ",\"20210921\":");

@@ -19,6 +19,7 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "model/plenary-entry.h"
+#include "store/plenary-commit.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
 #include "store/plenary-event-list.h"
@@ -64,7 +65,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  while (plenary_schedule_cache_get_n_pending () > 0)
+  while (plenary_store_get_n_pending_cache_writes () > 0)
     g_main_context_iteration (NULL, TRUE);
   g_clear_object (&f->event);
   g_clear_object (&f->service);
@@ -190,7 +191,7 @@ sync_first (Fixture *f)
   plenary_user_data_save_async (user, NULL, user_saved_cb, &saved);
   while (!saved)
     g_main_context_iteration (NULL, TRUE);
-  while (plenary_schedule_cache_get_n_pending () > 0)
+  while (plenary_store_get_n_pending_cache_writes () > 0)
     g_main_context_iteration (NULL, TRUE);
   return hash_tree (plenary_event_get_directory (f->event));
 }
@@ -325,7 +326,7 @@ test_long_title (Fixture       *f,
   g_assert_true (plenary_user_data_get_starred (plenary_event_get_user_data (f->event), "941"));
 
   /* The next start (from the schedule cache) shows it cut too. */
-  while (plenary_schedule_cache_get_n_pending () > 0)
+  while (plenary_store_get_n_pending_cache_writes () > 0)
     g_main_context_iteration (NULL, TRUE);
   again = next_start (f, NULL);
   entry = find_entry (plenary_event_get_schedule (again), "Huge ");
@@ -591,7 +592,7 @@ test_use_held (Fixture       *f,
   g_assert_true (g_file_test (previous, G_FILE_TEST_EXISTS));
   g_assert_true (plenary_user_data_get_starred (plenary_event_get_user_data (f->event), "941"));
 
-  while (plenary_schedule_cache_get_n_pending () > 0)
+  while (plenary_store_get_n_pending_cache_writes () > 0)
     g_main_context_iteration (NULL, TRUE);
   again = next_start (f, NULL);
   g_assert_cmpuint (plenary_schedule_get_n_contributions (plenary_event_get_schedule (again)),

@@ -12,6 +12,7 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "model/plenary-schedule-builder.h"
+#include "store/plenary-commit.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-schedule-cache-fields.h"
 #include "store/plenary-store.h"
@@ -77,7 +78,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  while (plenary_schedule_cache_get_n_pending () > 0)
+  while (plenary_store_get_n_pending_cache_writes () > 0)
     plenary_test_iterate (5);
   plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
   g_clear_object (&f->snapshot);
@@ -107,7 +108,7 @@ load_cache (Fixture  *f,
 
   mapped = plenary_snapshot_open_mapped (f->dir, &stamps, NULL);
   g_assert_nonnull (mapped);
-  return plenary_schedule_cache_load (f->dir, mapped, (const char * const *) stamps, error);
+  return plenary_store_load_cache (f->dir, mapped, (const char * const *) stamps, error);
 }
 
 static void
@@ -116,7 +117,7 @@ write_cache (Fixture         *f,
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (plenary_schedule_cache_write (f->dir, f->snapshot, schedule, &error));
+  g_assert_true (plenary_store_write_cache (f->dir, f->snapshot, schedule, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (f->cache_path, G_FILE_TEST_EXISTS));
 }
@@ -155,7 +156,7 @@ start_reporting (gboolean *from_cache)
   g_assert_no_error (r.error);
   g_assert_true (r.ok);
   g_assert_nonnull (plenary_event_get_schedule (event));
-  while (plenary_schedule_cache_get_n_pending () > 0)
+  while (plenary_store_get_n_pending_cache_writes () > 0)
     plenary_test_iterate (5);
   if (from_cache != NULL)
     *from_cache = r.cached;

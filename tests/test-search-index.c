@@ -12,6 +12,7 @@
 #include "store/plenary-folder-loader.h"
 #include "model/plenary-schedule.h"
 #include "plenary-test-util.h"
+#include "store/plenary-commit.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-store.h"
 #include "model/plenary-event.h"
@@ -330,14 +331,14 @@ test_cache_pages (void)
   sources = plenary_event_build_sources (event, snapshot);
   parsed = plenary_indico_parse (sources, &error);
   g_assert_no_error (error);
-  g_assert_true (plenary_schedule_cache_write (dir, snapshot, parsed, &error));
+  g_assert_true (plenary_store_write_cache (dir, snapshot, parsed, &error));
   g_assert_no_error (error);
   /* Not from a cache: nothing to hand back. */
   plenary_schedule_release_pages (parsed);
 
   mapped = plenary_snapshot_open_mapped (dir, &stamps, NULL);
   g_assert_nonnull (mapped);
-  cached = plenary_schedule_cache_load (dir, mapped, (const char * const *) stamps, &error);
+  cached = plenary_store_load_cache (dir, mapped, (const char * const *) stamps, &error);
   g_assert_no_error (error);
   entries = plenary_schedule_get_entries (cached);
   g_assert_cmpuint (g_list_model_get_n_items (entries), >, 100);

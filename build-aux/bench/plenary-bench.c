@@ -20,6 +20,7 @@
 #include "indico/plenary-indico-parser.h"
 #include "plenary-benchmark.h"
 #include "store/plenary-folder-loader.h"
+#include "store/plenary-commit.h"
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-snapshot.h"
 #include "sync/plenary-sync-service.h"
@@ -62,7 +63,7 @@ run_import (const char *folder)
       snapshot = plenary_snapshot_new (sources->timetable, sources->event, sources->program, NULL);
       /* What a sync stores: the exports, then the derived form start-up reads. */
       if (plenary_snapshot_save (snapshot, store, &error))
-        plenary_schedule_cache_write (store, snapshot, schedule, &error);
+        plenary_store_write_cache (store, snapshot, schedule, &error);
     }
   end = g_get_monotonic_time ();
   if (error != NULL)

@@ -863,7 +863,7 @@ show_loaded (GTask           *task,
   /* Parsed from the snapshot's JSON: stored in its derived form for the next start. */
   data->from_cache = from_cache;
   if (!from_cache && snapshot != NULL)
-    plenary_schedule_cache_write_in_background (self->directory, snapshot, schedule);
+    plenary_store_write_cache_in_background (self->directory, snapshot, schedule);
 
   plenary_event_set_programme (self, snapshot, schedule);
   if (snapshot != NULL)
@@ -914,7 +914,7 @@ last_resort_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   GError *error = NULL;
-  PlenarySchedule *schedule = plenary_schedule_cache_load (task_data, NULL, NULL, &error);
+  PlenarySchedule *schedule = plenary_schedule_cache_load (task_data, NULL, &error);
 
   if (schedule == NULL)
     g_task_return_error (task, error);

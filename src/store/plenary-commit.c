@@ -15,6 +15,111 @@
 #include "plenary-commit.h"
 #include "plenary-schedule-cache.h"
 
+/* What the cache needs to know of @snapshot: its hashes, and the stamps of its files. */
+static PlenaryScheduleCacheSource
+cache_source (PlenarySnapshot    *snapshot,
+              const char * const *stamps)
+{
+  PlenaryScheduleCacheSource source = {
+    { plenary_snapshot_get_timetable_sha256 (snapshot),
+      plenary_snapshot_get_event_sha256 (snapshot),
+      plenary_snapshot_get_program_sha256 (snapshot) },
+    stamps,
+  };
+
+  return source;
+}
+
+PlenarySchedule *
+plenary_store_load_cache (const char         *dir,
+                          PlenarySnapshot    *snapshot,
+                          const char * const *stamps,
+                          GError            **error)
+{
+  PlenaryScheduleCacheSource source;
+
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot) && stamps != NULL, NULL);
+
+  source = cache_source (snapshot, stamps);
+  return plenary_schedule_cache_load (dir, &source, error);
+}
+
+gboolean
+plenary_store_write_cache (const char       *dir,
+                           PlenarySnapshot  *snapshot,
+                           PlenarySchedule  *schedule,
+                           GError          **error)
+{
+  g_auto (GStrv) stamps = NULL;
+  PlenaryScheduleCacheSource source;
+
+  g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot), FALSE);
+
+  stamps = plenary_snapshot_stamp_files (snapshot, dir);
+  source = cache_source (snapshot, (const char * const *) stamps);
+  return plenary_schedule_cache_write (dir, &source, schedule, error);
+}
+
+static gint n_pending_cache_writes;
+
+typedef struct
+{
+  char            *dir;
+  PlenarySnapshot *snapshot;
+} CacheWrite;
+
+static void
+cache_write_free (CacheWrite *write)
+{
+  g_free (write->dir);
+  g_object_unref (write->snapshot);
+  g_free (write);
+}
+
+static void
+cache_write_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  CacheWrite *write = task_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!plenary_store_write_cache (write->dir, write->snapshot, source_object, &error))
+    g_message ("Could not write the schedule cache in %s: %s", write->dir, error->message);
+  g_atomic_int_dec_and_test (&n_pending_cache_writes);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_store_write_cache_in_background (const char      *dir,
+                                         PlenarySnapshot *snapshot,
+                                         PlenarySchedule *schedule)
+{
+  g_autoptr (GTask) task = NULL;
+  CacheWrite *write;
+
+  g_return_if_fail (dir != NULL);
+  g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
+  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
+
+  task = g_task_new (schedule, NULL, NULL, NULL);
+  g_task_set_source_tag (task, plenary_store_write_cache_in_background);
+  write = g_new0 (CacheWrite, 1);
+  write->dir = g_strdup (dir);
+  write->snapshot = g_object_ref (snapshot);
+  g_task_set_task_data (task, write, (GDestroyNotify) cache_write_free);
+  g_atomic_int_inc (&n_pending_cache_writes);
+  g_task_run_in_thread (task, cache_write_thread);
+}
+
+guint
+plenary_store_get_n_pending_cache_writes (void)
+{
+  return g_atomic_int_get (&n_pending_cache_writes);
+}
+
 gboolean
 plenary_store_commit (const char       *dir,
                       PlenarySnapshot  *snapshot,
@@ -29,7 +134,7 @@ plenary_store_commit (const char       *dir,
 
   if (!plenary_snapshot_save (snapshot, dir, error))
     return FALSE;
-  if (!plenary_schedule_cache_write (dir, snapshot, schedule, &cache_error))
+  if (!plenary_store_write_cache (dir, snapshot, schedule, &cache_error))
     g_message ("Could not write the schedule cache in %s: %s", dir, cache_error->message);
   return TRUE;
 }
@@ -123,7 +228,7 @@ plenary_store_open_committed (const char       *dir,
   mapped = plenary_snapshot_open_mapped (dir, &stamps, NULL);
   if (mapped == NULL)
     return NULL;
-  schedule = plenary_schedule_cache_load (dir, mapped, (const char * const *) stamps, &error);
+  schedule = plenary_store_load_cache (dir, mapped, (const char * const *) stamps, &error);
   if (schedule == NULL)
     {
       if (!g_error_matches (error, PLENARY_SCHEDULE_CACHE_ERROR,

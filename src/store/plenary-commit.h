@@ -41,4 +41,25 @@ gboolean plenary_store_commit_finish (GAsyncResult        *result,
 PlenarySchedule *plenary_store_open_committed (const char       *dir,
                                                PlenarySnapshot **snapshot);
 
+/* The schedule cache of @snapshot's directory @dir, written (plenary_schedule_cache_write())
+ * for @schedule, parsed from @snapshot. Blocking. */
+gboolean         plenary_store_write_cache    (const char       *dir,
+                                               PlenarySnapshot  *snapshot,
+                                               PlenarySchedule  *schedule,
+                                               GError          **error);
+/* The same in a worker thread; a failure (a full disk) is only logged: it is a cache. For a
+ * schedule parsed from the snapshot already current in @dir (a start that found no usable
+ * cache); a new snapshot is stored with its cache by plenary_store_commit_async(). */
+void             plenary_store_write_cache_in_background (const char      *dir,
+                                                          PlenarySnapshot *snapshot,
+                                                          PlenarySchedule *schedule);
+/* For tests: how many background cache writes have not finished yet. */
+guint            plenary_store_get_n_pending_cache_writes (void);
+/* The cache of @dir if it was built from @snapshot, whose files' stamps are @stamps (as
+ * plenary_snapshot_open_mapped() gives them). Blocking. */
+PlenarySchedule *plenary_store_load_cache     (const char         *dir,
+                                               PlenarySnapshot    *snapshot,
+                                               const char * const *stamps,
+                                               GError            **error);
+
 G_END_DECLS

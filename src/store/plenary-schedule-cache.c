@@ -216,14 +216,10 @@ G_STATIC_ASSERT (sizeof (CacheAttachment) == 12);
 static const char *part_names[] = { "timetable", "event", "program" };
 
 static const char *
-snapshot_sha256 (PlenarySnapshot *snapshot,
-                 guint            part)
+source_sha256 (const PlenaryScheduleCacheSource *source,
+               guint                             part)
 {
-  const char *sha256 = part == 0 ? plenary_snapshot_get_timetable_sha256 (snapshot)
-                     : part == 1 ? plenary_snapshot_get_event_sha256 (snapshot)
-                     : plenary_snapshot_get_program_sha256 (snapshot);
-
-  return sha256 != NULL ? sha256 : "";
+  return source->sha256[part] != NULL ? source->sha256[part] : "";
 }
 
 static gint64
@@ -467,9 +463,8 @@ write_descriptions (EntryWriter  *writer,
 }
 
 GBytes *
-plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
-                                  PlenarySnapshot   *snapshot,
-                                  const char *const *stamps)
+plenary_schedule_cache_serialize (PlenarySchedule                  *schedule,
+                                  const PlenaryScheduleCacheSource *source)
 {
   g_autoptr (GHashTable) entry_index = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) room_index = g_hash_table_new (NULL, NULL);
@@ -507,7 +502,7 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
   };
 
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (schedule), NULL);
-  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot), NULL);
+  g_return_val_if_fail (source != NULL && source->stamps != NULL, NULL);
 
   all_entries = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_ENTRIES);
   unscheduled = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_UNSCHEDULED);
@@ -517,7 +512,7 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
   day_list = plenary_schedule_builder_peek (schedule, PLENARY_SCHEDULE_LIST_DAYS);
 
   for (guint i = 0; i < 3; i++)
-    hashes[i] = snapshot_sha256 (snapshot, i);
+    hashes[i] = source_sha256 (source, i);
 
   event.start = time_to_us (plenary_schedule_get_start (schedule));
   event.end = time_to_us (plenary_schedule_get_end (schedule));
@@ -635,7 +630,7 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
   members[FIELD_MAGIC] = g_variant_new_uint64 (CACHE_MAGIC);
   members[FIELD_VERSION] = g_variant_new_uint32 (CACHE_VERSION);
   members[FIELD_HASHES] = strv_variant (hashes, 3);
-  members[FIELD_STAMPS] = strv_variant (stamps, 3);
+  members[FIELD_STAMPS] = strv_variant (source->stamps, 3);
   members[FIELD_STRINGS] = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, blob->str,
                                                       blob->len, 1);
   members[FIELD_OFFSETS] = fixed_array ("u", offsets, sizeof (guint32));
@@ -658,87 +653,25 @@ plenary_schedule_cache_serialize (PlenarySchedule   *schedule,
 }
 
 gboolean
-plenary_schedule_cache_write (const char       *dir,
-                              PlenarySnapshot  *snapshot,
-                              PlenarySchedule  *schedule,
-                              GError          **error)
+plenary_schedule_cache_write (const char                       *dir,
+                              const PlenaryScheduleCacheSource *source,
+                              PlenarySchedule                  *schedule,
+                              GError                          **error)
 {
   g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
   g_autofree char *path = g_build_filename (dir, PLENARY_SCHEDULE_CACHE_FILE, NULL);
-  g_auto (GStrv) stamps = NULL;
   g_autoptr (GBytes) bytes = NULL;
 
   g_return_val_if_fail (dir != NULL, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
 
   /* The event may have been removed meanwhile: do not bring its directory back. */
   if (!g_file_test (meta_path, G_FILE_TEST_EXISTS))
     return TRUE;
 
-  stamps = plenary_snapshot_stamp_files (snapshot, dir);
-  bytes = plenary_schedule_cache_serialize (schedule, snapshot, (const char * const *) stamps);
-  if (!plenary_store_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 error))
-    return FALSE;
-  return TRUE;
-}
-
-static gint n_pending;
-
-typedef struct
-{
-  char            *dir;
-  PlenarySnapshot *snapshot;
-} Write;
-
-static void
-write_free (Write *write)
-{
-  g_free (write->dir);
-  g_object_unref (write->snapshot);
-  g_free (write);
-}
-
-static void
-write_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Write *write = task_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!plenary_schedule_cache_write (write->dir, write->snapshot, source_object, &error))
-    g_message ("Could not write the schedule cache in %s: %s", write->dir, error->message);
-  g_atomic_int_dec_and_test (&n_pending);
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-plenary_schedule_cache_write_in_background (const char      *dir,
-                                            PlenarySnapshot *snapshot,
-                                            PlenarySchedule *schedule)
-{
-  g_autoptr (GTask) task = NULL;
-  Write *write;
-
-  g_return_if_fail (dir != NULL);
-  g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
-  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
-
-  task = g_task_new (schedule, NULL, NULL, NULL);
-  g_task_set_source_tag (task, plenary_schedule_cache_write_in_background);
-  write = g_new0 (Write, 1);
-  write->dir = g_strdup (dir);
-  write->snapshot = g_object_ref (snapshot);
-  g_task_set_task_data (task, write, (GDestroyNotify) write_free);
-  g_atomic_int_inc (&n_pending);
-  g_task_run_in_thread (task, write_thread);
-}
-
-guint
-plenary_schedule_cache_get_n_pending (void)
-{
-  return g_atomic_int_get (&n_pending);
+  bytes = plenary_schedule_cache_serialize (schedule, source);
+  return plenary_store_write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   error);
 }
 
 /* Reading */
@@ -1310,10 +1243,9 @@ corrupt:
 }
 
 PlenarySchedule *
-plenary_schedule_cache_load (const char         *dir,
-                             PlenarySnapshot    *snapshot,
-                             const char * const *stamps,
-                             GError            **error)
+plenary_schedule_cache_load (const char                       *dir,
+                             const PlenaryScheduleCacheSource *source,
+                             GError                          **error)
 {
   g_autofree char *path = NULL;
   g_autoptr (GMappedFile) mapped = NULL;
@@ -1329,8 +1261,7 @@ plenary_schedule_cache_load (const char         *dir,
   PlenarySchedule *schedule;
 
   g_return_val_if_fail (dir != NULL, NULL);
-  g_return_val_if_fail (snapshot == NULL || PLENARY_IS_SNAPSHOT (snapshot), NULL);
-  g_return_val_if_fail (snapshot == NULL || stamps != NULL, NULL);
+  g_return_val_if_fail (source == NULL || source->stamps != NULL, NULL);
 
   path = g_build_filename (dir, PLENARY_SCHEDULE_CACHE_FILE, NULL);
   mapped = g_mapped_file_new (path, FALSE, &local_error);
@@ -1378,21 +1309,21 @@ plenary_schedule_cache_load (const char         *dir,
                            PLENARY_SCHEDULE_CACHE_ERROR_CORRUPT, "Bad header");
       return NULL;
     }
-  /* No snapshot: the last resort when the exports are damaged; the cache is only checked
-   * for itself. */
-  for (guint i = 0; snapshot != NULL && i < 3; i++)
+  /* No source: the last resort when the exports are damaged; the cache is only checked for
+   * itself. */
+  for (guint i = 0; source != NULL && i < 3; i++)
     {
       g_autoptr (GVariant) hash = g_variant_get_child_value (hashes, i);
       g_autoptr (GVariant) stamp = g_variant_get_child_value (found_stamps, i);
 
       if (g_ascii_strcasecmp (g_variant_get_string (hash, NULL),
-                              snapshot_sha256 (snapshot, i)) != 0)
+                              source_sha256 (source, i)) != 0)
         {
           g_set_error (error, PLENARY_SCHEDULE_CACHE_ERROR, PLENARY_SCHEDULE_CACHE_ERROR_STALE,
                        "Built from another %s", part_names[i]);
           return NULL;
         }
-      if (g_strcmp0 (g_variant_get_string (stamp, NULL), stamps[i]) != 0)
+      if (g_strcmp0 (g_variant_get_string (stamp, NULL), source->stamps[i]) != 0)
         {
           g_set_error (error, PLENARY_SCHEDULE_CACHE_ERROR, PLENARY_SCHEDULE_CACHE_ERROR_STALE,
                        "%s.json changed since the cache was built", part_names[i]);

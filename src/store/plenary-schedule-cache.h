@@ -9,7 +9,6 @@
 #include <gio/gio.h>
 
 #include "model/plenary-schedule.h"
-#include "plenary-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -28,32 +27,32 @@ typedef enum
 
 GQuark           plenary_schedule_cache_error_quark (void);
 
-/* The schedule stored in @dir for @snapshot, whose parts' current file stamps are @stamps
- * (see plenary_snapshot_open_mapped()); NULL with an error when the cache is missing, of
+/* What a cache is built from and checked against: the SHA-256 of each stored export
+ * (timetable, event, program; NULL or "" for one not stored) and the stamps of those files
+ * now (see plenary_snapshot_stamp_files()). The cache does not know the snapshot: the
+ * commit layer (plenary-commit.h) describes one this way. */
+typedef struct
+{
+  const char        *sha256[3];
+  const char *const *stamps;
+} PlenaryScheduleCacheSource;
+
+/* The schedule stored in @dir for @source; NULL with an error when the cache is missing, of
  * another version, stale or damaged. Never trusts the file: every index is checked.
- * With @snapshot and @stamps NULL, the cache is read whatever it was built from: the last
- * resort when the stored exports are damaged. Blocking, thread-safe. */
-PlenarySchedule *plenary_schedule_cache_load        (const char       *dir,
-                                                     PlenarySnapshot  *snapshot,
-                                                     const char *const *stamps,
-                                                     GError          **error);
-/* The bytes of the cache of @schedule, parsed from @snapshot. */
-GBytes          *plenary_schedule_cache_serialize   (PlenarySchedule  *schedule,
-                                                     PlenarySnapshot  *snapshot,
-                                                     const char *const *stamps);
-/* Writes the cache of @schedule, parsed from @snapshot (the current one of @dir), atomically.
- * Does nothing when @dir holds no snapshot any more (the event was removed). Blocking. */
-gboolean         plenary_schedule_cache_write       (const char       *dir,
-                                                     PlenarySnapshot  *snapshot,
-                                                     PlenarySchedule  *schedule,
-                                                     GError          **error);
-/* The same in a worker thread; a failure (a full disk) is only logged: it is a cache. For a
- * schedule parsed from the snapshot already current in @dir (a start that found no usable
- * cache); a new snapshot is stored with its cache by plenary_store_commit_async(). */
-void             plenary_schedule_cache_write_in_background (const char      *dir,
-                                                             PlenarySnapshot *snapshot,
-                                                             PlenarySchedule *schedule);
-/* For tests: how many background writes have not finished yet. */
-guint            plenary_schedule_cache_get_n_pending (void);
+ * With @source NULL, the cache is read whatever it was built from: the last resort when the
+ * stored exports are damaged. Blocking, thread-safe. */
+PlenarySchedule *plenary_schedule_cache_load      (const char                       *dir,
+                                                   const PlenaryScheduleCacheSource *source,
+                                                   GError                          **error);
+/* The bytes of the cache of @schedule, parsed from @source. */
+GBytes          *plenary_schedule_cache_serialize (PlenarySchedule                  *schedule,
+                                                   const PlenaryScheduleCacheSource *source);
+/* Writes the cache of @schedule, parsed from @source (the current snapshot of @dir),
+ * atomically. Does nothing when @dir holds no snapshot any more (the event was removed).
+ * Blocking. */
+gboolean         plenary_schedule_cache_write     (const char                       *dir,
+                                                   const PlenaryScheduleCacheSource *source,
+                                                   PlenarySchedule                  *schedule,
+                                                   GError                          **error);
 
 G_END_DECLS

@@ -156,7 +156,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     path = g_build_filename (event_dir, PLENARY_SCHEDULE_CACHE_FILE, NULL);
     write_input (path, data, size);
     /* The last-resort way (no snapshot to match): every table is still checked. */
-    schedule = plenary_schedule_cache_load (event_dir, NULL, NULL, NULL);
+    schedule = plenary_schedule_cache_load (event_dir, NULL, NULL);
     if (schedule != NULL)
       {
         GListModel *entries = plenary_schedule_get_entries (schedule);
