@@ -543,7 +543,7 @@ write_from_callback_cb (gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   /* What a UI callback must not do: the store says so, and still writes. */
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL,
+  g_test_expect_message ("Plenary-Store", G_LOG_LEVEL_CRITICAL,
                          "*blocking write of*on the main thread*");
   g_assert_true (plenary_store_write_file (write->path, "{\"ui\":true}", 11, &error));
   g_assert_no_error (error);

@@ -1,4 +1,4 @@
-/* test-sync.c: the sync service against a real HTTP server on loopback
+/* test-sync-service.c: the sync service against a real HTTP server on loopback
  *
  * Copyright 2026 The Plenary authors
  * SPDX-License-Identifier: GPL-3.0-or-later
