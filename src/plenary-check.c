@@ -166,7 +166,7 @@ load_url (const char  *url,
       g_autofree char *part_url = NULL;
 
       if (endpoint->zoned && zone == NULL)
-        zone = plenary_indico_client_timetable_zone (sources->timetable);
+        zone = plenary_indico_timetable_zone (sources->timetable);
       part_url = plenary_indico_client_build_url (part, sources->server_base, sources->event_id,
                                                   zone, FALSE);
       /* Older servers have no programme part: that is normal. */

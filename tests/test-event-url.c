@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "indico/plenary-event-url.h"
 #include "indico/plenary-indico-client.h"
 #include "plenary-test-util.h"
@@ -273,6 +275,36 @@ test_resolve (void)
   g_free (state.accept);
 }
 
+/* The server base an event export names, for a folder whose events.json is lost. */
+static void
+test_event_export_base (void)
+{
+  g_autofree char *path = plenary_test_data_path ("lpc2021/export-event-11-contributions.json");
+  g_autoptr (GBytes) export = plenary_test_load_bytes (path);
+  gsize length;
+  const char *data = g_bytes_get_data (export, &length);
+  g_autofree char *base = plenary_event_url_from_event_export (data, length);
+  static const char *others[] = {
+    "{\"results\":[{\"url\":\"https://indico.example.org/prefix/event/7/\"}]}",
+    "{\"results\":[{\"url\":\"https://indico.example.org/\"}]}",
+    "{\"results\":[]}",
+    "{\"results\":[{\"url\":5}]}",
+    "{\"results\":",
+    "",
+  };
+  static const char *bases[] = { "https://indico.example.org/prefix/", NULL, NULL, NULL, NULL,
+                                 NULL };
+
+  g_assert_cmpstr (base, ==, "https://lpc.events/");
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_autofree char *other = plenary_event_url_from_event_export (others[i],
+                                                                      strlen (others[i]));
+
+      g_assert_cmpstr (other, ==, bases[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/event-url/reject", test_parse_rejects);
   g_test_add_func ("/event-url/secure", test_secure);
   g_test_add_func ("/event-url/resolve", test_resolve);
+  g_test_add_func ("/event-url/from-event-export", test_event_export_base);
 
   return g_test_run ();
 }

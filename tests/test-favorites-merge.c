@@ -169,7 +169,7 @@ test_parse_bad (void)
       g_assert_nonnull (strstr (error->message, "lpc.events"));
     }
 
-  /* Nested 100 000 deep: refused before json-glib recurses into it. */
+  /* Nested 100 000 deep: refused by the reader's nesting limit, not read on the stack. */
   for (guint i = 0; i < 100000; i++)
     g_string_append (deep, "[");
   for (guint i = 0; i < 100000; i++)

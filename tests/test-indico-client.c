@@ -76,38 +76,6 @@ test_urls (void)
 }
 
 static void
-test_timetable_zone (void)
-{
-  static const struct
-  {
-    const char *json;
-    const char *zone;
-  } cases[] = {
-    { "{\"results\":{\"11\":{\"20210920\":{\"a\":{\"startDate\":{\"date\":\"2021-09-20\","
-      "\"time\":\"06:40:00\",\"tz\":\"America/New_York\"}}}}}}", "America/New_York" },
-    { "{\"startDate\": {\"tz\":  \"America\\/Argentina\\/Buenos_Aires\"}}",
-      "America/Argentina/Buenos_Aires" },
-    { "{\"tz\": \"Etc/GMT+5\"}", "Etc/GMT+5" },
-    /* Only a zone name goes in a URL. */
-    { "{\"tz\": \"UTC&nc=yes\"}", NULL },
-    { "{\"tz\": \"\"}", NULL },
-    { "{\"tz\": 5}", NULL },
-    { "{\"tz\": \"Europe/Zurich", NULL },
-    { "{\"results\": {}}", NULL },
-    { "", NULL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (GBytes) body = g_bytes_new_static (cases[i].json, strlen (cases[i].json));
-      g_autofree char *zone = plenary_indico_client_timetable_zone (body);
-
-      g_assert_cmpstr (zone, ==, cases[i].zone);
-    }
-  g_assert_null (plenary_indico_client_timetable_zone (NULL));
-}
-
-static void
 test_headers (void)
 {
   g_autoptr (GUri) uri = g_uri_parse ("https://indico.example.org/event/11/program.json",
@@ -429,7 +397,6 @@ main (int   argc,
 
   g_test_add_func ("/indico-client/endpoints", test_endpoints);
   g_test_add_func ("/indico-client/urls", test_urls);
-  g_test_add_func ("/indico-client/timetable-zone", test_timetable_zone);
   g_test_add_func ("/indico-client/headers", test_headers);
   g_test_add_func ("/indico-client/token-policy", test_token_policy);
   g_test_add_func ("/indico-client/classify", test_classify);

@@ -836,6 +836,82 @@ test_dst_fall_back (void)
   }
 }
 
+static void
+test_timetable_zone (void)
+{
+  static const struct
+  {
+    const char *json;
+    const char *zone;
+  } cases[] = {
+    { "{\"results\":{\"11\":{\"20210920\":{\"a\":{\"startDate\":{\"date\":\"2021-09-20\","
+      "\"time\":\"06:40:00\",\"tz\":\"America/New_York\"}}}}}}", "America/New_York" },
+    { "{\"startDate\": {\"tz\":  \"America\\/Argentina\\/Buenos_Aires\"}}",
+      "America/Argentina/Buenos_Aires" },
+    { "{\"tz\": \"Etc/GMT+5\"}", "Etc/GMT+5" },
+    /* Only a zone name goes in a URL. */
+    { "{\"tz\": \"UTC&nc=yes\"}", NULL },
+    { "{\"tz\": \"\"}", NULL },
+    { "{\"tz\": 5}", NULL },
+    { "{\"tz\": \"Europe/Zurich", NULL },
+    { "{\"results\": {}}", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) body = g_bytes_new_static (cases[i].json, strlen (cases[i].json));
+      g_autofree char *zone = plenary_indico_timetable_zone (body);
+
+      g_assert_cmpstr (zone, ==, cases[i].zone);
+    }
+  g_assert_null (plenary_indico_timetable_zone (NULL));
+}
+
+/* The bytes' zone and the parse's are one fact: whatever the scan gives the event export's
+ * tz=, the schedule is in (UTC where the scan finds no zone name). */
+static void
+test_zone_readings_agree (void)
+{
+  static const char *zones[] = {
+    "Europe/Berlin", "America\\/Argentina\\/Buenos_Aires", "Etc/GMT+5", "UTC&nc=yes",
+    "Europe/Nowhere", "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"results\":{\"5\":{\"20240601\":{\"c1\":{\"entryType\":\"Contribution\","
+        "\"duration\":10,\"startDate\":{\"date\":\"2024-06-01\",\"time\":\"10:00:00\","
+        "\"tz\":\"%s\"}}}}}}", zones[i]);
+      g_autoptr (GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autofree char *scanned = plenary_indico_timetable_zone (bytes);
+      g_autoptr (PlenarySchedule) schedule = parse_text (json);
+      GTimeZone *known = scanned != NULL ? g_time_zone_new_identifier (scanned) : NULL;
+
+      g_assert_cmpstr (plenary_schedule_get_timezone_id (schedule), ==,
+                       known != NULL ? scanned : "UTC");
+      g_clear_pointer (&known, g_time_zone_unref);
+    }
+}
+
+/* The envelope's "ts" comes with the parse, and the same from the bytes alone. */
+static void
+test_timetable_ts (void)
+{
+  g_autoptr (PlenaryIndicoSources) sources = lpc_sources (TRUE);
+  g_autoptr (PlenarySchedule) schedule = parse_lpc (TRUE);
+  g_autoptr (PlenarySchedule) no_ts = parse_text ("{\"results\":{\"5\":{\"20240601\":{}}}}");
+  g_autoptr (GBytes) garbage = g_bytes_new_static ("{\"ts\":", 6);
+
+  g_assert_cmpint (plenary_indico_schedule_get_ts (schedule), ==, 1632441600);
+  g_assert_cmpint (plenary_indico_timetable_ts (sources->timetable), ==, 1632441600);
+  g_assert_cmpint (plenary_indico_schedule_get_ts (no_ts), ==, -1);
+  g_assert_cmpint (plenary_indico_timetable_ts (garbage), ==, -1);
+  g_assert_cmpint (plenary_indico_timetable_ts (NULL), ==, -1);
+  g_assert_cmpint (plenary_indico_schedule_get_ts (NULL), ==, -1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -861,6 +937,9 @@ main (int   argc,
   g_test_add_func ("/indico-parser/dst-fall-back", test_dst_fall_back);
   g_test_add_func ("/indico-parser/async", test_async);
   g_test_add_func ("/indico-parser/load-directory", test_load_directory);
+  g_test_add_func ("/indico-parser/timetable-zone", test_timetable_zone);
+  g_test_add_func ("/indico-parser/zone-readings-agree", test_zone_readings_agree);
+  g_test_add_func ("/indico-parser/timetable-ts", test_timetable_ts);
 
   return g_test_run ();
 }

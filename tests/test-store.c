@@ -597,6 +597,27 @@ test_main_thread_check (void)
   assert_file_equals (path, expected);
 }
 
+/* A ts given by the parse is the one stored: the timetable is not read for it again. */
+static void
+test_snapshot_given_ts (void)
+{
+  g_autofree char *dir = plenary_store_get_event_dir ("https://lpc.events/", "12");
+  g_autoptr (GBytes) timetable = bytes ("{\"count\":1,\"ts\":7,\"results\":{\"12\":{}}}");
+  g_autoptr (GBytes) event = bytes ("{\"count\":0,\"results\":[]}");
+  g_autoptr (PlenarySnapshot) snapshot = plenary_snapshot_new (timetable, event, NULL, NULL);
+  g_autoptr (PlenarySnapshot) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (plenary_snapshot_get_ts (snapshot), ==, 7);
+  plenary_snapshot_set_ts (snapshot, 1632441600);
+  g_assert_cmpint (plenary_snapshot_get_ts (snapshot), ==, 1632441600);
+  g_assert_true (plenary_snapshot_save (snapshot, dir, &error));
+  g_assert_no_error (error);
+  loaded = plenary_snapshot_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (plenary_snapshot_get_ts (loaded), ==, 1632441600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +628,7 @@ main (int   argc,
   g_test_add_func ("/store/atomic-write", test_atomic_write);
   g_test_add_func ("/store/corrupt-json", test_corrupt_json);
   g_test_add_func ("/store/snapshot", test_snapshot);
+  g_test_add_func ("/store/snapshot-given-ts", test_snapshot_given_ts);
   g_test_add_func ("/store/snapshot-discard-in-worker", test_discard_in_worker);
   g_test_add_func ("/store/user-data", test_user_data);
   g_test_add_func ("/store/user-data-changed", test_user_data_changed);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "util/plenary-json.h"
 #include "plenary-event-url.h"
 #include "plenary-indico-client.h"
 
@@ -102,6 +103,28 @@ build_base (GUri       *uri,
   if ((port == 443 && g_str_equal (scheme, "https")) || (port == 80 && g_str_equal (scheme, "http")))
     port = -1;
   return g_uri_join (G_URI_FLAGS_ENCODED_PATH, scheme, NULL, host, port, path, NULL, NULL);
+}
+
+char *
+plenary_event_url_from_event_export (const char *data,
+                                     gsize       length)
+{
+  g_autoptr (PlenaryJsonDocument) document = NULL;
+  const PlenaryJsonNode *results;
+  const char *url;
+  char *base = NULL;
+  g_autofree char *id = NULL;
+
+  document = plenary_json_document_parse (data, length, PLENARY_JSON_MAX_DEPTH, NULL, NULL);
+  if (document == NULL)
+    return NULL;
+  results = plenary_json_object_get_member (
+    plenary_json_node_get_object (plenary_json_document_get_root (document)), "results");
+  url = plenary_json_node_get_string (plenary_json_object_get_member (
+                                        plenary_json_array_get_element (results, 0), "url"));
+  if (url == NULL || !plenary_event_url_parse (url, &base, &id, NULL))
+    return NULL;
+  return base;
 }
 
 char *

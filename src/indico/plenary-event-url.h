@@ -48,6 +48,12 @@ gboolean plenary_event_url_resolve_finish (GAsyncResult        *result,
                                            char               **event_id,
                                            GError             **error);
 
+/* The server base ("https://host/prefix/") of the event an event export
+ * (/export/event/<id>.json) describes, from its first event's "url"; NULL when @data is no
+ * such export. */
+char    *plenary_event_url_from_event_export (const char       *data,
+                                              gsize             length);
+
 /* "https://host/" for a server base, lower-cased host, default ports dropped. */
 char    *plenary_event_url_get_origin     (const char          *url);
 

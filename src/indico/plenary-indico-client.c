@@ -86,38 +86,6 @@ plenary_indico_client_build_url (PlenaryIndicoPart  part,
   return g_string_free (url, FALSE);
 }
 
-char *
-plenary_indico_client_timetable_zone (GBytes *timetable)
-{
-  static const char key[] = "\"tz\":";
-  g_autoptr (GString) tz = g_string_new (NULL);
-  gsize length = 0;
-  const char *data = timetable != NULL ? g_bytes_get_data (timetable, &length) : NULL;
-  const char *found = data != NULL ? g_strstr_len (data, length, key) : NULL;
-  const char *end = data + length;
-  const char *p;
-
-  if (found == NULL)
-    return NULL;
-  p = found + strlen (key);
-  while (p < end && g_ascii_isspace (*p))
-    p++;
-  if (p >= end || *p != '"')
-    return NULL;
-  for (p++; p < end && *p != '"' && tz->len < 64; p++)
-    {
-      /* "America\/New_York": JSON may escape the slash. */
-      if (*p == '\\' && p + 1 < end && p[1] == '/')
-        continue;
-      if (!g_ascii_isalnum (*p) && strchr ("/_+-", *p) == NULL)
-        break;
-      g_string_append_c (tz, *p);
-    }
-  if (p < end && *p == '"' && tz->len > 0)
-    return g_string_free (g_steal_pointer (&tz), FALSE);
-  return NULL;
-}
-
 const char *
 plenary_indico_client_get_user_agent (void)
 {

@@ -48,11 +48,6 @@ char        *plenary_indico_client_build_url      (PlenaryIndicoPart  part,
                                                    const char        *zone,
                                                    gboolean           nocache);
 
-/* The event's zone from the first "tz" of a timetable export (all its times are in that
- * zone), checked to be a zone name as it goes in a URL; NULL when there is none. Found
- * without parsing the whole export: it runs on the main thread. */
-char        *plenary_indico_client_timetable_zone (GBytes            *timetable);
-
 const char  *plenary_indico_client_get_user_agent (void);
 
 /* A session as every request to Indico wants it: Plenary's User-Agent, a 30 s timeout, no

@@ -50,6 +50,7 @@ typedef struct
   GHashTable      *contributions;   /* db_id → its object in the event export */
   GHashTable      *pid_by_email;    /* emailHash → person_id, from the event export */
   char            *first_venue;
+  gint64           ts;              /* the timetable envelope's "ts", or -1 */
 } ParseContext;
 
 /* Tolerant JSON accessors */

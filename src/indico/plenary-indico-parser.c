@@ -66,6 +66,7 @@ parse_context_init (ParseContext               *ctx,
 {
   memset (ctx, 0, sizeof *ctx);
   ctx->sources = sources;
+  ctx->ts = -1;
   ctx->builder = plenary_schedule_builder_new ();
   ctx->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, zone_unref0);
   ctx->dates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, date_time_unref0);
@@ -283,6 +284,15 @@ plenary_indico_schedule_no_access (PlenarySchedule *schedule)
          && g_object_get_data (G_OBJECT (schedule), "plenary-indico-no-access") != NULL;
 }
 
+gint64
+plenary_indico_schedule_get_ts (PlenarySchedule *schedule)
+{
+  gint64 *ts = schedule != NULL ? g_object_get_data (G_OBJECT (schedule), "plenary-indico-ts")
+                                : NULL;
+
+  return ts != NULL ? *ts : -1;
+}
+
 PlenaryIndicoSources *
 plenary_indico_sources_new (void)
 {
@@ -359,6 +369,9 @@ plenary_indico_parse (const PlenaryIndicoSources  *sources,
       if (ctx.event_no_access)
         g_object_set_data (G_OBJECT (schedule), "plenary-indico-no-access",
                            GINT_TO_POINTER (TRUE));
+      if (ctx.ts >= 0)
+        g_object_set_data_full (G_OBJECT (schedule), "plenary-indico-ts",
+                                g_memdup2 (&ctx.ts, sizeof ctx.ts), g_free);
     }
 
   parse_context_clear (&ctx);

@@ -61,6 +61,9 @@ PlenarySchedule *plenary_indico_parse        (const PlenaryIndicoSources *source
 /* Whether @schedule was parsed from an event export that answered "results": [] (Indico's
  * "no access") beside a timetable that had entries. */
 gboolean         plenary_indico_schedule_no_access (PlenarySchedule *schedule);
+/* The "ts" of the timetable export @schedule was parsed from (when the server generated it),
+ * or -1: what a snapshot of those answers records, read with the parse. */
+gint64           plenary_indico_schedule_get_ts    (PlenarySchedule *schedule);
 /* Parses in a worker thread. @sources is copied. */
 void             plenary_indico_parse_async  (const PlenaryIndicoSources *sources,
                                               GCancellable               *cancellable,
@@ -68,5 +71,16 @@ void             plenary_indico_parse_async  (const PlenaryIndicoSources *source
                                               gpointer                    user_data);
 PlenarySchedule *plenary_indico_parse_finish (GAsyncResult               *result,
                                               GError                    **error);
+
+/* Single facts of an answer, for callers that have no schedule to ask, read the way the
+ * parse reads them. */
+
+/* The "ts" of a timetable export, or -1. Parses the whole export: where a parse is made
+ * anyway, plenary_indico_schedule_get_ts() has it for free. */
+gint64           plenary_indico_timetable_ts        (GBytes       *timetable);
+/* The event's zone from the first "tz" of a timetable export (all its times are in that
+ * zone), checked to be a zone name as it goes in a URL; NULL when there is none. Found
+ * without parsing the whole export: it runs on the main thread. */
+char            *plenary_indico_timetable_zone      (GBytes       *timetable);
 
 G_END_DECLS

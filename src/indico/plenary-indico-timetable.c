@@ -288,6 +288,24 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The timetable's zone is read twice: here from the parsed tree, and by
+ * plenary_indico_timetable_zone() from the bytes, for the event export's tz= before the
+ * parse. One definition of a zone name keeps the two readings the same fact: an IANA name
+ * as it may go in a URL ("Etc/GMT+5", "America/Argentina/Buenos_Aires"). */
+#define MAX_ZONE_NAME 64
+
+static gboolean
+is_zone_name (const char *name,
+              gsize       length)
+{
+  if (length == 0 || length > MAX_ZONE_NAME)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (name[i]) && strchr ("/_+-", name[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* The zone of the first entry that names one: the timetable's times are all in it. */
 static const char *
 find_timetable_zone (const PlenaryJsonNode *days)
@@ -306,17 +324,73 @@ find_timetable_zone (const PlenaryJsonNode *days)
       plenary_json_iter_init (&iter, day_node);
       while (plenary_json_iter_next (&iter, &key, &node))
         {
-          const char *zone = get_nonempty_string (get_object (node_object (node), "startDate"),
-                                                  "tz");
+          const PlenaryJsonNode *zone = member (get_object (node_object (node), "startDate"),
+                                                "tz");
+          const char *name = plenary_json_node_get_string (zone);
 
-          if (zone != NULL)
-            return zone;
+          if (name != NULL && *name != '\0')
+            return is_zone_name (name, zone->length) ? name : NULL;
         }
     }
 
   return NULL;
 }
 
+/* The same from the bytes: the first "tz" member, wherever it is (every "tz" of the export
+ * names the one zone its times are in). It runs on the main thread, between the timetable's
+ * answer and the event export's request, where parsing a 20,000-talk export would stall
+ * the window. */
+char *
+plenary_indico_timetable_zone (GBytes *timetable)
+{
+  static const char key[] = "\"tz\":";
+  g_autoptr (GString) zone = g_string_new (NULL);
+  gsize length = 0;
+  const char *data = timetable != NULL ? g_bytes_get_data (timetable, &length) : NULL;
+  const char *found = data != NULL ? g_strstr_len (data, length, key) : NULL;
+  const char *end = data + length;
+  const char *p;
+
+  if (found == NULL)
+    return NULL;
+  p = found + strlen (key);
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p >= end || *p != '"')
+    return NULL;
+  for (p++; p < end && *p != '"' && zone->len <= MAX_ZONE_NAME; p++)
+    {
+      /* "America\/New_York": JSON may escape the slash. */
+      if (*p == '\\' && p + 1 < end && p[1] == '/')
+        continue;
+      g_string_append_c (zone, *p);
+    }
+  if (p < end && *p == '"' && is_zone_name (zone->str, zone->len))
+    return g_string_free (g_steal_pointer (&zone), FALSE);
+  return NULL;
+}
+
+/* The envelope's "ts": when the server generated the answer (reference/indico-api.md §1.4). */
+static gint64
+envelope_ts (const PlenaryJsonNode *root)
+{
+  const PlenaryJsonNode *ts = member (node_object (root), "ts");
+
+  return plenary_json_node_get_type (ts) == PLENARY_JSON_INT ? ts->v.integer : -1;
+}
+
+gint64
+plenary_indico_timetable_ts (GBytes *timetable)
+{
+  gsize length = 0;
+  const char *data = timetable != NULL ? g_bytes_get_data (timetable, &length) : NULL;
+  g_autoptr (PlenaryJsonDocument) document = NULL;
+
+  if (data == NULL)
+    return -1;
+  document = plenary_json_document_parse (data, length, 0, NULL, NULL);
+  return document != NULL ? envelope_ts (plenary_json_document_get_root (document)) : -1;
+}
 
 /* Returns the event's days object of the timetable export, or NULL with @error. */
 static const PlenaryJsonNode *
@@ -390,6 +464,7 @@ indico_parse_timetable (ParseContext  *ctx,
   days = find_timetable_days (ctx, root, &event_id, error);
   if (days == NULL)
     return FALSE;
+  ctx->ts = envelope_ts (root);
 
   indico_derive_server_base (ctx, get_string (root, "url"), "/export/");
   if (!indico_load_event_export (ctx, FALSE, error))

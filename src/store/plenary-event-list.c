@@ -13,7 +13,6 @@
 #include "indico/plenary-event-url.h"
 #include "indico/plenary-indico-client.h"
 #include "store/plenary-store.h"
-#include "util/plenary-json.h"
 #include "plenary-event-list.h"
 
 #define FORMAT_VERSION 1
@@ -157,25 +156,11 @@ base_from_event_export (const char *folder)
 {
   g_autofree char *path = g_build_filename (folder, PLENARY_INDICO_EVENT_FILE, NULL);
   g_autofree char *contents = NULL;
-  g_autoptr (PlenaryJsonDocument) document = NULL;
-  const PlenaryJsonNode *results;
-  const char *url;
-  char *base = NULL;
-  g_autofree char *id = NULL;
   gsize length;
 
   if (!plenary_store_read_small_file (path, &contents, &length, NULL))
     return NULL;
-  document = plenary_json_document_parse (contents, length, PLENARY_JSON_MAX_DEPTH, NULL, NULL);
-  if (document == NULL)
-    return NULL;
-  results = plenary_json_object_get_member (
-    plenary_json_node_get_object (plenary_json_document_get_root (document)), "results");
-  url = plenary_json_node_get_string (plenary_json_object_get_member (
-                                        plenary_json_array_get_element (results, 0), "url"));
-  if (url == NULL || !plenary_event_url_parse (url, &base, &id, NULL))
-    return NULL;
-  return base;
+  return plenary_event_url_from_event_export (contents, length);
 }
 
 static gboolean

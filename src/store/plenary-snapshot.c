@@ -19,8 +19,8 @@
 #include <unistd.h>
 
 #include "indico/plenary-indico-client.h"
+#include "indico/plenary-indico-parser.h"
 #include "plenary-snapshot.h"
-#include "util/plenary-json.h"
 #include "plenary-store.h"
 
 #define META_VERSION 1
@@ -75,23 +75,6 @@ static void
 plenary_snapshot_init (PlenarySnapshot *self)
 {
   self->ts = -1;
-}
-
-/* The envelope's "ts": a top-level member, read with the reader the parser uses (json-glib
- * took longer over a 20,000-talk timetable than the parse of the whole programme). */
-static gint64
-read_ts (GBytes *timetable)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (timetable, &length);
-  g_autoptr (PlenaryJsonDocument) document = plenary_json_document_parse (data, length, 0, NULL,
-                                                                          NULL);
-  const PlenaryJsonNode *root = document != NULL ? plenary_json_document_get_root (document)
-                                                 : NULL;
-  const PlenaryJsonNode *ts = plenary_json_object_get_member (plenary_json_node_get_object (root),
-                                                              "ts");
-
-  return plenary_json_node_get_type (ts) == PLENARY_JSON_INT ? ts->v.integer : -1;
 }
 
 static PlenarySnapshot *
@@ -183,8 +166,17 @@ plenary_snapshot_get_ts (PlenarySnapshot *self)
   g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), -1);
   /* Not cached: snapshots are shared with worker threads and must stay immutable. */
   if (self->ts < 0 && self->parts[PART_TIMETABLE] != NULL)
-    return read_ts (self->parts[PART_TIMETABLE]);
+    return plenary_indico_timetable_ts (self->parts[PART_TIMETABLE]);
   return self->ts;
+}
+
+void
+plenary_snapshot_set_ts (PlenarySnapshot *self,
+                         gint64           ts)
+{
+  g_return_if_fail (PLENARY_IS_SNAPSHOT (self));
+  g_return_if_fail (self->ts < 0);
+  self->ts = ts;
 }
 
 gboolean

@@ -27,8 +27,15 @@ const char      *plenary_snapshot_get_timetable_sha256 (PlenarySnapshot *self);
 const char      *plenary_snapshot_get_event_sha256     (PlenarySnapshot *self);
 const char      *plenary_snapshot_get_program_sha256   (PlenarySnapshot *self);
 GDateTime       *plenary_snapshot_get_fetched_at (PlenarySnapshot  *self);
-/* The envelope's "ts" of the timetable export (when the server generated it), or -1. */
+/* The envelope's "ts" of the timetable export (when the server generated it), or -1: the
+ * one given or stored, else read from the timetable (plenary_indico_timetable_ts(), a
+ * parse of the whole export). */
 gint64           plenary_snapshot_get_ts         (PlenarySnapshot  *self);
+/* Gives a new snapshot the "ts" a parse of its timetable read
+ * (plenary_indico_schedule_get_ts()), so that storing it parses nothing again. Only once,
+ * and only before the snapshot is shared with another thread: it is then immutable. */
+void             plenary_snapshot_set_ts         (PlenarySnapshot  *self,
+                                                  gint64            ts);
 
 /* Whether every part has the same SHA-256 (so nothing changed on the server). */
 gboolean         plenary_snapshot_same_bodies    (PlenarySnapshot  *self,

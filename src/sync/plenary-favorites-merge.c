@@ -7,73 +7,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-#include <string.h>
 
+#include "indico/plenary-indico-favorites.h"
 #include "plenary-favorites-merge.h"
-
-#define MAX_DEPTH   32
-#define MAX_MEMBERS 100000
-#define MAX_TITLE   300
 
 G_DEFINE_QUARK (plenary-favorites-error-quark, plenary_favorites_error)
 
 gboolean
 plenary_favorites_is_contribution_key (const char *key)
 {
-  gsize length = key != NULL ? strlen (key) : 0;
-
-  if (length == 0 || length > 18 || key[0] == '0')
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isdigit (key[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* json-glib parses recursively: refuse deep nesting before it sees the text, so that a
- * hostile answer cannot exhaust the stack. */
-static gboolean
-nesting_within (const char *data,
-                gsize       length,
-                guint       limit)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > limit)
-            return FALSE;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
-static GHashTable *
-bad_answer (const char  *host,
-            GError     **error)
-{
-  g_set_error (error, PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_BAD_ANSWER,
-               /* Translators: %s is a server name such as lpc.events */
-               _("%s sent starred talks in a form Plenary does not understand. Your stars "
-                 "were left as they are."), host);
-  return NULL;
+  return plenary_indico_is_contribution_id (key);
 }
 
 GHashTable *
@@ -81,42 +24,14 @@ plenary_favorites_parse (GBytes      *body,
                          const char  *host,
                          GError     **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (GHashTable) set = NULL;
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
-  JsonNode *root;
-  const char *data;
-  gsize length = 0;
+  GHashTable *set = plenary_indico_favorites_read (body);
 
-  data = body != NULL ? g_bytes_get_data (body, &length) : NULL;
-  if (data == NULL || length == 0 || !g_utf8_validate (data, length, NULL)
-      || !nesting_within (data, length, MAX_DEPTH)
-      || !json_parser_load_from_data (parser, data, length, NULL))
-    return bad_answer (host, error);
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
-      || json_object_get_size (json_node_get_object (root)) > MAX_MEMBERS)
-    return bad_answer (host, error);
-
-  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  json_object_iter_init (&iter, json_node_get_object (root));
-  while (json_object_iter_next (&iter, &key, &value))
-    {
-      const char *title = NULL;
-
-      /* One odd member and the whole answer is suspect: merging the rest could unstar
-       * talks the server did not mean to drop. */
-      if (!plenary_favorites_is_contribution_key (key) || !JSON_NODE_HOLDS_OBJECT (value))
-        return bad_answer (host, error);
-      title = json_object_get_string_member_with_default (json_node_get_object (value),
-                                                          "title", NULL);
-      if (title != NULL && g_utf8_strlen (title, -1) > MAX_TITLE)
-        title = NULL;
-      g_hash_table_replace (set, g_strdup (key), g_strdup (title != NULL ? title : ""));
-    }
-  return g_steal_pointer (&set);
+  if (set == NULL)
+    g_set_error (error, PLENARY_FAVORITES_ERROR, PLENARY_FAVORITES_ERROR_BAD_ANSWER,
+                 /* Translators: %s is a server name such as lpc.events */
+                 _("%s sent starred talks in a form Plenary does not understand. Your stars "
+                   "were left as they are."), host);
+  return set;
 }
 
 static void

@@ -30,13 +30,12 @@ typedef enum
 GQuark      plenary_favorites_error_quark        (void);
 
 /* Whether @key (a user-data key) names an Indico contribution, the only thing Indico can
- * star: a positive decimal id. Breaks and blocks are keyed by entry ids ("b12"). */
+ * star (plenary_indico_is_contribution_id()). Breaks and blocks are keyed by entry ids
+ * ("b12"). */
 gboolean    plenary_favorites_is_contribution_key (const char *key);
 
-/* Reads the body of GET …/api/contributions/favorites: an object whose members are
- * contribution ids, each with the contribution (its "title" is kept when it is a string).
- * Gives a set: id → title (or ""). Anything else (another shape, a member that is not an id,
- * nesting deeper than 32 levels, more than 100 000 members) is
+/* The body of GET …/api/contributions/favorites as a set: id → title (or ""), read by
+ * plenary_indico_favorites_read(). Anything that is not such an answer is
  * PLENARY_FAVORITES_ERROR_BAD_ANSWER with @host in the message, and nothing is merged. */
 GHashTable *plenary_favorites_parse              (GBytes      *body,
                                                   const char  *host,

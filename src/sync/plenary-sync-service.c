@@ -466,6 +466,9 @@ parsed_cb (GObject      *object,
       return;
     }
 
+  /* The parse read the envelope's ts: storing the snapshot need not parse it again. */
+  plenary_snapshot_set_ts (job->snapshot, plenary_indico_schedule_get_ts (schedule));
+
   /* The plausibility gate: an answer that would take away most of a good programme is
    * kept aside, not stored over it; the user decides (win.use-held-programme). */
   reason = held_reason (job->event, schedule);
@@ -712,7 +715,7 @@ part_uri (SyncJob *job)
   g_autofree char *url = NULL;
 
   if (plenary_indico_client_get_endpoint (job->part)->zoned)
-    zone = plenary_indico_client_timetable_zone (job->bodies[PLENARY_INDICO_PART_TIMETABLE]);
+    zone = plenary_indico_timetable_zone (job->bodies[PLENARY_INDICO_PART_TIMETABLE]);
   if (zone == NULL)
     zone = g_strdup (plenary_event_get_timezone (job->event));
   url = plenary_indico_client_build_url (job->part, plenary_event_get_server_base (job->event),
