@@ -188,7 +188,7 @@ sample_parsed_cb (GObject      *source,
 {
   g_autoptr (PlenaryApplication) self = user_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PlenarySchedule) schedule = plenary_indico_parse_finish (result, &error);
+  g_autoptr (PlenarySchedule) schedule = plenary_indico_parse_finish (result, NULL, &error);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   /* The sample ships inside the binary: failing to read it is a bug, not a user problem. */

@@ -141,8 +141,9 @@ fetch (SoupSession  *session,
 }
 
 static PlenarySchedule *
-load_url (const char  *url,
-          GError     **error)
+load_url (const char              *url,
+          PlenaryIndicoParseFacts *facts,
+          GError                 **error)
 {
   g_autoptr (SoupSession) session = plenary_indico_client_new_session ();
   g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
@@ -178,19 +179,20 @@ load_url (const char  *url,
 
   /* As strict as a sync: another event's answer or a damaged event export fails. */
   sources->strict = TRUE;
-  return plenary_indico_parse (sources, error);
+  return plenary_indico_parse (sources, facts, error);
 }
 
 PlenarySchedule *
-plenary_check_load (const char  *source,
-                    GError     **error)
+plenary_check_load (const char              *source,
+                    PlenaryIndicoParseFacts *facts,
+                    GError                 **error)
 {
   g_autoptr (PlenaryIndicoSources) sources = NULL;
 
   g_return_val_if_fail (source != NULL, NULL);
 
   if (strstr (source, "://") != NULL)
-    return load_url (source, error);
+    return load_url (source, facts, error);
 
   if (!g_file_test (source, G_FILE_TEST_IS_DIR))
     {
@@ -205,7 +207,7 @@ plenary_check_load (const char  *source,
   if (sources == NULL)
     return NULL;
 
-  return plenary_indico_parse (sources, error);
+  return plenary_indico_parse (sources, facts, error);
 }
 
 static char *
@@ -425,9 +427,10 @@ print_summary (PlenarySchedule *schedule,
  * answered "no access", and (for a followed event) a drop of more than half against the
  * copy Plenary shows. Reads the stored copy's schedule cache only: nothing is changed. */
 static void
-add_gate_warnings (const char      *source,
-                   PlenarySchedule *schedule,
-                   GPtrArray       *warnings)
+add_gate_warnings (const char                    *source,
+                   PlenarySchedule               *schedule,
+                   const PlenaryIndicoParseFacts *facts,
+                   GPtrArray                     *warnings)
 {
   guint now = plenary_schedule_get_n_contributions (schedule);
   g_autofree char *base = NULL;
@@ -436,7 +439,7 @@ add_gate_warnings (const char      *source,
   if (now == 0)
     g_ptr_array_add (warnings, g_strdup (_("Suspicious: the programme has no talks; Plenary "
                                            "would keep showing a stored copy instead")));
-  if (plenary_indico_schedule_no_access (schedule))
+  if (facts->no_access)
     g_ptr_array_add (warnings, g_strdup (_("Suspicious: the event export answered “no access” "
                                            "(no title, speakers or tracks)")));
   if (strstr (source, "://") != NULL && plenary_event_url_parse (source, &base, &id, NULL))
@@ -460,16 +463,17 @@ plenary_check_run (const char  *source,
 {
   g_autoptr (PlenarySchedule) schedule = NULL;
   g_autoptr (GPtrArray) warnings = NULL;
+  PlenaryIndicoParseFacts facts;
 
   g_return_val_if_fail (source != NULL, 1);
   g_return_val_if_fail (error == NULL || *error == NULL, 1);
 
-  schedule = plenary_check_load (source, error);
+  schedule = plenary_check_load (source, &facts, error);
   if (schedule == NULL)
     return 1;
 
   warnings = plenary_check_collect_warnings (schedule);
-  add_gate_warnings (source, schedule, warnings);
+  add_gate_warnings (source, schedule, &facts, warnings);
   if (as_json)
     print_json (schedule, warnings);
   else

@@ -101,7 +101,7 @@ plenary_export_cli_export (const char  *source,
       return -1;
     }
 
-  schedule = plenary_check_load (source, error);
+  schedule = plenary_check_load (source, NULL, error);
   if (schedule == NULL)
     return -1;
   entries = plenary_schedule_get_entries (schedule);

@@ -153,7 +153,7 @@ plenary_test_load_lpc2021 (void)
   PlenarySchedule *schedule;
 
   g_assert_no_error (error);
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
 }
@@ -168,7 +168,7 @@ plenary_test_load_dst_night (void)
 
   sources->timetable = plenary_test_load_bytes (path);
   sources->event_id = g_strdup ("9");
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
 }

@@ -58,7 +58,7 @@ load_lpc2021 (gboolean moved)
       g_bytes_unref (sources->timetable);
       sources->timetable = g_string_free_to_bytes (g_steal_pointer (&changed));
     }
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
 }

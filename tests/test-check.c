@@ -211,7 +211,7 @@ test_warnings (void)
 {
   g_autofree char *dir = plenary_test_data_path ("check-warnings");
   g_autoptr (GError) error = NULL;
-  g_autoptr (PlenarySchedule) schedule = plenary_check_load (dir, &error);
+  g_autoptr (PlenarySchedule) schedule = plenary_check_load (dir, NULL, &error);
   g_autoptr (GPtrArray) warnings = NULL;
   g_autofree char *joined = NULL;
 

@@ -369,7 +369,7 @@ test_long_strings (Fixture       *f,
   sources->timetable = g_string_free_to_bytes (g_steal_pointer (&text));
   sources->event = g_bytes_ref (f->event_export);
   sources->event_id = g_strdup ("11");
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (plenary_schedule_get_n_contributions (schedule), ==, LPC_TALKS);
 

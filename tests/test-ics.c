@@ -215,7 +215,7 @@ test_escaping (void)
 
   sources->timetable = g_bytes_new_static (crafted_timetable, strlen (crafted_timetable));
   sources->server_base = g_strdup ("https://indico.example.org/");
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
 
   ics = plenary_ics_write (schedule, plenary_schedule_get_entries (schedule),

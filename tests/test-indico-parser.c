@@ -34,7 +34,7 @@ parse_lpc (gboolean with_event)
 {
   g_autoptr (PlenaryIndicoSources) sources = lpc_sources (with_event);
   g_autoptr (GError) error = NULL;
-  PlenarySchedule *schedule = plenary_indico_parse (sources, &error);
+  PlenarySchedule *schedule = plenary_indico_parse (sources, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_true (PLENARY_IS_SCHEDULE (schedule));
@@ -259,7 +259,7 @@ parse_bytes (GBytes     *timetable,
   sources->program = program;
   sources->server_base = g_strdup (server_base);
 
-  return plenary_indico_parse (sources, error);
+  return plenary_indico_parse (sources, NULL, error);
 }
 
 static void
@@ -407,7 +407,7 @@ test_several_events (void)
 
   sources->timetable = g_bytes_new_static (json, sizeof json - 1);
   sources->event_id = g_strdup ("2");
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (plenary_schedule_get_event_id (schedule), ==, "2");
   g_assert_cmpuint (plenary_schedule_get_n_breaks (schedule), ==, 1);
@@ -415,7 +415,7 @@ test_several_events (void)
 
   /* Without an id: the first. */
   g_clear_pointer (&sources->event_id, g_free);
-  first = plenary_indico_parse (sources, &error);
+  first = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (plenary_schedule_get_event_id (first), ==, "1");
   g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (first)), ==, 2);
@@ -619,7 +619,7 @@ parsed_cb (GObject      *object,
   PlenarySchedule **out = user_data;
   g_autoptr (GError) error = NULL;
 
-  *out = plenary_indico_parse_finish (result, &error);
+  *out = plenary_indico_parse_finish (result, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -900,16 +900,26 @@ static void
 test_timetable_ts (void)
 {
   g_autoptr (PlenaryIndicoSources) sources = lpc_sources (TRUE);
-  g_autoptr (PlenarySchedule) schedule = parse_lpc (TRUE);
-  g_autoptr (PlenarySchedule) no_ts = parse_text ("{\"results\":{\"5\":{\"20240601\":{}}}}");
+  g_autoptr (PlenaryIndicoSources) no_ts_sources = plenary_indico_sources_new ();
   g_autoptr (GBytes) garbage = g_bytes_new_static ("{\"ts\":", 6);
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (PlenarySchedule) no_ts = NULL;
+  PlenaryIndicoParseFacts facts = { TRUE, 0 };
+  PlenaryIndicoParseFacts no_ts_facts = { TRUE, 0 };
 
-  g_assert_cmpint (plenary_indico_schedule_get_ts (schedule), ==, 1632441600);
+  schedule = plenary_indico_parse (sources, &facts, NULL);
+  g_assert_nonnull (schedule);
+  g_assert_cmpint (facts.ts, ==, 1632441600);
+  g_assert_false (facts.no_access);
   g_assert_cmpint (plenary_indico_timetable_ts (sources->timetable), ==, 1632441600);
-  g_assert_cmpint (plenary_indico_schedule_get_ts (no_ts), ==, -1);
+
+  no_ts_sources->timetable = g_bytes_new_static ("{\"results\":{\"5\":{\"20240601\":{}}}}",
+                                                 33);
+  no_ts = plenary_indico_parse (no_ts_sources, &no_ts_facts, NULL);
+  g_assert_nonnull (no_ts);
+  g_assert_cmpint (no_ts_facts.ts, ==, -1);
   g_assert_cmpint (plenary_indico_timetable_ts (garbage), ==, -1);
   g_assert_cmpint (plenary_indico_timetable_ts (NULL), ==, -1);
-  g_assert_cmpint (plenary_indico_schedule_get_ts (NULL), ==, -1);
 }
 
 int

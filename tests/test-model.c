@@ -343,7 +343,7 @@ main (int   argc,
   dir = plenary_test_data_path ("lpc2021");
   sources = plenary_folder_loader_load (dir, &error);
   g_assert_no_error (error);
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
 
   g_test_add_func ("/model/types", test_types);

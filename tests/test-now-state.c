@@ -320,7 +320,7 @@ parse_timetable (const char *days_json)
 
   sources->timetable = g_bytes_new (json, strlen (json));
   sources->event_id = g_strdup ("7");
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
 }

@@ -33,7 +33,7 @@ load_schedule (void)
 
   sources = plenary_folder_loader_load (dir, &error);
   g_assert_no_error (error);
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
 }
@@ -71,7 +71,7 @@ load_schedule_with_966_moved (void)
   text = json_to_string (root, FALSE);
   g_bytes_unref (sources->timetable);
   sources->timetable = g_bytes_new_take (text, strlen (text));
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
 }

@@ -92,7 +92,7 @@ parse_snapshot (PlenarySnapshot *snapshot)
   g_autoptr (PlenaryEvent) event = plenary_event_new (SERVER, EVENT_ID);
   g_autoptr (PlenaryIndicoSources) sources = plenary_event_build_sources (event, snapshot);
   g_autoptr (GError) error = NULL;
-  PlenarySchedule *schedule = plenary_indico_parse (sources, &error);
+  PlenarySchedule *schedule = plenary_indico_parse (sources, NULL, &error);
 
   g_assert_no_error (error);
   return schedule;

@@ -57,7 +57,7 @@ parse_node (JsonNode *root)
 
   sources->timetable = g_bytes_new_take (text, strlen (text));
   sources->event_id = g_strdup ("11");
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
 }

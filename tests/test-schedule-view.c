@@ -333,7 +333,7 @@ test_server_text_is_data (void)
   gboolean saw_title = FALSE, saw_abstract = FALSE;
 
   sources->timetable = g_bytes_new_static (json, strlen (json));
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   view = new_view (schedule, &window);
   plenary_schedule_view_show_entry (view, plenary_schedule_lookup_user_key (schedule, "1"));
@@ -578,7 +578,7 @@ new_big_day (void)
     }
   g_string_append (json, "}}}}");
   sources->timetable = g_bytes_new (json->str, json->len);
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
 }
@@ -1375,7 +1375,7 @@ test_empty_day_skipped (void)
   PlenaryScheduleView *view;
 
   sources->timetable = g_bytes_new (json, strlen (json));
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_get_days (schedule)), ==, 3);
   view = new_view (schedule, &window);

@@ -290,7 +290,7 @@ test_generated (void)
 
   sources = plenary_folder_loader_load (dir, &error);
   g_assert_no_error (error);
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   corpus = corpus_new (schedule, 50);
   assert_same_as_naive (corpus);
@@ -329,7 +329,7 @@ test_cache_pages (void)
   g_assert_true (plenary_snapshot_save (snapshot, dir, &error));
   g_assert_no_error (error);
   sources = plenary_event_build_sources (event, snapshot);
-  parsed = plenary_indico_parse (sources, &error);
+  parsed = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (plenary_store_write_cache (dir, snapshot, parsed, &error));
   g_assert_no_error (error);

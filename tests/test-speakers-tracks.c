@@ -54,7 +54,7 @@ load_lpc2021 (GBytes *program)
 
   g_clear_pointer (&sources->program, g_bytes_unref);
   sources->program = program != NULL ? g_bytes_ref (program) : NULL;
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (schedule);
   return schedule;
@@ -458,7 +458,7 @@ test_person_survives_resync (void)
   /* A programme without him: the page empties. */
   sources->timetable = plenary_test_load_bytes (timetable);
   sources->event = plenary_test_load_bytes (event);
-  other = plenary_indico_parse (sources, &error);
+  other = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (plenary_schedule_lookup_person (other, key));
   plenary_speakers_view_set_schedule (speakers, other);

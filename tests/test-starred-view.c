@@ -171,7 +171,7 @@ test_removed_title_survives_restart (void)
   g_assert_cmpstr (plenary_user_data_get_title (reloaded, "965"), ==, title);
   sources->timetable = plenary_test_load_bytes (timetable);
   sources->event = plenary_test_load_bytes (event);
-  other = plenary_indico_parse (sources, &error);
+  other = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (plenary_schedule_lookup_user_key (other, "965"));
   plenary_starred_view_set_schedule (view, other, reloaded);

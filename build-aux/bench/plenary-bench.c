@@ -56,7 +56,7 @@ run_import (const char *folder)
   start = g_get_monotonic_time ();
   sources = plenary_folder_loader_load (folder, &error);
   if (sources != NULL)
-    schedule = plenary_indico_parse (sources, &error);
+    schedule = plenary_indico_parse (sources, NULL, &error);
   parsed = g_get_monotonic_time ();
   if (schedule != NULL)
     {

@@ -277,22 +277,6 @@ finish_schedule (ParseContext *ctx,
 
 /* Public API */
 
-gboolean
-plenary_indico_schedule_no_access (PlenarySchedule *schedule)
-{
-  return schedule != NULL
-         && g_object_get_data (G_OBJECT (schedule), "plenary-indico-no-access") != NULL;
-}
-
-gint64
-plenary_indico_schedule_get_ts (PlenarySchedule *schedule)
-{
-  gint64 *ts = schedule != NULL ? g_object_get_data (G_OBJECT (schedule), "plenary-indico-ts")
-                                : NULL;
-
-  return ts != NULL ? *ts : -1;
-}
-
 PlenaryIndicoSources *
 plenary_indico_sources_new (void)
 {
@@ -330,6 +314,7 @@ sources_copy (const PlenaryIndicoSources *sources)
 
 PlenarySchedule *
 plenary_indico_parse (const PlenaryIndicoSources  *sources,
+                      PlenaryIndicoParseFacts     *facts,
                       GError                     **error)
 {
   ParseContext ctx;
@@ -366,17 +351,29 @@ plenary_indico_parse (const PlenaryIndicoSources  *sources,
       finish_schedule (&ctx, plenary_schedule_builder_get_n_tracks (ctx.builder) > 0
                              && sources->program != NULL);
       schedule = plenary_schedule_builder_finish (ctx.builder);
-      if (ctx.event_no_access)
-        g_object_set_data (G_OBJECT (schedule), "plenary-indico-no-access",
-                           GINT_TO_POINTER (TRUE));
-      if (ctx.ts >= 0)
-        g_object_set_data_full (G_OBJECT (schedule), "plenary-indico-ts",
-                                g_memdup2 (&ctx.ts, sizeof ctx.ts), g_free);
+      if (facts != NULL)
+        {
+          facts->no_access = ctx.event_no_access;
+          facts->ts = ctx.ts;
+        }
     }
 
   parse_context_clear (&ctx);
 
   return schedule;
+}
+
+typedef struct
+{
+  PlenaryIndicoSources    *sources;
+  PlenaryIndicoParseFacts  facts;   /* written by the worker before it returns */
+} ParseTask;
+
+static void
+parse_task_free (ParseTask *parse)
+{
+  plenary_indico_sources_free (parse->sources);
+  g_free (parse);
 }
 
 static void
@@ -385,8 +382,9 @@ parse_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
+  ParseTask *parse = task_data;
   GError *error = NULL;
-  PlenarySchedule *schedule = plenary_indico_parse (task_data, &error);
+  PlenarySchedule *schedule = plenary_indico_parse (parse->sources, &parse->facts, &error);
 
   /* The schedule is built here and not touched again by this thread: it is handed over. */
   if (schedule == NULL)
@@ -402,25 +400,33 @@ plenary_indico_parse_async (const PlenaryIndicoSources *sources,
                             gpointer                    user_data)
 {
   g_autoptr (GTask) task = NULL;
+  ParseTask *parse;
 
   g_return_if_fail (sources != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_indico_parse_async);
-  g_task_set_task_data (task, sources_copy (sources),
-                        (GDestroyNotify) plenary_indico_sources_free);
+  parse = g_new0 (ParseTask, 1);
+  parse->sources = sources_copy (sources);
+  g_task_set_task_data (task, parse, (GDestroyNotify) parse_task_free);
   g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, parse_thread);
 }
 
 PlenarySchedule *
-plenary_indico_parse_finish (GAsyncResult  *result,
-                             GError       **error)
+plenary_indico_parse_finish (GAsyncResult             *result,
+                             PlenaryIndicoParseFacts  *facts,
+                             GError                  **error)
 {
+  PlenarySchedule *schedule;
+
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == plenary_indico_parse_async,
                         NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  schedule = g_task_propagate_pointer (G_TASK (result), error);
+  if (schedule != NULL && facts != NULL)
+    *facts = ((ParseTask *) g_task_get_task_data (G_TASK (result)))->facts;
+  return schedule;
 }

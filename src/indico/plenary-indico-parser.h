@@ -53,30 +53,38 @@ PlenaryIndicoSources *plenary_indico_sources_new   (void);
 void                  plenary_indico_sources_free  (PlenaryIndicoSources *sources);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryIndicoSources, plenary_indico_sources_free)
 
+/* What a parse learns of the answers beside the schedule. */
+typedef struct
+{
+  /* The event export answered "results": [] (Indico's "no access") beside a timetable that
+   * had entries. */
+  gboolean no_access;
+  /* The "ts" of the timetable export (when the server generated it), or -1: what a snapshot
+   * of those answers records. */
+  gint64   ts;
+} PlenaryIndicoParseFacts;
+
 /* A complete schedule, or NULL and a PLENARY_INDICO_ERROR whose message a user can act on;
  * never a partial schedule. A timetable whose days are all empty is an empty schedule, unless
- * the event export answered "results": [] (then PLENARY_INDICO_ERROR_NO_ACCESS). */
+ * the event export answered "results": [] (then PLENARY_INDICO_ERROR_NO_ACCESS). @facts:
+ * (out) (optional), filled when a schedule is returned. */
 PlenarySchedule *plenary_indico_parse        (const PlenaryIndicoSources *sources,
+                                              PlenaryIndicoParseFacts    *facts,
                                               GError                    **error);
-/* Whether @schedule was parsed from an event export that answered "results": [] (Indico's
- * "no access") beside a timetable that had entries. */
-gboolean         plenary_indico_schedule_no_access (PlenarySchedule *schedule);
-/* The "ts" of the timetable export @schedule was parsed from (when the server generated it),
- * or -1: what a snapshot of those answers records, read with the parse. */
-gint64           plenary_indico_schedule_get_ts    (PlenarySchedule *schedule);
 /* Parses in a worker thread. @sources is copied. */
 void             plenary_indico_parse_async  (const PlenaryIndicoSources *sources,
                                               GCancellable               *cancellable,
                                               GAsyncReadyCallback         callback,
                                               gpointer                    user_data);
 PlenarySchedule *plenary_indico_parse_finish (GAsyncResult               *result,
+                                              PlenaryIndicoParseFacts    *facts,
                                               GError                    **error);
 
 /* Single facts of an answer, for callers that have no schedule to ask, read the way the
  * parse reads them. */
 
 /* The "ts" of a timetable export, or -1. Parses the whole export: where a parse is made
- * anyway, plenary_indico_schedule_get_ts() has it for free. */
+ * anyway, its PlenaryIndicoParseFacts have it for free. */
 gint64           plenary_indico_timetable_ts        (GBytes       *timetable);
 /* The event's zone from the first "tz" of a timetable export (all its times are in that
  * zone), checked to be a zone name as it goes in a URL; NULL when there is none. Found

@@ -744,7 +744,7 @@ use_held_thread (GTask        *task,
       return;
     }
   sources = sources_new (snapshot, data->server_base, data->event_id);
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   if (schedule == NULL || !plenary_store_commit (data->dir, snapshot, schedule, &error))
     {
       g_task_return_error (task, error);
@@ -885,7 +885,7 @@ parsed_cb (GObject      *object,
   g_autoptr (PlenarySchedule) schedule = NULL;
   g_autoptr (GError) error = NULL;
 
-  schedule = plenary_indico_parse_finish (result, &error);
+  schedule = plenary_indico_parse_finish (result, NULL, &error);
   if (schedule == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->retried)

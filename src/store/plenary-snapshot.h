@@ -32,7 +32,7 @@ GDateTime       *plenary_snapshot_get_fetched_at (PlenarySnapshot  *self);
  * parse of the whole export). */
 gint64           plenary_snapshot_get_ts         (PlenarySnapshot  *self);
 /* Gives a new snapshot the "ts" a parse of its timetable read
- * (plenary_indico_schedule_get_ts()), so that storing it parses nothing again. Only once,
+ * (PlenaryIndicoParseFacts), so that storing it parses nothing again. Only once,
  * and only before the snapshot is shared with another thread: it is then immutable. */
 void             plenary_snapshot_set_ts         (PlenarySnapshot  *self,
                                                   gint64            ts);

@@ -423,8 +423,9 @@ held_cb (GObject      *object,
 }
 
 static char *
-held_reason (PlenaryEvent    *event,
-             PlenarySchedule *schedule)
+held_reason (PlenaryEvent                  *event,
+             PlenarySchedule               *schedule,
+             const PlenaryIndicoParseFacts *facts)
 {
   PlenarySchedule *current = plenary_event_get_schedule (event);
   PlenarySnapshot *snapshot = plenary_event_get_snapshot (event);
@@ -443,7 +444,9 @@ held_reason (PlenaryEvent    *event,
     return plenary_event_held_facts (PLENARY_HELD_EMPTY, host, before, now, fetched);
   if ((guint64) now * 2 < before)
     return plenary_event_held_facts (PLENARY_HELD_SHRUNK, host, before, now, fetched);
-  if (plenary_indico_schedule_no_access (schedule) && !plenary_indico_schedule_no_access (current)
+  /* A "no access" answer has no title of its own: one that differs from the programme's means
+   * the access was lost, not that the event never had one. */
+  if (facts->no_access
       && g_strcmp0 (plenary_schedule_get_title (current), plenary_schedule_get_title (schedule)) != 0)
     return plenary_event_held_facts (PLENARY_HELD_NO_ACCESS, host, before, now, fetched);
   return NULL;
@@ -457,9 +460,10 @@ parsed_cb (GObject      *object,
   SyncJob *job = user_data;
   g_autoptr (PlenarySchedule) schedule = NULL;
   g_autofree char *reason = NULL;
+  PlenaryIndicoParseFacts facts;
   GError *error = NULL;
 
-  schedule = plenary_indico_parse_finish (result, &error);
+  schedule = plenary_indico_parse_finish (result, &facts, &error);
   if (schedule == NULL)
     {
       job_fail (job, error);
@@ -467,11 +471,11 @@ parsed_cb (GObject      *object,
     }
 
   /* The parse read the envelope's ts: storing the snapshot need not parse it again. */
-  plenary_snapshot_set_ts (job->snapshot, plenary_indico_schedule_get_ts (schedule));
+  plenary_snapshot_set_ts (job->snapshot, facts.ts);
 
   /* The plausibility gate: an answer that would take away most of a good programme is
    * kept aside, not stored over it; the user decides (win.use-held-programme). */
-  reason = held_reason (job->event, schedule);
+  reason = held_reason (job->event, schedule, &facts);
   if (reason != NULL)
     {
       plenary_event_hold_async (job->event, job->snapshot, reason, held_cb, job);

@@ -38,7 +38,7 @@ parse_once (GBytes *timetable,
   sources->event = event != NULL ? g_bytes_ref (event) : NULL;
   sources->server_base = g_strdup ("https://indico.example.org/prefix/");
 
-  schedule = plenary_indico_parse (sources, &error);
+  schedule = plenary_indico_parse (sources, NULL, &error);
   /* Exactly one of the two, and the model's own invariants. */
   g_assert_true ((schedule == NULL) != (error == NULL));
   if (schedule != NULL)
