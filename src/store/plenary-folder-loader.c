@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "indico/plenary-indico-client.h"
 #include "plenary-folder-loader.h"
 
 static int
@@ -41,9 +42,9 @@ classify_file (const char  *name,
     const char *prefix;
     SourceKind  kind;
   } names[] = {
-    { "timetable.json", "export-timetable-", SOURCE_TIMETABLE },
-    { "event.json", "export-event-", SOURCE_EVENT },
-    { "program.json", "program-", SOURCE_PROGRAM },
+    { PLENARY_INDICO_TIMETABLE_FILE, "export-timetable-", SOURCE_TIMETABLE },
+    { PLENARY_INDICO_EVENT_FILE, "export-event-", SOURCE_EVENT },
+    { PLENARY_INDICO_PROGRAM_FILE, "program-", SOURCE_PROGRAM },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
