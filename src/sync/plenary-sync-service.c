@@ -783,6 +783,8 @@ deadline_cb (gpointer user_data)
   job->deadline_source = 0;
   if (job->processing)
     return G_SOURCE_REMOVE;
+  /* The rate check may have stopped the job in the same iteration: one reason is kept. */
+  g_clear_error (&job->stop_reason);
   job->stop_reason = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TIMEOUT,
                                   g_dngettext (GETTEXT_PACKAGE,
                                                "%s took more than %u second to send the "
@@ -810,6 +812,7 @@ rate_cb (gpointer user_data)
       g_autofree char *rate = g_format_size (self->min_rate);
 
       job->rate_source = 0;
+      g_clear_error (&job->stop_reason);
       job->stop_reason = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TIMEOUT,
                                       _("%s is sending the programme too slowly (less than %s "
                                         "a second). Plenary stopped and will try again later"),
