@@ -102,16 +102,6 @@ event_index_free (gpointer data)
   g_free (index);
 }
 
-static void
-append_folded (GString    *haystack,
-               const char *text)
-{
-  g_autofree char *folded = plenary_fold_for_search (text);
-
-  g_string_append (haystack, folded);
-  g_string_append_c (haystack, '\n');
-}
-
 /* Rooms, tracks and sessions repeat across thousands of talks: each is folded once. */
 static void
 append_folded_cached (GString    *haystack,
@@ -169,8 +159,8 @@ build_index_thread (GTask        *task,
       speakers = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
       track = plenary_entry_get_track (entry);
       g_string_truncate (haystack, 0);
-      append_folded (haystack, plenary_entry_get_title (entry));
-      append_folded (haystack, speakers);
+      plenary_fold_append_for_search (haystack, plenary_entry_get_title (entry));
+      plenary_fold_append_for_search (haystack, speakers);
       append_folded_cached (haystack, folded,
                             plenary_room_get_name (plenary_entry_get_room (entry)));
       append_folded_cached (haystack, folded,
@@ -186,8 +176,8 @@ build_index_thread (GTask        *task,
       g_autoptr (PlenaryPerson) person = g_list_model_get_item (people, i);
 
       g_string_truncate (haystack, 0);
-      append_folded (haystack, plenary_person_get_name (person));
-      append_folded (haystack, plenary_person_get_affiliation (person));
+      plenary_fold_append_for_search (haystack, plenary_person_get_name (person));
+      plenary_fold_append_for_search (haystack, plenary_person_get_affiliation (person));
       plenary_search_index_add (index->people_index, GUINT_TO_POINTER (index->people->len),
                                 haystack->str, NULL);
       g_ptr_array_add (index->people, g_steal_pointer (&person));

@@ -130,16 +130,6 @@ corpus_free (Corpus *corpus)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Corpus, corpus_free)
 
 static void
-append_folded (GString    *haystack,
-               const char *text)
-{
-  g_autofree char *folded = plenary_fold_for_search (text);
-
-  g_string_append (haystack, folded);
-  g_string_append_c (haystack, '\n');
-}
-
-static void
 add_prefixes (GPtrArray  *queries,
               const char *text)
 {
@@ -173,13 +163,13 @@ corpus_new (PlenarySchedule *schedule,
       PlenaryTrack *track = plenary_entry_get_track (entry);
       g_autoptr (GString) haystack = g_string_new (NULL);
 
-      append_folded (haystack, plenary_entry_get_title (entry));
-      append_folded (haystack, people);
-      append_folded (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
-      append_folded (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
-      append_folded (haystack, plenary_entry_get_session_title (entry));
+      plenary_fold_append_for_search (haystack, plenary_entry_get_title (entry));
+      plenary_fold_append_for_search (haystack, people);
+      plenary_fold_append_for_search (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
+      plenary_fold_append_for_search (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
+      plenary_fold_append_for_search (haystack, plenary_entry_get_session_title (entry));
       plenary_search_index_add (corpus->index, entry, haystack->str, description);
-      append_folded (haystack, abstract);
+      plenary_fold_append_for_search (haystack, abstract);
       g_ptr_array_add (corpus->haystacks, g_string_free (g_steal_pointer (&haystack), FALSE));
 
       if (i % query_stride == 0)

@@ -232,6 +232,16 @@ plenary_accent_from_hex (const char *hex,
   accent->alpha = 1;
 }
 
+void
+plenary_fold_append_for_search (GString    *haystack,
+                                const char *text)
+{
+  g_autofree char *folded = plenary_fold_for_search (text);
+
+  g_string_append (haystack, folded);
+  g_string_append_c (haystack, '\n');
+}
+
 char *
 plenary_fold_for_search (const char *text)
 {

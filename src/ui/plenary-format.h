@@ -49,6 +49,9 @@ G_END_DECLS
 G_BEGIN_DECLS
 /* Lower-cased, accents stripped, compatibility forms folded: "Çédric" → "cedric". */
 char     *plenary_fold_for_search      (const char *text);
+/* Appends @text folded (as above) and a newline to @haystack: one field of a search text. */
+void      plenary_fold_append_for_search (GString    *haystack,
+                                          const char *text);
 /* Whether every whitespace-separated term of @folded_query occurs in @folded_text. */
 gboolean  plenary_search_matches       (const char *folded_text,
                                         const char *folded_query);

@@ -36,16 +36,6 @@ struct _PlenarySearchEngine
 
 G_DEFINE_FINAL_TYPE (PlenarySearchEngine, plenary_search_engine, G_TYPE_OBJECT)
 
-static void
-append_folded (GString    *haystack,
-               const char *text)
-{
-  g_autofree char *folded = plenary_fold_for_search (text);
-
-  g_string_append (haystack, folded);
-  g_string_append_c (haystack, '\n');
-}
-
 /* Runs in a worker thread: the schedule is immutable and the entries were taken out of their
  * list model on the main thread. */
 static PlenarySearchIndex *
@@ -64,11 +54,11 @@ new_search_index (PlenarySchedule *schedule,
       PlenaryTrack *track = plenary_entry_get_track (entry);
 
       g_string_truncate (haystack, 0);
-      append_folded (haystack, plenary_entry_get_title (entry));
-      append_folded (haystack, people);
-      append_folded (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
-      append_folded (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
-      append_folded (haystack, plenary_entry_get_session_title (entry));
+      plenary_fold_append_for_search (haystack, plenary_entry_get_title (entry));
+      plenary_fold_append_for_search (haystack, people);
+      plenary_fold_append_for_search (haystack, plenary_room_get_name (plenary_entry_get_room (entry)));
+      plenary_fold_append_for_search (haystack, track != NULL ? plenary_track_get_title (track) : NULL);
+      plenary_fold_append_for_search (haystack, plenary_entry_get_session_title (entry));
       description = plenary_fold_for_search (plenary_entry_get_description (entry));
       /* The schedule owns the entry for as long as the index lives. */
       plenary_search_index_add (index, entry, haystack->str, description);
