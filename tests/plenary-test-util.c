@@ -12,6 +12,7 @@
 
 #include "indico/plenary-indico-parser.h"
 #include "store/plenary-folder-loader.h"
+#include "util/plenary-clock.h"
 #include "plenary-test-util.h"
 
 static char *test_tmpdir;
@@ -235,4 +236,94 @@ plenary_test_find_mapped_widget (GtkWidget  *root,
                                  const char *css_class)
 {
   return find_widget (root, type, css_class, TRUE);
+}
+
+GBytes *
+plenary_test_load_lpc2021_file (const char *name)
+{
+  g_autofree char *relative = g_build_filename ("fixtures/lpc2021", name, NULL);
+  g_autofree char *path = plenary_test_shared_path (relative);
+
+  return plenary_test_load_bytes (path);
+}
+
+GHashTable *
+plenary_test_read_tree (const char *dir,
+                        const char *skip)
+{
+  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_bytes_unref);
+  g_autoptr (GPtrArray) todo = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (todo, g_strdup (dir));
+  while (todo->len > 0)
+    {
+      g_autofree char *current = g_ptr_array_steal_index (todo, todo->len - 1);
+      g_autoptr (GDir) handle = g_dir_open (current, 0, NULL);
+      const char *name;
+
+      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (current, name, NULL);
+          g_autofree char *contents = NULL;
+          gsize length;
+
+          if (g_file_test (path, G_FILE_TEST_IS_DIR))
+            {
+              if (g_strcmp0 (name, skip) != 0)
+                g_ptr_array_add (todo, g_steal_pointer (&path));
+            }
+          else if (g_file_get_contents (path, &contents, &length, NULL))
+            g_hash_table_insert (files, g_steal_pointer (&path),
+                                 g_bytes_new_take (g_steal_pointer (&contents), length));
+        }
+    }
+  return files;
+}
+
+void
+plenary_test_assert_tree_same (GHashTable *before,
+                               const char *dir,
+                               const char *skip)
+{
+  g_autoptr (GHashTable) now = plenary_test_read_tree (dir, skip);
+  GHashTableIter iter;
+  const char *path;
+  GBytes *contents;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &path, (gpointer *) &contents))
+    {
+      GBytes *other = g_hash_table_lookup (now, path);
+
+      g_test_message ("comparing %s", path);
+      g_assert_nonnull (other);
+      g_assert_true (g_bytes_equal (contents, other));
+    }
+  g_assert_cmpuint (g_hash_table_size (now), ==, g_hash_table_size (before));
+}
+
+gpointer
+plenary_test_set_view_now (gpointer   view,
+                           GDateTime *instant)
+{
+  g_autoptr (PlenaryClock) clock = NULL;
+
+  if (instant == NULL)
+    {
+      g_object_set (view, "clock", plenary_clock_get_default (), NULL);
+      return view;
+    }
+  g_object_get (view, "clock", &clock, NULL);
+  if (clock == plenary_clock_get_default ())
+    {
+      g_clear_object (&clock);
+      clock = g_object_new (PLENARY_TYPE_CLOCK, "watch-system", FALSE, "localtime-path", NULL,
+                            NULL);
+      plenary_clock_set_fixed (clock, instant);
+      g_object_set (view, "clock", clock, NULL);
+    }
+  else
+    plenary_clock_set_fixed (clock, instant);
+  return view;
 }

@@ -21,6 +21,20 @@ char       *plenary_test_data_path   (const char   *name);
 char       *plenary_test_shared_path (const char   *relative);
 GBytes     *plenary_test_load_bytes  (const char   *path);
 void        plenary_test_iterate     (guint         milliseconds);
+/* A file of the real LPC 2021 programme in ../shared/fixtures/lpc2021. */
+GBytes     *plenary_test_load_lpc2021_file (const char *name);
+/* Every file below @dir, path → GBytes, not entering folders named @skip (NULL: all). */
+GHashTable *plenary_test_read_tree       (const char *dir,
+                                          const char *skip);
+/* Asserts that @dir holds exactly the files of @before (plenary_test_read_tree() with the
+ * same @skip), byte for byte. */
+void        plenary_test_assert_tree_same (GHashTable *before,
+                                           const char *dir,
+                                           const char *skip);
+/* Stops @view's time (a PlenaryView) at @instant with a fixed clock of its own, as a rehearsal
+ * gives it one; NULL: the application's clock again. Returns @view. */
+gpointer    plenary_test_set_view_now    (gpointer    view,
+                                          GDateTime  *instant);
 /* Runs the main loop until @app has a window (it presents one once its followed events
  * are read), and returns it. */
 GtkWindow  *plenary_test_wait_for_window (GtkApplication *app);

@@ -21,21 +21,12 @@ typedef struct
   PlenarySchedule *schedule;
 } Fixture;
 
-static GBytes *
-fixture_bytes (const char *name)
-{
-  g_autofree char *relative = g_build_filename ("fixtures/lpc2021", name, NULL);
-  g_autofree char *path = plenary_test_shared_path (relative);
-
-  return plenary_test_load_bytes (path);
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GBytes) timetable = fixture_bytes ("export-timetable-11.json");
-  g_autoptr (GBytes) event = fixture_bytes ("export-event-11-contributions.json");
+  g_autoptr (GBytes) timetable = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+  g_autoptr (GBytes) event = plenary_test_load_lpc2021_file ("export-event-11-contributions.json");
 
   plenary_test_reset_dirs ();
   f->dir = plenary_store_get_event_dir ("https://lpc.events/", "11");
@@ -157,7 +148,7 @@ static void
 test_snapshot_failure (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr (GBytes) timetable = fixture_bytes ("export-timetable-11.json");
+  g_autoptr (GBytes) timetable = plenary_test_load_lpc2021_file ("export-timetable-11.json");
   g_autoptr (GBytes) other = g_bytes_new_static ("{\"results\":[]}", 14);
   g_autoptr (PlenarySnapshot) second = plenary_snapshot_new (timetable, other, NULL, NULL);
   g_autoptr (PlenarySnapshot) loaded = NULL;

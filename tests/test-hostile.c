@@ -113,58 +113,6 @@ serve (Fixture    *f,
 }
 
 /* SHA-256 of every file under @dir but held/ (where a suspicious answer is kept aside). */
-static GHashTable *
-hash_tree (const char *dir)
-{
-  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr (GPtrArray) todo = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (todo, g_strdup (dir));
-  while (todo->len > 0)
-    {
-      g_autofree char *current = g_ptr_array_steal_index (todo, todo->len - 1);
-      g_autoptr (GDir) handle = g_dir_open (current, 0, NULL);
-      const char *name;
-
-      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (current, name, NULL);
-          g_autofree char *contents = NULL;
-          gsize length;
-
-          if (g_file_test (path, G_FILE_TEST_IS_DIR))
-            {
-              if (!g_str_equal (name, "held"))
-                g_ptr_array_add (todo, g_steal_pointer (&path));
-            }
-          else if (g_file_get_contents (path, &contents, &length, NULL))
-            g_hash_table_insert (files, g_steal_pointer (&path),
-                                 g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                              (const guchar *) contents,
-                                                              length));
-        }
-    }
-  return files;
-}
-
-static void
-assert_tree_same (GHashTable *before,
-                  const char *dir)
-{
-  g_autoptr (GHashTable) now = hash_tree (dir);
-  GHashTableIter iter;
-  const char *path;
-  const char *sha256;
-
-  g_hash_table_iter_init (&iter, before);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &path, (gpointer *) &sha256))
-    {
-      g_test_message ("comparing %s", path);
-      g_assert_cmpstr (g_hash_table_lookup (now, path), ==, sha256);
-    }
-  g_assert_cmpuint (g_hash_table_size (now), ==, g_hash_table_size (before));
-}
-
 static void
 user_saved_cb (GObject      *object,
                GAsyncResult *result,
@@ -193,7 +141,7 @@ sync_first (Fixture *f)
     g_main_context_iteration (NULL, TRUE);
   while (plenary_store_get_n_pending_cache_writes () > 0)
     g_main_context_iteration (NULL, TRUE);
-  return hash_tree (plenary_event_get_directory (f->event));
+  return plenary_test_read_tree (plenary_event_get_directory (f->event), "held");
 }
 
 static void
@@ -255,7 +203,7 @@ assert_survived (Fixture    *f,
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, message_part));
   g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_ERROR);
-  assert_tree_same (before, plenary_event_get_directory (f->event));
+  plenary_test_assert_tree_same (before, plenary_event_get_directory (f->event), "held");
   assert_last_good (f->event);
   again = next_start (f, NULL);
   assert_last_good (again);
@@ -549,7 +497,7 @@ test_held (Fixture       *f,
 
   /* The next sync gets the same: held again, nothing replaced. */
   hold_one (f, c);
-  assert_tree_same (before, plenary_event_get_directory (f->event));
+  plenary_test_assert_tree_same (before, plenary_event_get_directory (f->event), "held");
 }
 
 static void
@@ -620,7 +568,7 @@ test_held_then_good (Fixture       *f,
   for (guint i = 0; i < 200 && g_file_test (held, G_FILE_TEST_EXISTS); i++)
     plenary_test_iterate (10);
   g_assert_false (g_file_test (held, G_FILE_TEST_EXISTS));
-  assert_tree_same (before, plenary_event_get_directory (f->event));
+  plenary_test_assert_tree_same (before, plenary_event_get_directory (f->event), "held");
 }
 
 
@@ -744,7 +692,7 @@ test_program_kept (Fixture       *f,
   g_assert_false (changed);
   g_assert_true (g_bytes_equal (plenary_snapshot_get_program (plenary_event_get_snapshot (f->event)),
                                 good));
-  assert_tree_same (before, plenary_event_get_directory (f->event));
+  plenary_test_assert_tree_same (before, plenary_event_get_directory (f->event), "held");
   again = next_start (f, NULL);
   assert_last_good (again);
   g_assert_true (g_bytes_equal (plenary_snapshot_get_program (plenary_event_get_snapshot (again)),
@@ -805,7 +753,7 @@ test_events_rebuilt (Fixture       *f,
   g_assert_nonnull (plenary_event_list_lookup (list, plenary_event_get_key (prefixed)));
   /* The damaged file was set aside, not lost. */
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  assert_tree_same (before, plenary_event_get_directory (f->event));
+  plenary_test_assert_tree_same (before, plenary_event_get_directory (f->event), "held");
   {
     PlenaryEvent *found = plenary_event_list_lookup (list, plenary_event_get_key (f->event));
     TestSyncResult loaded = { 0, };
@@ -983,7 +931,7 @@ test_events_file_huge (Fixture       *f,
   g_assert_no_error (r.error);
   g_assert_true (plenary_event_list_get_recovered (list, &n));
   g_assert_cmpuint (n, ==, 1);
-  assert_tree_same (before, plenary_event_get_directory (f->event));
+  plenary_test_assert_tree_same (before, plenary_event_get_directory (f->event), "held");
 }
 
 int

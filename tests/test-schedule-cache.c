@@ -29,20 +29,11 @@ typedef struct
   PlenarySnapshot *snapshot;
 } Fixture;
 
-static GBytes *
-fixture_bytes (const char *name)
-{
-  g_autofree char *relative = g_build_filename ("fixtures/lpc2021", name, NULL);
-  g_autofree char *path = plenary_test_shared_path (relative);
-
-  return plenary_test_load_bytes (path);
-}
-
 static PlenarySnapshot *
 lpc_snapshot (const char *replace_title)
 {
-  g_autoptr (GBytes) timetable = fixture_bytes ("export-timetable-11.json");
-  g_autoptr (GBytes) event = fixture_bytes ("export-event-11-contributions.json");
+  g_autoptr (GBytes) timetable = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+  g_autoptr (GBytes) event = plenary_test_load_lpc2021_file ("export-event-11-contributions.json");
 
   if (replace_title != NULL)
     {

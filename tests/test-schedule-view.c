@@ -20,39 +20,12 @@
 #include "util/plenary-clock.h"
 
 /* A view in a window, with the clock before the event so it opens on the first day. */
-/* Stops the view's time at @instant (NULL: the application's clock again), with a fixed clock
- * of the view's own, as a rehearsal gives it one. Returns @view. */
-static gpointer
-set_now (gpointer   view,
-         GDateTime *instant)
-{
-  g_autoptr (PlenaryClock) clock = NULL;
-
-  if (instant == NULL)
-    {
-      g_object_set (view, "clock", plenary_clock_get_default (), NULL);
-      return view;
-    }
-  g_object_get (view, "clock", &clock, NULL);
-  if (clock == plenary_clock_get_default ())
-    {
-      g_clear_object (&clock);
-      clock = g_object_new (PLENARY_TYPE_CLOCK, "watch-system", FALSE, "localtime-path", NULL,
-                            NULL);
-      plenary_clock_set_fixed (clock, instant);
-      g_object_set (view, "clock", clock, NULL);
-    }
-  else
-    plenary_clock_set_fixed (clock, instant);
-  return view;
-}
-
 static PlenaryScheduleView *
 new_view (PlenarySchedule *schedule,
           GtkWindow      **window_out)
 {
   g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
-  GtkWidget *view = set_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
+  GtkWidget *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
   GtkWidget *window = gtk_window_new ();
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
@@ -291,7 +264,7 @@ test_opens_on_today (void)
   g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   /* Wednesday 22 September 2021, 09:00 in New York. */
   g_autoptr (GDateTime) during = g_date_time_new_utc (2021, 9, 22, 13, 0, 0);
-  GtkWidget *view = set_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), during);
+  GtkWidget *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), during);
 
   g_object_ref_sink (view);
   plenary_schedule_view_set_schedule (PLENARY_SCHEDULE_VIEW (view), schedule);
@@ -502,7 +475,7 @@ test_first_search_does_not_wait (void)
 {
   g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
-  GtkWidget *view = set_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
+  GtkWidget *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
   GListModel *model = plenary_schedule_view_get_model (PLENARY_SCHEDULE_VIEW (view));
   g_autoptr (GPtrArray) day = NULL;
   guint changes = 0;
@@ -796,17 +769,17 @@ test_now_line (void)
 
   g_assert_cmpint (check_now_line (model, before), ==, -1);
 
-  set_now (view, early);
+  plenary_test_set_view_now (view, early);
   g_assert_cmpint (check_now_line (model, early), ==, 2);
 
   /* Seven sessions run in parallel: the line is after them all, before the keynote. */
-  set_now (view, during);
+  plenary_test_set_view_now (view, during);
   g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 0);
   at = check_now_line (model, during);
   g_assert_cmpint (at, >, 2);
   g_assert_cmpint (at, <, (int) g_list_model_get_n_items (model) - 1);
 
-  set_now (view, later);
+  plenary_test_set_view_now (view, later);
   moved = check_now_line (model, later);
   g_assert_cmpint (moved, >, at);
 
@@ -826,7 +799,7 @@ test_now_line (void)
   plenary_test_iterate (50);
   g_assert_cmpint (check_now_line (model, later), ==, moved);
 
-  set_now (view, after);
+  plenary_test_set_view_now (view, after);
   g_assert_cmpint (check_now_line (model, after), ==, -1);
   gtk_window_destroy (window);
 }
@@ -845,7 +818,7 @@ test_now_line_follows_clock (void)
   int at;
 
   plenary_clock_set_fixed (clock, during);
-  set_now (view, NULL);
+  plenary_test_set_view_now (view, NULL);
   at = check_now_line (model, during);
   g_assert_cmpint (at, >, 0);
 
@@ -951,7 +924,7 @@ test_rows_measured_after_density (void)
   const char *densities[] = { "compact", "numbered", "detailed", "compact", "detailed" };
   g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 12, 0, 0);
   GtkWidget *window = gtk_window_new ();
-  PlenaryScheduleView *view = set_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
+  PlenaryScheduleView *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_SCHEDULE_VIEW, NULL), before);
   GtkWidget *list;
   g_autofree char *path = NULL;
   g_autoptr (PlenaryUserData) user_data = NULL;
@@ -1256,9 +1229,9 @@ test_page_happening_now (void)
 
   plenary_schedule_view_show_entry (view, talk);
   g_assert_null (plenary_entry_page_get_now_text (page));
-  set_now (view, during);
+  plenary_test_set_view_now (view, during);
   g_assert_cmpstr (plenary_entry_page_get_now_text (page), ==, "Happening now · 12 min left");
-  set_now (view, plenary_entry_get_end (talk));
+  plenary_test_set_view_now (view, plenary_entry_get_end (talk));
   g_assert_null (plenary_entry_page_get_now_text (page));
   gtk_window_destroy (window);
 }
@@ -1460,7 +1433,7 @@ test_badge_above_when_narrow (void)
                                     plenary_schedule_view_get_model (view), 2);
   g_autoptr (GDateTime) during = g_date_time_add_minutes (plenary_entry_get_start (talk), 5);
 
-  set_now (view, during);
+  plenary_test_set_view_now (view, during);
   for (guint narrow = 0; narrow < 2; narrow++)
     {
       GtkWidget *cell, *badge, *title = NULL;

@@ -16,33 +16,6 @@
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-starred-view.h"
 
-/* Stops the view's time at @instant (NULL: the application's clock again), with a fixed clock
- * of the view's own, as a rehearsal gives it one. Returns @view. */
-static gpointer
-set_now (gpointer   view,
-         GDateTime *instant)
-{
-  g_autoptr (PlenaryClock) clock = NULL;
-
-  if (instant == NULL)
-    {
-      g_object_set (view, "clock", plenary_clock_get_default (), NULL);
-      return view;
-    }
-  g_object_get (view, "clock", &clock, NULL);
-  if (clock == plenary_clock_get_default ())
-    {
-      g_clear_object (&clock);
-      clock = g_object_new (PLENARY_TYPE_CLOCK, "watch-system", FALSE, "localtime-path", NULL,
-                            NULL);
-      plenary_clock_set_fixed (clock, instant);
-      g_object_set (view, "clock", clock, NULL);
-    }
-  else
-    plenary_clock_set_fixed (clock, instant);
-  return view;
-}
-
 static guint
 count_entries (GListModel *model)
 {
@@ -64,7 +37,7 @@ test_conflicts_and_removed (void)
   g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "starred.json", NULL);
   g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
   g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 0, 0, 0);
-  PlenaryStarredView *view = set_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), before);
+  PlenaryStarredView *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), before);
   /* 941: BPF room 06:40–07:00; 965: Refereed room 07:00–07:45; c5003: BPF room 07:00–07:40. */
   const char *bpf_opening = "941";
   const char *rust = "965";
@@ -193,7 +166,7 @@ test_up_next_and_past (void)
   g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("America/New_York");
   /* 07:30 on the first day: the BPF opening (06:40–07:00) is over, Rust (07:00–07:45) is on. */
   g_autoptr (GDateTime) during = g_date_time_new (zone, 2021, 9, 20, 7, 30, 0);
-  PlenaryStarredView *view = set_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), during);
+  PlenaryStarredView *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), during);
   GListModel *model = plenary_starred_view_get_model (view);
   g_autoptr (GObject) header = NULL;
   g_autoptr (GObject) first = NULL;
@@ -220,7 +193,7 @@ test_up_next_and_past (void)
     g_autoptr (GDateTime) between = g_date_time_add_seconds (plenary_entry_get_end (rust), 1);
 
     g_assert_cmpint (g_date_time_compare (plenary_entry_get_start (next), between), >, 0);
-    set_now (view, between);
+    plenary_test_set_view_now (view, between);
     g_clear_object (&header);
     g_clear_object (&first);
     header = g_list_model_get_item (model, 0);
@@ -277,7 +250,7 @@ test_conflict_named_and_rooms (void)
   g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
   g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 0, 0, 0);
   GtkWidget *window = gtk_window_new ();
-  PlenaryStarredView *view = set_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), before);
+  PlenaryStarredView *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), before);
   PlenaryEntry *rust = plenary_schedule_lookup_user_key (schedule, "965");
   PlenaryEntry *tracing = plenary_schedule_lookup_entry (schedule, "c5003");
   g_autofree char *rust_conflict = NULL;
@@ -350,7 +323,7 @@ test_opens_inside (void)
   g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
   g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 0, 0, 0);
   GtkWidget *window = gtk_window_new ();
-  PlenaryStarredView *view = set_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), before);
+  PlenaryStarredView *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), before);
   GListModel *model = plenary_starred_view_get_model (view);
   PlenaryEntry *rust = plenary_schedule_lookup_user_key (schedule, "965");
   PlenaryEntryPage *page = plenary_starred_view_get_entry_page (view);
@@ -435,7 +408,7 @@ test_all_past (void)
   g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "past.json", NULL);
   g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
   g_autoptr (GDateTime) after = g_date_time_new_utc (2022, 1, 10, 12, 0, 0);
-  PlenaryStarredView *view = set_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), after);
+  PlenaryStarredView *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), after);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *status = NULL;
   GtkWidget *past_button = NULL;

@@ -51,57 +51,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* Every file under the event's directory, name → bytes. */
-static GHashTable *
-read_tree (const char *dir)
-{
-  GHashTable *files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                             (GDestroyNotify) g_bytes_unref);
-  g_autoptr (GPtrArray) todo = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (todo, g_strdup (dir));
-  while (todo->len > 0)
-    {
-      g_autofree char *current = g_ptr_array_steal_index (todo, todo->len - 1);
-      g_autoptr (GDir) handle = g_dir_open (current, 0, NULL);
-      const char *name;
-
-      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (current, name, NULL);
-          g_autofree char *contents = NULL;
-          gsize length;
-
-          if (g_file_test (path, G_FILE_TEST_IS_DIR))
-            g_ptr_array_add (todo, g_steal_pointer (&path));
-          else if (g_file_get_contents (path, &contents, &length, NULL))
-            g_hash_table_insert (files, g_steal_pointer (&path),
-                                 g_bytes_new_take (g_steal_pointer (&contents), length));
-        }
-    }
-  return files;
-}
-
-static void
-assert_tree_same (GHashTable *before,
-                  const char *dir)
-{
-  g_autoptr (GHashTable) now = read_tree (dir);
-  GHashTableIter iter;
-  const char *path;
-  GBytes *contents;
-
-  g_assert_cmpuint (g_hash_table_size (now), ==, g_hash_table_size (before));
-  g_hash_table_iter_init (&iter, before);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &path, (gpointer *) &contents))
-    {
-      GBytes *other = g_hash_table_lookup (now, path);
-
-      g_test_message ("comparing %s", path);
-      g_assert_nonnull (other);
-      g_assert_true (g_bytes_equal (contents, other));
-    }
-}
-
 static void
 user_saved_cb (GObject      *object,
                GAsyncResult *result,
@@ -204,7 +153,7 @@ test_unchanged (Fixture       *f,
 
   sync_first (f);
   dir = plenary_event_get_directory (f->event);
-  before = read_tree (dir);
+  before = plenary_test_read_tree (dir, NULL);
   meta = g_build_filename (dir, "meta.json", NULL);
   g_assert_cmpint (g_stat (meta, &st_before), ==, 0);
   schedule = plenary_event_get_schedule (f->event);
@@ -216,7 +165,7 @@ test_unchanged (Fixture       *f,
   /* Not re-parsed, not rewritten. */
   g_assert_true (plenary_event_get_schedule (f->event) == schedule);
   g_assert_cmpuint (notified, ==, 0);
-  assert_tree_same (before, dir);
+  plenary_test_assert_tree_same (before, dir, NULL);
   g_assert_cmpint (g_stat (meta, &st_after), ==, 0);
   g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
   g_assert_cmpint (st_before.st_ino, ==, st_after.st_ino);
@@ -255,7 +204,7 @@ test_failure (Fixture       *f,
     g_object_set (f->service, "timeout", 1, NULL);
   sync_first (f);
   dir = plenary_event_get_directory (f->event);
-  before = read_tree (dir);
+  before = plenary_test_read_tree (dir, NULL);
   schedule = plenary_event_get_schedule (f->event);
   plenary_sync_service_add_event (f->service, f->event);
 
@@ -292,7 +241,7 @@ test_failure (Fixture       *f,
 
   /* The last good copy stays, on screen and on disk, byte for byte, user data too. */
   g_assert_true (plenary_event_get_schedule (f->event) == schedule);
-  assert_tree_same (before, dir);
+  plenary_test_assert_tree_same (before, dir, NULL);
 
   /* Retry-After is honoured; transient trouble is retried within the backoff cap,
    * permanent trouble waits for the regular refresh (off in these tests). */
