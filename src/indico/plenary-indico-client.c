@@ -289,7 +289,11 @@ plenary_indico_client_classify (SoupMessage  *msg,
                                 gint64       *retry_after)
 {
   guint status = soup_message_get_status (msg);
-  g_autofree char *text = indico_message (body, token);
+  /* Indico's text only explains an error (and tells an OAuth 400): a usable answer, or one
+   * whose text nobody asked for, is not parsed a second time here. */
+  g_autofree char *text = !SOUP_STATUS_IS_SUCCESSFUL (status)
+                          && (message != NULL || status == SOUP_STATUS_BAD_REQUEST)
+                          ? indico_message (body, token) : NULL;
   PlenaryIndicoAnswer answer;
 
   if (SOUP_STATUS_IS_SUCCESSFUL (status))
