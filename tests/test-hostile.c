@@ -353,13 +353,16 @@ test_bidi (Fixture       *f,
   PlenaryEntry *entry;
 
   served = replace (f->timetable, "\"title\":\"BPF & Networking Opening Session\"",
-                    "\"title\":\"Reversed \\u202elive\\u202c and \\u2067isolated\\u2069 \u202e\"");
+                    "\"title\":\"Reversed \\u202elive\\u202c and \\u2067isolated\\u2069 \u202e"
+                    "\\u202a\\u202b\\u202d\\u2066\u2068|\\u200f\u206a|\"");
   serve (f, TT_11, served);
   g_assert_true (test_sync_event (f->service, f->event, NULL, &error));
   g_assert_no_error (error);
   entry = find_entry (plenary_event_get_schedule (f->event), "Reversed");
   g_assert_nonnull (entry);
-  g_assert_cmpstr (plenary_entry_get_title (entry), ==, "Reversed live and isolated ");
+  /* All nine controls go, escaped or not; the marks and other format characters stay. */
+  g_assert_cmpstr (plenary_entry_get_title (entry), ==,
+                   "Reversed live and isolated |\u200f\u206a|");
 }
 
 /* Item 2: nesting */

@@ -11,6 +11,7 @@
 
 #include "plenary-test-util.h"
 #include "util/plenary-rich-text.h"
+#include "util/plenary-text.h"
 
 static gboolean have_display;
 
@@ -497,6 +498,22 @@ test_label (void)
   g_object_unref (label);
 }
 
+/* The one bidi check the parser, the client's error text and the store's titles share: the
+ * embeddings, overrides and isolates, and none of their neighbours (the marks stay). */
+static void
+test_bidi_control (void)
+{
+  const gunichar controls[] = { 0x202a, 0x202b, 0x202c, 0x202d, 0x202e,
+                                0x2066, 0x2067, 0x2068, 0x2069 };
+  const gunichar kept[] = { 0, 'a', 0x05d0, 0x200e, 0x200f, 0x2029, 0x202f, 0x2065, 0x206a,
+                            0xe2, 0x1202a, 0x10ffff };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    g_assert_true (plenary_text_is_bidi_control (controls[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_false (plenary_text_is_bidi_control (kept[i]));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/rich-text/fixture/lpc2021", test_fixture_lpc2021);
   g_test_add_func ("/rich-text/fixture/jacow-fel2022", test_fixture_jacow);
   g_test_add_func ("/rich-text/label", test_label);
+  g_test_add_func ("/text/bidi-control", test_bidi_control);
 
   return g_test_run ();
 }

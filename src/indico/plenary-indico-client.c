@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "util/plenary-json.h"
+#include "util/plenary-text.h"
 #include "plenary-event-url.h"
 #include "plenary-indico-client.h"
 
@@ -273,7 +274,7 @@ indico_message (GBytes     *body,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+      if (plenary_text_is_bidi_control (c))
         continue;
       g_string_append_unichar (clean, g_unichar_iscntrl (c) ? ' ' : c);
       n_chars++;

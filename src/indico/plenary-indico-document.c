@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "plenary-indico-parser-private.h"
+#include "util/plenary-text.h"
 
 
 static void
@@ -32,9 +33,9 @@ set_malformed (GError **error,
 #define MAX_DESCRIPTION_CHARS 10000
 #define MAX_URL_BYTES         2048
 
-/* Removes the bidi embedding, override and isolate controls (U+202A–U+202E,
- * U+2066–U+2069) in place: server text must not reorder the text around it. Returns the
- * new length. */
+/* Removes the bidi controls (see plenary_text_is_bidi_control()) in place. Returns the new
+ * length. Every one of them is three bytes from 0xe2, and the reader has validated the UTF-8,
+ * so only those bytes are decoded, and a string without one is not copied at all. */
 static gsize
 remove_bidi_controls (char  *text,
                       gsize  length)
@@ -47,12 +48,7 @@ remove_bidi_controls (char  *text,
   out = found - text;
   for (gsize in = out; in < length; )
     {
-      guchar c1 = in + 1 < length ? (guchar) text[in + 1] : 0;
-      guchar c2 = in + 2 < length ? (guchar) text[in + 2] : 0;
-
-      if ((guchar) text[in] == 0xe2
-          && ((c1 == 0x80 && c2 >= 0xaa && c2 <= 0xae)
-              || (c1 == 0x81 && c2 >= 0xa6 && c2 <= 0xa9)))
+      if ((guchar) text[in] == 0xe2 && plenary_text_is_bidi_control (g_utf8_get_char (text + in)))
         {
           in += 3;
           continue;

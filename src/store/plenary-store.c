@@ -15,6 +15,7 @@
 
 #include "plenary-store.h"
 #include "util/plenary-json.h"
+#include "util/plenary-text.h"
 
 #define TEMP_MARK ".tmp-"
 
@@ -452,7 +453,7 @@ plenary_store_dup_display_text (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069))
+      if (plenary_text_is_bidi_control (c))
         continue;
       if (++n == PLENARY_STORE_MAX_TITLE_CHARS && *(g_utf8_next_char (p)) != '\0')
         {
