@@ -349,31 +349,6 @@ test_redirects (void)
 }
 
 static void
-test_program_usable (void)
-{
-  static const struct
-  {
-    const char *json;
-    gboolean    usable;
-  } cases[] = {
-    { "{\"tracks\": []}", TRUE },
-    { "{\"tracks\": [{\"id\": 1, \"title\": \"Kernel\"}]}", TRUE },
-    { "{\"tracks\": {}}", FALSE },
-    { "{\"error\": {\"title\": \"Not Found\"}}", FALSE },
-    { "<html></html>", FALSE },
-    { "{\"tracks\": [", FALSE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (GBytes) body = g_bytes_new_static (cases[i].json, strlen (cases[i].json));
-
-      g_assert_cmpint (plenary_indico_client_program_usable (body), ==, cases[i].usable);
-    }
-  g_assert_false (plenary_indico_client_program_usable (NULL));
-}
-
-static void
 test_scrub_token (void)
 {
   static const char *token = "indp_0123456789abcdef";
@@ -401,7 +376,6 @@ main (int   argc,
   g_test_add_func ("/indico-client/token-policy", test_token_policy);
   g_test_add_func ("/indico-client/classify", test_classify);
   g_test_add_func ("/indico-client/redirects", test_redirects);
-  g_test_add_func ("/indico-client/program-usable", test_program_usable);
   g_test_add_func ("/indico-client/scrub-token", test_scrub_token);
 
   return g_test_run ();

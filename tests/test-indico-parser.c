@@ -922,6 +922,68 @@ test_timetable_ts (void)
   g_assert_cmpint (plenary_indico_timetable_ts (NULL), ==, -1);
 }
 
+/* What a sync keeps of a program.json, read once: given that reading, the parse takes the
+ * tracks from it and does not read the bytes again. */
+static void
+test_program_read (void)
+{
+  static const struct
+  {
+    const char *json;
+    gboolean    usable;
+  } cases[] = {
+    { "{\"tracks\": []}", TRUE },
+    { "{\"tracks\": [{\"id\": 1, \"title\": \"Kernel\"}]}", TRUE },
+    { "\xef\xbb\xbf {\"tracks\": []}", TRUE },
+    { "{\"tracks\": {}}", FALSE },
+    { "{\"error\": {\"title\": \"Not Found\"}}", FALSE },
+    { "[]", FALSE },
+    { "<html></html>", FALSE },
+    { "{\"tracks\": [", FALSE },
+    { "", FALSE },
+  };
+  static const char program[] =
+    "{\"tracks\":[{\"id\":5,\"title\":\"LPC Refereed Track\",\"description\":\"Talks\u202e\","
+    "\"position\":1}]}";
+  g_autoptr (PlenaryIndicoSources) sources = lpc_sources (TRUE);
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  g_autoptr (GBytes) body = g_bytes_new_static (program, strlen (program));
+  g_autoptr (PlenaryTrack) track = NULL;
+  guint reads;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GBytes) bytes = g_bytes_new_static (cases[i].json, strlen (cases[i].json));
+      g_autoptr (PlenaryIndicoProgram) read = plenary_indico_program_read (bytes);
+
+      g_test_message ("%s", cases[i].json);
+      g_assert_cmpint (read != NULL, ==, cases[i].usable);
+    }
+  g_assert_null (plenary_indico_program_read (NULL));
+
+  /* The bytes beside the reading are not JSON: the tracks can only come from the reading. */
+  sources->program = g_bytes_new_static ("not read", 8);
+  sources->program_read = plenary_indico_program_read (body);
+  g_assert_nonnull (sources->program_read);
+  reads = plenary_indico_program_get_n_reads ();
+  schedule = plenary_indico_parse (sources, NULL, NULL);
+  g_assert_nonnull (schedule);
+  g_assert_cmpuint (plenary_indico_program_get_n_reads (), ==, reads);
+  track = g_list_model_get_item (plenary_schedule_get_tracks (schedule), 0);
+  g_assert_cmpstr (plenary_track_get_title (track), ==, "LPC Refereed Track");
+  /* Read as the parse reads: cleaned of bidi controls. */
+  g_assert_cmpstr (plenary_track_get_description (track), ==, "Talks");
+
+  /* Without a reading, the parse reads the bytes, once. */
+  g_clear_pointer (&sources->program_read, plenary_indico_program_unref);
+  g_clear_pointer (&sources->program, g_bytes_unref);
+  sources->program = g_bytes_ref (body);
+  g_clear_object (&schedule);
+  schedule = plenary_indico_parse (sources, NULL, NULL);
+  g_assert_nonnull (schedule);
+  g_assert_cmpuint (plenary_indico_program_get_n_reads (), ==, reads + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -950,6 +1012,7 @@ main (int   argc,
   g_test_add_func ("/indico-parser/timetable-zone", test_timetable_zone);
   g_test_add_func ("/indico-parser/zone-readings-agree", test_zone_readings_agree);
   g_test_add_func ("/indico-parser/timetable-ts", test_timetable_ts);
+  g_test_add_func ("/indico-parser/program-read", test_program_read);
 
   return g_test_run ();
 }

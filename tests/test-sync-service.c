@@ -348,14 +348,22 @@ test_program (Fixture       *f,
   g_autoptr (GBytes) body = g_bytes_new_static (program, strlen (program));
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autoptr (PlenaryTrack) track = NULL;
   gboolean changed = FALSE;
+  guint reads;
 
   sync_first (f);
   test_server_reply (f->server, PR_11, 200, "application/json", body, NULL, NULL,
                      TEST_REPLY_NORMAL);
+  reads = plenary_indico_program_get_n_reads ();
   g_assert_true (test_sync_event (f->service, f->event, &changed, &error));
   g_assert_no_error (error);
   g_assert_true (changed);
+  /* Read once, as it came: the parse takes the tracks from that reading. */
+  g_assert_cmpuint (plenary_indico_program_get_n_reads (), ==, reads + 1);
+  track = g_list_model_get_item (plenary_schedule_get_tracks (
+                                   plenary_event_get_schedule (f->event)), 0);
+  g_assert_cmpstr (plenary_track_get_description (track), ==, "Talks");
   path = g_build_filename (plenary_event_get_directory (f->event), "program.json", NULL);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_bytes_equal (plenary_snapshot_get_program (

@@ -347,23 +347,6 @@ plenary_indico_client_body_is_short (SoupMessage *msg,
          && (guint64) soup_message_headers_get_content_length (headers) > (guint64) length;
 }
 
-gboolean
-plenary_indico_client_program_usable (GBytes *body)
-{
-  g_autoptr (PlenaryJsonDocument) document = NULL;
-  const PlenaryJsonNode *root;
-  gsize length;
-  const char *data;
-
-  if (body == NULL)
-    return FALSE;
-  data = g_bytes_get_data (body, &length);
-  document = plenary_json_document_parse (data, length, PLENARY_JSON_MAX_DEPTH, NULL, NULL);
-  root = document != NULL ? plenary_json_document_get_root (document) : NULL;
-  return plenary_json_node_get_array (plenary_json_object_get_member (
-                                        plenary_json_node_get_object (root), "tracks")) != NULL;
-}
-
 char *
 plenary_indico_client_scrub_token (const char *text,
                                    const char *token)

@@ -117,9 +117,6 @@ PlenaryIndicoAnswer plenary_indico_client_classify (SoupMessage  *msg,
 gboolean     plenary_indico_client_body_is_short  (SoupMessage       *msg,
                                                    gsize              length);
 
-/* Whether @body is a program.json worth keeping: JSON within the limits, with tracks. */
-gboolean     plenary_indico_client_program_usable (GBytes            *body);
-
 /* Token discipline: @text with every piece of @token of 8 bytes or more replaced by "…", so
  * a server that echoes the token, whole or nearly, shows nothing of it. */
 char        *plenary_indico_client_scrub_token    (const char        *text,

@@ -292,6 +292,7 @@ plenary_indico_sources_free (PlenaryIndicoSources *sources)
   g_clear_pointer (&sources->timetable, g_bytes_unref);
   g_clear_pointer (&sources->event, g_bytes_unref);
   g_clear_pointer (&sources->program, g_bytes_unref);
+  g_clear_pointer (&sources->program_read, plenary_indico_program_unref);
   g_free (sources->server_base);
   g_free (sources->event_id);
   g_free (sources);
@@ -305,6 +306,8 @@ sources_copy (const PlenaryIndicoSources *sources)
   copy->timetable = sources->timetable != NULL ? g_bytes_ref (sources->timetable) : NULL;
   copy->event = sources->event != NULL ? g_bytes_ref (sources->event) : NULL;
   copy->program = sources->program != NULL ? g_bytes_ref (sources->program) : NULL;
+  copy->program_read = sources->program_read != NULL
+                       ? plenary_indico_program_ref (sources->program_read) : NULL;
   copy->server_base = g_strdup (sources->server_base);
   copy->event_id = g_strdup (sources->event_id);
   copy->strict = sources->strict;
@@ -349,7 +352,7 @@ plenary_indico_parse (const PlenaryIndicoSources  *sources,
   if (ok)
     {
       finish_schedule (&ctx, plenary_schedule_builder_get_n_tracks (ctx.builder) > 0
-                             && sources->program != NULL);
+                             && (sources->program != NULL || sources->program_read != NULL));
       schedule = plenary_schedule_builder_finish (ctx.builder);
       if (facts != NULL)
         {

@@ -26,6 +26,22 @@ typedef enum
 
 GQuark           plenary_indico_error_quark (void);
 
+/* program.json (Indico >= 3.3.9: the tracks with their descriptions), read once. A sync
+ * reads it as it arrives, to know whether the answer is worth keeping over the last good
+ * one, and hands what it read to the parse (PlenaryIndicoSources.program_read), which then
+ * does not read the bytes again. Immutable, so any thread may read it. */
+typedef struct _PlenaryIndicoProgram PlenaryIndicoProgram;
+
+/* NULL when @program is not a program.json worth keeping: not JSON within the parser's
+ * limits, or without a "tracks" list. */
+PlenaryIndicoProgram *plenary_indico_program_read   (GBytes               *program);
+PlenaryIndicoProgram *plenary_indico_program_ref    (PlenaryIndicoProgram *self);
+void                  plenary_indico_program_unref  (PlenaryIndicoProgram *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryIndicoProgram, plenary_indico_program_unref)
+/* How many times this process has read a program.json (plenary_indico_program_read() and
+ * the parse), for the tests that show one sync reads it once. */
+guint                 plenary_indico_program_get_n_reads (void);
+
 /* The three responses of one sync. @event and @program may be NULL; @server_base
  * ("https://host/prefix/") makes relative URLs absolute and may be NULL (it is then derived
  * from the answers' own "url" fields). @event_id picks the event when an answer holds
@@ -41,6 +57,9 @@ typedef struct
   GBytes *timetable;
   GBytes *event;
   GBytes *program;
+  /* @program as plenary_indico_program_read() read it, or NULL: then the parse reads
+   * @program itself. */
+  PlenaryIndicoProgram *program_read;
   char   *server_base;
   char   *event_id;
   /* Every part given must be good and be @event_id's (a sync's answers): a damaged event

@@ -65,27 +65,102 @@ compare_track_position (gconstpointer a,
   return (pa > pb) - (pa < pb);
 }
 
+struct _PlenaryIndicoProgram
+{
+  gatomicrefcount        ref_count;
+  PlenaryJsonDocument   *document;
+  const PlenaryJsonNode *tracks;
+};
+
+static gint n_reads;
+
+/* Sets @error only for bytes that are not JSON; NULL without it for JSON with no tracks. */
+static PlenaryIndicoProgram *
+program_read (GBytes  *program,
+              GError **error)
+{
+  g_autoptr (PlenaryJsonDocument) document = NULL;
+  PlenaryIndicoProgram *self;
+  const PlenaryJsonNode *tracks;
+
+  g_atomic_int_inc (&n_reads);
+  document = indico_parse_json (program, error);
+  tracks = get_array (document != NULL ? plenary_json_document_get_root (document) : NULL,
+                      "tracks");
+  if (tracks == NULL)
+    return NULL;
+
+  self = g_new0 (PlenaryIndicoProgram, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->document = g_steal_pointer (&document);
+  self->tracks = tracks;
+  return self;
+}
+
+PlenaryIndicoProgram *
+plenary_indico_program_read (GBytes *program)
+{
+  g_autoptr (GError) error = NULL;
+  PlenaryIndicoProgram *self;
+
+  if (program == NULL)
+    return NULL;
+  self = program_read (program, &error);
+  if (self == NULL)
+    g_debug ("Not a program.json to keep: %s", error != NULL ? error->message : "no tracks");
+  return self;
+}
+
+PlenaryIndicoProgram *
+plenary_indico_program_ref (PlenaryIndicoProgram *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+plenary_indico_program_unref (PlenaryIndicoProgram *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      plenary_json_document_free (self->document);
+      g_free (self);
+    }
+}
+
+guint
+plenary_indico_program_get_n_reads (void)
+{
+  return (guint) g_atomic_int_get (&n_reads);
+}
+
 void
 indico_load_program (ParseContext *ctx)
 {
-  g_autoptr (PlenaryJsonDocument) document = NULL;
+  g_autoptr (PlenaryIndicoProgram) program = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) tracks = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
   const PlenaryJsonNode *array;
 
-  if (ctx->sources->program == NULL)
+  if (ctx->sources->program_read != NULL)
+    program = plenary_indico_program_ref (ctx->sources->program_read);
+  else if (ctx->sources->program != NULL)
+    program = program_read (ctx->sources->program, &error);
+  else
     return;
 
   /* program.json is optional (404 before Indico 3.3.9): a bad one is ignored. */
-  document = indico_parse_json (ctx->sources->program, &error);
-  array = get_array (document != NULL ? plenary_json_document_get_root (document) : NULL,
-                     "tracks");
-  if (array == NULL)
+  if (program == NULL)
     {
       g_debug ("Ignoring program.json: %s", error != NULL ? error->message : "no tracks");
       return;
     }
+  array = program->tracks;
 
   for (guint i = 0; i < plenary_json_array_get_length (array); i++)
     {

@@ -84,6 +84,7 @@ typedef struct
   gboolean       force;
   char          *token;
   GBytes        *bodies[PLENARY_INDICO_N_PARTS];
+  PlenaryIndicoProgram *program; /* the program part as read when it came, for the parse */
   PlenaryIndicoPart part;
   GUri          *uri;            /* the URL being fetched (after redirects) */
   guint          redirects;
@@ -121,6 +122,7 @@ sync_job_free (SyncJob *job)
   g_clear_pointer (&job->token, plenary_credentials_free_token);
   for (guint i = 0; i < G_N_ELEMENTS (job->bodies); i++)
     g_clear_pointer (&job->bodies[i], g_bytes_unref);
+  g_clear_pointer (&job->program, plenary_indico_program_unref);
   g_clear_pointer (&job->uri, g_uri_unref);
   g_clear_object (&job->msg);
   g_clear_object (&job->stream);
@@ -515,6 +517,8 @@ snapshot_made_cb (GObject      *object,
 
   sources = plenary_event_build_sources (job->event, job->snapshot);
   sources->strict = TRUE;
+  if (job->program != NULL)
+    sources->program_read = plenary_indico_program_ref (job->program);
   plenary_indico_parse_async (sources, job->cancellable, parsed_cb, job);
 }
 
@@ -630,7 +634,7 @@ body_read_cb (GObject      *object,
                                   "programme arrived. Plenary will try again soon"),
                                 g_uri_get_host (job->uri));
   if (job->part == PLENARY_INDICO_PART_PROGRAM
-      && (answer_error != NULL || !plenary_indico_client_program_usable (body)))
+      && (answer_error != NULL || (job->program = plenary_indico_program_read (body)) == NULL))
     {
       PlenarySnapshot *current = plenary_event_get_snapshot (job->event);
       GBytes *kept = current != NULL ? plenary_snapshot_get_program (current) : NULL;
