@@ -146,7 +146,7 @@ plenary_test_wait_for_window (GtkApplication *app)
 }
 
 PlenarySchedule *
-plenary_test_load_lpc2021 (void)
+plenary_test_load_lpc2021_with_program (GBytes *program)
 {
   g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
   g_autoptr (GError) error = NULL;
@@ -154,9 +154,86 @@ plenary_test_load_lpc2021 (void)
   PlenarySchedule *schedule;
 
   g_assert_no_error (error);
+  if (program != NULL)
+    {
+      g_clear_pointer (&sources->program, g_bytes_unref);
+      sources->program = g_bytes_ref (program);
+    }
   schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   return schedule;
+}
+
+PlenarySchedule *
+plenary_test_load_lpc2021 (void)
+{
+  return plenary_test_load_lpc2021_with_program (NULL);
+}
+
+JsonNode *
+plenary_test_parse_json (GBytes *bytes)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  json_parser_load_from_data (parser, data, (gssize) size, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+GtkWidget *
+plenary_test_present (GtkWidget  *view,
+                      GtkWindow **window_out)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (50);
+  *window_out = GTK_WINDOW (window);
+  return view;
+}
+
+void
+plenary_test_collect_css_class (GtkWidget  *root,
+                                const char *css_class,
+                                GPtrArray  *out)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    plenary_test_collect_css_class (child, css_class, out);
+}
+
+GPtrArray *
+plenary_test_list_rows (GtkWidget *view)
+{
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  GPtrArray *rows = g_ptr_array_new ();
+
+  plenary_test_collect_css_class (view, "person-row", all);
+  for (guint i = 0; i < all->len; i++)
+    if (!gtk_widget_has_css_class (g_ptr_array_index (all, i), "letter-header"))
+      g_ptr_array_add (rows, g_ptr_array_index (all, i));
+  return rows;
+}
+
+char *
+plenary_test_row_text (GtkWidget *row)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  GtkWidget *labels = gtk_widget_get_first_child (row);
+
+  for (GtkWidget *l = gtk_widget_get_first_child (labels); l != NULL;
+       l = gtk_widget_get_next_sibling (l))
+    if (gtk_widget_get_visible (l))
+      g_string_append_printf (text, "%s|", gtk_label_get_text (GTK_LABEL (l)));
+  g_string_append (text, gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (labels))));
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 PlenarySchedule *

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <json-glib/json-glib.h>
 
 #include "model/plenary-schedule.h"
 #include "plenary-application.h"
@@ -53,6 +54,23 @@ PlenaryApplication *plenary_test_start_application (const char         *tag);
 void             plenary_test_stop_application  (PlenaryApplication *app);
 /* The real LPC 2021 programme from ../shared/fixtures/lpc2021, parsed. */
 PlenarySchedule *plenary_test_load_lpc2021 (void);
+/* The same with @program as its program.json (NULL: the folder's own, and it has none, as
+ * when the server answers 404). */
+PlenarySchedule *plenary_test_load_lpc2021_with_program (GBytes *program);
+/* @bytes read with json-glib, independently of Plenary's own reader; asserts it is JSON. */
+JsonNode        *plenary_test_parse_json (GBytes *bytes);
+/* @view alone in a 1000×700 window on screen (@window_out: destroy it at the end). Returns
+ * @view. */
+GtkWidget       *plenary_test_present (GtkWidget  *view,
+                                       GtkWindow **window_out);
+/* Every widget in @root (itself included) with @css_class, depth first, added to @out. */
+void             plenary_test_collect_css_class (GtkWidget  *root,
+                                                 const char *css_class,
+                                                 GPtrArray  *out);
+/* The count rows (PlenaryCountRow, "person-row", not letter headers) of @view's list, as laid
+ * out now; and one row's visible labels, "title|subtitle (if shown)|count". */
+GPtrArray       *plenary_test_list_rows (GtkWidget *view);
+char            *plenary_test_row_text  (GtkWidget *row);
 /* tests/data/crafted/dst-night-timetable.json: Europe/Berlin, a block from Saturday 24 October
  * 2026 20:00 to Sunday 03:30 across the night clocks fall back, with "Fall-back talk" at 02:30
  * (end 03:30, 120 minutes: the first 02:30, CEST), a poster block and a talk with no room. */

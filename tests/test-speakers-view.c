@@ -1,4 +1,4 @@
-/* test-speakers-tracks.c: the Speakers and Tracks views on the real LPC 2021 programme
+/* test-speakers-view.c: the Speakers view on the real LPC 2021 programme
  *
  * Copyright 2026 The Plenary authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,87 +7,13 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "indico/plenary-indico-parser.h"
-#include "store/plenary-folder-loader.h"
 #include "plenary-test-util.h"
-#include "ui/plenary-entry-row.h"
 #include "ui/plenary-speakers-view.h"
-#include "ui/plenary-tracks-view.h"
-
-/* The six track titles the LPC 2021 event export puts on its 226 contributions. */
-static const char * const lpc2021_tracks[] = {
-  "LPC Microconference", "Networking and BPF Summit", "GNU Tools Track",
-  "LPC Refereed Track", "Kernel Summit Track", "Birds of a Feather (BoF)",
-};
-
-static GPtrArray *list_rows (GtkWidget *view);
-
-static PlenaryIndicoSources *
-lpc2021_sources (void)
-{
-  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
-  g_autoptr (GError) error = NULL;
-  PlenaryIndicoSources *sources = plenary_folder_loader_load (dir, &error);
-
-  g_assert_no_error (error);
-  return sources;
-}
-
-static GBytes *
-lpc2025_program (void)
-{
-  g_autofree char *path = plenary_test_data_path ("lpc2025-program/program.json");
-
-  return plenary_test_load_bytes (path);
-}
-
-/* LPC 2021, with @program as its program.json (NULL: the server answered 404). */
-static PlenarySchedule *
-load_lpc2021 (GBytes *program)
-{
-  g_autoptr (PlenaryIndicoSources) sources = lpc2021_sources ();
-  g_autoptr (GError) error = NULL;
-  PlenarySchedule *schedule;
-
-  g_clear_pointer (&sources->program, g_bytes_unref);
-  sources->program = program != NULL ? g_bytes_ref (program) : NULL;
-  schedule = plenary_indico_parse (sources, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (schedule);
-  return schedule;
-}
-
-static GtkWidget *
-present (GtkWidget  *view,
-         GtkWindow **window_out)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_present (GTK_WINDOW (window));
-  plenary_test_iterate (50);
-  *window_out = GTK_WINDOW (window);
-  return view;
-}
 
 /* Counting people from the JSON, independently of the parser */
-
-static JsonNode *
-parse_file (GBytes *bytes)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  json_parser_load_from_data (parser, data, (gssize) size, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static void
 remember_ids (GHashTable *ids,
@@ -160,9 +86,11 @@ add_entry_people (GHashTable *keys,
 static guint
 count_fixture_people (guint *n_speakers_out)
 {
-  g_autoptr (PlenaryIndicoSources) sources = lpc2021_sources ();
-  g_autoptr (JsonNode) timetable = parse_file (sources->timetable);
-  g_autoptr (JsonNode) event = parse_file (sources->event);
+  g_autoptr (GBytes) timetable_file = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+  g_autoptr (GBytes) event_file =
+    plenary_test_load_lpc2021_file ("export-event-11-contributions.json");
+  g_autoptr (JsonNode) timetable = plenary_test_parse_json (timetable_file);
+  g_autoptr (JsonNode) event = plenary_test_parse_json (event_file);
   g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) speakers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) everyone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -200,8 +128,6 @@ count_fixture_people (guint *n_speakers_out)
   *n_speakers_out = g_hash_table_size (speakers);
   return g_hash_table_size (everyone);
 }
-
-/* Speakers */
 
 static char *
 expected_letter (PlenaryPerson *person)
@@ -289,9 +215,10 @@ count_css_class (GtkWidget  *widget,
 static void
 test_speakers_list (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GtkWindow *window;
-  GtkWidget *view = present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
+  GtkWidget *view =
+    plenary_test_present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
   g_autoptr (GPtrArray) people = NULL;
   guint n_speakers = 0;
   guint n_people = count_fixture_people (&n_speakers);
@@ -347,9 +274,10 @@ check_mckenney_page (PlenarySpeakersView *view,
 static void
 test_mckenney_page (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GtkWindow *window;
-  GtkWidget *view = present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
+  GtkWidget *view =
+    plenary_test_present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
   PlenaryPerson *paul;
 
   plenary_speakers_view_set_schedule (PLENARY_SPEAKERS_VIEW (view), schedule);
@@ -377,10 +305,11 @@ static void
 test_search_red_hat (void)
 {
   const char * const queries[] = { "red hat", "RED HAT", "réd hat", "  Red   Hat " };
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GListModel *all = plenary_schedule_get_people (schedule);
   GtkWindow *window;
-  GtkWidget *view = present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
+  GtkWidget *view =
+    plenary_test_present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
   GListModel *model = plenary_speakers_view_get_model (PLENARY_SPEAKERS_VIEW (view));
   g_autoptr (GPtrArray) red_hat = g_ptr_array_new ();
 
@@ -429,15 +358,16 @@ test_search_red_hat (void)
 static void
 test_person_survives_resync (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
-  g_autoptr (PlenarySchedule) fresh = load_lpc2021 (NULL);
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) fresh = plenary_test_load_lpc2021 ();
   g_autoptr (PlenarySchedule) other = NULL;
   g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
   g_autofree char *timetable = plenary_test_data_path ("crafted/quirks-timetable.json");
   g_autofree char *event = plenary_test_data_path ("crafted/quirks-event.json");
   g_autoptr (GError) error = NULL;
   GtkWindow *window;
-  GtkWidget *view = present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
+  GtkWidget *view =
+    plenary_test_present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
   PlenarySpeakersView *speakers = PLENARY_SPEAKERS_VIEW (view);
   g_autofree char *key = NULL;
 
@@ -464,260 +394,9 @@ test_person_survives_resync (void)
   plenary_speakers_view_set_schedule (speakers, other);
   plenary_test_iterate (20);
   g_assert_null (plenary_speakers_view_get_person (speakers));
-  g_assert_cmpuint (g_list_model_get_n_items (plenary_speakers_view_get_entries (speakers)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_speakers_view_get_entries (speakers)),
+                    ==, 0);
   gtk_window_destroy (window);
-}
-
-/* Tracks */
-
-static guint
-sum_talks (PlenaryTracksView *view)
-{
-  GListModel *model = plenary_tracks_view_get_model (view);
-  guint sum = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (model, i);
-
-      sum += plenary_tracks_view_count_talks (view, item);
-    }
-  return sum;
-}
-
-static PlenaryTrack *
-find_track (PlenaryTracksView *view,
-            const char        *title)
-{
-  GListModel *model = plenary_tracks_view_get_model (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (model, i);
-
-      if (PLENARY_IS_TRACK (item)
-          && g_strcmp0 (plenary_track_get_title (PLENARY_TRACK (item)), title) == 0)
-        return PLENARY_TRACK (item);
-    }
-  return NULL;
-}
-
-/* Day headers, each followed by that day's talks of the track in time order; returns the
- * number of talks. */
-static guint
-check_track_page (PlenaryTracksView *view,
-                  PlenaryTrack      *track)
-{
-  GListModel *entries = plenary_tracks_view_get_entries (view);
-  g_autoptr (GDateTime) previous = NULL;
-  int day = -1;
-  guint n_days = 0;
-  guint n_talks = 0;
-
-  g_assert_cmpuint (g_list_model_get_n_items (entries), >, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (entries, i);
-
-      if (PLENARY_IS_DAY (item))
-        {
-          /* Days ascend, each once, and none is left empty. */
-          g_assert_cmpint ((int) plenary_day_get_index (PLENARY_DAY (item)), >, day);
-          g_assert_cmpuint (n_talks, ==, i - n_days);
-          day = (int) plenary_day_get_index (PLENARY_DAY (item));
-          n_days++;
-          continue;
-        }
-      g_assert_true (PLENARY_IS_ENTRY (item));
-      g_assert_cmpint (day, >=, 0);
-      g_assert_cmpint (plenary_entry_get_day_index (PLENARY_ENTRY (item)), ==, day);
-      g_assert_true (plenary_entry_get_track (PLENARY_ENTRY (item)) == track);
-      g_assert_cmpint (plenary_entry_get_kind (PLENARY_ENTRY (item)), ==,
-                       PLENARY_ENTRY_KIND_CONTRIBUTION);
-      if (previous != NULL)
-        g_assert_cmpint (g_date_time_compare (previous,
-                                              plenary_entry_get_start (PLENARY_ENTRY (item))),
-                         <=, 0);
-      g_clear_pointer (&previous, g_date_time_unref);
-      previous = g_date_time_ref (plenary_entry_get_start (PLENARY_ENTRY (item)));
-      n_talks++;
-    }
-  g_assert_cmpuint (n_days, >, 0);
-  return n_talks;
-}
-
-static void
-test_tracks_from_titles (void)
-{
-  /* program = NULL: what a server older than Indico 3.3.9 gives (404). */
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
-  GtkWindow *window;
-  GtkWidget *widget = present (g_object_new (PLENARY_TYPE_TRACKS_VIEW, NULL), &window);
-  PlenaryTracksView *view = PLENARY_TRACKS_VIEW (widget);
-  GListModel *model = plenary_tracks_view_get_model (view);
-
-  plenary_tracks_view_set_schedule (view, schedule);
-  plenary_test_iterate (50);
-
-  /* Six tracks and no "Other": every contribution of the fixture has a track. */
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (lpc2021_tracks));
-  for (guint i = 0; i < G_N_ELEMENTS (lpc2021_tracks); i++)
-    {
-      PlenaryTrack *track = find_track (view, lpc2021_tracks[i]);
-
-      g_assert_nonnull (track);
-      g_assert_cmpstr (plenary_track_get_description (track), ==, "");
-      g_assert_cmpuint (plenary_tracks_view_count_talks (view, G_OBJECT (track)), >, 0);
-    }
-  g_assert_cmpuint (sum_talks (view), ==, 226);
-  g_assert_cmpuint (plenary_tracks_view_count_talks (view, G_OBJECT (find_track (view,
-                                                     "Kernel Summit Track"))), ==, 8);
-
-  /* Its page works from the title alone. */
-  {
-    PlenaryTrack *track = find_track (view, "GNU Tools Track");
-
-    plenary_tracks_view_show_track (view, G_OBJECT (track));
-    plenary_test_iterate (50);
-    g_assert_cmpuint (check_track_page (view, track), ==, 25);
-  }
-  gtk_window_destroy (window);
-}
-
-static void
-test_tracks_with_program (void)
-{
-  g_autoptr (GBytes) program = lpc2025_program ();
-  g_autoptr (JsonNode) root = parse_file (program);
-  JsonArray *program_tracks = json_object_get_array_member (json_node_get_object (root),
-                                                            "tracks");
-  guint n_program = json_array_get_length (program_tracks);
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (program);
-  GtkWindow *window;
-  GtkWidget *widget = present (g_object_new (PLENARY_TYPE_TRACKS_VIEW, NULL), &window);
-  PlenaryTracksView *view = PLENARY_TRACKS_VIEW (widget);
-  GListModel *model = plenary_tracks_view_get_model (view);
-  PlenaryTrack *kernel_summit;
-
-  plenary_tracks_view_set_schedule (view, schedule);
-  plenary_test_iterate (50);
-
-  /* program.json's tracks first, in its order, with its descriptions… */
-  g_assert_cmpuint (n_program, ==, 5);
-  g_assert_cmpuint (g_list_model_get_n_items (model), >=, n_program);
-  for (guint i = 0; i < n_program; i++)
-    {
-      JsonObject *expected = json_array_get_object_element (program_tracks, i);
-      g_autoptr (GObject) item = g_list_model_get_item (model, i);
-      const char *description = json_object_get_string_member (expected, "description");
-
-      g_assert_true (PLENARY_IS_TRACK (item));
-      g_assert_cmpstr (plenary_track_get_title (PLENARY_TRACK (item)), ==,
-                       json_object_get_string_member (expected, "title"));
-      g_assert_cmpstr (plenary_track_get_description (PLENARY_TRACK (item)), ==, description);
-      /* The one track the page gives no text for is "LPC Microconference Proposals". */
-      if (i != 3)
-        g_assert_cmpstr (description, !=, "");
-    }
-
-  /* Some with a description, some without: every row keeps a line for one, one height. */
-  {
-    g_autoptr (GPtrArray) rows = list_rows (widget);
-    int height = -1;
-
-    g_assert_cmpuint (rows->len, ==, g_list_model_get_n_items (model));
-    for (guint i = 0; i < rows->len; i++)
-      {
-        GtkWidget *row = g_ptr_array_index (rows, i);
-
-        if (height < 0)
-          height = gtk_widget_get_height (row);
-        g_assert_cmpint (gtk_widget_get_height (row), ==, height);
-      }
-  }
-
-  /* …then LPC 2021's tracks that the 2025 programme does not have, and still no "Other". */
-  for (guint i = n_program; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (model, i);
-
-      g_assert_true (PLENARY_IS_TRACK (item));
-      g_assert_cmpstr (plenary_track_get_description (PLENARY_TRACK (item)), ==, "");
-      g_assert_cmpuint (plenary_tracks_view_count_talks (view, item), >, 0);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (lpc2021_tracks); i++)
-    g_assert_nonnull (find_track (view, lpc2021_tracks[i]));
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 7);
-  g_assert_cmpuint (plenary_tracks_view_count_talks (view, G_OBJECT (find_track (view,
-                                                     "LPC Microconference Proposals"))), ==, 0);
-  g_assert_cmpuint (sum_talks (view), ==, 226);
-
-  /* The Kernel Summit page: its description and its 8 talks under day headers. */
-  kernel_summit = find_track (view, "Kernel Summit Track");
-  g_assert_nonnull (strstr (plenary_track_get_description (kernel_summit), "unconference"));
-  plenary_tracks_view_show_track (view, G_OBJECT (kernel_summit));
-  plenary_test_iterate (50);
-  g_assert_cmpuint (check_track_page (view, kernel_summit), ==, 8);
-
-  /* The microconferences span the week: more than one day header. */
-  {
-    PlenaryTrack *mc = find_track (view, "LPC Microconference");
-    GListModel *entries = plenary_tracks_view_get_entries (view);
-    guint n_days = 0;
-
-    plenary_tracks_view_show_track (view, G_OBJECT (mc));
-    plenary_test_iterate (50);
-    g_assert_cmpuint (check_track_page (view, mc), ==, 141);
-    for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-      {
-        g_autoptr (GObject) item = g_list_model_get_item (entries, i);
-
-        n_days += PLENARY_IS_DAY (item);
-      }
-    g_assert_cmpuint (n_days, >, 1);
-  }
-  gtk_window_destroy (window);
-}
-
-static void
-collect_css_class (GtkWidget  *widget,
-                   const char *css_class,
-                   GPtrArray  *out)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_css_class (child, css_class, out);
-}
-
-/* A count row's visible labels: title, subtitle (if shown), count. */
-static char *
-row_text (GtkWidget *row)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-  GtkWidget *labels = gtk_widget_get_first_child (row);
-
-  for (GtkWidget *l = gtk_widget_get_first_child (labels); l != NULL;
-       l = gtk_widget_get_next_sibling (l))
-    if (gtk_widget_get_visible (l))
-      g_string_append_printf (text, "%s|", gtk_label_get_text (GTK_LABEL (l)));
-  g_string_append (text, gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (labels))));
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-/* The rows of @view's list (count rows, not letter headers), as laid out now. */
-static GPtrArray *
-list_rows (GtkWidget *view)
-{
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
-  GPtrArray *rows = g_ptr_array_new ();
-
-  collect_css_class (view, "person-row", all);
-  for (guint i = 0; i < all->len; i++)
-    if (!gtk_widget_has_css_class (g_ptr_array_index (all, i), "letter-header"))
-      g_ptr_array_add (rows, g_ptr_array_index (all, i));
-  return rows;
 }
 
 /* Counts say what they count; every person's row is one height, with or without an
@@ -725,9 +404,10 @@ list_rows (GtkWidget *view)
 static void
 test_speaker_rows (void)
 {
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   GtkWindow *window;
-  GtkWidget *view = present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
+  GtkWidget *view =
+    plenary_test_present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
   g_autoptr (GPtrArray) rows = NULL;
   PlenaryPerson *paul;
   g_autofree char *two = plenary_speakers_view_format_count (2, 0);
@@ -745,12 +425,12 @@ test_speaker_rows (void)
 
   plenary_speakers_view_set_schedule (PLENARY_SPEAKERS_VIEW (view), schedule);
   plenary_test_iterate (50);
-  rows = list_rows (view);
+  rows = plenary_test_list_rows (view);
   g_assert_cmpuint (rows->len, >, 10);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
-      g_autofree char *text = row_text (row);
+      g_autofree char *text = plenary_test_row_text (row);
       g_auto (GStrv) parts = g_strsplit (text, "|", -1);
 
       if (!gtk_widget_get_mapped (row))
@@ -774,11 +454,11 @@ test_speaker_rows (void)
   plenary_speakers_view_show_person (PLENARY_SPEAKERS_VIEW (view), paul);
   plenary_test_iterate (20);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = list_rows (view);
+  rows = plenary_test_list_rows (view);
   for (guint i = 0; i < rows->len; i++)
     {
       GtkWidget *row = g_ptr_array_index (rows, i);
-      g_autofree char *text = row_text (row);
+      g_autofree char *text = plenary_test_row_text (row);
 
       if (gtk_widget_has_css_class (row, "open"))
         {
@@ -790,91 +470,6 @@ test_speaker_rows (void)
   plenary_speakers_view_show_person (PLENARY_SPEAKERS_VIEW (view), NULL);
   g_assert_cmpuint (count_css_class (view, "open"), ==, 0);
   (void) saw_no_affiliation;
-  gtk_window_destroy (window);
-}
-
-/* LPC Microconference: its talks at one time differ by session and room, on every row; the
- * open track's row is marked; counts say "talks". */
-static void
-test_track_rows (void)
-{
-  g_autoptr (PlenarySchedule) schedule = load_lpc2021 (NULL);
-  GtkWindow *window;
-  GtkWidget *widget = present (g_object_new (PLENARY_TYPE_TRACKS_VIEW, NULL), &window);
-  PlenaryTracksView *view = PLENARY_TRACKS_VIEW (widget);
-  GListModel *entries = plenary_tracks_view_get_entries (view);
-  PlenaryTrack *mc;
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GHashTable) at_seven = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GPtrArray) entry_rows = g_ptr_array_new ();
-  g_autoptr (GHashTable) friday = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n_open = 0;
-  int height = -1;
-
-  plenary_tracks_view_set_schedule (view, schedule);
-  plenary_test_iterate (50);
-  mc = find_track (view, "LPC Microconference");
-  plenary_tracks_view_show_track (view, G_OBJECT (mc));
-  plenary_test_iterate (50);
-
-  rows = list_rows (widget);
-  g_assert_cmpuint (rows->len, ==, G_N_ELEMENTS (lpc2021_tracks));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (rows, i);
-      g_autofree char *text = row_text (row);
-
-      g_assert_true (g_str_has_suffix (text, " talks"));
-      g_assert_true (gtk_widget_get_mapped (row));
-      if (height < 0)
-        height = gtk_widget_get_height (row);
-      g_assert_cmpint (gtk_widget_get_height (row), ==, height);
-      if (gtk_widget_has_css_class (row, "open"))
-        {
-          n_open++;
-          g_assert_cmpstr (text, ==, "LPC Microconference|141 talks");
-        }
-    }
-  g_assert_cmpuint (n_open, ==, 1);
-
-  /* Talks at one time each name a different session and room: the five at 07:00 on the
-   * Friday, and the first day's three at 07:00, whose rows are on screen. */
-  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (entries, i);
-      GTimeZone *zone = plenary_schedule_get_timezone (schedule);
-      g_autoptr (GDateTime) start = NULL;
-      g_autofree char *line = NULL;
-      int day;
-
-      if (!PLENARY_IS_ENTRY (item))
-        continue;
-      day = plenary_entry_get_day_index (PLENARY_ENTRY (item));
-      start = g_date_time_to_timezone (plenary_entry_get_start (PLENARY_ENTRY (item)), zone);
-      if ((day != 0 && day != 4) || g_date_time_get_hour (start) != 7
-          || g_date_time_get_minute (start) != 0)
-        continue;
-      line = plenary_tracks_view_describe_entry (PLENARY_ENTRY (item), zone);
-      g_assert_nonnull (strstr (line, plenary_entry_get_full_title (
-                                        plenary_entry_get_block (PLENARY_ENTRY (item)))));
-      g_assert_nonnull (strstr (line, plenary_room_get_name (
-                                        plenary_entry_get_room (PLENARY_ENTRY (item)))));
-      g_assert_false (g_hash_table_contains (day == 4 ? friday : at_seven, line));
-      g_hash_table_add (day == 4 ? friday : at_seven, g_steal_pointer (&line));
-    }
-  g_assert_cmpuint (g_hash_table_size (friday), ==, 5);
-  g_assert_cmpuint (g_hash_table_size (at_seven), ==, 3);
-
-  /* And the rows on screen show those lines. */
-  collect_css_class (widget, "caption", entry_rows);
-  {
-    guint shown = 0;
-
-    for (guint i = 0; i < entry_rows->len; i++)
-      shown += g_hash_table_contains (at_seven, gtk_label_get_text (g_ptr_array_index (entry_rows,
-                                                                                        i)));
-    g_assert_cmpuint (shown, ==, 3);
-  }
   gtk_window_destroy (window);
 }
 
@@ -891,9 +486,6 @@ main (int   argc,
   g_test_add_func ("/speakers-view/search-red-hat", test_search_red_hat);
   g_test_add_func ("/speakers-view/person-survives-resync", test_person_survives_resync);
   g_test_add_func ("/speakers-view/rows", test_speaker_rows);
-  g_test_add_func ("/tracks-view/rows", test_track_rows);
-  g_test_add_func ("/tracks-view/from-titles", test_tracks_from_titles);
-  g_test_add_func ("/tracks-view/with-program", test_tracks_with_program);
 
   return g_test_run ();
 }
