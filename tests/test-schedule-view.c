@@ -1097,6 +1097,48 @@ test_day_switch_clears_page (void)
   gtk_window_destroy (window);
 }
 
+static void
+folded_cb (AdwLeaflet *leaflet,
+           GParamSpec *pspec,
+           GArray     *durations)
+{
+  guint duration = adw_leaflet_get_mode_transition_duration (leaflet);
+
+  g_array_append_val (durations, duration);
+}
+
+/* A window opened narrow folds the leaflet in its first layout, when the view is mapped
+ * already: that first fold is made at once (it animated: a quarter second of frames at
+ * start-up, more when a first layout at one size is followed by another); a later one, from
+ * the user's resize, still animates. */
+static void
+test_first_fold_does_not_animate (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  PlenaryScheduleView *view = PLENARY_SCHEDULE_VIEW (plenary_schedule_view_new ());
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_first_child (GTK_WIDGET (view)));
+  g_autoptr (GArray) durations = g_array_new (FALSE, FALSE, sizeof (guint));
+  GtkWidget *window = gtk_window_new ();
+
+  plenary_schedule_view_set_schedule (view, schedule);
+  g_signal_connect (leaflet, "notify::folded", G_CALLBACK (folded_cb), durations);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (300);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpuint (durations->len, ==, 1);
+  g_assert_cmpuint (g_array_index (durations, guint, 0), ==, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  plenary_test_iterate (300);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpuint (durations->len, ==, 2);
+  g_assert_cmpuint (g_array_index (durations, guint, 1), ==, 250);
+  g_signal_handlers_disconnect_by_data (leaflet, durations);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Every image under @widget is hidden from screen readers: they decorate named things. */
 static void
 assert_images_hidden (GtkWidget *widget,
@@ -1496,6 +1538,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/keyboard-down-enter", test_keyboard_down_enter);
   g_test_add_func ("/schedule-view/tab-leaves-notes", test_tab_leaves_notes);
   g_test_add_func ("/schedule-view/day-switch-clears-page", test_day_switch_clears_page);
+  g_test_add_func ("/schedule-view/first-fold-does-not-animate", test_first_fold_does_not_animate);
   g_test_add_func ("/schedule-view/row-star-toggle", test_row_star_toggle);
   g_test_add_func ("/schedule-view/numbered-shows-time", test_numbered_shows_time);
   g_test_add_func ("/schedule-view/page-happening-now", test_page_happening_now);

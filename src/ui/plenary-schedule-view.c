@@ -822,12 +822,19 @@ rebuild_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Many changes in a row (typing a note, "Star All") rebuild the list once. */
+/* Many changes in a row (typing a note, "Star All") rebuild the list once. The user data
+ * read in whole (key NULL, at start-up) rebuilds it at once: the window is shown right after,
+ * and an idle would come after its first frame, drawing every row a second time. */
 static void
 on_user_data_changed (PlenaryScheduleView *self,
                       const char          *key)
 {
-  if (self->rebuild_idle == 0)
+  if (key == NULL)
+    {
+      g_clear_handle_id (&self->rebuild_idle, g_source_remove);
+      rebuild (self);
+    }
+  else if (self->rebuild_idle == 0)
     self->rebuild_idle = g_idle_add (rebuild_idle_cb, self);
 }
 
@@ -1243,6 +1250,7 @@ plenary_schedule_view_init (PlenaryScheduleView *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_view_settle_leaflet (self->leaflet);
   plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 

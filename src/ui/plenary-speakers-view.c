@@ -508,6 +508,7 @@ plenary_speakers_view_init (PlenarySpeakersView *self)
   g_autoptr (GtkNoSelection) entries_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_view_settle_leaflet (self->leaflet);
   self->clock = g_object_ref (plenary_clock_get_default ());
   plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 

@@ -842,6 +842,7 @@ plenary_starred_view_init (PlenaryStarredView *self)
   g_autoptr (GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  plenary_view_settle_leaflet (self->leaflet);
   plenary_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   self->conflicts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);

@@ -83,3 +83,35 @@ plenary_view_follow_clock (PlenaryView   *self,
   g_signal_connect_object (clock, "time-changed", on_time_changed, self, G_CONNECT_SWAPPED);
   return TRUE;
 }
+
+#define LEAFLET_DURATION_KEY "plenary-view-leaflet-duration"
+
+static void
+leaflet_painted_cb (GdkFrameClock *frame_clock,
+                    AdwLeaflet    *leaflet)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, leaflet_painted_cb, leaflet);
+  adw_leaflet_set_mode_transition_duration (
+    leaflet, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (leaflet), LEAFLET_DURATION_KEY)));
+}
+
+static void
+leaflet_mapped_cb (AdwLeaflet *leaflet)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (leaflet));
+
+  adw_leaflet_set_mode_transition_duration (leaflet, 0);
+  g_signal_handlers_disconnect_by_func (frame_clock, leaflet_painted_cb, leaflet);
+  g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (leaflet_painted_cb), leaflet,
+                           0);
+}
+
+void
+plenary_view_settle_leaflet (AdwLeaflet *leaflet)
+{
+  g_return_if_fail (ADW_IS_LEAFLET (leaflet));
+
+  g_object_set_data (G_OBJECT (leaflet), LEAFLET_DURATION_KEY,
+                     GUINT_TO_POINTER (adw_leaflet_get_mode_transition_duration (leaflet)));
+  g_signal_connect (leaflet, "map", G_CALLBACK (leaflet_mapped_cb), NULL);
+}

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "model/plenary-schedule.h"
 #include "store/plenary-user-data.h"
@@ -45,5 +45,10 @@ gboolean plenary_view_follow_clock     (PlenaryView     *self,
                                         PlenaryClock    *clock,
                                         GCallback        on_tick,
                                         GCallback        on_time_changed);
+
+/* For a page's leaflet: whether it is folded is first decided while it is laid out after being
+ * shown, when it is mapped already, and that first decision would animate (a quarter second of
+ * frames at start-up and on a tab's first visit). It is made at once; later ones animate. */
+void     plenary_view_settle_leaflet   (AdwLeaflet      *leaflet);
 
 G_END_DECLS
