@@ -378,15 +378,20 @@ plenary_user_data_load_finish (PlenaryUserData  *self,
                                GError          **error)
 {
   GHashTable *records;
+  gboolean changed;
 
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   records = g_task_propagate_pointer (G_TASK (result), error);
   if (records == NULL)
     return FALSE;
+  /* Nothing stored and nothing before (most starts): nothing for the views to draw again. */
+  changed = g_hash_table_size (records) > 0
+            || (self->records != NULL && g_hash_table_size (self->records) > 0);
   g_clear_pointer (&self->records, g_hash_table_unref);
   self->records = records;
-  g_signal_emit (self, signals[CHANGED], 0, NULL);
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0, NULL);
   return TRUE;
 }
 

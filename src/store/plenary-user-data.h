@@ -21,7 +21,8 @@ const char      *plenary_user_data_get_path        (PlenaryUserData     *self);
 
 /* Loads @path in a worker thread, replacing what is in memory. A missing file is an empty
  * set; a damaged one is moved aside and reported as PLENARY_STORE_ERROR_CORRUPT (the object
- * is then empty and usable). */
+ * is then empty and usable). "changed" (key NULL) follows unless it was empty before and
+ * after. */
 void             plenary_user_data_load_async      (PlenaryUserData     *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
