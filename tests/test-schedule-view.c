@@ -1097,6 +1097,42 @@ test_day_switch_clears_page (void)
   gtk_window_destroy (window);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Choosing a day does its work once: the day switcher it updates does not call back into it,
+ * also where the filters leave the days empty. */
+static void
+test_set_day_once (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  guint notified = 0;
+
+  plenary_schedule_view_set_filters (view, "Birds of a Feather (BoF)",
+                                     "Refereed Track/Virtual-Room", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_view_get_model (view)), ==, 0);
+  g_signal_connect (view, "notify::day", G_CALLBACK (count_notify_cb), &notified);
+
+  plenary_schedule_view_set_day (view, 1);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  plenary_schedule_view_set_day (view, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.next-day", NULL);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 2);
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (view, &notified);
+  gtk_window_destroy (window);
+}
+
 /* Every image under @widget is hidden from screen readers: they decorate named things. */
 static void
 assert_images_hidden (GtkWidget *widget,
@@ -1503,6 +1539,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
   g_test_add_func ("/schedule-view/posters-time-once", test_posters_time_once);
   g_test_add_func ("/schedule-view/badge-above-when-narrow", test_badge_above_when_narrow);
+  g_test_add_func ("/schedule-view/set-day-once", test_set_day_once);
 
   return g_test_run ();
 }

@@ -636,7 +636,8 @@ plenary_schedule_view_set_day (PlenaryScheduleView *self,
 
   if (self->search_query != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  if (self->day == day_index && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+  /* Also what makes the day switcher's "notify::day", below, come back here for nothing. */
+  if (self->day == day_index)
     return;
 
   self->day = day_index;
