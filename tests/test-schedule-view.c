@@ -1097,6 +1097,58 @@ test_day_switch_clears_page (void)
   gtk_window_destroy (window);
 }
 
+/* Another event on LPC's server, whose one talk has the id of an LPC 2021 talk (965, "Rust in
+ * the Linux ecosystem", on the first day) and a title a search for McKenney finds. */
+static PlenarySchedule *
+load_other_event (void)
+{
+  const char *json =
+    "{\"count\":1,\"_type\":\"HTTPAPIResult\",\"url\":\"https://lpc.events/export/timetable/"
+    "12.json\",\"results\":{\"12\":{\"20220912\":{\"c1\":{\"id\":\"c1\",\"entryType\":"
+    "\"Contribution\",\"contributionId\":965,\"title\":\"McKenney at another event\","
+    "\"description\":\"\",\"startDate\":{\"date\":\"2022-09-12\",\"time\":\"10:00:00\","
+    "\"tz\":\"UTC\"},\"endDate\":{\"date\":\"2022-09-12\",\"time\":\"10:30:00\",\"tz\":"
+    "\"UTC\"},\"room\":\"Elsewhere\",\"presenters\":[]}}}}}";
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (GError) error = NULL;
+  PlenarySchedule *schedule;
+
+  sources->timetable = g_bytes_new_static (json, strlen (json));
+  schedule = plenary_indico_parse (sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_schedule_get_event_id (schedule), ==, "12");
+  return schedule;
+}
+
+/* The open talk stays open in a new snapshot of its event; another event's talk of the same id
+ * is another talk, and switching to that event goes back to the list. */
+static void
+test_event_switch_closes_page (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) other = load_other_event ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  AdwLeaflet *leaflet = ADW_LEAFLET (plenary_test_find_widget (GTK_WIDGET (view),
+                                                               ADW_TYPE_LEAFLET, NULL));
+
+  plenary_schedule_view_show_entry (view, plenary_schedule_lookup_user_key (schedule, "965"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+
+  plenary_schedule_view_set_schedule (view, again);
+  g_assert_true (plenary_entry_page_get_entry (page)
+                 == plenary_schedule_lookup_user_key (again, "965"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+
+  g_assert_nonnull (plenary_schedule_lookup_user_key (other, "965"));
+  plenary_schedule_view_set_schedule (view, other);
+  g_assert_null (plenary_entry_page_get_entry (page));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  gtk_window_destroy (window);
+}
+
 static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
@@ -1539,6 +1591,7 @@ main (int   argc,
   g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
   g_test_add_func ("/schedule-view/posters-time-once", test_posters_time_once);
   g_test_add_func ("/schedule-view/badge-above-when-narrow", test_badge_above_when_narrow);
+  g_test_add_func ("/schedule-view/event-switch-closes-page", test_event_switch_closes_page);
   g_test_add_func ("/schedule-view/set-day-once", test_set_day_once);
 
   return g_test_run ();

@@ -563,6 +563,8 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
 {
   g_autoptr (PlenaryEntry) shown = NULL;
   g_autoptr (GDateTime) now = NULL;
+  PlenaryEntry *open;
+  gboolean same_event;
   guint n_days;
 
   g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
@@ -570,12 +572,14 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   if (self->schedule == schedule)
     return;
 
-  /* Keep showing the same talk in the new snapshot, found by its stable key. */
-  if (plenary_entry_page_get_entry (self->entry_page) != NULL && schedule != NULL)
+  /* Keep showing the same talk in a new snapshot of its event, found by its stable key; in
+   * another event that key names another talk. */
+  same_event = plenary_view_same_event (self->schedule, schedule);
+  open = plenary_entry_page_get_entry (self->entry_page);
+  if (open != NULL && same_event)
     {
-      PlenaryEntry *old = plenary_entry_page_get_entry (self->entry_page);
       PlenaryEntry *same = plenary_schedule_lookup_user_key (schedule,
-                                                             plenary_entry_get_user_key (old));
+                                                             plenary_entry_get_user_key (open));
 
       shown = same != NULL ? g_object_ref (same) : NULL;
     }
@@ -602,6 +606,8 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   plenary_entry_page_set_entry (self->entry_page, shown,
                                 schedule ? plenary_schedule_get_timezone (schedule) : NULL,
                                 self->local_zone);
+  if (open != NULL && shown == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
   plenary_entry_page_set_user_data (self->entry_page, self->user_data);
 
   g_object_notify (G_OBJECT (self), "schedule");

@@ -83,3 +83,13 @@ plenary_view_follow_clock (PlenaryView   *self,
   g_signal_connect_object (clock, "time-changed", on_time_changed, self, G_CONNECT_SWAPPED);
   return TRUE;
 }
+
+gboolean
+plenary_view_same_event (PlenarySchedule *a,
+                         PlenarySchedule *b)
+{
+  return a != NULL && b != NULL
+         && g_strcmp0 (plenary_schedule_get_server_base (a),
+                       plenary_schedule_get_server_base (b)) == 0
+         && g_strcmp0 (plenary_schedule_get_event_id (a), plenary_schedule_get_event_id (b)) == 0;
+}

@@ -45,5 +45,10 @@ gboolean plenary_view_follow_clock     (PlenaryView     *self,
                                         PlenaryClock    *clock,
                                         GCallback        on_tick,
                                         GCallback        on_time_changed);
+/* Whether @a and @b (either may be NULL: then FALSE) are programmes of one event, two
+ * snapshots of it or the same: only then does a view keep a talk, a person or results across
+ * a swap, since Indico's ids are an event's own. */
+gboolean plenary_view_same_event       (PlenarySchedule *a,
+                                        PlenarySchedule *b);
 
 G_END_DECLS
