@@ -37,14 +37,20 @@ new_view (PlenarySchedule *schedule,
   return PLENARY_SCHEDULE_VIEW (view);
 }
 
+static void
+wait_for_search (PlenaryScheduleView *view)
+{
+  while (plenary_schedule_view_get_search_pending (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Types @text and waits for the answer, which comes from the main loop. */
 static void
 search (PlenaryScheduleView *view,
         const char          *text)
 {
   plenary_schedule_view_set_search (view, text);
-  while (plenary_schedule_view_get_search_pending (view))
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_search (view);
 }
 
 static guint
@@ -1120,6 +1126,69 @@ load_other_event (void)
   return schedule;
 }
 
+/* Everything @model shows is @schedule's: its days, its entries. */
+static void
+assert_all_of (GListModel      *model,
+               PlenarySchedule *schedule)
+{
+  GListModel *days = plenary_schedule_get_days (schedule);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (PLENARY_IS_DAY (item))
+        {
+          gboolean found = FALSE;
+
+          for (guint d = 0; d < g_list_model_get_n_items (days); d++)
+            {
+              g_autoptr (GObject) day = g_list_model_get_item (days, d);
+
+              found |= day == item;
+            }
+          g_assert_true (found);
+        }
+      else if (PLENARY_IS_ENTRY (item))
+        g_assert_true (plenary_schedule_lookup_user_key (schedule,
+                         plenary_entry_get_user_key (PLENARY_ENTRY (item))) == (gpointer) item);
+    }
+}
+
+/* A search on screen when the programme is swapped shows only the new programme's talks, under
+ * its days, and is answered again from it: a new snapshot of the event keeps the same talks
+ * meanwhile, another event none of the old one's. */
+static void
+test_search_follows_new_programme (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) other = load_other_event ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+
+  search (view, "mckenney");
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+
+  plenary_schedule_view_set_schedule (view, again);
+  g_assert_true (plenary_schedule_view_get_search_pending (view));
+  assert_all_of (model, again);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+  assert_grouped_by_day (model);
+  wait_for_search (view);
+  assert_all_of (model, again);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+
+  plenary_schedule_view_set_schedule (view, other);
+  assert_all_of (model, other);
+  wait_for_search (view);
+  assert_all_of (model, other);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 1);
+  assert_grouped_by_day (model);
+  gtk_window_destroy (window);
+}
+
 /* The open talk stays open in a new snapshot of its event; another event's talk of the same id
  * is another talk, and switching to that event goes back to the list. */
 static void
@@ -1591,6 +1660,8 @@ main (int   argc,
   g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
   g_test_add_func ("/schedule-view/posters-time-once", test_posters_time_once);
   g_test_add_func ("/schedule-view/badge-above-when-narrow", test_badge_above_when_narrow);
+  g_test_add_func ("/schedule-view/search-follows-new-programme",
+                   test_search_follows_new_programme);
   g_test_add_func ("/schedule-view/event-switch-closes-page", test_event_switch_closes_page);
   g_test_add_func ("/schedule-view/set-day-once", test_set_day_once);
 

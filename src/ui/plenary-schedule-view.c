@@ -302,7 +302,7 @@ fill_search_results (PlenaryScheduleView *self,
       if (!passes_filters (self, entry))
         continue;
       day = plenary_entry_get_day_index (entry);
-      /* Results of the schedule before may stand until the new one's come. */
+      /* The results are the schedule's own (see carry_results ()); -1: unscheduled. */
       if (day != last_day && day >= 0 && day < n_days)
         {
           g_ptr_array_add (out, g_list_model_get_item (days, day));
@@ -557,6 +557,38 @@ start_search (PlenaryScheduleView *self)
                                       g_object_ref (self));
 }
 
+/* The answer for a new programme comes once its index is built, in a worker: meanwhile the
+ * results are the same talks in the new snapshot of the event, in its order and under its days
+ * (as its index will give them), and none for another event, whose day shows until then. */
+static void
+carry_results (PlenaryScheduleView *self,
+               gboolean             same_event)
+{
+  g_autoptr (GPtrArray) old = g_steal_pointer (&self->results);
+  g_autoptr (GHashTable) keys = NULL;
+  GListModel *entries;
+
+  if (old == NULL || !same_event)
+    {
+      g_clear_pointer (&self->results_terms, g_strfreev);
+      return;
+    }
+  keys = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < old->len; i++)
+    g_hash_table_add (keys, (gpointer) plenary_entry_get_user_key (g_ptr_array_index (old, i)));
+  entries = plenary_schedule_get_entries (self->schedule);
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      PlenaryEntry *entry = g_list_model_get_item (entries, i);
+
+      if (g_hash_table_contains (keys, plenary_entry_get_user_key (entry)))
+        g_ptr_array_add (self->results, entry);
+      else
+        g_object_unref (entry);
+    }
+}
+
 void
 plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
                                     PlenarySchedule     *schedule)
@@ -585,10 +617,12 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
     }
 
   g_set_object (&self->schedule, schedule);
-  /* The results of the schedule before stay on screen until the new one's come. */
   plenary_search_engine_set_schedule (self->search_engine, schedule);
   if (self->search_query != NULL)
-    start_search (self);
+    {
+      carry_results (self, same_event);
+      start_search (self);
+    }
 
   n_days = schedule != NULL ? g_list_model_get_n_items (plenary_schedule_get_days (schedule)) : 0;
   now = get_now (self);
