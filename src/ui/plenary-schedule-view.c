@@ -636,13 +636,17 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   plenary_day_switcher_set_days (self->day_switcher,
                                  schedule != NULL ? plenary_schedule_get_days (schedule) : NULL,
                                  self->day);
+  /* Filters gone from the new programme are rebuilt for below, with everything else. */
+  g_signal_handlers_block_by_func (self->filter_bar, on_filters_changed, self);
   plenary_filter_bar_set_schedule (self->filter_bar, schedule);
+  g_signal_handlers_unblock_by_func (self->filter_bar, on_filters_changed, self);
   plenary_entry_page_set_entry (self->entry_page, shown,
                                 schedule ? plenary_schedule_get_timezone (schedule) : NULL,
                                 self->local_zone);
   if (open != NULL && shown == NULL)
     adw_leaflet_set_visible_child_name (self->leaflet, "list");
   plenary_entry_page_set_user_data (self->entry_page, self->user_data);
+  rebuild (self);
 
   g_object_notify (G_OBJECT (self), "schedule");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
