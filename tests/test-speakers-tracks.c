@@ -16,6 +16,7 @@
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-speakers-view.h"
 #include "ui/plenary-tracks-view.h"
+#include "util/plenary-clock.h"
 
 /* The six track titles the LPC 2021 event export puts on its 226 contributions. */
 static const char * const lpc2021_tracks[] = {
@@ -878,6 +879,32 @@ test_track_rows (void)
   gtk_window_destroy (window);
 }
 
+/* Both views keep a clock: NULL is refused, as every view refuses it; another is taken. */
+static void
+test_clock_never_null (void)
+{
+  GType types[] = { PLENARY_TYPE_SPEAKERS_VIEW, PLENARY_TYPE_TRACKS_VIEW };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *view = g_object_ref_sink (g_object_new (types[i], NULL));
+      g_autoptr (PlenaryClock) clock = plenary_clock_new ();
+      g_autoptr (PlenaryClock) got = NULL;
+
+      g_test_expect_message ("Plenary-UI", G_LOG_LEVEL_CRITICAL, "*PLENARY_IS_CLOCK*");
+      g_object_set (view, "clock", NULL, NULL);
+      g_test_assert_expected_messages ();
+      g_object_get (view, "clock", &got, NULL);
+      g_assert_true (got == plenary_clock_get_default ());
+      g_clear_object (&got);
+
+      g_object_set (view, "clock", clock, NULL);
+      g_object_get (view, "clock", &got, NULL);
+      g_assert_true (got == clock);
+      g_object_unref (view);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/tracks-view/rows", test_track_rows);
   g_test_add_func ("/tracks-view/from-titles", test_tracks_from_titles);
   g_test_add_func ("/tracks-view/with-program", test_tracks_with_program);
+  g_test_add_func ("/speakers-tracks/clock-never-null", test_clock_never_null);
 
   return g_test_run ();
 }
