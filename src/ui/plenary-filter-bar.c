@@ -176,6 +176,7 @@ tell_filters_gone (PlenaryFilterBar *self,
                    GPtrArray        *gone)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  guint n_gone = gone->len;
   g_autofree char *joined = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *text = NULL;
@@ -191,7 +192,7 @@ tell_filters_gone (PlenaryFilterBar *self,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Filter cleared, not in this programme: %s",
                                        "Filters cleared, not in this programme: %s",
-                                       gone->len - 1),
+                                       n_gone),
                           escaped);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
