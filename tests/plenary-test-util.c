@@ -198,6 +198,26 @@ plenary_test_present (GtkWidget  *view,
 }
 
 void
+plenary_test_assert_clock_never_null (GType view_type)
+{
+  GtkWidget *view = g_object_ref_sink (g_object_new (view_type, NULL));
+  g_autoptr (PlenaryClock) clock = plenary_clock_new ();
+  g_autoptr (PlenaryClock) got = NULL;
+
+  g_test_expect_message ("Plenary-UI", G_LOG_LEVEL_CRITICAL, "*PLENARY_IS_CLOCK*");
+  g_object_set (view, "clock", NULL, NULL);
+  g_test_assert_expected_messages ();
+  g_object_get (view, "clock", &got, NULL);
+  g_assert_true (got == plenary_clock_get_default ());
+  g_clear_object (&got);
+
+  g_object_set (view, "clock", clock, NULL);
+  g_object_get (view, "clock", &got, NULL);
+  g_assert_true (got == clock);
+  g_object_unref (view);
+}
+
+void
 plenary_test_collect_css_class (GtkWidget  *root,
                                 const char *css_class,
                                 GPtrArray  *out)

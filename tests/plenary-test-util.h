@@ -63,6 +63,9 @@ JsonNode        *plenary_test_parse_json (GBytes *bytes);
  * @view. */
 GtkWidget       *plenary_test_present (GtkWidget  *view,
                                        GtkWindow **window_out);
+/* A view of @view_type keeps a clock: setting NULL is refused (a critical, expected here) and
+ * leaves the default; another clock is taken. */
+void             plenary_test_assert_clock_never_null (GType view_type);
 /* Every widget in @root (itself included) with @css_class, depth first, added to @out. */
 void             plenary_test_collect_css_class (GtkWidget  *root,
                                                  const char *css_class,

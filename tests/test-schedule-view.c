@@ -37,14 +37,20 @@ new_view (PlenarySchedule *schedule,
   return PLENARY_SCHEDULE_VIEW (view);
 }
 
+static void
+wait_for_search (PlenaryScheduleView *view)
+{
+  while (plenary_schedule_view_get_search_pending (view))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Types @text and waits for the answer, which comes from the main loop. */
 static void
 search (PlenaryScheduleView *view,
         const char          *text)
 {
   plenary_schedule_view_set_search (view, text);
-  while (plenary_schedule_view_get_search_pending (view))
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_search (view);
 }
 
 static guint
@@ -1139,6 +1145,157 @@ test_first_fold_does_not_animate (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Another event on LPC's server, whose one talk has the id of an LPC 2021 talk (965, "Rust in
+ * the Linux ecosystem", on the first day) and a title a search for McKenney finds. */
+static PlenarySchedule *
+load_other_event (void)
+{
+  const char *json =
+    "{\"count\":1,\"_type\":\"HTTPAPIResult\",\"url\":\"https://lpc.events/export/timetable/"
+    "12.json\",\"results\":{\"12\":{\"20220912\":{\"c1\":{\"id\":\"c1\",\"entryType\":"
+    "\"Contribution\",\"contributionId\":965,\"title\":\"McKenney at another event\","
+    "\"description\":\"\",\"startDate\":{\"date\":\"2022-09-12\",\"time\":\"10:00:00\","
+    "\"tz\":\"UTC\"},\"endDate\":{\"date\":\"2022-09-12\",\"time\":\"10:30:00\",\"tz\":"
+    "\"UTC\"},\"room\":\"Elsewhere\",\"presenters\":[]}}}}}";
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (GError) error = NULL;
+  PlenarySchedule *schedule;
+
+  sources->timetable = g_bytes_new_static (json, strlen (json));
+  schedule = plenary_indico_parse (sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_schedule_get_event_id (schedule), ==, "12");
+  return schedule;
+}
+
+/* Everything @model shows is @schedule's: its days, its entries. */
+static void
+assert_all_of (GListModel      *model,
+               PlenarySchedule *schedule)
+{
+  GListModel *days = plenary_schedule_get_days (schedule);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (model, i);
+
+      if (PLENARY_IS_DAY (item))
+        {
+          gboolean found = FALSE;
+
+          for (guint d = 0; d < g_list_model_get_n_items (days); d++)
+            {
+              g_autoptr (GObject) day = g_list_model_get_item (days, d);
+
+              found |= day == item;
+            }
+          g_assert_true (found);
+        }
+      else if (PLENARY_IS_ENTRY (item))
+        g_assert_true (plenary_schedule_lookup_user_key (schedule,
+                         plenary_entry_get_user_key (PLENARY_ENTRY (item))) == (gpointer) item);
+    }
+}
+
+/* A search on screen when the programme is swapped shows only the new programme's talks, under
+ * its days, and is answered again from it: a new snapshot of the event keeps the same talks
+ * meanwhile, another event none of the old one's. */
+static void
+test_search_follows_new_programme (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) other = load_other_event ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GListModel *model = plenary_schedule_view_get_model (view);
+
+  search (view, "mckenney");
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+
+  plenary_schedule_view_set_schedule (view, again);
+  g_assert_true (plenary_schedule_view_get_search_pending (view));
+  assert_all_of (model, again);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+  assert_grouped_by_day (model);
+  wait_for_search (view);
+  assert_all_of (model, again);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 7);
+
+  plenary_schedule_view_set_schedule (view, other);
+  assert_all_of (model, other);
+  wait_for_search (view);
+  assert_all_of (model, other);
+  g_assert_cmpuint (count_kind (model, PLENARY_ENTRY_KIND_CONTRIBUTION), ==, 1);
+  assert_grouped_by_day (model);
+  gtk_window_destroy (window);
+}
+
+/* The open talk stays open in a new snapshot of its event; another event's talk of the same id
+ * is another talk, and switching to that event goes back to the list. */
+static void
+test_event_switch_closes_page (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) other = load_other_event ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);
+  AdwLeaflet *leaflet = ADW_LEAFLET (plenary_test_find_widget (GTK_WIDGET (view),
+                                                               ADW_TYPE_LEAFLET, NULL));
+
+  plenary_schedule_view_show_entry (view, plenary_schedule_lookup_user_key (schedule, "965"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+
+  plenary_schedule_view_set_schedule (view, again);
+  g_assert_true (plenary_entry_page_get_entry (page)
+                 == plenary_schedule_lookup_user_key (again, "965"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+
+  g_assert_nonnull (plenary_schedule_lookup_user_key (other, "965"));
+  plenary_schedule_view_set_schedule (view, other);
+  g_assert_null (plenary_entry_page_get_entry (page));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  gtk_window_destroy (window);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Choosing a day does its work once: the day switcher it updates does not call back into it,
+ * also where the filters leave the days empty. */
+static void
+test_set_day_once (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  guint notified = 0;
+
+  plenary_schedule_view_set_filters (view, "Birds of a Feather (BoF)",
+                                     "Refereed Track/Virtual-Room", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_view_get_model (view)), ==, 0);
+  g_signal_connect (view, "notify::day", G_CALLBACK (count_notify_cb), &notified);
+
+  plenary_schedule_view_set_day (view, 1);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  plenary_schedule_view_set_day (view, 1);
+  g_assert_cmpuint (notified, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "schedule.next-day", NULL);
+  g_assert_cmpuint (plenary_schedule_view_get_day (view), ==, 2);
+  g_assert_cmpuint (notified, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (view, &notified);
+  gtk_window_destroy (window);
+}
+
 /* Every image under @widget is hidden from screen readers: they decorate named things. */
 static void
 assert_images_hidden (GtkWidget *widget,
@@ -1546,6 +1703,10 @@ main (int   argc,
   g_test_add_func ("/schedule-view/empty-day-skipped", test_empty_day_skipped);
   g_test_add_func ("/schedule-view/posters-time-once", test_posters_time_once);
   g_test_add_func ("/schedule-view/badge-above-when-narrow", test_badge_above_when_narrow);
+  g_test_add_func ("/schedule-view/search-follows-new-programme",
+                   test_search_follows_new_programme);
+  g_test_add_func ("/schedule-view/event-switch-closes-page", test_event_switch_closes_page);
+  g_test_add_func ("/schedule-view/set-day-once", test_set_day_once);
 
   return g_test_run ();
 }

@@ -473,6 +473,13 @@ test_speaker_rows (void)
   gtk_window_destroy (window);
 }
 
+/* Its clock is never NULL: refused, as every view refuses it. */
+static void
+test_clock_never_null (void)
+{
+  plenary_test_assert_clock_never_null (PLENARY_TYPE_SPEAKERS_VIEW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +493,7 @@ main (int   argc,
   g_test_add_func ("/speakers-view/search-red-hat", test_search_red_hat);
   g_test_add_func ("/speakers-view/person-survives-resync", test_person_survives_resync);
   g_test_add_func ("/speakers-view/rows", test_speaker_rows);
+  g_test_add_func ("/speakers-view/clock-never-null", test_clock_never_null);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "ui/plenary-entry-page.h"
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-starred-view.h"
+#include "ui/plenary-view.h"
 
 static guint
 count_entries (GListModel *model)
@@ -399,6 +400,75 @@ test_opens_inside (void)
   plenary_test_iterate (20);
 }
 
+/* Another event on LPC's server, whose one talk has the id of an LPC 2021 talk (965). */
+static PlenarySchedule *
+load_other_event (void)
+{
+  const char *json =
+    "{\"count\":1,\"_type\":\"HTTPAPIResult\",\"url\":\"https://lpc.events/export/timetable/"
+    "12.json\",\"results\":{\"12\":{\"20220912\":{\"c1\":{\"id\":\"c1\",\"entryType\":"
+    "\"Contribution\",\"contributionId\":965,\"title\":\"Another event's talk\","
+    "\"description\":\"\",\"startDate\":{\"date\":\"2022-09-12\",\"time\":\"10:00:00\","
+    "\"tz\":\"UTC\"},\"endDate\":{\"date\":\"2022-09-12\",\"time\":\"10:30:00\",\"tz\":"
+    "\"UTC\"},\"room\":\"Elsewhere\",\"presenters\":[]}}}}}";
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (GError) error = NULL;
+  PlenarySchedule *schedule;
+
+  sources->timetable = g_bytes_new_static (json, strlen (json));
+  schedule = plenary_indico_parse (sources, NULL, &error);
+  g_assert_no_error (error);
+  return schedule;
+}
+
+/* The open talk stays open in a new snapshot of its event; switching to another event, whose
+ * talk of the same id (starred there too) is another talk, goes back to the list. */
+static void
+test_event_switch_closes_page (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) other = load_other_event ();
+  g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "switch.json", NULL);
+  g_autofree char *other_path = g_build_filename (plenary_test_get_tmpdir (), "switch-other.json",
+                                                  NULL);
+  g_autoptr (PlenaryUserData) user_data = plenary_user_data_new (path);
+  g_autoptr (PlenaryUserData) other_data = plenary_user_data_new (other_path);
+  g_autoptr (GDateTime) before = g_date_time_new_utc (2021, 9, 1, 0, 0, 0);
+  GtkWidget *window = gtk_window_new ();
+  PlenaryStarredView *view = plenary_test_set_view_now (g_object_new (PLENARY_TYPE_STARRED_VIEW, NULL), before);
+  PlenaryEntryPage *page = plenary_starred_view_get_entry_page (view);
+  AdwLeaflet *leaflet;
+
+  plenary_user_data_set_starred (user_data, "965", TRUE);
+  plenary_user_data_set_starred (other_data, "965", TRUE);
+  plenary_starred_view_set_schedule (view, schedule, user_data);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  plenary_test_iterate (100);
+  leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (view), ADW_TYPE_LEAFLET));
+  plenary_starred_view_show_entry (view, plenary_schedule_lookup_user_key (schedule, "965"));
+  g_assert_true (plenary_entry_page_get_entry (page)
+                 == plenary_schedule_lookup_user_key (schedule, "965"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+
+  plenary_starred_view_set_schedule (view, again, user_data);
+  g_assert_true (plenary_entry_page_get_entry (page)
+                 == plenary_schedule_lookup_user_key (again, "965"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "entry");
+
+  /* As the window switches events: the user data first, then the programme. */
+  plenary_view_set_user_data (PLENARY_VIEW (view), other_data);
+  plenary_view_set_schedule (PLENARY_VIEW (view), other);
+  g_assert_cmpuint (count_entries (plenary_starred_view_get_model (view)), ==, 1);
+  g_assert_null (plenary_entry_page_get_entry (page));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  plenary_test_iterate (20);
+}
+
 /* After the event, with past talks hidden, Starred says every starred talk is over (and shows
  * the toggle that brings them back) instead of an empty list. */
 static void
@@ -505,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/starred-view/opens-inside", test_opens_inside);
   g_test_add_func ("/starred-view/all-past", test_all_past);
   g_test_add_func ("/starred-view/follows-clock", test_follows_clock);
+  g_test_add_func ("/starred-view/event-switch-closes-page", test_event_switch_closes_page);
 
   return g_test_run ();
 }

@@ -323,6 +323,13 @@ test_track_rows (void)
   gtk_window_destroy (window);
 }
 
+/* Its clock is never NULL: refused, as every view refuses it. */
+static void
+test_clock_never_null (void)
+{
+  plenary_test_assert_clock_never_null (PLENARY_TYPE_TRACKS_VIEW);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/tracks-view/rows", test_track_rows);
   g_test_add_func ("/tracks-view/from-titles", test_tracks_from_titles);
   g_test_add_func ("/tracks-view/with-program", test_tracks_with_program);
+  g_test_add_func ("/tracks-view/clock-never-null", test_clock_never_null);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "plenary-filter-bar.h"
@@ -34,35 +35,42 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-set_filter (char       **field,
-            const char  *value)
-{
-  g_free (*field);
-  *field = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
-}
-
-static void
-on_dropdown_selected (PlenaryFilterBar *self)
+/* Takes the filters from the drop-downs: whether that changed what they let through. */
+static gboolean
+read_filters (PlenaryFilterBar *self)
 {
   struct { GtkDropDown *dropdown; char **field; } filters[] = {
     { self->track_dropdown, &self->track },
     { self->room_dropdown, &self->room },
     { self->session_dropdown, &self->session },
   };
+  gboolean changed = FALSE;
 
-  if (self->updating)
-    return;
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     {
       guint selected = gtk_drop_down_get_selected (filters[i].dropdown);
       GtkStringObject *object = gtk_drop_down_get_selected_item (filters[i].dropdown);
-
       /* Row 0 is "All …". */
-      set_filter (filters[i].field,
-                  selected > 0 && object != NULL ? gtk_string_object_get_string (object) : NULL);
+      const char *value = selected > 0 && object != NULL ? gtk_string_object_get_string (object)
+                                                         : NULL;
+
+      if (value != NULL && value[0] == '\0')
+        value = NULL;
+      if (g_strcmp0 (value, *filters[i].field) != 0)
+        {
+          g_free (*filters[i].field);
+          *filters[i].field = g_strdup (value);
+          changed = TRUE;
+        }
     }
-  g_signal_emit (self, signals[CHANGED], 0);
+  return changed;
+}
+
+static void
+on_dropdown_selected (PlenaryFilterBar *self)
+{
+  if (!self->updating && read_filters (self))
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static GtkStringList *
@@ -135,36 +143,82 @@ find_choice (GtkDropDown *dropdown,
 {
   GListModel *model = gtk_drop_down_get_model (dropdown);
 
-  for (guint i = 1; value != NULL && i < g_list_model_get_n_items (model); i++)
+  for (guint i = 1; value != NULL && value[0] != '\0' && i < g_list_model_get_n_items (model); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), value) == 0)
       return i;
   return 0;
 }
 
-/* Filters survive a new snapshot when what they name still exists. */
+/* Chooses these filters where the drop-downs have them, "All …" elsewhere; "changed" when
+ * that changed what they let through. */
 static void
-restore_filters (PlenaryFilterBar *self)
+select_filters (PlenaryFilterBar *self,
+                const char       *track,
+                const char       *room,
+                const char       *session)
 {
-  guint track = find_choice (self->track_dropdown, self->track);
-  guint room = find_choice (self->room_dropdown, self->room);
-  guint session = find_choice (self->session_dropdown, self->session);
+  guint track_row = find_choice (self->track_dropdown, track);
+  guint room_row = find_choice (self->room_dropdown, room);
+  guint session_row = find_choice (self->session_dropdown, session);
 
   self->updating = TRUE;
-  gtk_drop_down_set_selected (self->track_dropdown, track);
-  gtk_drop_down_set_selected (self->room_dropdown, room);
-  gtk_drop_down_set_selected (self->session_dropdown, session);
+  gtk_drop_down_set_selected (self->track_dropdown, track_row);
+  gtk_drop_down_set_selected (self->room_dropdown, room_row);
+  gtk_drop_down_set_selected (self->session_dropdown, session_row);
   self->updating = FALSE;
   on_dropdown_selected (self);
+}
+
+/* A filter the user chose that a new programme does not have any more goes, and the window
+ * says so: the list shows more than before, and not because of anything done here. */
+static void
+tell_filters_gone (PlenaryFilterBar *self,
+                   GPtrArray        *gone)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  guint n_gone = gone->len;
+  g_autofree char *joined = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *text = NULL;
+
+  if (overlay == NULL)
+    return;
+  g_ptr_array_add (gone, NULL);
+  joined = g_strjoinv (" · ", (char **) gone->pdata);
+  /* A toast's title is markup; the names are the server's text. */
+  escaped = g_markup_escape_text (joined, -1);
+  /* Translators: %s names the filters (a track, a room, a session) the new programme has no
+   * more, joined by " · ". */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Filter cleared, not in this programme: %s",
+                                       "Filters cleared, not in this programme: %s",
+                                       n_gone),
+                          escaped);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
 }
 
 void
 plenary_filter_bar_set_schedule (PlenaryFilterBar *self,
                                  PlenarySchedule  *schedule)
 {
+  g_autoptr (GPtrArray) gone = g_ptr_array_new ();
+
   g_return_if_fail (PLENARY_IS_FILTER_BAR (self));
 
   rebuild_choices (self, schedule);
-  restore_filters (self);
+  /* Without a programme (an event still loading) there is nothing to say they are not in. */
+  if (schedule != NULL)
+    {
+      if (self->track != NULL && find_choice (self->track_dropdown, self->track) == 0)
+        g_ptr_array_add (gone, self->track);
+      if (self->room != NULL && find_choice (self->room_dropdown, self->room) == 0)
+        g_ptr_array_add (gone, self->room);
+      if (self->session != NULL && find_choice (self->session_dropdown, self->session) == 0)
+        g_ptr_array_add (gone, self->session);
+      if (gone->len > 0)
+        tell_filters_gone (self, gone);
+    }
+  select_filters (self, self->track, self->room, self->session);
 }
 
 void
@@ -175,10 +229,7 @@ plenary_filter_bar_set_filters (PlenaryFilterBar *self,
 {
   g_return_if_fail (PLENARY_IS_FILTER_BAR (self));
 
-  set_filter (&self->track, track);
-  set_filter (&self->room, room);
-  set_filter (&self->session, session);
-  restore_filters (self);
+  select_filters (self, track, room, session);
 }
 
 gboolean

@@ -17,8 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PlenaryFilterBar, plenary_filter_bar, PLENARY, FILTER_BAR, GtkWidget)
 
-/* The choices are @schedule's; filters survive when what they name still exists. Emits
- * "changed" (no arguments), as any change of the filters does. */
+/* The choices are @schedule's; filters survive when what they name still exists, and a toast
+ * (in the AdwToastOverlay around the bar, if any) names those that do not. "changed" (no
+ * arguments) is emitted when what the filters let through changes (a choice in the bar,
+ * plenary_filter_bar_set_filters(), a filter gone with a new programme), and only then. */
 void      plenary_filter_bar_set_schedule (PlenaryFilterBar *self,
                                            PlenarySchedule  *schedule);
 /* NULL or "" for any. */

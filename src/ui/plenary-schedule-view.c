@@ -302,7 +302,7 @@ fill_search_results (PlenaryScheduleView *self,
       if (!passes_filters (self, entry))
         continue;
       day = plenary_entry_get_day_index (entry);
-      /* Results of the schedule before may stand until the new one's come. */
+      /* The results are the schedule's own (see carry_results ()); -1: unscheduled. */
       if (day != last_day && day >= 0 && day < n_days)
         {
           g_ptr_array_add (out, g_list_model_get_item (days, day));
@@ -557,12 +557,46 @@ start_search (PlenaryScheduleView *self)
                                       g_object_ref (self));
 }
 
+/* The answer for a new programme comes once its index is built, in a worker: meanwhile the
+ * results are the same talks in the new snapshot of the event, in its order and under its days
+ * (as its index will give them), and none for another event, whose day shows until then. */
+static void
+carry_results (PlenaryScheduleView *self,
+               gboolean             same_event)
+{
+  g_autoptr (GPtrArray) old = g_steal_pointer (&self->results);
+  g_autoptr (GHashTable) keys = NULL;
+  GListModel *entries;
+
+  if (old == NULL || !same_event)
+    {
+      g_clear_pointer (&self->results_terms, g_strfreev);
+      return;
+    }
+  keys = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < old->len; i++)
+    g_hash_table_add (keys, (gpointer) plenary_entry_get_user_key (g_ptr_array_index (old, i)));
+  entries = plenary_schedule_get_entries (self->schedule);
+  self->results = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      PlenaryEntry *entry = g_list_model_get_item (entries, i);
+
+      if (g_hash_table_contains (keys, plenary_entry_get_user_key (entry)))
+        g_ptr_array_add (self->results, entry);
+      else
+        g_object_unref (entry);
+    }
+}
+
 void
 plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
                                     PlenarySchedule     *schedule)
 {
   g_autoptr (PlenaryEntry) shown = NULL;
   g_autoptr (GDateTime) now = NULL;
+  PlenaryEntry *open;
+  gboolean same_event;
   guint n_days;
 
   g_return_if_fail (PLENARY_IS_SCHEDULE_VIEW (self));
@@ -570,21 +604,25 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   if (self->schedule == schedule)
     return;
 
-  /* Keep showing the same talk in the new snapshot, found by its stable key. */
-  if (plenary_entry_page_get_entry (self->entry_page) != NULL && schedule != NULL)
+  /* Keep showing the same talk in a new snapshot of its event, found by its stable key; in
+   * another event that key names another talk. */
+  same_event = plenary_view_same_event (self->schedule, schedule);
+  open = plenary_entry_page_get_entry (self->entry_page);
+  if (open != NULL && same_event)
     {
-      PlenaryEntry *old = plenary_entry_page_get_entry (self->entry_page);
       PlenaryEntry *same = plenary_schedule_lookup_user_key (schedule,
-                                                             plenary_entry_get_user_key (old));
+                                                             plenary_entry_get_user_key (open));
 
       shown = same != NULL ? g_object_ref (same) : NULL;
     }
 
   g_set_object (&self->schedule, schedule);
-  /* The results of the schedule before stay on screen until the new one's come. */
   plenary_search_engine_set_schedule (self->search_engine, schedule);
   if (self->search_query != NULL)
-    start_search (self);
+    {
+      carry_results (self, same_event);
+      start_search (self);
+    }
 
   n_days = schedule != NULL ? g_list_model_get_n_items (plenary_schedule_get_days (schedule)) : 0;
   now = get_now (self);
@@ -598,11 +636,17 @@ plenary_schedule_view_set_schedule (PlenaryScheduleView *self,
   plenary_day_switcher_set_days (self->day_switcher,
                                  schedule != NULL ? plenary_schedule_get_days (schedule) : NULL,
                                  self->day);
+  /* Filters gone from the new programme are rebuilt for below, with everything else. */
+  g_signal_handlers_block_by_func (self->filter_bar, on_filters_changed, self);
   plenary_filter_bar_set_schedule (self->filter_bar, schedule);
+  g_signal_handlers_unblock_by_func (self->filter_bar, on_filters_changed, self);
   plenary_entry_page_set_entry (self->entry_page, shown,
                                 schedule ? plenary_schedule_get_timezone (schedule) : NULL,
                                 self->local_zone);
+  if (open != NULL && shown == NULL)
+    adw_leaflet_set_visible_child_name (self->leaflet, "list");
   plenary_entry_page_set_user_data (self->entry_page, self->user_data);
+  rebuild (self);
 
   g_object_notify (G_OBJECT (self), "schedule");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DAY]);
@@ -636,7 +680,8 @@ plenary_schedule_view_set_day (PlenaryScheduleView *self,
 
   if (self->search_query != NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  if (self->day == day_index && g_list_model_get_n_items (G_LIST_MODEL (self->items)) > 0)
+  /* Also what makes the day switcher's "notify::day", below, come back here for nothing. */
+  if (self->day == day_index)
     return;
 
   self->day = day_index;

@@ -433,7 +433,10 @@ plenary_speakers_view_set_property (GObject      *object,
       g_set_object (&self->user_data, g_value_get_object (value));
       break;
     case PROP_CLOCK:
-      g_set_object (&self->clock, g_value_get_object (value));
+      /* Never NULL, as in every view: whoever asks a view for its clock tells the time by it. */
+      g_return_if_fail (PLENARY_IS_CLOCK (g_value_get_object (value)));
+      if (g_set_object (&self->clock, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

@@ -476,8 +476,11 @@ plenary_starred_view_set_schedule (PlenaryStarredView *self,
                                    PlenarySchedule    *schedule,
                                    PlenaryUserData    *user_data)
 {
+  gboolean same_event;
+
   g_return_if_fail (PLENARY_IS_STARRED_VIEW (self));
 
+  same_event = plenary_view_same_event (self->schedule, schedule);
   if (self->user_data != user_data)
     {
       if (self->user_data != NULL)
@@ -490,10 +493,11 @@ plenary_starred_view_set_schedule (PlenaryStarredView *self,
   g_set_object (&self->schedule, schedule);
   rebuild (self);
 
-  /* The open talk stays open across a sync while it is still in the programme. */
+  /* The open talk stays open across a sync while it is still in the programme; in another
+   * event its key names another talk. */
   {
     PlenaryEntry *open = plenary_entry_page_get_entry (self->entry_page);
-    PlenaryEntry *same = open != NULL && schedule != NULL
+    PlenaryEntry *same = open != NULL && same_event
                          ? plenary_schedule_lookup_user_key (schedule,
                                                              plenary_entry_get_user_key (open))
                          : NULL;

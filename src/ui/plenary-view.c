@@ -115,3 +115,13 @@ plenary_view_settle_leaflet (AdwLeaflet *leaflet)
                      GUINT_TO_POINTER (adw_leaflet_get_mode_transition_duration (leaflet)));
   g_signal_connect (leaflet, "map", G_CALLBACK (leaflet_mapped_cb), NULL);
 }
+
+gboolean
+plenary_view_same_event (PlenarySchedule *a,
+                         PlenarySchedule *b)
+{
+  return a != NULL && b != NULL
+         && g_strcmp0 (plenary_schedule_get_server_base (a),
+                       plenary_schedule_get_server_base (b)) == 0
+         && g_strcmp0 (plenary_schedule_get_event_id (a), plenary_schedule_get_event_id (b)) == 0;
+}

@@ -45,6 +45,11 @@ gboolean plenary_view_follow_clock     (PlenaryView     *self,
                                         PlenaryClock    *clock,
                                         GCallback        on_tick,
                                         GCallback        on_time_changed);
+/* Whether @a and @b (either may be NULL: then FALSE) are programmes of one event, two
+ * snapshots of it or the same: only then does a view keep a talk, a person or results across
+ * a swap, since Indico's ids are an event's own. */
+gboolean plenary_view_same_event       (PlenarySchedule *a,
+                                        PlenarySchedule *b);
 
 /* For a page's leaflet: whether it is folded is first decided while it is laid out after being
  * shown, when it is mapped already, and that first decision would animate (a quarter second of
