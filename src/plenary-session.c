@@ -174,29 +174,13 @@ plenary_session_get_reminders (PlenarySession *self,
 }
 
 static void
-delete_tree (GFile *file)
+delete_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
-    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      delete_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
-delete_tree_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  delete_tree (task_data);
+  /* After a commit or a save still writing there, and before any that would begin. */
+  plenary_store_delete_dir (task_data);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -205,21 +189,22 @@ plenary_session_forget_event (PlenarySession *self,
                               PlenaryEvent   *event)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GFile) directory = NULL;
 
   g_return_if_fail (PLENARY_IS_SESSION (self));
   g_return_if_fail (PLENARY_IS_EVENT (event));
 
+  /* Before the list lets go of the event. */
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, plenary_session_forget_event);
+  g_task_set_task_data (task, g_strdup (plenary_event_get_directory (event)), g_free);
   plenary_sync_service_remove_event (self->sync, event);
   g_hash_table_remove (self->reminders, event);
   plenary_favorites_sync_unwatch_event (self->favorites, event);
-  directory = g_file_new_for_path (plenary_event_get_directory (event));
+  /* A star given a moment ago is not written after the folder is gone. */
+  plenary_user_data_discard (plenary_event_get_user_data (event));
   plenary_event_list_remove (self->events, event);
   plenary_session_save_events (self);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_source_tag (task, plenary_session_forget_event);
-  g_task_set_task_data (task, g_steal_pointer (&directory), g_object_unref);
-  g_task_run_in_thread (task, delete_tree_thread);
+  g_task_run_in_thread (task, delete_thread);
 }
 
 /* Flushing: one task for all the events' saves. */

@@ -19,6 +19,7 @@
 #include "indico/plenary-indico-parser.h"
 #include "store/plenary-commit.h"
 #include "store/plenary-credentials.h"
+#include "store/plenary-store.h"
 #include "util/plenary-json.h"
 #include "plenary-sync-service.h"
 
@@ -103,6 +104,7 @@ struct _SyncJob
   PlenarySnapshot *snapshot;
   gboolean       left_origin;    /* this redirect chain has left the token's origin */
   gboolean       processing;     /* fetched: parsing or saving, no longer cancelled */
+  char          *writing;        /* the event's folder, while processing may write there */
   gboolean       superseded;     /* a Refresh replaced it: finishes silently */
   guint          deadline_source;
   guint          rate_source;
@@ -144,6 +146,9 @@ sync_job_free (SyncJob *job)
   g_clear_object (&job->stream);
   g_clear_pointer (&job->buffer, g_byte_array_unref);
   g_clear_object (&job->snapshot);
+  if (job->writing != NULL)
+    plenary_store_end_write (job->writing);
+  g_free (job->writing);
   g_clear_handle_id (&job->deadline_source, g_source_remove);
   g_clear_handle_id (&job->rate_source, g_source_remove);
   g_clear_error (&job->stop_reason);
@@ -493,6 +498,13 @@ parsed_cb (GObject      *object,
   /* The parse read the envelope's ts: storing the snapshot need not parse it again. */
   plenary_snapshot_set_ts (job->snapshot, facts.ts);
 
+  /* Removed meanwhile: its folder is deleted once this job ends; nothing to store there. */
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+    {
+      job_fail (job, error);
+      return;
+    }
+
   /* The plausibility gate: an answer that would take away most of a good programme is
    * kept aside, not stored over it; the user decides (win.use-held-programme). */
   reason = held_reason (job->event, schedule, &facts);
@@ -563,11 +575,24 @@ free_bodies (GBytes **bodies)
 static void
 all_fetched (SyncJob *job)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, job->cancellable, snapshot_made_cb, job);
-  GBytes **bodies = g_new0 (GBytes *, PLENARY_INDICO_N_PARTS);
+  g_autoptr (GTask) task = NULL;
+  const char *dir = plenary_event_get_directory (job->event);
+  GError *error = NULL;
+  GBytes **bodies;
 
+  /* From here the job may write in the event's folder (a commit, or a programme held
+   * aside): forgetting the event deletes the folder only once the job has ended. */
+  if (!plenary_store_begin_write (dir, &error))
+    {
+      job_fail (job, error);
+      return;
+    }
+  job->writing = g_strdup (dir);
   job->processing = TRUE;
   g_clear_handle_id (&job->rate_source, g_source_remove);
+
+  task = g_task_new (NULL, job->cancellable, snapshot_made_cb, job);
+  bodies = g_new0 (GBytes *, PLENARY_INDICO_N_PARTS);
 
   /* Hashing the bodies (97 MB at 20,000 talks) takes a third of a second: not on the main
    * thread. The task keeps its own references, whatever happens to the job meanwhile. */
