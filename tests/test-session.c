@@ -337,6 +337,45 @@ test_flush (void)
   g_assert_true (file_has (path, "c-4242"));
 }
 
+/* The last save waits for the list saved without a forgotten event, and for its folder's
+ * deletion: quitting at once after a forget keeps neither half-done. */
+static void
+test_flush_after_forget (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *events_file = plenary_store_get_events_file ();
+  g_autoptr (PlenarySession) session = NULL;
+  g_autoptr (PlenaryEvent) event = NULL;
+  g_autofree char *directory = NULL;
+  g_autofree char *notes = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+
+  plenary_test_reset_dirs ();
+  session = new_session (settings);
+  load (session);
+  event = g_object_ref (follow (session, "1111"));
+  follow (session, "2222");
+  directory = g_strdup (plenary_event_get_directory (event));
+  notes = g_build_filename (directory, "user.json", NULL);
+  g_assert_true (plenary_store_write_file (notes, "{}", 2, &error));
+  g_assert_no_error (error);
+  plenary_session_save_events (session);
+  wait_until_file_has (events_file, "1111");
+
+  plenary_store_set_fault (PLENARY_STORE_FAULT_STALL, "events.json");
+  plenary_session_forget_event (session, event);
+  plenary_session_flush_async (session, flushed_cb, &done);
+  plenary_test_iterate (200);
+  g_assert_false (done);
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (file_has (events_file, "1111"));
+  g_assert_true (file_has (events_file, "2222"));
+  g_assert_false (g_file_test (directory, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -349,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/session/forget-during-commit", test_forget_during_commit);
   g_test_add_func ("/session/forget-unsaved-stars", test_forget_unsaved_stars);
   g_test_add_func ("/session/flush", test_flush);
+  g_test_add_func ("/session/flush-after-forget", test_flush_after_forget);
 
   return g_test_run ();
 }
