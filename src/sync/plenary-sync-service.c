@@ -582,7 +582,8 @@ all_fetched (SyncJob *job)
 
   /* From here the job may write in the event's folder (a commit, or a programme held
    * aside): forgetting the event deletes the folder only once the job has ended. */
-  if (!plenary_store_begin_write (dir, &error))
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &error)
+      || !plenary_store_begin_write (dir, &error))
     {
       job_fail (job, error);
       return;
