@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "indico/plenary-indico-parser.h"
 #include "plenary-application.h"
@@ -39,8 +41,7 @@ struct _PlenaryApplication
   PlenarySearchProvider *search_provider;   /* GNOME Shell's search, on the app's bus */
   guint               events_pending;       /* followed events whose programme is loading */
   char               *pending_notice;       /* said once, in the first window */
-  gboolean            quitting;             /* app.quit: quit once the last save is done */
-  gboolean            shutting_down;
+  guint               signal_sources[3];    /* SIGTERM, SIGINT, SIGHUP: quit */
 };
 
 /* How long a start waits for the stored programme before showing the window with a loading
@@ -468,10 +469,20 @@ rehearse_from_environment (void)
     g_warning ("PLENARY_REHEARSAL_START is not an ISO 8601 time: %s", start_text);
 }
 
+/* Logging out, `kill`, Ctrl+C and a closed terminal end the process as app.quit does, so
+ * that shutdown writes the last stars and notes. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 plenary_application_startup (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
+  const int signals[] = { SIGTERM, SIGINT, SIGHUP };
 
   G_APPLICATION_CLASS (plenary_application_parent_class)->startup (app);
 
@@ -480,6 +491,8 @@ plenary_application_startup (GApplication *app)
   /* Started by D-Bus (GNOME Shell's search, or DBusActivatable): stay a while for more. */
   if (g_application_get_flags (app) & G_APPLICATION_IS_SERVICE)
     g_application_set_inactivity_timeout (app, 20000);
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    self->signal_sources[i] = g_unix_signal_add (signals[i], quit_signal_cb, self);
   self->cancellable = g_cancellable_new ();
   self->session = plenary_session_new (app, plenary_application_get_settings (self));
   plenary_background_watch_setting (app, plenary_application_get_settings (self));
@@ -488,51 +501,39 @@ plenary_application_startup (GApplication *app)
 }
 
 static void
-plenary_application_shutdown (GApplication *app)
-{
-  PlenaryApplication *self = PLENARY_APPLICATION (app);
-
-  self->shutting_down = TRUE;
-  g_cancellable_cancel (self->cancellable);
-
-  G_APPLICATION_CLASS (plenary_application_parent_class)->shutdown (app);
-}
-
-static void
 last_save_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr (PlenaryApplication) self = user_data;
+  gboolean *done = user_data;
   g_autoptr (GError) error = NULL;
 
   if (!plenary_session_flush_finish (PLENARY_SESSION (source), result, &error))
     g_message ("%s", error->message);
-  if (self->quitting)
-    g_application_quit (G_APPLICATION (self));
-  g_application_release (G_APPLICATION (self));
+  *done = TRUE;
 }
 
-/* Pending stars and notes reach the disk before the process ends: it is held while they
- * are written in worker threads (plenary_session_flush_async() bounds the wait). */
+/* However the application ends (app.quit, its last window, a signal, the session ending,
+ * g_application_quit() from anywhere), it comes here once its main loop is done: pending
+ * stars and notes are written, in worker threads, before the process ends. The loop runs
+ * meanwhile; plenary_session_flush_async() bounds the wait. */
 static void
-save_before_the_end (PlenaryApplication *self)
-{
-  g_application_hold (G_APPLICATION (self));
-  plenary_session_flush_async (self->session, last_save_done_cb, g_object_ref (self));
-}
-
-/* The last window closed: unless something else holds the application, it ends once the
- * main loop is back, so the save holds it first. */
-static void
-plenary_application_window_removed (GtkApplication *app,
-                                    GtkWindow      *window)
+plenary_application_shutdown (GApplication *app)
 {
   PlenaryApplication *self = PLENARY_APPLICATION (app);
+  gboolean done = FALSE;
 
-  GTK_APPLICATION_CLASS (plenary_application_parent_class)->window_removed (app, window);
-  if (gtk_application_get_windows (app) == NULL && self->session != NULL && !self->shutting_down)
-    save_before_the_end (self);
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    {
+      plenary_session_flush_async (self->session, last_save_done_cb, &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
+
+  G_APPLICATION_CLASS (plenary_application_parent_class)->shutdown (app);
 }
 
 /* --check runs here, before registration: no display, no D-Bus, no window. */
@@ -635,6 +636,8 @@ plenary_application_dispose (GObject *object)
   PlenaryApplication *self = PLENARY_APPLICATION (object);
 
   g_clear_handle_id (&self->present_timeout, g_source_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
@@ -649,7 +652,6 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
-  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = plenary_application_dispose;
 
@@ -661,7 +663,6 @@ plenary_application_class_init (PlenaryApplicationClass *klass)
   app_class->local_command_line = plenary_application_local_command_line;
   app_class->dbus_register = plenary_application_dbus_register;
   app_class->dbus_unregister = plenary_application_dbus_unregister;
-  gtk_app_class->window_removed = plenary_application_window_removed;
 }
 
 static void
@@ -706,16 +707,8 @@ plenary_application_quit_action (GSimpleAction *action,
                                  GVariant      *parameter,
                                  gpointer       user_data)
 {
-  PlenaryApplication *self = user_data;
-
-  /* Once the last save is done, whether windows are open or the app runs in the background. */
-  if (self->session == NULL)
-    {
-      g_application_quit (G_APPLICATION (self));
-      return;
-    }
-  self->quitting = TRUE;
-  save_before_the_end (self);
+  /* Whether windows are open or the app runs in the background; shutdown saves. */
+  g_application_quit (G_APPLICATION (user_data));
 }
 
 static void

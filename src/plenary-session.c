@@ -26,6 +26,8 @@ struct _PlenarySession
   PlenaryFavoritesSync *favorites;     /* stars synced with Indico accounts */
   GSettings            *settings;
   GHashTable           *reminders;     /* PlenaryEvent → PlenaryReminders */
+  guint                 n_writing;     /* events.json saves and folder deletions under way */
+  GList                *flushes;       /* flush GTasks waiting for them */
 };
 
 G_DEFINE_FINAL_TYPE (PlenarySession, plenary_session, G_TYPE_OBJECT)
@@ -122,16 +124,34 @@ plenary_session_load_finish (PlenarySession  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static void flush_step (GTask *task);
+
+/* A save of events.json or a folder deletion is done: a flush waiting for them may end. */
+static void
+writing_done (PlenarySession *self)
+{
+  GList *flushes;
+
+  if (--self->n_writing > 0)
+    return;
+  flushes = g_steal_pointer (&self->flushes);
+  for (GList *l = flushes; l != NULL; l = l->next)
+    flush_step (l->data);
+  g_list_free_full (flushes, g_object_unref);
+}
+
 static void
 events_saved_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  g_autoptr (PlenarySession) self = user_data;
   g_autoptr (GError) error = NULL;
 
   if (!plenary_event_list_save_finish (PLENARY_EVENT_LIST (source), result, &error)
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_warning ("Could not save the list of followed events: %s", error->message);
+  writing_done (self);
 }
 
 void
@@ -139,7 +159,8 @@ plenary_session_save_events (PlenarySession *self)
 {
   g_return_if_fail (PLENARY_IS_SESSION (self));
 
-  plenary_event_list_save_async (self->events, NULL, events_saved_cb, NULL);
+  self->n_writing++;
+  plenary_event_list_save_async (self->events, NULL, events_saved_cb, g_object_ref (self));
 }
 
 void
@@ -174,30 +195,22 @@ plenary_session_get_reminders (PlenarySession *self,
 }
 
 static void
-delete_tree (GFile *file)
+delete_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
-    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      delete_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
+  /* After a commit or a save still writing there, and before any that would begin. */
+  plenary_store_delete_dir (task_data);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
-delete_tree_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+deleted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  delete_tree (task_data);
-  g_task_return_boolean (task, TRUE);
+  writing_done (PLENARY_SESSION (source));
 }
 
 void
@@ -205,28 +218,31 @@ plenary_session_forget_event (PlenarySession *self,
                               PlenaryEvent   *event)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GFile) directory = NULL;
 
   g_return_if_fail (PLENARY_IS_SESSION (self));
   g_return_if_fail (PLENARY_IS_EVENT (event));
 
+  /* Before the list lets go of the event. */
+  task = g_task_new (self, NULL, deleted_cb, NULL);
+  g_task_set_source_tag (task, plenary_session_forget_event);
+  g_task_set_task_data (task, g_strdup (plenary_event_get_directory (event)), g_free);
   plenary_sync_service_remove_event (self->sync, event);
   g_hash_table_remove (self->reminders, event);
   plenary_favorites_sync_unwatch_event (self->favorites, event);
-  directory = g_file_new_for_path (plenary_event_get_directory (event));
+  /* A star given a moment ago is not written after the folder is gone. */
+  plenary_user_data_discard (plenary_event_get_user_data (event));
   plenary_event_list_remove (self->events, event);
   plenary_session_save_events (self);
-  task = g_task_new (self, NULL, NULL, NULL);
-  g_task_set_source_tag (task, plenary_session_forget_event);
-  g_task_set_task_data (task, g_steal_pointer (&directory), g_object_unref);
-  g_task_run_in_thread (task, delete_tree_thread);
+  self->n_writing++;
+  g_task_run_in_thread (task, delete_thread);
 }
 
-/* Flushing: one task for all the events' saves. */
+/* Flushing: one task for all the events' saves, and for the session's own writes. */
 
 typedef struct
 {
-  guint pending;   /* saves not finished yet, and one for the loop that starts them */
+  guint pending;   /* saves not finished yet, one for the session's writes under way, and one
+                    * for the loop that starts them */
   guint timeout;   /* 0 once the task has returned */
 } Flush;
 
@@ -306,6 +322,12 @@ plenary_session_flush_async (PlenarySession      *self,
         continue;
       flush->pending++;
       plenary_user_data_save_async (data, NULL, user_data_saved_cb, g_object_ref (task));
+    }
+  /* A list saved without a forgotten event, and its folder deleted, or neither. */
+  if (self->n_writing > 0)
+    {
+      flush->pending++;
+      self->flushes = g_list_prepend (self->flushes, g_object_ref (task));
     }
   flush_step (task);
 }

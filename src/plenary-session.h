@@ -50,13 +50,15 @@ void                  plenary_session_watch_event    (PlenarySession      *self,
 PlenaryReminders     *plenary_session_get_reminders  (PlenarySession      *self,
                                                       PlenaryEvent        *event);
 /* Stops following @event: no more syncs, reminders or star syncs; it leaves the list, which
- * is saved, and its folder (programme, stars, notes) is deleted in a worker thread. */
+ * is saved, its stars not saved yet are dropped, and its folder (programme, stars, notes) is
+ * deleted in a worker thread, after any sync or save still writing there. */
 void                  plenary_session_forget_event   (PlenarySession      *self,
                                                       PlenaryEvent        *event);
 
 /* Writes every event's pending stars and notes now, in worker threads, before the process
- * ends. Completes once they are written, or with G_IO_ERROR_TIMED_OUT after 5 seconds: a
- * full disk must not keep the application from quitting. */
+ * ends, and waits for the saves of the events list and the deletions of forgotten events'
+ * folders under way. Completes once they are done, or with G_IO_ERROR_TIMED_OUT after 5
+ * seconds: a full disk must not keep the application from quitting. */
 void                  plenary_session_flush_async    (PlenarySession      *self,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);

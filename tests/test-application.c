@@ -7,11 +7,13 @@
 #include "config.h"
 
 #include "plenary-application.h"
+#include <signal.h>
 #include <string.h>
 
 #include "plenary-test-util.h"
 #include "store/plenary-snapshot.h"
 #include "store/plenary-event-list.h"
+#include "store/plenary-store.h"
 #include "ui/plenary-preferences-window.h"
 #include "ui/plenary-speakers-view.h"
 #include "ui/plenary-tracks-view.h"
@@ -381,11 +383,30 @@ test_export_ics (void)
   plenary_test_stop_application (app);
 }
 
+/* The ways the application ends. */
+typedef enum
+{
+  END_QUIT_ACTION,    /* app.quit (Ctrl+Q, the menu) */
+  END_LAST_WINDOW,    /* its last window closes */
+  END_QUIT,           /* g_application_quit(): GTK does it when the session ends, and so do
+                       * the inactivity timeout and the background watch */
+  END_SAVE_UNDER_WAY, /* the same while a save is being written, with a later change */
+  END_SIGNAL,         /* a signal: logging out, kill, Ctrl+C, a closed terminal */
+} End;
+
 typedef struct
 {
-  gboolean         quit;        /* app.quit, or else close the window */
+  End              end;
+  int              signum;
   PlenaryUserData *user_data;
 } LastSave;
+
+static gboolean
+release_stall_cb (gpointer user_data)
+{
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
+  return G_SOURCE_REMOVE;
+}
 
 static gboolean
 last_save_turn_cb (gpointer user_data)
@@ -394,6 +415,7 @@ last_save_turn_cb (gpointer user_data)
   GApplication *app = g_application_get_default ();
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autoptr (PlenaryEvent) event = NULL;
+  const char *report = g_getenv ("PLENARY_TEST_REPORT");
 
   if (window == NULL)
     return G_SOURCE_CONTINUE;
@@ -403,38 +425,111 @@ last_save_turn_cb (gpointer user_data)
   /* Only the last save may write it. */
   g_object_set (run->user_data, "save-delay", 60000, NULL);
   plenary_user_data_set_starred (run->user_data, "c-4242", TRUE);
-  if (run->quit)
-    g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  else
-    gtk_window_destroy (window);
+  if (report != NULL)
+    g_assert_true (g_file_set_contents (report, plenary_user_data_get_path (run->user_data), -1,
+                                        NULL));
+  switch (run->end)
+    {
+    case END_QUIT_ACTION:
+      g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+      break;
+    case END_LAST_WINDOW:
+      gtk_window_destroy (window);
+      break;
+    case END_SAVE_UNDER_WAY:
+      /* The star is being written (held in its worker) when a note follows it. */
+      plenary_store_set_fault (PLENARY_STORE_FAULT_STALL, "user.json");
+      plenary_user_data_save_async (run->user_data, NULL, NULL, NULL);
+      plenary_user_data_set_note (run->user_data, "c-4242", "Ask about the timing");
+      g_timeout_add (300, release_stall_cb, NULL);
+      G_GNUC_FALLTHROUGH;
+    case END_QUIT:
+      g_application_quit (app);
+      break;
+    case END_SIGNAL:
+    default:
+      raise (run->signum);
+      break;
+    }
   return G_SOURCE_REMOVE;
 }
 
-/* A star given just before the end reaches user.json: the application is held while the
- * last save runs in its thread, whether app.quit ends it or the last window closing. */
+static gboolean
+file_has_last_save (const char *path,
+                    End         end)
+{
+  return file_has (path, "c-4242")
+         && (end != END_SAVE_UNDER_WAY || file_has (path, "Ask about the timing"));
+}
+
+/* A star given just before the end reaches user.json, however the application ends: its
+ * shutdown waits while the last save runs in its thread. */
 static void
-test_last_save (gconstpointer data)
+run_last_save (End end,
+               int signum)
 {
   static guint serial;
   g_autofree char *id = g_strdup_printf ("%s.LastSave%u", APP_ID, serial++);
   PlenaryApplication *app = plenary_application_new (id, G_APPLICATION_NON_UNIQUE);
   char *argv[] = { (char *) "plenary", NULL };
-  LastSave run = { GPOINTER_TO_INT (data), NULL };
-  g_autofree char *contents = NULL;
+  LastSave run = { end, signum, NULL };
 
   plenary_test_reset_dirs ();
   g_application_set_default (G_APPLICATION (app));
   g_timeout_add (50, last_save_turn_cb, &run);
   g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
   g_assert_nonnull (run.user_data);
   g_assert_false (plenary_user_data_get_dirty (run.user_data));
-  g_assert_true (g_file_get_contents (plenary_user_data_get_path (run.user_data), &contents,
-                                      NULL, NULL));
-  g_assert_nonnull (strstr (contents, "c-4242"));
+  g_assert_true (file_has_last_save (plenary_user_data_get_path (run.user_data), end));
   g_clear_object (&run.user_data);
   g_application_set_default (NULL);
   g_object_unref (app);
+}
+
+static void
+test_last_save (gconstpointer data)
+{
+  run_last_save (GPOINTER_TO_INT (data), 0);
   plenary_test_reset_dirs ();
+}
+
+/* A signal ends a real process: this test's, run again as a child with its own directories,
+ * kept for the parent to read (they are under its own). */
+static void
+test_last_save_signal (gconstpointer data)
+{
+  static guint serial;
+  int signum = GPOINTER_TO_INT (data);
+  g_autofree char *tmp = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *old_tmp = g_strdup (g_getenv ("TMPDIR"));
+  g_autofree char *path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      run_last_save (END_SIGNAL, signum);
+      return;
+    }
+
+  tmp = g_strdup_printf ("%s/child-%u", plenary_test_get_tmpdir (), serial++);
+  report = g_build_filename (tmp, "report", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (tmp, 0700), ==, 0);
+  g_setenv ("TMPDIR", tmp, TRUE);
+  g_setenv ("PLENARY_TEST_KEEP_TMPDIR", "1", TRUE);
+  g_setenv ("PLENARY_TEST_REPORT", report, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (old_tmp != NULL)
+    g_setenv ("TMPDIR", old_tmp, TRUE);
+  else
+    g_unsetenv ("TMPDIR");
+  g_unsetenv ("PLENARY_TEST_KEEP_TMPDIR");
+  g_unsetenv ("PLENARY_TEST_REPORT");
+
+  /* It exited, after its shutdown: not killed by the signal. */
+  g_test_trap_assert_passed ();
+  g_assert_true (g_file_get_contents (report, &path, NULL, NULL));
+  g_assert_true (file_has_last_save (path, END_SIGNAL));
 }
 
 int
@@ -453,9 +548,20 @@ main (int   argc,
   g_test_add_func ("/application/window-size-saved", test_window_size_saved);
   g_test_add_func ("/application/window-fits-small", test_window_fits_small);
   g_test_add_func ("/application/sync-state-at-every-width", test_sync_state_at_every_width);
-  g_test_add_data_func ("/application/last-save/quit", GINT_TO_POINTER (TRUE), test_last_save);
-  g_test_add_data_func ("/application/last-save/last-window", GINT_TO_POINTER (FALSE),
+  g_test_add_data_func ("/application/last-save/quit", GINT_TO_POINTER (END_QUIT_ACTION),
                         test_last_save);
+  g_test_add_data_func ("/application/last-save/last-window", GINT_TO_POINTER (END_LAST_WINDOW),
+                        test_last_save);
+  g_test_add_data_func ("/application/last-save/session-end", GINT_TO_POINTER (END_QUIT),
+                        test_last_save);
+  g_test_add_data_func ("/application/last-save/save-under-way",
+                        GINT_TO_POINTER (END_SAVE_UNDER_WAY), test_last_save);
+  g_test_add_data_func ("/application/last-save/sigterm", GINT_TO_POINTER (SIGTERM),
+                        test_last_save_signal);
+  g_test_add_data_func ("/application/last-save/sigint", GINT_TO_POINTER (SIGINT),
+                        test_last_save_signal);
+  g_test_add_data_func ("/application/last-save/sighup", GINT_TO_POINTER (SIGHUP),
+                        test_last_save_signal);
 
   return g_test_run ();
 }

@@ -618,6 +618,90 @@ test_snapshot_given_ts (void)
   g_assert_cmpint (plenary_snapshot_get_ts (loaded), ==, 1632441600);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Written;
+
+static void
+written_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Written *written = user_data;
+
+  written->ok = g_task_propagate_boolean (G_TASK (result), &written->error);
+  written->done = TRUE;
+}
+
+static void
+delete_dir_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  plenary_store_delete_dir (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+wait_written (Written *written)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+
+  while (!written->done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (written->done);
+}
+
+/* Deleting a folder waits for the write begun in it, and refuses the writes asked for while
+ * it runs; once it is done, the folder may be written again (the event followed anew). */
+static void
+test_delete_dir_after_writes (void)
+{
+  g_autofree char *dir = plenary_store_get_event_dir ("https://lpc.events/", "13");
+  g_autofree char *path = g_build_filename (dir, "user.json", NULL);
+  g_autofree char *other = g_build_filename (dir, "held", "reason.txt", NULL);
+  g_autoptr (GTask) deletion = NULL;
+  Written first = { 0, }, late = { 0, }, deleted = { 0, }, again = { 0, };
+  GTask *task;
+
+  plenary_test_reset_dirs ();
+  plenary_store_set_fault (PLENARY_STORE_FAULT_STALL, "user.json");
+  task = g_task_new (NULL, NULL, written_cb, &first);
+  plenary_store_write_file_in_thread (task, path, g_strdup ("{\"first\":1}"), 11);
+  g_object_unref (task);
+
+  deletion = g_task_new (NULL, NULL, written_cb, &deleted);
+  g_task_set_task_data (deletion, g_strdup (dir), g_free);
+  g_task_run_in_thread (deletion, delete_dir_thread);
+  plenary_test_iterate (300);
+  g_assert_false (deleted.done);
+
+  /* Below the folder too: nothing is made there while it goes. */
+  task = g_task_new (NULL, NULL, written_cb, &late);
+  plenary_store_write_file_in_thread (task, other, g_strdup ("late"), 4);
+  g_object_unref (task);
+  wait_written (&late);
+  g_assert_error (late.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&late.error);
+
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
+  wait_written (&first);
+  g_assert_no_error (first.error);
+  wait_written (&deleted);
+  g_assert_false (g_file_test (dir, G_FILE_TEST_EXISTS));
+
+  task = g_task_new (NULL, NULL, written_cb, &again);
+  plenary_store_write_file_in_thread (task, path, g_strdup ("{}"), 2);
+  g_object_unref (task);
+  wait_written (&again);
+  g_assert_no_error (again.error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/store/user-data", test_user_data);
   g_test_add_func ("/store/user-data-changed", test_user_data_changed);
   g_test_add_func ("/store/main-thread-check", test_main_thread_check);
+  g_test_add_func ("/store/delete-dir-after-writes", test_delete_dir_after_writes);
 
   return g_test_run ();
 }

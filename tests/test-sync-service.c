@@ -407,6 +407,160 @@ test_join (Fixture       *f,
   g_assert_cmpuint (test_server_count (f->server, TT_11), ==, 1);
 }
 
+/* One caller's callbacks, counted: each caller gets exactly one. */
+typedef struct
+{
+  guint     calls;
+  gboolean  ok;
+  gboolean  changed;
+  GError   *error;
+} Waiter;
+
+static void
+waiter_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->calls++;
+  g_clear_error (&waiter->error);
+  waiter->ok = plenary_sync_service_sync_finish (PLENARY_SYNC_SERVICE (object), result,
+                                                 &waiter->changed, &waiter->error);
+}
+
+static void
+wait_for_callback (Waiter *waiter)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (waiter->calls == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (waiter->calls, ==, 1);
+}
+
+static void
+wait_for_requests (TestServer *server,
+                   const char *path,
+                   guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  while (test_server_count (server, path) < n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (test_server_count (server, path), ==, n);
+}
+
+static void
+stall_timetable (Fixture *f)
+{
+  g_autoptr (GBytes) timetable = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+
+  test_server_reply (f->server, TT_11, 200, "application/json", timetable, NULL, NULL,
+                     TEST_REPLY_STALL);
+}
+
+/* A Refresh replaces a stalled download: the replaced sync's caller can still give up, and
+ * at once; so can the Refresh's own caller, while a caller that joined later keeps the sync
+ * going. Every caller gets one callback. */
+static void
+test_refresh_callers_cancel (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (GCancellable) first = g_cancellable_new ();
+  g_autoptr (GCancellable) refresh = g_cancellable_new ();
+  Waiter a = { 0, }, b = { 0, }, c = { 0, }, d = { 0, };
+  gint64 deadline;
+
+  stall_timetable (f);
+  plenary_sync_service_sync_async (f->service, f->event, FALSE, first, waiter_cb, &a);
+  wait_for_requests (f->server, TT_11, 1);
+  plenary_sync_service_sync_async (f->service, f->event, TRUE, refresh, waiter_cb, &b);
+  wait_for_requests (f->server, TT_11, 2);
+
+  g_cancellable_cancel (first);
+  wait_for_callback (&a);
+  g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  plenary_test_iterate (100);
+  g_assert_cmpuint (b.calls, ==, 0);
+  g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_SYNCING);
+
+  plenary_sync_service_sync_async (f->service, f->event, FALSE, NULL, waiter_cb, &c);
+  g_cancellable_cancel (refresh);
+  wait_for_callback (&b);
+  g_assert_error (b.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  plenary_test_iterate (100);
+  g_assert_cmpuint (c.calls, ==, 0);
+  g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_SYNCING);
+  /* Still the Refresh's download, not a new one. */
+  g_assert_cmpuint (test_server_count (f->server, TT_11), ==, 2);
+
+  /* The server answers again; another Refresh brings the programme to both who wait. */
+  test_server_serve_lpc (f->server, "11");
+  plenary_sync_service_sync_async (f->service, f->event, TRUE, NULL, waiter_cb, &d);
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  while ((c.calls == 0 || d.calls == 0) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_no_error (c.error);
+  g_assert_no_error (d.error);
+  g_assert_true (c.ok && c.changed && d.ok && d.changed);
+  g_assert_cmpuint (plenary_schedule_get_n_contributions (plenary_event_get_schedule (f->event)),
+                    ==, 226);
+  plenary_test_iterate (100);
+  g_assert_cmpuint (a.calls, ==, 1);
+  g_assert_cmpuint (b.calls, ==, 1);
+  g_assert_cmpuint (c.calls, ==, 1);
+  g_assert_cmpuint (d.calls, ==, 1);
+  g_clear_error (&a.error);
+  g_clear_error (&b.error);
+}
+
+/* Callers joined on one download: the first giving up leaves it to the second; the last
+ * giving up stops it, and the next sync starts afresh. */
+static void
+test_last_caller_cancels (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GCancellable) first = g_cancellable_new ();
+  g_autoptr (GCancellable) second = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  Waiter a = { 0, }, b = { 0, };
+  gint64 deadline;
+  gboolean changed = FALSE;
+
+  stall_timetable (f);
+  plenary_sync_service_sync_async (f->service, f->event, FALSE, first, waiter_cb, &a);
+  plenary_sync_service_sync_async (f->service, f->event, FALSE, second, waiter_cb, &b);
+  wait_for_requests (f->server, TT_11, 1);
+
+  g_cancellable_cancel (first);
+  wait_for_callback (&a);
+  g_assert_error (a.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  plenary_test_iterate (100);
+  g_assert_cmpuint (b.calls, ==, 0);
+  g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_SYNCING);
+
+  g_cancellable_cancel (second);
+  wait_for_callback (&b);
+  g_assert_error (b.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+  while (plenary_event_get_sync_state (f->event) == PLENARY_SYNC_STATE_SYNCING
+         && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_IDLE);
+  g_assert_null (plenary_event_get_schedule (f->event));
+
+  test_server_serve_lpc (f->server, "11");
+  g_assert_true (test_sync_event (f->service, f->event, &changed, &error));
+  g_assert_no_error (error);
+  g_assert_true (changed);
+  g_assert_cmpuint (test_server_count (f->server, TT_11), ==, 2);
+  g_assert_cmpuint (a.calls, ==, 1);
+  g_assert_cmpuint (b.calls, ==, 1);
+  g_clear_error (&a.error);
+  g_clear_error (&b.error);
+}
+
 static void
 test_redirect_same_host (Fixture       *f,
                          gconstpointer  data)
@@ -725,6 +879,8 @@ main (int   argc,
   ADD ("program", test_program, NULL);
   ADD ("second-event", test_second_event, NULL);
   ADD ("join", test_join, NULL);
+  ADD ("refresh-callers-cancel", test_refresh_callers_cancel, NULL);
+  ADD ("last-caller-cancels", test_last_caller_cancels, NULL);
   ADD ("redirect-same-host", test_redirect_same_host, NULL);
   ADD ("job-owns-service", test_job_owns_service, NULL);
   ADD ("connection-refused", test_connection_refused, NULL);

@@ -14,6 +14,7 @@
 
 #include "plenary-commit.h"
 #include "plenary-schedule-cache.h"
+#include "plenary-store.h"
 
 /* What the cache needs to know of @snapshot: its hashes, and the stamps of its files. */
 static PlenaryScheduleCacheSource
@@ -88,6 +89,7 @@ cache_write_thread (GTask        *task,
 
   if (!plenary_store_write_cache (write->dir, write->snapshot, source_object, &error))
     g_message ("Could not write the schedule cache in %s: %s", write->dir, error->message);
+  plenary_store_end_write (write->dir);
   g_atomic_int_dec_and_test (&n_pending_cache_writes);
   g_task_return_boolean (task, TRUE);
 }
@@ -104,6 +106,9 @@ plenary_store_write_cache_in_background (const char      *dir,
   g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
   g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
 
+  /* Being deleted (the event was forgotten): a cache for nobody. */
+  if (!plenary_store_begin_write (dir, NULL))
+    return;
   task = g_task_new (schedule, NULL, NULL, NULL);
   g_task_set_source_tag (task, plenary_store_write_cache_in_background);
   write = g_new0 (CacheWrite, 1);
@@ -132,10 +137,17 @@ plenary_store_commit (const char       *dir,
   g_return_val_if_fail (PLENARY_IS_SNAPSHOT (snapshot), FALSE);
   g_return_val_if_fail (PLENARY_IS_SCHEDULE (schedule), FALSE);
 
-  if (!plenary_snapshot_save (snapshot, dir, error))
+  /* The whole commit, so that forgetting the event deletes all of it or waits for it. */
+  if (!plenary_store_begin_write (dir, error))
     return FALSE;
+  if (!plenary_snapshot_save (snapshot, dir, error))
+    {
+      plenary_store_end_write (dir);
+      return FALSE;
+    }
   if (!plenary_store_write_cache (dir, snapshot, schedule, &cache_error))
     g_message ("Could not write the schedule cache in %s: %s", dir, cache_error->message);
+  plenary_store_end_write (dir);
   return TRUE;
 }
 
@@ -163,8 +175,11 @@ commit_thread (GTask        *task,
 {
   Commit *commit = task_data;
   GError *error = NULL;
+  gboolean committed = plenary_store_commit (commit->dir, commit->snapshot, commit->schedule,
+                                             &error);
 
-  if (plenary_store_commit (commit->dir, commit->snapshot, commit->schedule, &error))
+  plenary_store_end_write (commit->dir);
+  if (committed)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -179,6 +194,7 @@ plenary_store_commit_async (const char          *dir,
 {
   g_autoptr (GTask) task = NULL;
   Commit *commit;
+  GError *error = NULL;
 
   g_return_if_fail (dir != NULL);
   g_return_if_fail (PLENARY_IS_SNAPSHOT (snapshot));
@@ -191,6 +207,12 @@ plenary_store_commit_async (const char          *dir,
   commit->snapshot = g_object_ref (snapshot);
   commit->schedule = g_object_ref (schedule);
   g_task_set_task_data (task, commit, (GDestroyNotify) commit_free);
+  /* Begun now, not when a worker gets to it: a deletion asked for meanwhile waits for it. */
+  if (!plenary_store_begin_write (dir, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   g_task_run_in_thread (task, commit_thread);
 }
 

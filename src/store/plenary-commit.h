@@ -17,13 +17,15 @@ G_BEGIN_DECLS
  * is kept in previous/) and then stores @schedule, parsed from it, as its schedule cache, so
  * that the directory is complete when the commit reports. Only the snapshot can fail the
  * commit: the cache is derived from it, and not writing it (a full disk) is only logged.
- * Blocking: for a worker thread. */
+ * The commit is one write in @dir (plenary_store_begin_write()): a deletion of @dir waits for
+ * it, and it fails, writing nothing, while @dir is being deleted. Blocking: for a worker
+ * thread. */
 gboolean plenary_store_commit        (const char          *dir,
                                       PlenarySnapshot     *snapshot,
                                       PlenarySchedule     *schedule,
                                       GError             **error);
-/* The same in a worker thread. Not cancellable: once begun, a commit runs to the end, since
- * half a commit helps nobody. */
+/* The same in a worker thread, begun in @dir at once. Not cancellable: once begun, a commit
+ * runs to the end, since half a commit helps nobody. */
 void     plenary_store_commit_async  (const char          *dir,
                                       PlenarySnapshot     *snapshot,
                                       PlenarySchedule     *schedule,

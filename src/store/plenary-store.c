@@ -22,6 +22,7 @@
 G_DEFINE_QUARK (plenary-store-error-quark, plenary_store_error)
 
 G_LOCK_DEFINE_STATIC (fault);
+static GCond fault_changed;
 static PlenaryStoreFault fault_kind;
 static char *fault_basename;
 
@@ -33,6 +34,19 @@ plenary_store_set_fault (PlenaryStoreFault  fault,
   fault_kind = fault;
   g_free (fault_basename);
   fault_basename = g_strdup (basename);
+  g_cond_broadcast (&fault_changed);
+  G_UNLOCK (fault);
+}
+
+/* PLENARY_STORE_FAULT_STALL: the write waits here until the test sets another fault. */
+static void
+stall_if_asked (const char *path)
+{
+  g_autofree char *basename = g_path_get_basename (path);
+
+  G_LOCK (fault);
+  while (fault_kind == PLENARY_STORE_FAULT_STALL && g_strcmp0 (fault_basename, basename) == 0)
+    g_cond_wait (&fault_changed, &G_LOCK_NAME (fault));
   G_UNLOCK (fault);
 }
 
@@ -136,6 +150,7 @@ plenary_store_write_temp (const char  *path,
                 G_STRFUNC, path);
 #endif
 
+  stall_if_asked (path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       set_io_error (error, errno, path);
@@ -243,6 +258,115 @@ plenary_store_remove_stale_temps (const char *dir)
           g_unlink (path);
         }
     }
+}
+
+/* Folders that writes may race with a deletion of: an event's, when it is forgotten while
+ * a sync stores its programme or stars are saved. A deletion waits for the writes begun in
+ * its folder, and no write begins there until it is done. */
+static GMutex dirs_lock;
+static GCond dirs_changed;
+static GPtrArray *writing_dirs;    /* once per write in progress */
+static GPtrArray *deleting_dirs;
+
+static gboolean
+is_within (const char *path,
+           const char *dir)
+{
+  gsize length = strlen (dir);
+
+  return strncmp (path, dir, length) == 0
+         && (path[length] == '\0' || path[length] == G_DIR_SEPARATOR);
+}
+
+gboolean
+plenary_store_begin_write (const char  *dir,
+                           GError     **error)
+{
+  g_return_val_if_fail (dir != NULL, FALSE);
+
+  g_mutex_lock (&dirs_lock);
+  for (guint i = 0; deleting_dirs != NULL && i < deleting_dirs->len; i++)
+    if (is_within (dir, g_ptr_array_index (deleting_dirs, i)))
+      {
+        g_autofree char *display = g_filename_display_name (dir);
+
+        g_mutex_unlock (&dirs_lock);
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("Could not save in “%s”: it is being deleted"), display);
+        return FALSE;
+      }
+  if (writing_dirs == NULL)
+    writing_dirs = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (writing_dirs, g_strdup (dir));
+  g_mutex_unlock (&dirs_lock);
+  return TRUE;
+}
+
+void
+plenary_store_end_write (const char *dir)
+{
+  g_return_if_fail (dir != NULL);
+
+  g_mutex_lock (&dirs_lock);
+  for (guint i = 0; writing_dirs != NULL && i < writing_dirs->len; i++)
+    if (strcmp (g_ptr_array_index (writing_dirs, i), dir) == 0)
+      {
+        g_ptr_array_remove_index_fast (writing_dirs, i);
+        break;
+      }
+  g_cond_broadcast (&dirs_changed);
+  g_mutex_unlock (&dirs_lock);
+}
+
+static gboolean
+writing_within (const char *dir)
+{
+  for (guint i = 0; writing_dirs != NULL && i < writing_dirs->len; i++)
+    if (is_within (g_ptr_array_index (writing_dirs, i), dir))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+delete_tree (GFile *file)
+{
+  g_autoptr (GFileEnumerator) children = g_file_enumerate_children (
+    file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr (GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      delete_tree (child);
+      g_object_unref (info);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+void
+plenary_store_delete_dir (const char *dir)
+{
+  g_autoptr (GFile) file = NULL;
+  char *deleting;
+
+  g_return_if_fail (dir != NULL);
+
+  file = g_file_new_for_path (dir);
+  deleting = g_strdup (dir);
+  g_mutex_lock (&dirs_lock);
+  if (deleting_dirs == NULL)
+    deleting_dirs = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (deleting_dirs, deleting);
+  while (writing_within (dir))
+    g_cond_wait (&dirs_changed, &dirs_lock);
+  g_mutex_unlock (&dirs_lock);
+
+  delete_tree (file);
+
+  g_mutex_lock (&dirs_lock);
+  g_ptr_array_remove_fast (deleting_dirs, deleting);
+  g_mutex_unlock (&dirs_lock);
 }
 
 gboolean
@@ -398,6 +522,7 @@ plenary_store_load_json (const char  *path,
 typedef struct
 {
   char  *path;
+  char  *dir;        /* its folder, where the write was begun (plenary_store_begin_write()) */
   char  *contents;
   gsize  length;
 } WriteData;
@@ -406,6 +531,7 @@ static void
 write_data_free (WriteData *data)
 {
   g_free (data->path);
+  g_free (data->dir);
   g_free (data->contents);
   g_free (data);
 }
@@ -418,8 +544,12 @@ write_thread (GTask        *task,
 {
   WriteData *data = task_data;
   GError *error = NULL;
+  gboolean written = plenary_store_write_file (data->path, data->contents, data->length,
+                                               &error);
 
-  if (plenary_store_write_file (data->path, data->contents, data->length, &error))
+  /* Before the task returns: its owner may delete the folder as soon as it has. */
+  plenary_store_end_write (data->dir);
+  if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -432,11 +562,19 @@ plenary_store_write_file_in_thread (GTask      *task,
                                     gsize       length)
 {
   WriteData *data = g_new0 (WriteData, 1);
+  GError *error = NULL;
 
   data->path = g_strdup (path);
+  data->dir = g_path_get_dirname (path);
   data->contents = contents;
   data->length = length;
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  /* Begun now, not when a worker gets to it: a deletion asked for meanwhile waits for it. */
+  if (!plenary_store_begin_write (data->dir, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
   g_task_run_in_thread (task, write_thread);
 }
 

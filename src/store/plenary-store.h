@@ -82,6 +82,8 @@ typedef enum
   PLENARY_STORE_FAULT_NONE,
   PLENARY_STORE_FAULT_NO_SPACE,      /* writing the temporary file fails with ENOSPC */
   PLENARY_STORE_FAULT_BEFORE_RENAME, /* the process "dies" after the temporary file is written */
+  PLENARY_STORE_FAULT_STALL,         /* the write waits, before it creates anything, until
+                                      * another fault is set */
 } PlenaryStoreFault;
 
 void        plenary_store_set_fault       (PlenaryStoreFault  fault,
@@ -98,8 +100,19 @@ gboolean    plenary_store_commit_temp     (const char    *temp_path,
 void        plenary_store_sync_dir        (const char    *dir);
 void        plenary_store_remove_stale_temps (const char *dir);
 
+/* A write into @dir, or below it, that a deletion of @dir must not race with: between these
+ * two, plenary_store_delete_dir() waits. FALSE (G_IO_ERROR_NOT_FOUND) while @dir is being
+ * deleted: then write nothing there. Any thread. */
+gboolean    plenary_store_begin_write     (const char    *dir,
+                                           GError       **error);
+void        plenary_store_end_write       (const char    *dir);
+/* Deletes @dir and everything in it, once the writes begun in it have ended; none begins
+ * there meanwhile. Blocking: for a worker thread. */
+void        plenary_store_delete_dir      (const char    *dir);
+
 /* Runs plenary_store_write_file() for @task in a worker thread and returns its result as a
- * boolean on @task. Takes @contents. */
+ * boolean on @task. Takes @contents. The write is begun in @path's folder at once
+ * (plenary_store_begin_write()). */
 void        plenary_store_write_file_in_thread (GTask      *task,
                                                 const char *path,
                                                 char       *contents,

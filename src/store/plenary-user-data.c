@@ -35,6 +35,7 @@ struct _PlenaryUserData
   guint         save_source;
   gboolean      dirty;
   gboolean      saving;
+  gboolean      discarded;   /* its folder is deleted: nothing is written any more */
   GList        *waiting;     /* GTasks of save_async() calls made while saving */
   GCancellable *cancellable;
 };
@@ -80,7 +81,7 @@ static void
 set_dirty (PlenaryUserData *self,
            gboolean         dirty)
 {
-  if (self->dirty == dirty)
+  if (self->dirty == dirty || (dirty && self->discarded))
     return;
   self->dirty = dirty;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
@@ -256,7 +257,13 @@ save_done_cb (GObject      *object,
   g_list_free_full (waiting, g_object_unref);
 
   /* Callers who asked while this save ran need the newer contents on disk too. */
-  if (self->waiting != NULL)
+  if (self->waiting != NULL && self->discarded)
+    {
+      for (GList *l = self->waiting; l != NULL; l = l->next)
+        g_task_return_boolean (l->data, TRUE);
+      g_list_free_full (g_steal_pointer (&self->waiting), g_object_unref);
+    }
+  else if (self->waiting != NULL)
     start_save (self, g_steal_pointer (&self->waiting));
   else if (self->dirty && error == NULL)
     schedule_save (self);
@@ -293,6 +300,8 @@ static void
 schedule_save (PlenaryUserData *self)
 {
   g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->discarded)
+    return;
   self->save_source = g_timeout_add (self->save_delay, save_timeout_cb, self);
 }
 
@@ -318,7 +327,7 @@ plenary_user_data_save_async (PlenaryUserData     *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_user_data_save_async);
-  if (self->saving)
+  if (self->saving && !self->discarded)
     self->waiting = g_list_append (self->waiting, task);
   else if (!self->dirty)
     {
@@ -533,6 +542,16 @@ plenary_user_data_get_dirty (PlenaryUserData *self)
 {
   g_return_val_if_fail (PLENARY_IS_USER_DATA (self), FALSE);
   return self->dirty || self->saving;
+}
+
+void
+plenary_user_data_discard (PlenaryUserData *self)
+{
+  g_return_if_fail (PLENARY_IS_USER_DATA (self));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  set_dirty (self, FALSE);
+  self->discarded = TRUE;
 }
 
 static Record *

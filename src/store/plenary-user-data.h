@@ -39,6 +39,9 @@ gboolean         plenary_user_data_save_finish     (PlenaryUserData     *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
 gboolean         plenary_user_data_get_dirty       (PlenaryUserData     *self);
+/* Its event is forgotten and its folder deleted: the changes not written yet are dropped and
+ * nothing more is written (a write under way ends; the deletion waits for it). */
+void             plenary_user_data_discard         (PlenaryUserData     *self);
 
 gboolean         plenary_user_data_get_starred     (PlenaryUserData     *self,
                                                     const char          *key);

@@ -19,6 +19,7 @@
 #include "indico/plenary-indico-parser.h"
 #include "store/plenary-commit.h"
 #include "store/plenary-credentials.h"
+#include "store/plenary-store.h"
 #include "util/plenary-json.h"
 #include "plenary-sync-service.h"
 
@@ -72,14 +73,23 @@ typedef struct
   gboolean            retriable;   /* the last failure may go away by itself */
 } Schedule;
 
+typedef struct _SyncJob SyncJob;
+
+/* One caller of a sync. Callers share a job, but each waits on its own: its cancellable
+ * ends its wait at once, and the job stops only when no caller is left. */
 typedef struct
+{
+  GTask   *task;
+  GSource *cancelled;   /* dispatched when the task's cancellable is cancelled */
+  SyncJob *job;         /* the job it waits for: a Refresh moves it to the new one */
+} Caller;
+
+struct _SyncJob
 {
   PlenarySyncService *service;   /* owned: the job's one reference, dropped when it is freed */
   PlenaryEvent  *event;
-  GList         *tasks;          /* GTask of each caller (joined syncs) */
+  GList         *callers;        /* Caller, each with its task */
   GCancellable  *cancellable;
-  GCancellable  *caller_cancellable;
-  gulong         caller_handler;
   gulong         service_handler;
   gboolean       force;
   char          *token;
@@ -95,6 +105,7 @@ typedef struct
   PlenarySnapshot *snapshot;
   gboolean       left_origin;    /* this redirect chain has left the token's origin */
   gboolean       processing;     /* fetched: parsing or saving, no longer cancelled */
+  char          *writing;        /* the event's folder, while processing may write there */
   gboolean       superseded;     /* a Refresh replaced it: finishes silently */
   guint          deadline_source;
   guint          rate_source;
@@ -102,7 +113,7 @@ typedef struct
   gsize          filled;         /* bytes of the body in buffer (its length is its room) */
   gboolean       was_reading;    /* a body was being read at the last rate check */
   GError        *stop_reason;    /* why the job cancelled itself (deadline, rate) */
-} SyncJob;
+};
 
 static void schedule_next (PlenarySyncService *self,
                            Schedule           *schedule,
@@ -110,14 +121,23 @@ static void schedule_next (PlenarySyncService *self,
 static void fetch_part    (SyncJob            *job);
 
 static void
+caller_free (Caller *caller)
+{
+  if (caller->cancelled != NULL)
+    {
+      g_source_destroy (caller->cancelled);
+      g_source_unref (caller->cancelled);
+    }
+  g_object_unref (caller->task);
+  g_free (caller);
+}
+
+static void
 sync_job_free (SyncJob *job)
 {
   g_clear_object (&job->event);
-  g_list_free_full (job->tasks, g_object_unref);
+  g_list_free_full (job->callers, (GDestroyNotify) caller_free);
   g_cancellable_disconnect (job->service->cancellable, job->service_handler);
-  if (job->caller_cancellable != NULL)
-    g_cancellable_disconnect (job->caller_cancellable, job->caller_handler);
-  g_clear_object (&job->caller_cancellable);
   g_clear_object (&job->cancellable);
   g_clear_pointer (&job->token, plenary_credentials_free_token);
   for (guint i = 0; i < G_N_ELEMENTS (job->bodies); i++)
@@ -128,6 +148,9 @@ sync_job_free (SyncJob *job)
   g_clear_object (&job->stream);
   g_clear_pointer (&job->buffer, g_byte_array_unref);
   g_clear_object (&job->snapshot);
+  if (job->writing != NULL)
+    plenary_store_end_write (job->writing);
+  g_free (job->writing);
   g_clear_handle_id (&job->deadline_source, g_source_remove);
   g_clear_handle_id (&job->rate_source, g_source_remove);
   g_clear_error (&job->stop_reason);
@@ -264,7 +287,7 @@ job_finish (SyncJob  *job,
 {
   PlenarySyncService *self = job->service;
   Schedule *schedule = g_hash_table_lookup (self->scheduled, job->event);
-  GList *tasks;
+  GList *callers;
 
   /* Replaced by a Refresh: its callers went to the new job, its state is the new job's. */
   if (job->superseded)
@@ -273,7 +296,7 @@ job_finish (SyncJob  *job,
       sync_job_free (job);
       return;
     }
-  tasks = g_steal_pointer (&job->tasks);
+  callers = g_steal_pointer (&job->callers);
   if (g_hash_table_lookup (self->jobs, job->event) == job)
     g_hash_table_steal (self->jobs, job->event);
 
@@ -338,17 +361,19 @@ job_finish (SyncJob  *job,
         }
     }
 
-  for (GList *l = tasks; l != NULL; l = l->next)
+  for (GList *l = callers; l != NULL; l = l->next)
     {
+      GTask *task = ((Caller *) l->data)->task;
+
       if (error != NULL)
-        g_task_return_error (l->data, g_error_copy (error));
+        g_task_return_error (task, g_error_copy (error));
       else
         {
-          g_task_set_task_data (l->data, GINT_TO_POINTER (changed), NULL);
-          g_task_return_boolean (l->data, TRUE);
+          g_task_set_task_data (task, GINT_TO_POINTER (changed), NULL);
+          g_task_return_boolean (task, TRUE);
         }
     }
-  g_list_free_full (tasks, g_object_unref);
+  g_list_free_full (callers, (GDestroyNotify) caller_free);
   g_clear_error (&error);
   sync_job_free (job);
 }
@@ -475,6 +500,13 @@ parsed_cb (GObject      *object,
   /* The parse read the envelope's ts: storing the snapshot need not parse it again. */
   plenary_snapshot_set_ts (job->snapshot, facts.ts);
 
+  /* Removed meanwhile: its folder is deleted once this job ends; nothing to store there. */
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+    {
+      job_fail (job, error);
+      return;
+    }
+
   /* The plausibility gate: an answer that would take away most of a good programme is
    * kept aside, not stored over it; the user decides (win.use-held-programme). */
   reason = held_reason (job->event, schedule, &facts);
@@ -547,11 +579,25 @@ free_bodies (GBytes **bodies)
 static void
 all_fetched (SyncJob *job)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, job->cancellable, snapshot_made_cb, job);
-  GBytes **bodies = g_new0 (GBytes *, PLENARY_INDICO_N_PARTS);
+  g_autoptr (GTask) task = NULL;
+  const char *dir = plenary_event_get_directory (job->event);
+  GError *error = NULL;
+  GBytes **bodies;
 
+  /* From here the job may write in the event's folder (a commit, or a programme held
+   * aside): forgetting the event deletes the folder only once the job has ended. */
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &error)
+      || !plenary_store_begin_write (dir, &error))
+    {
+      job_fail (job, error);
+      return;
+    }
+  job->writing = g_strdup (dir);
   job->processing = TRUE;
   g_clear_handle_id (&job->rate_source, g_source_remove);
+
+  task = g_task_new (NULL, job->cancellable, snapshot_made_cb, job);
+  bodies = g_new0 (GBytes *, PLENARY_INDICO_N_PARTS);
 
   /* Hashing the bodies (97 MB at 20,000 talks) takes a third of a second: not on the main
    * thread. The task keeps its own references, whatever happens to the job meanwhile. */
@@ -832,10 +878,47 @@ rate_cb (gpointer user_data)
 /* Public API */
 
 static void
-caller_cancelled_cb (GCancellable *cancellable,
-                     GCancellable *job_cancellable)
+service_cancelled_cb (GCancellable *cancellable,
+                      GCancellable *job_cancellable)
 {
   g_cancellable_cancel (job_cancellable);
+}
+
+/* A caller gave up: its wait ends now, with G_IO_ERROR_CANCELLED. The job goes on for the
+ * others; with none left, a download stops (a job already parsing or saving has what it
+ * needs, and finishes). */
+static gboolean
+caller_cancelled_cb (GCancellable *cancellable,
+                     gpointer      user_data)
+{
+  Caller *caller = user_data;
+  SyncJob *job = caller->job;
+
+  job->callers = g_list_remove (job->callers, caller);
+  g_task_return_error_if_cancelled (caller->task);
+  caller_free (caller);
+  if (job->callers == NULL && !job->processing)
+    g_cancellable_cancel (job->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_caller (SyncJob *job,
+            GTask   *task)   /* (transfer full) */
+{
+  Caller *caller = g_new0 (Caller, 1);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  caller->task = task;
+  caller->job = job;
+  if (cancellable != NULL)
+    {
+      caller->cancelled = g_cancellable_source_new (cancellable);
+      g_source_set_callback (caller->cancelled, G_SOURCE_FUNC (caller_cancelled_cb), caller,
+                             NULL);
+      g_source_attach (caller->cancelled, g_task_get_context (task));
+    }
+  job->callers = g_list_append (job->callers, caller);
 }
 
 void
@@ -846,7 +929,7 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr (GTask) task = NULL;
+  GTask *task;
   SyncJob *job;
   SyncJob *old;
 
@@ -858,18 +941,22 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
 
   /* Never two syncs of one event at once: a second caller gets the first one's result. A
    * Refresh (@force) replaces a sync still downloading, whose callers get the new one's;
-   * one already parsing or saving has what it needs and finishes. */
+   * one already parsing or saving has what it needs and finishes. A download that every
+   * caller gave up on is replaced too: it is stopping. */
   old = g_hash_table_lookup (self->jobs, event);
-  if (old != NULL && (!force || old->processing))
+  if (old != NULL
+      && (old->processing || (!force && !g_cancellable_is_cancelled (old->cancellable))))
     {
-      old->tasks = g_list_append (old->tasks, g_steal_pointer (&task));
+      add_caller (old, task);
       return;
     }
 
   job = g_new0 (SyncJob, 1);
   if (old != NULL)
     {
-      job->tasks = g_steal_pointer (&old->tasks);
+      job->callers = g_steal_pointer (&old->callers);
+      for (GList *l = job->callers; l != NULL; l = l->next)
+        ((Caller *) l->data)->job = job;
       old->superseded = TRUE;
       g_hash_table_steal (self->jobs, event);
       g_cancellable_cancel (old->cancellable);
@@ -877,25 +964,18 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
   job->event = g_object_ref (event);
   job->force = force;
   job->retry_after = -1;
-  job->tasks = g_list_append (job->tasks, g_steal_pointer (&task));
+  add_caller (job, task);
   job->service = g_object_ref (self);
   if (self->deadline > 0)
     job->deadline_source = g_timeout_add_seconds (self->deadline, deadline_cb, job);
   if (self->min_rate > 0 && self->rate_window > 0)
     job->rate_source = g_timeout_add_seconds (self->rate_window, rate_cb, job);
   job->cancellable = g_cancellable_new ();
-  /* Cancelled when the service is disposed, or by the first caller's cancellable. */
+  /* Cancelled when the service is disposed; the callers' cancellables end their own waits. */
   job->service_handler = g_cancellable_connect (self->cancellable,
-                                                G_CALLBACK (caller_cancelled_cb),
+                                                G_CALLBACK (service_cancelled_cb),
                                                 g_object_ref (job->cancellable),
                                                 g_object_unref);
-  if (cancellable != NULL)
-    {
-      job->caller_cancellable = g_object_ref (cancellable);
-      job->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
-                                                   g_object_ref (job->cancellable),
-                                                   g_object_unref);
-    }
   g_hash_table_insert (self->jobs, event, job);
 
   plenary_event_set_sync_state (event, PLENARY_SYNC_STATE_SYNCING,

@@ -49,10 +49,16 @@ SoupSession        *plenary_sync_service_get_session  (PlenarySyncService  *self
 
 /* One sync of @event: GET each part of the Indico client's endpoint table (timetable, event
  * export in the event's timezone, programme), check each answer (the programme is optional),
- * and only when all are good and something changed, parse them (in a thread), store them (atomically, keeping the previous snapshot) and swap
- * the event's schedule. @force bypasses Indico's 10-minute cache (nc=yes): for "Refresh
- * now" only. A sync of an event already syncing joins it. The event's "sync-state",
- * "error-message" and "last-sync" follow. */
+ * and only when all are good and something changed, parse them (in a thread), store them
+ * (atomically, keeping the previous snapshot) and swap the event's schedule. @force bypasses
+ * Indico's 10-minute cache (nc=yes): for "Refresh now" only. The event's "sync-state",
+ * "error-message" and "last-sync" follow.
+ *
+ * A sync of an event already syncing joins it; a Refresh replaces one still downloading,
+ * and its callers wait for the new one. Each caller gets exactly one callback: the result
+ * of the sync it ends up waiting for, or G_IO_ERROR_CANCELLED as soon as its own
+ * @cancellable is cancelled. That stops the shared sync only when no caller is left, and
+ * only while it downloads: once parsing or saving, it finishes. */
 void                plenary_sync_service_sync_async   (PlenarySyncService  *self,
                                                        PlenaryEvent        *event,
                                                        gboolean             force,
