@@ -108,6 +108,22 @@ test_views_built_when_shown (void)
   plenary_test_stop_application (app);
 }
 
+/* Shortcuts windows transient for @window (only the visible ones with @visible_only). */
+static guint
+count_shortcuts_windows (GtkWindow *window,
+                         gboolean   visible_only)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+  guint n = 0;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data)
+        && gtk_window_get_transient_for (l->data) == window
+        && (!visible_only || gtk_widget_get_visible (l->data)))
+      n++;
+  return n;
+}
+
 static void
 test_actions_and_accels (void)
 {
@@ -119,13 +135,31 @@ test_actions_and_accels (void)
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
 
   quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
   help_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                        "win.show-help-overlay");
-  g_assert_nonnull (help_accels[0]);
+  g_assert_cmpstr (help_accels[0], ==, "<Control>question");
+
+  /* The shortcuts window is built when first asked for, not at start-up, and once. */
+  g_assert_cmpuint (count_shortcuts_windows (window, FALSE), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  plenary_test_iterate (50);
+  g_assert_cmpuint (count_shortcuts_windows (window, TRUE), ==, 1);
+  {
+    g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (GTK_IS_SHORTCUTS_WINDOW (l->data))
+        gtk_window_close (l->data);
+  }
+  plenary_test_iterate (50);
+  g_assert_cmpuint (count_shortcuts_windows (window, TRUE), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  plenary_test_iterate (50);
+  g_assert_cmpuint (count_shortcuts_windows (window, TRUE), ==, 1);
+  g_assert_cmpuint (count_shortcuts_windows (window, FALSE), ==, 1);
 
   /* About and Preferences open real windows. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

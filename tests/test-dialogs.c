@@ -335,7 +335,7 @@ static GHashTable *
 listed_accels (GtkApplication *app)
 {
   g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
-                                                                  "/gtk/help-overlay.ui");
+                                                                  "/ui/plenary-shortcuts-window.ui");
   g_autoptr (GSList) objects = gtk_builder_get_objects (builder);
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -547,7 +547,7 @@ static void
 test_shortcuts_fit_360 (void)
 {
   g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
-                                                                  "/gtk/help-overlay.ui");
+                                                                  "/ui/plenary-shortcuts-window.ui");
   GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
   const char *sections[] = { "general", "schedule", "rooms", "chair" };
   g_autoptr (GSList) objects = gtk_builder_get_objects (builder);

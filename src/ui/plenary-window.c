@@ -50,6 +50,7 @@ struct _PlenaryWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  GtkWindow            *shortcuts_window;   /* built when first asked for */
   PlenaryEvent         *event;
   PlenarySchedule      *schedule;
   gboolean              is_sample;
@@ -1094,6 +1095,30 @@ on_import_response (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* GtkApplication built a window's gtk/help-overlay.ui, the whole shortcuts window, when the
+ * window was made: a few milliseconds of every start, before its first frame, for a window
+ * rarely opened. It is built the first time it is asked for. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  PlenaryWindow *self = PLENARY_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr (GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/plenary-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window),
+                                 (gpointer *) &self->shortcuts_window);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 import_stars_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1250,6 +1275,8 @@ plenary_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->freshness_timeout, g_source_remove);
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (self->shortcuts_window);
   if (self->event != NULL)
     g_signal_handlers_disconnect_by_data (self->event, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_WINDOW);
@@ -1361,6 +1388,8 @@ plenary_window_class_init (PlenaryWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-ics", "s", export_ics_action);
   gtk_widget_class_install_action (widget_class, "win.show-changes", NULL, show_changes_action);
   gtk_widget_class_install_action (widget_class, "win.import-stars", NULL, import_stars_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "win.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
