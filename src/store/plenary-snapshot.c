@@ -77,8 +77,11 @@ plenary_snapshot_init (PlenarySnapshot *self)
   self->ts = -1;
 }
 
+/* @sha256: the parts' hashes when the caller has them already (a load verified them), taken;
+ * NULL to compute them. */
 static PlenarySnapshot *
 snapshot_new_full (GBytes    *parts[N_PARTS],
+                   char      *sha256[N_PARTS],
                    GDateTime *fetched_at,
                    gint64     ts)
 {
@@ -89,7 +92,9 @@ snapshot_new_full (GBytes    *parts[N_PARTS],
       if (parts[i] == NULL)
         continue;
       self->parts[i] = g_bytes_ref (parts[i]);
-      self->sha256[i] = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, parts[i]);
+      self->sha256[i] = sha256 != NULL && sha256[i] != NULL
+                          ? g_steal_pointer (&sha256[i])
+                          : g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, parts[i]);
     }
   self->fetched_at = fetched_at != NULL ? g_date_time_ref (fetched_at)
                                         : g_date_time_new_now_utc ();
@@ -108,7 +113,7 @@ plenary_snapshot_new (GBytes    *timetable,
   g_return_val_if_fail (timetable != NULL, NULL);
   g_return_val_if_fail (event != NULL, NULL);
 
-  return snapshot_new_full (parts, fetched_at, -1);
+  return snapshot_new_full (parts, NULL, fetched_at, -1);
 }
 
 GBytes *
@@ -220,6 +225,7 @@ load_one (const char  *dir,
   g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
   g_autoptr (JsonNode) meta = NULL;
   GBytes *parts[N_PARTS] = { NULL, };
+  char *hashes[N_PARTS] = { NULL, };
   PlenarySnapshot *snapshot = NULL;
   g_autoptr (GDateTime) fetched_at = NULL;
   g_autoptr (GError) local_error = NULL;
@@ -268,13 +274,16 @@ load_one (const char  *dir,
       if (g_ascii_strcasecmp (sha256, expected) != 0)
         goto damaged;
       parts[i] = g_bytes_new_take (g_steal_pointer (&contents), length);
+      hashes[i] = g_steal_pointer (&sha256);
     }
 
   fetched = json_object_get_string_member_with_default (object, "fetched-at", NULL);
   if (fetched != NULL)
     fetched_at = g_date_time_new_from_iso8601 (fetched, NULL);
 
-  snapshot = snapshot_new_full (parts, fetched_at,
+  /* Verified just now: the snapshot keeps these hashes rather than hashing the parts again
+   * (97 MB at 20,000 talks, a third of a second). */
+  snapshot = snapshot_new_full (parts, hashes, fetched_at,
                                 json_object_get_int_member_with_default (object, "ts", -1));
   goto out;
 
@@ -283,7 +292,10 @@ damaged:
                        _("The stored programme is incomplete"));
 out:
   for (guint i = 0; i < N_PARTS; i++)
-    g_clear_pointer (&parts[i], g_bytes_unref);
+    {
+      g_clear_pointer (&parts[i], g_bytes_unref);
+      g_free (hashes[i]);
+    }
   return snapshot;
 }
 
