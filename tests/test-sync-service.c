@@ -172,6 +172,73 @@ test_unchanged (Fixture       *f,
   g_assert_cmpuint (test_server_count (f->server, TT_11), ==, 2);
 }
 
+/* Whether the event's programme has a talk called @title. */
+static gboolean
+has_title (PlenaryEvent *event,
+           const char   *title)
+{
+  GListModel *entries = plenary_schedule_get_entries (plenary_event_get_schedule (event));
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr (PlenaryEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_strcmp0 (plenary_entry_get_title (entry), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The server's timetable with @from replaced by @to. */
+static void
+serve_timetable_with (Fixture    *f,
+                      const char *from,
+                      const char *to)
+{
+  g_autofree char *path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+  g_autoptr (GBytes) original = plenary_test_load_bytes (path);
+  g_autoptr (GString) text = g_string_new_len (g_bytes_get_data (original, NULL),
+                                               g_bytes_get_size (original));
+  g_autoptr (GBytes) body = NULL;
+
+  g_string_replace (text, from, to, 0);
+  body = g_string_free_to_bytes (g_steal_pointer (&text));
+  test_server_reply (f->server, TT_11, 200, "application/json", body, NULL, NULL,
+                     TEST_REPLY_NORMAL);
+}
+
+/* A new answer of another size is parsed while it is hashed; one of the same size only after
+ * its hashes tell it from the current one. Either way the new programme is in and stored. */
+static void
+test_changed_any_size (Fixture       *f,
+                       gconstpointer  data)
+{
+  const struct { const char *to; const char *title; } answers[] = {
+    { "Welcoming Talks", "BPF & Networking Welcoming Talks" },     /* same size */
+    { "Opening Sessions", "BPF & Networking Opening Sessions" },   /* one byte more */
+  };
+
+  sync_first (f);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autofree char *stored_path = g_build_filename (plenary_event_get_directory (f->event),
+                                                       "timetable.json", NULL);
+      g_autoptr (GBytes) stored = NULL;
+      g_autoptr (GError) error = NULL;
+      gboolean changed = FALSE;
+
+      serve_timetable_with (f, "Opening Session", answers[i].to);
+      g_assert_true (test_sync_event (f->service, f->event, &changed, &error));
+      g_assert_no_error (error);
+      g_assert_true (changed);
+      g_assert_true (has_title (f->event, answers[i].title));
+      g_assert_false (has_title (f->event, "BPF & Networking Opening Session"));
+      stored = plenary_test_load_bytes (stored_path);
+      g_assert_true (g_bytes_equal (stored, plenary_snapshot_get_timetable (
+                                      plenary_event_get_snapshot (f->event))));
+    }
+}
+
 typedef struct
 {
   const char    *name;
@@ -876,6 +943,7 @@ main (int   argc,
 
   ADD ("success", test_success, NULL);
   ADD ("unchanged", test_unchanged, NULL);
+  ADD ("changed-any-size", test_changed_any_size, NULL);
   ADD ("program", test_program, NULL);
   ADD ("second-event", test_second_event, NULL);
   ADD ("join", test_join, NULL);

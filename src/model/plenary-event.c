@@ -440,26 +440,48 @@ plenary_event_set_programme (PlenaryEvent    *self,
 }
 
 static PlenaryIndicoSources *
-sources_new (PlenarySnapshot *snapshot,
-             const char      *server_base,
-             const char      *event_id)
+sources_new (GBytes     *timetable,
+             GBytes     *event,
+             GBytes     *program,
+             const char *server_base,
+             const char *event_id)
 {
   PlenaryIndicoSources *sources = plenary_indico_sources_new ();
-  GBytes *program = plenary_snapshot_get_program (snapshot);
 
-  sources->timetable = g_bytes_ref (plenary_snapshot_get_timetable (snapshot));
-  sources->event = g_bytes_ref (plenary_snapshot_get_event (snapshot));
+  sources->timetable = g_bytes_ref (timetable);
+  sources->event = g_bytes_ref (event);
   sources->program = program != NULL ? g_bytes_ref (program) : NULL;
   sources->server_base = g_strdup (server_base);
   sources->event_id = g_strdup (event_id);
   return sources;
 }
 
+static PlenaryIndicoSources *
+snapshot_sources (PlenarySnapshot *snapshot,
+                  const char      *server_base,
+                  const char      *event_id)
+{
+  return sources_new (plenary_snapshot_get_timetable (snapshot),
+                      plenary_snapshot_get_event (snapshot),
+                      plenary_snapshot_get_program (snapshot), server_base, event_id);
+}
+
 PlenaryIndicoSources *
 plenary_event_build_sources (PlenaryEvent    *self,
                              PlenarySnapshot *snapshot)
 {
-  return sources_new (snapshot, self->server_base, self->event_id);
+  return snapshot_sources (snapshot, self->server_base, self->event_id);
+}
+
+PlenaryIndicoSources *
+plenary_event_build_sources_from_parts (PlenaryEvent *self,
+                                        GBytes       *timetable,
+                                        GBytes       *event,
+                                        GBytes       *program)
+{
+  g_return_val_if_fail (PLENARY_IS_EVENT (self), NULL);
+
+  return sources_new (timetable, event, program, self->server_base, self->event_id);
 }
 
 /* Held answers: a sync's answer that looked wrong (see the sync service's gate) is kept in
@@ -743,7 +765,7 @@ use_held_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  sources = sources_new (snapshot, data->server_base, data->event_id);
+  sources = snapshot_sources (snapshot, data->server_base, data->event_id);
   schedule = plenary_indico_parse (sources, NULL, &error);
   if (schedule == NULL || !plenary_store_commit (data->dir, snapshot, schedule, &error))
     {

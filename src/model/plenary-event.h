@@ -131,5 +131,10 @@ gboolean          plenary_event_hold_finish        (PlenaryEvent        *self,
 void              plenary_event_drop_held          (PlenaryEvent        *self);
 PlenaryIndicoSources *plenary_event_build_sources  (PlenaryEvent        *self,
                                                     PlenarySnapshot     *snapshot);
+/* The same from downloaded parts not yet made a snapshot (@program may be NULL). */
+PlenaryIndicoSources *plenary_event_build_sources_from_parts (PlenaryEvent *self,
+                                                              GBytes       *timetable,
+                                                              GBytes       *event,
+                                                              GBytes       *program);
 
 G_END_DECLS
