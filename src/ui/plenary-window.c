@@ -50,7 +50,6 @@ struct _PlenaryWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
-  GtkWindow            *shortcuts_window;   /* built when first asked for */
   PlenaryEvent         *event;
   PlenarySchedule      *schedule;
   gboolean              is_sample;
@@ -1097,26 +1096,25 @@ on_import_response (GtkNativeDialog *dialog,
 
 /* GtkApplication built a window's gtk/help-overlay.ui, the whole shortcuts window, when the
  * window was made: a few milliseconds of every start, before its first frame, for a window
- * rarely opened. It is built the first time it is asked for. */
+ * rarely opened. It is built the first time it is asked for, and given to the window as
+ * GtkApplication would have (which shows the application's accelerators in it). */
 static void
 show_help_overlay_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  PlenaryWindow *self = PLENARY_WINDOW (widget);
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
 
-  if (self->shortcuts_window == NULL)
+  if (overlay == NULL)
     {
       g_autoptr (GtkBuilder) builder =
         gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/plenary-shortcuts-window.ui");
 
-      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
-      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
-      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
-      g_object_add_weak_pointer (G_OBJECT (self->shortcuts_window),
-                                 (gpointer *) &self->shortcuts_window);
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
     }
-  gtk_window_present (self->shortcuts_window);
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -1275,8 +1273,6 @@ plenary_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->freshness_timeout, g_source_remove);
-  if (self->shortcuts_window != NULL)
-    gtk_window_destroy (self->shortcuts_window);
   if (self->event != NULL)
     g_signal_handlers_disconnect_by_data (self->event, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_WINDOW);
