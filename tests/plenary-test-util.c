@@ -197,6 +197,42 @@ plenary_test_present (GtkWidget  *view,
   return view;
 }
 
+PlenarySchedule *
+plenary_test_parse_timetable (const char *timetable_json)
+{
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
+  g_autoptr (GError) error = NULL;
+  PlenarySchedule *schedule;
+
+  sources->timetable = g_bytes_new (timetable_json, strlen (timetable_json));
+  schedule = plenary_indico_parse (sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (schedule);
+  return schedule;
+}
+
+PlenarySchedule *
+plenary_test_load_other_event (const char *title)
+{
+  g_autoptr (JsonNode) title_node = NULL;
+  g_autofree char *title_json = NULL;
+  g_autofree char *json = NULL;
+  PlenarySchedule *schedule;
+
+  title_node = json_node_init_string (json_node_alloc (), title);
+  title_json = json_to_string (title_node, FALSE);
+  json = g_strdup_printf (
+    "{\"count\":1,\"_type\":\"HTTPAPIResult\",\"url\":\"https://lpc.events/export/timetable/"
+    "12.json\",\"results\":{\"12\":{\"20220912\":{\"c1\":{\"id\":\"c1\",\"entryType\":"
+    "\"Contribution\",\"contributionId\":965,\"title\":%s,"
+    "\"description\":\"\",\"startDate\":{\"date\":\"2022-09-12\",\"time\":\"10:00:00\","
+    "\"tz\":\"UTC\"},\"endDate\":{\"date\":\"2022-09-12\",\"time\":\"10:30:00\",\"tz\":"
+    "\"UTC\"},\"room\":\"Elsewhere\",\"presenters\":[]}}}}}", title_json);
+  schedule = plenary_test_parse_timetable (json);
+  g_assert_cmpstr (plenary_schedule_get_event_id (schedule), ==, "12");
+  return schedule;
+}
+
 void
 plenary_test_assert_clock_never_null (GType view_type)
 {

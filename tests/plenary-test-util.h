@@ -57,6 +57,11 @@ PlenarySchedule *plenary_test_load_lpc2021 (void);
 /* The same with @program as its program.json (NULL: the folder's own, and it has none, as
  * when the server answers 404). */
 PlenarySchedule *plenary_test_load_lpc2021_with_program (GBytes *program);
+/* A programme parsed from @timetable_json alone (no event export); asserts it parses. */
+PlenarySchedule *plenary_test_parse_timetable (const char *timetable_json);
+/* Another event on LPC's server, 12, whose one talk, @title, has the contribution id of an
+ * LPC 2021 talk (965, "Rust in the Linux ecosystem", on the first day). */
+PlenarySchedule *plenary_test_load_other_event (const char *title);
 /* @bytes read with json-glib, independently of Plenary's own reader; asserts it is JSON. */
 JsonNode        *plenary_test_parse_json (GBytes *bytes);
 /* @view alone in a 1000×700 window on screen (@window_out: destroy it at the end). Returns

@@ -28,14 +28,7 @@ load_markup_room (void)
     "\"startDate\":{\"date\":\"2024-09-18\",\"time\":\"10:00:00\",\"tz\":\"UTC\"},"
     "\"endDate\":{\"date\":\"2024-09-18\",\"time\":\"10:30:00\",\"tz\":\"UTC\"},"
     "\"room\":\"<b>A & B</b>\",\"presenters\":[]}}}}}";
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
-  g_autoptr (GError) error = NULL;
-  PlenarySchedule *schedule;
-
-  sources->timetable = g_bytes_new_static (json, strlen (json));
-  schedule = plenary_indico_parse (sources, NULL, &error);
-  g_assert_no_error (error);
-  return schedule;
+  return plenary_test_parse_timetable (json);
 }
 
 static void

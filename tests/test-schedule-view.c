@@ -1145,29 +1145,6 @@ test_first_fold_does_not_animate (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Another event on LPC's server, whose one talk has the id of an LPC 2021 talk (965, "Rust in
- * the Linux ecosystem", on the first day) and a title a search for McKenney finds. */
-static PlenarySchedule *
-load_other_event (void)
-{
-  const char *json =
-    "{\"count\":1,\"_type\":\"HTTPAPIResult\",\"url\":\"https://lpc.events/export/timetable/"
-    "12.json\",\"results\":{\"12\":{\"20220912\":{\"c1\":{\"id\":\"c1\",\"entryType\":"
-    "\"Contribution\",\"contributionId\":965,\"title\":\"McKenney at another event\","
-    "\"description\":\"\",\"startDate\":{\"date\":\"2022-09-12\",\"time\":\"10:00:00\","
-    "\"tz\":\"UTC\"},\"endDate\":{\"date\":\"2022-09-12\",\"time\":\"10:30:00\",\"tz\":"
-    "\"UTC\"},\"room\":\"Elsewhere\",\"presenters\":[]}}}}}";
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
-  g_autoptr (GError) error = NULL;
-  PlenarySchedule *schedule;
-
-  sources->timetable = g_bytes_new_static (json, strlen (json));
-  schedule = plenary_indico_parse (sources, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (plenary_schedule_get_event_id (schedule), ==, "12");
-  return schedule;
-}
-
 /* Everything @model shows is @schedule's: its days, its entries. */
 static void
 assert_all_of (GListModel      *model,
@@ -1205,7 +1182,8 @@ test_search_follows_new_programme (void)
 {
   g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
-  g_autoptr (PlenarySchedule) other = load_other_event ();
+  g_autoptr (PlenarySchedule) other =
+    plenary_test_load_other_event ("McKenney at another event");
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   GListModel *model = plenary_schedule_view_get_model (view);
@@ -1238,7 +1216,8 @@ test_event_switch_closes_page (void)
 {
   g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
-  g_autoptr (PlenarySchedule) other = load_other_event ();
+  g_autoptr (PlenarySchedule) other =
+    plenary_test_load_other_event ("McKenney at another event");
   GtkWindow *window;
   PlenaryScheduleView *view = new_view (schedule, &window);
   PlenaryEntryPage *page = plenary_schedule_view_get_entry_page (view);

@@ -400,27 +400,6 @@ test_opens_inside (void)
   plenary_test_iterate (20);
 }
 
-/* Another event on LPC's server, whose one talk has the id of an LPC 2021 talk (965). */
-static PlenarySchedule *
-load_other_event (void)
-{
-  const char *json =
-    "{\"count\":1,\"_type\":\"HTTPAPIResult\",\"url\":\"https://lpc.events/export/timetable/"
-    "12.json\",\"results\":{\"12\":{\"20220912\":{\"c1\":{\"id\":\"c1\",\"entryType\":"
-    "\"Contribution\",\"contributionId\":965,\"title\":\"Another event's talk\","
-    "\"description\":\"\",\"startDate\":{\"date\":\"2022-09-12\",\"time\":\"10:00:00\","
-    "\"tz\":\"UTC\"},\"endDate\":{\"date\":\"2022-09-12\",\"time\":\"10:30:00\",\"tz\":"
-    "\"UTC\"},\"room\":\"Elsewhere\",\"presenters\":[]}}}}}";
-  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
-  g_autoptr (GError) error = NULL;
-  PlenarySchedule *schedule;
-
-  sources->timetable = g_bytes_new_static (json, strlen (json));
-  schedule = plenary_indico_parse (sources, NULL, &error);
-  g_assert_no_error (error);
-  return schedule;
-}
-
 /* The open talk stays open in a new snapshot of its event; switching to another event, whose
  * talk of the same id (starred there too) is another talk, goes back to the list. */
 static void
@@ -428,7 +407,7 @@ test_event_switch_closes_page (void)
 {
   g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
   g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
-  g_autoptr (PlenarySchedule) other = load_other_event ();
+  g_autoptr (PlenarySchedule) other = plenary_test_load_other_event ("Another event's talk");
   g_autofree char *path = g_build_filename (plenary_test_get_tmpdir (), "switch.json", NULL);
   g_autofree char *other_path = g_build_filename (plenary_test_get_tmpdir (), "switch-other.json",
                                                   NULL);
