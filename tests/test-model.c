@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "indico/plenary-indico-parser.h"
+#include "model/plenary-event.h"
 #include "store/plenary-folder-loader.h"
 #include "plenary-test-util.h"
 
@@ -329,6 +330,44 @@ test_day_rows_in_zone (void)
   }
 }
 
+typedef struct
+{
+  GThread  *thread;   /* where it was finalized */
+  gboolean  done;
+} Freed;
+
+static void
+schedule_freed_cb (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  Freed *freed = data;
+
+  freed->thread = g_thread_self ();
+  g_atomic_int_set (&freed->done, TRUE);
+}
+
+/* A programme replaced by a new one is freed off the main thread (20,000 talks took it a
+ * tenth of a second there), and only once nothing else holds it. */
+static void
+test_replaced_freed_in_thread (void)
+{
+  g_autoptr (PlenaryEvent) event = plenary_event_new ("https://lpc.events/", "11");
+  PlenarySchedule *first = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) second = plenary_test_load_lpc2021 ();
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  Freed freed = { NULL, FALSE };
+
+  plenary_event_set_programme (event, NULL, first);
+  g_object_weak_ref (G_OBJECT (first), schedule_freed_cb, &freed);
+  g_object_unref (first);   /* the event's is the last */
+  plenary_event_set_programme (event, NULL, second);
+  while (!g_atomic_int_get (&freed.done) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_atomic_int_get (&freed.done));
+  g_assert_true (freed.thread != g_thread_self ());
+  g_assert_true (plenary_event_get_schedule (event) == second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/model/time-queries", test_time_queries);
   g_test_add_func ("/model/day-rows-midnight", test_day_rows_midnight);
   g_test_add_func ("/model/day-rows-in-zone", test_day_rows_in_zone);
+  g_test_add_func ("/model/replaced-freed-in-thread", test_replaced_freed_in_thread);
 
   status = g_test_run ();
   g_clear_object (&schedule);

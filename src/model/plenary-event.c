@@ -423,10 +423,14 @@ plenary_event_set_programme (PlenaryEvent    *self,
                              PlenarySnapshot *snapshot,
                              PlenarySchedule *schedule)
 {
+  PlenarySchedule *old;
+
   g_return_if_fail (PLENARY_IS_EVENT (self));
   g_return_if_fail (snapshot == NULL || PLENARY_IS_SNAPSHOT (snapshot));
   g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
 
+  old = self->schedule != schedule && self->schedule != NULL ? g_object_ref (self->schedule)
+                                                              : NULL;
   g_object_freeze_notify (G_OBJECT (self));
   if (g_set_object (&self->snapshot, snapshot))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SNAPSHOT]);
@@ -437,6 +441,10 @@ plenary_event_set_programme (PlenaryEvent    *self,
   if (g_set_object (&self->schedule, schedule))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCHEDULE]);
   g_object_thaw_notify (G_OBJECT (self));
+  /* The views have moved to the new programme: this is most likely the old one's last
+   * reference. */
+  if (old != NULL)
+    plenary_schedule_unref_in_thread (old);
 }
 
 static PlenaryIndicoSources *

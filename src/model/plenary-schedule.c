@@ -825,3 +825,25 @@ plenary_schedule_release_pages (PlenarySchedule *self)
   if (size > 0)
     madvise ((gpointer) data, size, MADV_DONTNEED);
 }
+
+static void
+unref_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_schedule_unref_in_thread (PlenarySchedule *schedule)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, schedule, NULL);
+  g_task_run_in_thread (task, unref_thread);
+}
