@@ -245,6 +245,34 @@ test_cache_last_resort (void)
   plenary_test_stop_application (app);
 }
 
+/* A toast says its text as it is, also a server's message or a room's name with markup in it
+ * (AdwToast reads its title as markup: "<b>A & B</b>" showed as nothing). */
+static void
+test_toast_text_is_data (void)
+{
+  g_autofree char *dir = NULL;
+  PlenaryApplication *app;
+  PlenaryWindow *window;
+
+  plenary_test_reset_dirs ();
+  dir = store_event ();
+  app = plenary_test_start_application ("HostileTest");
+  window = wait_for_programme (app, 226);
+
+  plenary_window_add_toast (window, "The server said <b>no</b> & “1 < 2”");
+  plenary_test_iterate (50);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "The server said <b>no</b> & “1 < 2”"));
+  plenary_test_stop_application (app);
+
+  /* (A toast waits for the one on screen: this one in a window of its own.) */
+  app = plenary_test_start_application ("HostileTest");
+  window = wait_for_programme (app, 226);
+  plenary_window_open_chair (window, "<i>Room</i> & Hall");
+  plenary_test_iterate (50);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "“<i>Room</i> & Hall”"));
+  plenary_test_stop_application (app);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +282,7 @@ main (int   argc,
   g_test_add_func ("/hostile-window/held-banner", test_held_banner);
   g_test_add_func ("/hostile-window/events-rebuilt", test_events_rebuilt);
   g_test_add_func ("/hostile-window/cache-last-resort", test_cache_last_resort);
+  g_test_add_func ("/hostile-window/toast-text-is-data", test_toast_text_is_data);
 
   return g_test_run ();
 }

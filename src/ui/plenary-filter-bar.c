@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "plenary-filter-bar.h"
+#include "plenary-format.h"
 
 struct _PlenaryFilterBar
 {
@@ -178,23 +179,20 @@ tell_filters_gone (PlenaryFilterBar *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   guint n_gone = gone->len;
   g_autofree char *joined = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *text = NULL;
 
   if (overlay == NULL)
     return;
   g_ptr_array_add (gone, NULL);
   joined = g_strjoinv (" · ", (char **) gone->pdata);
-  /* A toast's title is markup; the names are the server's text. */
-  escaped = g_markup_escape_text (joined, -1);
   /* Translators: %s names the filters (a track, a room, a session) the new programme has no
    * more, joined by " · ". */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "Filter cleared, not in this programme: %s",
                                        "Filters cleared, not in this programme: %s",
                                        n_gone),
-                          escaped);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+                          joined);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), plenary_format_toast (text));
 }
 
 void

@@ -420,3 +420,11 @@ plenary_hide_decorative_images (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     plenary_hide_decorative_images (child);
 }
+
+AdwToast *
+plenary_format_toast (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}

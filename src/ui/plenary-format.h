@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "model/plenary-schedule.h"
 
@@ -43,6 +43,10 @@ gboolean  plenary_zones_differ_at      (GTimeZone  *a,
 void      plenary_accent_from_hex      (const char *hex,
                                         gboolean    dark,
                                         GdkRGBA    *accent);
+
+/* A toast saying @text as it is: AdwToast reads its title as markup, and a room's name or a
+ * server's message with "&" or "<" in it was cut short or shown as nothing. */
+AdwToast *plenary_format_toast         (const char *text);
 
 G_END_DECLS
 

@@ -474,7 +474,7 @@ announce_changes (PlenaryWindow   *self,
                                        changes->len - starred),
                           starred_text, changes->len - starred);
   {
-    AdwToast *toast = adw_toast_new (text);
+    AdwToast *toast = plenary_format_toast (text);
 
     adw_toast_set_button_label (toast, _("_Show Changes"));
     adw_toast_set_action_name (toast, "win.show-changes");
@@ -647,7 +647,7 @@ plenary_window_open_chair (PlenaryWindow *self,
       g_autofree char *text = g_strdup_printf (_("No room called “%s” in this programme"),
                                                room_name);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+      adw_toast_overlay_add_toast (self->toast_overlay, plenary_format_toast (text));
       return;
     }
   open_chair_for (self, room);
@@ -696,7 +696,7 @@ on_star_entries (PlenaryWindow *self,
   if (user_data == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Follow an event to star its talks")));
+                                   plenary_format_toast (_("Follow an event to star its talks")));
       return;
     }
   for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
@@ -712,7 +712,7 @@ on_star_entries (PlenaryWindow *self,
     g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Starred %u talk",
                                                           "Starred %u talks", starred), starred);
 
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+    adw_toast_overlay_add_toast (self->toast_overlay, plenary_format_toast (text));
   }
 }
 
@@ -870,7 +870,7 @@ static void
 toast (PlenaryWindow *self,
        const char    *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, plenary_format_toast (text));
 }
 
 /* Starred talks that are in the programme, or every talk, for a calendar. */
@@ -1468,7 +1468,7 @@ plenary_window_add_toast (PlenaryWindow *self,
 
   g_return_if_fail (PLENARY_IS_WINDOW (self));
 
-  toast = adw_toast_new (text);
+  toast = plenary_format_toast (text);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
