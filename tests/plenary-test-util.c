@@ -164,6 +164,44 @@ plenary_test_load_lpc2021_with_program (GBytes *program)
   return schedule;
 }
 
+static GBytes *
+bytes_replaced (GBytes     *bytes,
+                const char *from,
+                const char *to)
+{
+  g_autoptr (GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL),
+                                               g_bytes_get_size (bytes));
+
+  g_assert_cmpuint (g_string_replace (text, from, to, 0), >, 0);
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+PlenarySchedule *
+plenary_test_load_lpc2021_as (const char *event_id)
+{
+  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
+  g_autofree char *results = g_strdup_printf ("\"results\":{\"%s\":", event_id);
+  g_autofree char *id = g_strdup_printf ("\"id\":\"%s\"", event_id);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenaryIndicoSources) sources = plenary_folder_loader_load (dir, &error);
+  GBytes *replaced;
+  PlenarySchedule *schedule;
+
+  g_assert_no_error (error);
+  replaced = bytes_replaced (sources->timetable, "\"results\":{\"11\":", results);
+  g_bytes_unref (sources->timetable);
+  sources->timetable = replaced;
+  replaced = bytes_replaced (sources->event, "\"id\":\"11\"", id);
+  g_bytes_unref (sources->event);
+  sources->event = replaced;
+  g_free (sources->event_id);
+  sources->event_id = g_strdup (event_id);
+  schedule = plenary_indico_parse (sources, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (plenary_schedule_get_event_id (schedule), ==, event_id);
+  return schedule;
+}
+
 PlenarySchedule *
 plenary_test_load_lpc2021 (void)
 {

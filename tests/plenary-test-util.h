@@ -57,6 +57,9 @@ PlenarySchedule *plenary_test_load_lpc2021 (void);
 /* The same with @program as its program.json (NULL: the folder's own, and it has none, as
  * when the server answers 404). */
 PlenarySchedule *plenary_test_load_lpc2021_with_program (GBytes *program);
+/* LPC 2021's exports as event @event_id of the same server: the same people, tracks and
+ * contribution ids, another event. */
+PlenarySchedule *plenary_test_load_lpc2021_as (const char *event_id);
 /* A programme parsed from @timetable_json alone (no event export); asserts it parses. */
 PlenarySchedule *plenary_test_parse_timetable (const char *timetable_json);
 /* Another event on LPC's server, 12, whose one talk, @title, has the contribution id of an

@@ -473,6 +473,34 @@ test_speaker_rows (void)
   gtk_window_destroy (window);
 }
 
+/* Another event of the same server has him too, by the same key: another person, so the page
+ * goes back to the list. */
+static void
+test_event_switch_closes_person (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) other = plenary_test_load_lpc2021_as ("12");
+  GtkWindow *window;
+  GtkWidget *view =
+    plenary_test_present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
+  PlenarySpeakersView *speakers = PLENARY_SPEAKERS_VIEW (view);
+  const char *key;
+
+  plenary_speakers_view_set_schedule (speakers, schedule);
+  plenary_speakers_view_show_person (speakers,
+                                     find_family (plenary_speakers_view_get_model (speakers),
+                                                  "McKenney"));
+  key = plenary_person_get_key (plenary_speakers_view_get_person (speakers));
+  g_assert_nonnull (plenary_schedule_lookup_person (other, key));
+
+  plenary_speakers_view_set_schedule (speakers, other);
+  plenary_test_iterate (20);
+  g_assert_null (plenary_speakers_view_get_person (speakers));
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_speakers_view_get_entries (speakers)),
+                    ==, 0);
+  gtk_window_destroy (window);
+}
+
 /* Its clock is never NULL: refused, as every view refuses it. */
 static void
 test_clock_never_null (void)
@@ -493,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/speakers-view/search-red-hat", test_search_red_hat);
   g_test_add_func ("/speakers-view/person-survives-resync", test_person_survives_resync);
   g_test_add_func ("/speakers-view/rows", test_speaker_rows);
+  g_test_add_func ("/speakers-view/event-switch-closes-person", test_event_switch_closes_person);
   g_test_add_func ("/speakers-view/clock-never-null", test_clock_never_null);
 
   return g_test_run ();

@@ -323,6 +323,36 @@ test_track_rows (void)
   gtk_window_destroy (window);
 }
 
+/* Another event of the same server has a track of the same title: another track, so the page
+ * goes back to the list; a new copy of the same event keeps it. */
+static void
+test_event_switch_closes_track (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) other = plenary_test_load_lpc2021_as ("12");
+  GtkWindow *window;
+  GtkWidget *widget =
+    plenary_test_present (g_object_new (PLENARY_TYPE_TRACKS_VIEW, NULL), &window);
+  PlenaryTracksView *view = PLENARY_TRACKS_VIEW (widget);
+  GListModel *entries = plenary_tracks_view_get_entries (view);
+  guint n_talks;
+
+  plenary_tracks_view_set_schedule (view, schedule);
+  plenary_tracks_view_show_track (view, G_OBJECT (find_track (view, "LPC Microconference")));
+  n_talks = g_list_model_get_n_items (entries);
+  g_assert_cmpuint (n_talks, >, 0);
+
+  plenary_tracks_view_set_schedule (view, again);
+  plenary_test_iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, n_talks);
+
+  plenary_tracks_view_set_schedule (view, other);
+  plenary_test_iterate (20);
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 0);
+  gtk_window_destroy (window);
+}
+
 /* Its clock is never NULL: refused, as every view refuses it. */
 static void
 test_clock_never_null (void)
@@ -341,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/tracks-view/rows", test_track_rows);
   g_test_add_func ("/tracks-view/from-titles", test_tracks_from_titles);
   g_test_add_func ("/tracks-view/with-program", test_tracks_with_program);
+  g_test_add_func ("/tracks-view/event-switch-closes-track", test_event_switch_closes_track);
   g_test_add_func ("/tracks-view/clock-never-null", test_clock_never_null);
 
   return g_test_run ();

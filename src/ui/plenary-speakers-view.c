@@ -252,7 +252,9 @@ plenary_speakers_view_set_schedule (PlenarySpeakersView *self,
 
   g_return_if_fail (PLENARY_IS_SPEAKERS_VIEW (self));
 
-  if (self->person != NULL && schedule != NULL)
+  /* Only in a new copy of the same event: another event's person of the same key (the same
+   * Indico id on another server) is another person. */
+  if (self->person != NULL && plenary_view_same_event (self->schedule, schedule))
     {
       PlenaryPerson *found = plenary_schedule_lookup_person (schedule,
                                                              plenary_person_get_key (self->person));

@@ -184,18 +184,21 @@ plenary_tracks_view_set_schedule (PlenaryTracksView *self,
 {
   g_autoptr (GObject) same = NULL;
   GListModel *tracks;
+  gboolean same_event;
 
   g_return_if_fail (PLENARY_IS_TRACKS_VIEW (self));
 
-  /* The track stays on screen across a sync while it still exists. */
-  if (PLENARY_IS_TRACK (self->shown) && schedule != NULL)
+  /* The track stays on screen across a sync while it still exists; another event's track of
+   * the same title is another track. */
+  same_event = plenary_view_same_event (self->schedule, schedule);
+  if (same_event && PLENARY_IS_TRACK (self->shown))
     {
       PlenaryTrack *found = plenary_schedule_lookup_track (schedule,
                                                            plenary_track_get_title (PLENARY_TRACK (self->shown)));
 
       same = found != NULL ? g_object_ref (G_OBJECT (found)) : NULL;
     }
-  else if (self->shown != NULL && schedule != NULL)
+  else if (same_event && self->shown != NULL)
     same = g_object_ref (G_OBJECT (self->other));
 
   g_set_object (&self->schedule, schedule);
