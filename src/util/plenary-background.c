@@ -14,8 +14,6 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <glib-unix.h>
-#include <signal.h>
 
 #include "plenary-background.h"
 
@@ -349,7 +347,6 @@ typedef struct
   GSettings    *settings;
   gulong        handler;
   gboolean      held;
-  guint         sigterm;
 } Watch;
 
 static void
@@ -357,21 +354,7 @@ watch_free (Watch *watch)
 {
   g_clear_signal_handler (&watch->handler, watch->settings);
   g_clear_object (&watch->settings);
-  g_clear_handle_id (&watch->sigterm, g_source_remove);
   g_free (watch);
-}
-
-static gboolean
-sigterm_cb (gpointer user_data)
-{
-  Watch *watch = user_data;
-
-  /* Quit as app.quit does, so pending stars and notes are written first. */
-  if (g_action_group_has_action (G_ACTION_GROUP (watch->application), "quit"))
-    g_action_group_activate_action (G_ACTION_GROUP (watch->application), "quit", NULL);
-  else
-    g_application_quit (watch->application);
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -385,15 +368,9 @@ on_setting_changed (GSettings  *settings,
     return;
   watch->held = on;
   if (on)
-    {
-      g_application_hold (watch->application);
-      watch->sigterm = g_unix_signal_add (SIGTERM, sigterm_cb, watch);
-    }
+    g_application_hold (watch->application);
   else
-    {
-      g_clear_handle_id (&watch->sigterm, g_source_remove);
-      g_application_release (watch->application);
-    }
+    g_application_release (watch->application);
 }
 
 static void

@@ -48,8 +48,8 @@ gboolean  plenary_background_set_enabled_finish   (GAsyncResult        *result,
                                                    GError             **error);
 
 /* Holds @application while @settings' "run-in-background" is on, so it keeps running (with
- * reminders and syncs) after its last window closes; releases it when turned off. A
- * SIGTERM (the session ending) then quits cleanly. In a sandbox, a start with it on asks
+ * reminders and syncs) after its last window closes; releases it when turned off (a SIGTERM,
+ * the session ending, is the application's to handle). In a sandbox, a start with it on asks
  * the portal again, and a permission since withdrawn turns it off. */
 void      plenary_background_watch_setting        (GApplication        *application,
                                                    GSettings           *settings);
