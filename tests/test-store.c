@@ -14,6 +14,7 @@
 #include "store/plenary-store.h"
 #include "store/plenary-user-data.h"
 #include "plenary-test-util.h"
+#include "store/plenary-event-list.h"
 
 static GBytes *
 bytes (const char *text)
@@ -702,6 +703,49 @@ test_delete_dir_after_writes (void)
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+list_saved_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *n_done = user_data;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (plenary_event_list_save_finish (PLENARY_EVENT_LIST (source), result, &error));
+  g_assert_no_error (error);
+  (*n_done)++;
+}
+
+/* Two saves of the list at once: the second waits for the first, so the newest list is the one
+ * on disk (two writes at once could land the older one last). */
+static void
+test_event_list_saves_in_order (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "plenary", NULL);
+  g_autofree char *path = g_build_filename (dir, "events.json", NULL);
+  g_autoptr (PlenaryEventList) list = plenary_event_list_new (path);
+  g_autoptr (PlenaryEvent) first = plenary_event_new ("https://lpc.events/", "1111");
+  g_autoptr (PlenaryEvent) second = plenary_event_new ("https://lpc.events/", "2222");
+  g_autofree char *contents = NULL;
+  guint n_done = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  plenary_event_list_add (list, first);
+  plenary_store_set_fault (PLENARY_STORE_FAULT_STALL, "events.json");
+  plenary_event_list_save_async (list, NULL, list_saved_cb, &n_done);
+  plenary_event_list_add (list, second);
+  plenary_event_list_save_async (list, NULL, list_saved_cb, &n_done);
+  plenary_test_iterate (100);
+  g_assert_cmpuint (n_done, ==, 0);
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
+  while (n_done < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "1111"));
+  g_assert_nonnull (strstr (contents, "2222"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/store/user-data-changed", test_user_data_changed);
   g_test_add_func ("/store/main-thread-check", test_main_thread_check);
   g_test_add_func ("/store/delete-dir-after-writes", test_delete_dir_after_writes);
+  g_test_add_func ("/store/event-list-saves-in-order", test_event_list_saves_in_order);
 
   return g_test_run ();
 }

@@ -24,6 +24,13 @@ struct _PlenaryEventList
   char      *path;
   GPtrArray *events;
   gboolean   recovered;     /* events.json was damaged; the list comes from the folders */
+
+  /* One write at a time, so the newest list is the one that lands: the callers that the write
+   * under way answers, those the next one will, and the newest list it will write. */
+  GPtrArray *writing;
+  GPtrArray *waiting;
+  char      *next_contents;
+  gsize      next_length;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -69,6 +76,8 @@ plenary_event_list_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_free (self->next_contents);
 
   G_OBJECT_CLASS (plenary_event_list_parent_class)->finalize (object);
 }
@@ -417,6 +426,49 @@ add_string (JsonBuilder *builder,
   json_builder_add_string_value (builder, value);
 }
 
+static void start_write (PlenaryEventList *self,
+                         GPtrArray        *tasks,
+                         char             *contents,
+                         gsize             length);
+
+static void
+written_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  PlenaryEventList *self = PLENARY_EVENT_LIST (source);
+  g_autoptr (GPtrArray) answered = g_steal_pointer (&self->writing);
+  g_autoptr (GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  for (guint i = 0; i < answered->len; i++)
+    {
+      GTask *task = g_ptr_array_index (answered, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+  if (self->next_contents != NULL)
+    start_write (self, g_steal_pointer (&self->waiting), g_steal_pointer (&self->next_contents),
+                 self->next_length);
+}
+
+/* Takes @tasks and @contents. */
+static void
+start_write (PlenaryEventList *self,
+             GPtrArray        *tasks,
+             char             *contents,
+             gsize             length)
+{
+  /* Not cancelled half-way: a caller's cancellable ends only its own wait. */
+  g_autoptr (GTask) write = g_task_new (self, NULL, written_cb, NULL);
+
+  self->writing = tasks;
+  plenary_store_write_file_in_thread (write, self->path, contents, length);
+}
+
 void
 plenary_event_list_save_async (PlenaryEventList    *self,
                                GCancellable        *cancellable,
@@ -459,7 +511,22 @@ plenary_event_list_save_async (PlenaryEventList    *self,
   contents = json_generator_to_data (generator, &length);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, plenary_event_list_save_async);
-  plenary_store_write_file_in_thread (task, self->path, contents, length);
+  if (self->writing == NULL)
+    {
+      g_autoptr (GPtrArray) tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_ptr_array_add (tasks, g_steal_pointer (&task));
+      start_write (self, g_steal_pointer (&tasks), contents, length);
+      return;
+    }
+  /* Two writes at once could land the older list last: this one waits, and only the newest
+   * list asked for meanwhile is written then. */
+  if (self->waiting == NULL)
+    self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->waiting, g_steal_pointer (&task));
+  g_free (self->next_contents);
+  self->next_contents = contents;
+  self->next_length = length;
 }
 
 gboolean
