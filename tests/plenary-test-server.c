@@ -267,43 +267,16 @@ test_server_reply (TestServer    *server,
   g_hash_table_replace (server->replies, g_strdup (path), reply);
 }
 
-static GBytes *
-replace_id (GBytes     *bytes,
-            const char *from,
-            const char *to)
-{
-  g_autoptr (GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL),
-                                               g_bytes_get_size (bytes));
-
-  g_string_replace (text, from, to, 0);
-  return g_string_free_to_bytes (g_steal_pointer (&text));
-}
-
 void
 test_server_serve_lpc (TestServer *server,
                        const char *event_id)
 {
-  g_autofree char *tt_path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
-  g_autofree char *ev_path =
-    plenary_test_shared_path ("fixtures/lpc2021/export-event-11-contributions.json");
-  g_autoptr (GBytes) timetable = plenary_test_load_bytes (tt_path);
-  g_autoptr (GBytes) event = plenary_test_load_bytes (ev_path);
+  g_autoptr (GBytes) timetable = NULL;
+  g_autoptr (GBytes) event = NULL;
   g_autofree char *tt = g_strdup_printf ("/export/timetable/%s.json", event_id);
   g_autofree char *ev = g_strdup_printf ("/export/event/%s.json", event_id);
 
-  if (!g_str_equal (event_id, "11"))
-    {
-      g_autofree char *results = g_strdup_printf ("\"results\":{\"%s\":", event_id);
-      g_autofree char *id = g_strdup_printf ("\"id\":\"%s\"", event_id);
-      GBytes *replaced = replace_id (timetable, "\"results\":{\"11\":", results);
-
-      g_bytes_unref (timetable);
-      timetable = replaced;
-      replaced = replace_id (event, "\"id\":\"11\"", id);
-      g_bytes_unref (event);
-      event = replaced;
-    }
-
+  plenary_test_lpc2021_exports_as (event_id, &timetable, &event);
   test_server_reply (server, tt, 200, "application/json", timetable, NULL, NULL,
                      TEST_REPLY_NORMAL);
   test_server_reply (server, ev, 200, "application/json", event, NULL, NULL,

@@ -164,10 +164,10 @@ plenary_test_load_lpc2021_with_program (GBytes *program)
   return schedule;
 }
 
-static GBytes *
-bytes_replaced (GBytes     *bytes,
-                const char *from,
-                const char *to)
+GBytes *
+plenary_test_bytes_replaced (GBytes     *bytes,
+                             const char *from,
+                             const char *to)
 {
   g_autoptr (GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL),
                                                g_bytes_get_size (bytes));
@@ -176,25 +176,39 @@ bytes_replaced (GBytes     *bytes,
   return g_string_free_to_bytes (g_steal_pointer (&text));
 }
 
+void
+plenary_test_lpc2021_exports_as (const char  *event_id,
+                                 GBytes     **timetable,
+                                 GBytes     **event)
+{
+  g_autofree char *tt_path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+  g_autofree char *ev_path =
+    plenary_test_shared_path ("fixtures/lpc2021/export-event-11-contributions.json");
+  g_autoptr (GBytes) tt = plenary_test_load_bytes (tt_path);
+  g_autoptr (GBytes) ev = plenary_test_load_bytes (ev_path);
+  g_autofree char *results = NULL;
+  g_autofree char *id = NULL;
+
+  if (g_str_equal (event_id, "11"))
+    {
+      *timetable = g_steal_pointer (&tt);
+      *event = g_steal_pointer (&ev);
+      return;
+    }
+  results = g_strdup_printf ("\"results\":{\"%s\":", event_id);
+  id = g_strdup_printf ("\"id\":\"%s\"", event_id);
+  *timetable = plenary_test_bytes_replaced (tt, "\"results\":{\"11\":", results);
+  *event = plenary_test_bytes_replaced (ev, "\"id\":\"11\"", id);
+}
+
 PlenarySchedule *
 plenary_test_load_lpc2021_as (const char *event_id)
 {
-  g_autofree char *dir = plenary_test_shared_path ("fixtures/lpc2021");
-  g_autofree char *results = g_strdup_printf ("\"results\":{\"%s\":", event_id);
-  g_autofree char *id = g_strdup_printf ("\"id\":\"%s\"", event_id);
+  g_autoptr (PlenaryIndicoSources) sources = plenary_indico_sources_new ();
   g_autoptr (GError) error = NULL;
-  g_autoptr (PlenaryIndicoSources) sources = plenary_folder_loader_load (dir, &error);
-  GBytes *replaced;
   PlenarySchedule *schedule;
 
-  g_assert_no_error (error);
-  replaced = bytes_replaced (sources->timetable, "\"results\":{\"11\":", results);
-  g_bytes_unref (sources->timetable);
-  sources->timetable = replaced;
-  replaced = bytes_replaced (sources->event, "\"id\":\"11\"", id);
-  g_bytes_unref (sources->event);
-  sources->event = replaced;
-  g_free (sources->event_id);
+  plenary_test_lpc2021_exports_as (event_id, &sources->timetable, &sources->event);
   sources->event_id = g_strdup (event_id);
   schedule = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);

@@ -57,8 +57,16 @@ PlenarySchedule *plenary_test_load_lpc2021 (void);
 /* The same with @program as its program.json (NULL: the folder's own, and it has none, as
  * when the server answers 404). */
 PlenarySchedule *plenary_test_load_lpc2021_with_program (GBytes *program);
-/* LPC 2021's exports as event @event_id of the same server: the same people, tracks and
- * contribution ids, another event. */
+/* @bytes with every @from replaced by @to; asserts there was one. */
+GBytes          *plenary_test_bytes_replaced (GBytes     *bytes,
+                                              const char *from,
+                                              const char *to);
+/* The LPC 2021 fixture's two exports as Indico would serve them for event @event_id. */
+void             plenary_test_lpc2021_exports_as (const char  *event_id,
+                                                  GBytes     **timetable,
+                                                  GBytes     **event);
+/* LPC 2021's exports as event @event_id of the same server as plenary_test_load_lpc2021()'s:
+ * the same people, tracks and contribution ids, another event. */
 PlenarySchedule *plenary_test_load_lpc2021_as (const char *event_id);
 /* A programme parsed from @timetable_json alone (no event export); asserts it parses. */
 PlenarySchedule *plenary_test_parse_timetable (const char *timetable_json);

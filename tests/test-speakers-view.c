@@ -355,6 +355,30 @@ test_search_red_hat (void)
   gtk_window_destroy (window);
 }
 
+/* @speakers on @schedule with McKenney's page open; returns his key. */
+static const char *
+open_mckenney (PlenarySpeakersView *speakers,
+               PlenarySchedule     *schedule)
+{
+  plenary_speakers_view_set_schedule (speakers, schedule);
+  plenary_speakers_view_show_person (speakers,
+                                     find_family (plenary_speakers_view_get_model (speakers),
+                                                  "McKenney"));
+  return plenary_person_get_key (plenary_speakers_view_get_person (speakers));
+}
+
+/* @speakers, given @schedule, has gone back to the list: no person, no talks. */
+static void
+assert_person_closed_by (PlenarySpeakersView *speakers,
+                         PlenarySchedule     *schedule)
+{
+  plenary_speakers_view_set_schedule (speakers, schedule);
+  plenary_test_iterate (20);
+  g_assert_null (plenary_speakers_view_get_person (speakers));
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_speakers_view_get_entries (speakers)),
+                    ==, 0);
+}
+
 static void
 test_person_survives_resync (void)
 {
@@ -371,11 +395,7 @@ test_person_survives_resync (void)
   PlenarySpeakersView *speakers = PLENARY_SPEAKERS_VIEW (view);
   g_autofree char *key = NULL;
 
-  plenary_speakers_view_set_schedule (speakers, schedule);
-  plenary_speakers_view_show_person (speakers,
-                                     find_family (plenary_speakers_view_get_model (speakers),
-                                                  "McKenney"));
-  key = g_strdup (plenary_person_get_key (plenary_speakers_view_get_person (speakers)));
+  key = g_strdup (open_mckenney (speakers, schedule));
 
   /* The same programme parsed again: other objects, the same person, the same page. */
   g_assert_true (fresh != schedule);
@@ -391,11 +411,7 @@ test_person_survives_resync (void)
   other = plenary_indico_parse (sources, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (plenary_schedule_lookup_person (other, key));
-  plenary_speakers_view_set_schedule (speakers, other);
-  plenary_test_iterate (20);
-  g_assert_null (plenary_speakers_view_get_person (speakers));
-  g_assert_cmpuint (g_list_model_get_n_items (plenary_speakers_view_get_entries (speakers)),
-                    ==, 0);
+  assert_person_closed_by (speakers, other);
   gtk_window_destroy (window);
 }
 
@@ -484,20 +500,9 @@ test_event_switch_closes_person (void)
   GtkWidget *view =
     plenary_test_present (g_object_new (PLENARY_TYPE_SPEAKERS_VIEW, NULL), &window);
   PlenarySpeakersView *speakers = PLENARY_SPEAKERS_VIEW (view);
-  const char *key;
 
-  plenary_speakers_view_set_schedule (speakers, schedule);
-  plenary_speakers_view_show_person (speakers,
-                                     find_family (plenary_speakers_view_get_model (speakers),
-                                                  "McKenney"));
-  key = plenary_person_get_key (plenary_speakers_view_get_person (speakers));
-  g_assert_nonnull (plenary_schedule_lookup_person (other, key));
-
-  plenary_speakers_view_set_schedule (speakers, other);
-  plenary_test_iterate (20);
-  g_assert_null (plenary_speakers_view_get_person (speakers));
-  g_assert_cmpuint (g_list_model_get_n_items (plenary_speakers_view_get_entries (speakers)),
-                    ==, 0);
+  g_assert_nonnull (plenary_schedule_lookup_person (other, open_mckenney (speakers, schedule)));
+  assert_person_closed_by (speakers, other);
   gtk_window_destroy (window);
 }
 

@@ -197,12 +197,8 @@ serve_timetable_with (Fixture    *f,
 {
   g_autofree char *path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
   g_autoptr (GBytes) original = plenary_test_load_bytes (path);
-  g_autoptr (GString) text = g_string_new_len (g_bytes_get_data (original, NULL),
-                                               g_bytes_get_size (original));
-  g_autoptr (GBytes) body = NULL;
+  g_autoptr (GBytes) body = plenary_test_bytes_replaced (original, from, to);
 
-  g_string_replace (text, from, to, 0);
-  body = g_string_free_to_bytes (g_steal_pointer (&text));
   test_server_reply (f->server, TT_11, 200, "application/json", body, NULL, NULL,
                      TEST_REPLY_NORMAL);
 }
