@@ -157,6 +157,73 @@ test_gone_filters_said (void)
   gtk_window_destroy (window);
 }
 
+static GtkDropDown *
+bar_dropdown (PlenaryFilterBar *bar,
+              const char       *name)
+{
+  return GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (bar), PLENARY_TYPE_FILTER_BAR,
+                                                       name));
+}
+
+static const char *
+dropdown_string (GtkDropDown *dropdown,
+                 guint        row)
+{
+  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)), row);
+}
+
+/* The drop-downs get the programme's choices when the popover opens, with the filters chosen
+ * before selected; what the user picks there is the filter; a new programme while it is open
+ * is in them at once. */
+static void
+test_popover_shows_choices (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) markup = load_markup_room ();
+  GtkWindow *window;
+  AdwToastOverlay *overlay;
+  PlenaryFilterBar *bar = new_bar (&window, &overlay);
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (bar), PLENARY_TYPE_FILTER_BAR,
+                                                   "filter_button");
+  GtkDropDown *tracks = bar_dropdown (bar, "track_dropdown");
+  GtkDropDown *rooms = bar_dropdown (bar, "room_dropdown");
+  GtkDropDown *sessions = bar_dropdown (bar, "session_dropdown");
+  GListModel *session_list;
+  g_autofree char *summary = NULL;
+  guint changed = 0;
+
+  plenary_filter_bar_set_schedule (bar, schedule);
+  plenary_filter_bar_set_filters (bar, NULL, LPC_ROOM, NULL);
+  g_signal_connect (bar, "changed", G_CALLBACK (count_cb), &changed);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  plenary_test_iterate (50);
+  g_assert_cmpstr (dropdown_string (rooms, gtk_drop_down_get_selected (rooms)), ==, LPC_ROOM);
+  g_assert_cmpstr (dropdown_string (tracks, 0), ==, "All Tracks");
+  g_assert_cmpuint (gtk_drop_down_get_selected (tracks), ==, 0);
+  session_list = gtk_drop_down_get_model (sessions);
+  g_assert_cmpuint (g_list_model_get_n_items (session_list), >, 10);
+  for (guint i = 2; i < g_list_model_get_n_items (session_list); i++)
+    g_assert_cmpint (strcmp (dropdown_string (sessions, i - 1), dropdown_string (sessions, i)), <, 0);
+  g_assert_cmpuint (changed, ==, 0);
+
+  gtk_drop_down_set_selected (tracks, 1);
+  g_assert_cmpuint (changed, ==, 1);
+  summary = plenary_filter_bar_dup_summary (bar);
+  g_assert_nonnull (strstr (summary, dropdown_string (tracks, 1)));
+  g_assert_nonnull (strstr (summary, LPC_ROOM));
+
+  plenary_filter_bar_set_schedule (bar, markup);
+  g_assert_false (plenary_filter_bar_is_active (bar));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (rooms)), ==, 2);
+  g_assert_cmpstr (dropdown_string (rooms, 1), ==, "<b>A & B</b>");
+  g_assert_cmpuint (gtk_drop_down_get_selected (rooms), ==, 0);
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  g_signal_handlers_disconnect_by_data (bar, &changed);
+  gtk_window_destroy (window);
+}
+
 /* The Schedule lists the day once for a new programme, also when a filter went with it. */
 static void
 test_schedule_rebuilt_once (void)
@@ -196,6 +263,7 @@ main (int   argc,
 
   g_test_add_func ("/filter-bar/changed-only-on-change", test_changed_only_on_change);
   g_test_add_func ("/filter-bar/gone-filters-said", test_gone_filters_said);
+  g_test_add_func ("/filter-bar/popover-shows-choices", test_popover_shows_choices);
   g_test_add_func ("/filter-bar/schedule-rebuilt-once", test_schedule_rebuilt_once);
 
   return g_test_run ();

@@ -21,7 +21,11 @@ struct _PlenaryFilterBar
   char        *session;
   gboolean     updating;
 
+  GPtrArray   *choices[3];  /* of char *, by Filter */
+  gboolean     dropdowns_stale;
+
   GtkWidget   *filter_button;
+  GtkPopover  *filter_popover;
   GtkDropDown *track_dropdown;
   GtkDropDown *room_dropdown;
   GtkDropDown *session_dropdown;
@@ -36,31 +40,111 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Takes the filters from the drop-downs: whether that changed what they let through. */
-static gboolean
-read_filters (PlenaryFilterBar *self)
+/* The choices of each filter, "All …" aside; the drop-downs get them only when the popover
+ * opens, as setting their models costs a tenth of showing a new programme of 2,000 talks. */
+typedef enum {
+  FILTER_TRACK,
+  FILTER_ROOM,
+  FILTER_SESSION,
+  N_FILTERS
+} Filter;
+
+static char **
+filter_field (PlenaryFilterBar *self,
+              Filter            filter)
 {
-  struct { GtkDropDown *dropdown; char **field; } filters[] = {
-    { self->track_dropdown, &self->track },
-    { self->room_dropdown, &self->room },
-    { self->session_dropdown, &self->session },
-  };
+  char **fields[] = { &self->track, &self->room, &self->session };
+
+  return fields[filter];
+}
+
+static GtkDropDown *
+filter_dropdown (PlenaryFilterBar *self,
+                 Filter            filter)
+{
+  GtkDropDown *dropdowns[] = { self->track_dropdown, self->room_dropdown, self->session_dropdown };
+
+  return dropdowns[filter];
+}
+
+static gboolean
+has_choice (GPtrArray  *choices,
+            const char *value)
+{
+  return value != NULL && value[0] != '\0'
+         && g_ptr_array_find_with_equal_func (choices, value, g_str_equal, NULL);
+}
+
+/* Row 0 is "All …". */
+static guint
+choice_row (GPtrArray  *choices,
+            const char *value)
+{
+  guint index;
+
+  if (value == NULL || value[0] == '\0'
+      || !g_ptr_array_find_with_equal_func (choices, value, g_str_equal, &index))
+    return 0;
+  return index + 1;
+}
+
+static void
+show_filters_in_dropdowns (PlenaryFilterBar *self)
+{
+  self->updating = TRUE;
+  for (Filter filter = 0; filter < N_FILTERS; filter++)
+    gtk_drop_down_set_selected (filter_dropdown (self, filter),
+                                choice_row (self->choices[filter], *filter_field (self, filter)));
+  self->updating = FALSE;
+}
+
+static void
+fill_dropdowns (PlenaryFilterBar *self)
+{
+  const char *all[] = { _("All Tracks"), _("All Rooms"), _("All Sessions") };
+
+  if (!self->dropdowns_stale)
+    return;
+  self->updating = TRUE;
+  for (Filter filter = 0; filter < N_FILTERS; filter++)
+    {
+      g_autoptr (GtkStringList) list = gtk_string_list_new (NULL);
+      GPtrArray *choices = self->choices[filter];
+
+      gtk_string_list_append (list, all[filter]);
+      for (guint i = 0; i < choices->len; i++)
+        gtk_string_list_append (list, g_ptr_array_index (choices, i));
+      gtk_drop_down_set_model (filter_dropdown (self, filter), G_LIST_MODEL (list));
+    }
+  self->updating = FALSE;
+  self->dropdowns_stale = FALSE;
+  show_filters_in_dropdowns (self);
+}
+
+static void
+on_popover_show (PlenaryFilterBar *self)
+{
+  fill_dropdowns (self);
+}
+
+/* Takes these filters where the programme has them, "All …" elsewhere: whether that changed
+ * what they let through. */
+static gboolean
+take_filters (PlenaryFilterBar *self,
+              const char       *values[N_FILTERS])
+{
   gboolean changed = FALSE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+  for (Filter filter = 0; filter < N_FILTERS; filter++)
     {
-      guint selected = gtk_drop_down_get_selected (filters[i].dropdown);
-      GtkStringObject *object = gtk_drop_down_get_selected_item (filters[i].dropdown);
-      /* Row 0 is "All …". */
-      const char *value = selected > 0 && object != NULL ? gtk_string_object_get_string (object)
-                                                         : NULL;
+      const char *value = has_choice (self->choices[filter], values[filter]) ? values[filter]
+                                                                             : NULL;
+      char **field = filter_field (self, filter);
 
-      if (value != NULL && value[0] == '\0')
-        value = NULL;
-      if (g_strcmp0 (value, *filters[i].field) != 0)
+      if (g_strcmp0 (value, *field) != 0)
         {
-          g_free (*filters[i].field);
-          *filters[i].field = g_strdup (value);
+          g_free (*field);
+          *field = g_strdup (value);
           changed = TRUE;
         }
     }
@@ -70,43 +154,46 @@ read_filters (PlenaryFilterBar *self)
 static void
 on_dropdown_selected (PlenaryFilterBar *self)
 {
-  if (!self->updating && read_filters (self))
+  const char *values[N_FILTERS];
+
+  if (self->updating || self->dropdowns_stale)
+    return;
+  for (Filter filter = 0; filter < N_FILTERS; filter++)
+    {
+      GtkDropDown *dropdown = filter_dropdown (self, filter);
+      GtkStringObject *object = gtk_drop_down_get_selected_item (dropdown);
+
+      values[filter] = gtk_drop_down_get_selected (dropdown) > 0 && object != NULL
+                       ? gtk_string_object_get_string (object) : NULL;
+    }
+  if (take_filters (self, values))
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static GtkStringList *
-new_choice_list (const char *all,
-                 GPtrArray  *values)
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
 {
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, all);
-  for (guint i = 0; i < values->len; i++)
-    gtk_string_list_append (list, g_ptr_array_index (values, i));
-  return list;
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
 static void
-rebuild_choices (PlenaryFilterBar *self,
+collect_choices (PlenaryFilterBar *self,
                  PlenarySchedule  *schedule)
 {
-  g_autoptr (GPtrArray) tracks = g_ptr_array_new ();
-  g_autoptr (GPtrArray) rooms = g_ptr_array_new ();
-  g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GtkStringList) track_list = NULL;
-  g_autoptr (GtkStringList) room_list = NULL;
-  g_autoptr (GtkStringList) session_list = NULL;
-
+  for (Filter filter = 0; filter < N_FILTERS; filter++)
+    g_ptr_array_set_size (self->choices[filter], 0);
+  self->dropdowns_stale = TRUE;
   if (schedule != NULL)
     {
+      g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
       GListModel *model = plenary_schedule_get_tracks (schedule);
 
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
           g_autoptr (PlenaryTrack) track = g_list_model_get_item (model, i);
 
-          g_ptr_array_add (tracks, (gpointer) plenary_track_get_title (track));
+          g_ptr_array_add (self->choices[FILTER_TRACK], g_strdup (plenary_track_get_title (track)));
         }
       model = plenary_schedule_get_rooms (schedule);
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -114,7 +201,7 @@ rebuild_choices (PlenaryFilterBar *self,
           g_autoptr (PlenaryRoom) room = g_list_model_get_item (model, i);
 
           if (plenary_room_get_name (room)[0] != '\0')
-            g_ptr_array_add (rooms, (gpointer) plenary_room_get_name (room));
+            g_ptr_array_add (self->choices[FILTER_ROOM], g_strdup (plenary_room_get_name (room)));
         }
       model = plenary_schedule_get_blocks (schedule);
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -123,34 +210,15 @@ rebuild_choices (PlenaryFilterBar *self,
           const char *session = plenary_entry_get_session_title (block);
 
           if (session[0] != '\0' && g_hash_table_add (seen, (gpointer) session))
-            g_ptr_array_add (sessions, g_strdup (session));
+            g_ptr_array_add (self->choices[FILTER_SESSION], g_strdup (session));
         }
-      g_ptr_array_sort (sessions, (GCompareFunc) g_strcmp0);
+      g_ptr_array_sort (self->choices[FILTER_SESSION], compare_strings);
     }
-
-  self->updating = TRUE;
-  track_list = new_choice_list (_("All Tracks"), tracks);
-  room_list = new_choice_list (_("All Rooms"), rooms);
-  session_list = new_choice_list (_("All Sessions"), sessions);
-  gtk_drop_down_set_model (self->track_dropdown, G_LIST_MODEL (track_list));
-  gtk_drop_down_set_model (self->room_dropdown, G_LIST_MODEL (room_list));
-  gtk_drop_down_set_model (self->session_dropdown, G_LIST_MODEL (session_list));
-  self->updating = FALSE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->filter_popover)))
+    fill_dropdowns (self);
 }
 
-static guint
-find_choice (GtkDropDown *dropdown,
-             const char  *value)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 1; value != NULL && value[0] != '\0' && i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), value) == 0)
-      return i;
-  return 0;
-}
-
-/* Chooses these filters where the drop-downs have them, "All …" elsewhere; "changed" when
+/* Chooses these filters where the programme has them, "All …" elsewhere; "changed" when
  * that changed what they let through. */
 static void
 select_filters (PlenaryFilterBar *self,
@@ -158,16 +226,13 @@ select_filters (PlenaryFilterBar *self,
                 const char       *room,
                 const char       *session)
 {
-  guint track_row = find_choice (self->track_dropdown, track);
-  guint room_row = find_choice (self->room_dropdown, room);
-  guint session_row = find_choice (self->session_dropdown, session);
+  const char *values[N_FILTERS] = { track, room, session };
+  gboolean changed = take_filters (self, values);
 
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->track_dropdown, track_row);
-  gtk_drop_down_set_selected (self->room_dropdown, room_row);
-  gtk_drop_down_set_selected (self->session_dropdown, session_row);
-  self->updating = FALSE;
-  on_dropdown_selected (self);
+  if (!self->dropdowns_stale)
+    show_filters_in_dropdowns (self);
+  if (changed)
+    g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* A filter the user chose that a new programme does not have any more goes, and the window
@@ -203,16 +268,17 @@ plenary_filter_bar_set_schedule (PlenaryFilterBar *self,
 
   g_return_if_fail (PLENARY_IS_FILTER_BAR (self));
 
-  rebuild_choices (self, schedule);
+  collect_choices (self, schedule);
   /* Without a programme (an event still loading) there is nothing to say they are not in. */
   if (schedule != NULL)
     {
-      if (self->track != NULL && find_choice (self->track_dropdown, self->track) == 0)
-        g_ptr_array_add (gone, self->track);
-      if (self->room != NULL && find_choice (self->room_dropdown, self->room) == 0)
-        g_ptr_array_add (gone, self->room);
-      if (self->session != NULL && find_choice (self->session_dropdown, self->session) == 0)
-        g_ptr_array_add (gone, self->session);
+      for (Filter filter = 0; filter < N_FILTERS; filter++)
+        {
+          char *value = *filter_field (self, filter);
+
+          if (value != NULL && !has_choice (self->choices[filter], value))
+            g_ptr_array_add (gone, value);
+        }
       if (gone->len > 0)
         tell_filters_gone (self, gone);
     }
@@ -300,6 +366,8 @@ plenary_filter_bar_finalize (GObject *object)
   g_clear_pointer (&self->track, g_free);
   g_clear_pointer (&self->room, g_free);
   g_clear_pointer (&self->session, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->choices); i++)
+    g_clear_pointer (&self->choices[i], g_ptr_array_unref);
 
   G_OBJECT_CLASS (plenary_filter_bar_parent_class)->finalize (object);
 }
@@ -319,16 +387,20 @@ plenary_filter_bar_class_init (PlenaryFilterBarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/plenary-filter-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, filter_popover);
   gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, track_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, room_dropdown);
   gtk_widget_class_bind_template_child (widget_class, PlenaryFilterBar, session_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_dropdown_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_popover_show);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 plenary_filter_bar_init (PlenaryFilterBar *self)
 {
+  for (guint i = 0; i < G_N_ELEMENTS (self->choices); i++)
+    self->choices[i] = g_ptr_array_new_with_free_func (g_free);
+  self->dropdowns_stale = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  rebuild_choices (self, NULL);
 }
