@@ -39,8 +39,9 @@ PlenaryIndicoProgram *plenary_indico_program_ref    (PlenaryIndicoProgram *self)
 void                  plenary_indico_program_unref  (PlenaryIndicoProgram *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PlenaryIndicoProgram, plenary_indico_program_unref)
 /* How many times this process has read a program.json (plenary_indico_program_read() and
- * the parse), for the tests that show one sync reads it once. */
-guint                 plenary_indico_program_get_n_reads (void);
+ * the parse), all told or on the main thread only, for the tests that show one sync reads
+ * it once and beside the main thread. */
+guint                 plenary_indico_program_get_n_reads (gboolean on_main_thread);
 
 /* The three responses of one sync. @event and @program may be NULL; @server_base
  * ("https://host/prefix/") makes relative URLs absolute and may be NULL (it is then derived

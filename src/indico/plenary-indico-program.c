@@ -73,6 +73,7 @@ struct _PlenaryIndicoProgram
 };
 
 static gint n_reads;
+static gint n_main_thread_reads;
 
 /* Sets @error only for bytes that are not JSON; NULL without it for JSON with no tracks. */
 static PlenaryIndicoProgram *
@@ -84,6 +85,8 @@ program_read (GBytes  *program,
   const PlenaryJsonNode *tracks;
 
   g_atomic_int_inc (&n_reads);
+  if (g_main_context_is_owner (g_main_context_default ()))
+    g_atomic_int_inc (&n_main_thread_reads);
   document = indico_parse_json (program, error);
   tracks = get_array (document != NULL ? plenary_json_document_get_root (document) : NULL,
                       "tracks");
@@ -133,9 +136,9 @@ plenary_indico_program_unref (PlenaryIndicoProgram *self)
 }
 
 guint
-plenary_indico_program_get_n_reads (void)
+plenary_indico_program_get_n_reads (gboolean on_main_thread)
 {
-  return (guint) g_atomic_int_get (&n_reads);
+  return (guint) g_atomic_int_get (on_main_thread ? &n_main_thread_reads : &n_reads);
 }
 
 void

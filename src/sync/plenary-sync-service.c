@@ -726,6 +726,63 @@ read_body (SyncJob *job)
                              G_PRIORITY_DEFAULT, job->cancellable, body_read_cb, job);
 }
 
+/* The optional programme part: the one that came if it reads as one (job->program), else
+ * the last good one, so that the track descriptions stay; the titles come from the exports. */
+static void
+take_program_body (SyncJob *job,
+                   GBytes  *body)   /* (transfer full) (nullable): NULL when it did not read */
+{
+  if (body == NULL)
+    {
+      PlenarySnapshot *current = plenary_event_get_snapshot (job->event);
+      GBytes *kept = current != NULL ? plenary_snapshot_get_program (current) : NULL;
+
+      body = kept != NULL ? g_bytes_ref (kept) : NULL;
+    }
+  job->bodies[job->part] = body;
+  next_part (job);
+}
+
+static void
+read_program_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  g_task_return_pointer (task, plenary_indico_program_read (task_data),
+                         (GDestroyNotify) plenary_indico_program_unref);
+}
+
+static void
+program_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SyncJob *job = user_data;
+  GBytes *body = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  job->program = g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      job_fail (job, error);
+      return;
+    }
+  take_program_body (job, job->program != NULL ? g_bytes_ref (body) : NULL);
+}
+
+/* Parsed beside the main thread: the server decides its size, up to the body limit. */
+static void
+read_program (SyncJob *job,
+              GBytes  *body)    /* (transfer full) */
+{
+  g_autoptr (GTask) task = g_task_new (NULL, job->cancellable, program_read_cb, job);
+
+  g_task_set_task_data (task, body, (GDestroyNotify) g_bytes_unref);
+  g_task_set_source_tag (task, read_program);
+  g_task_run_in_thread (task, read_program_thread);
+}
+
 static void
 body_read_cb (GObject      *object,
               GAsyncResult *result,
@@ -771,21 +828,19 @@ body_read_cb (GObject      *object,
                                 _("The download from %s was interrupted before the whole "
                                   "programme arrived. Plenary will try again soon"),
                                 g_uri_get_host (job->uri));
-  if (job->part == PLENARY_INDICO_PART_PROGRAM
-      && (answer_error != NULL || (job->program = plenary_indico_program_read (body)) == NULL))
+  if (job->part == PLENARY_INDICO_PART_PROGRAM)
     {
-      PlenarySnapshot *current = plenary_event_get_snapshot (job->event);
-      GBytes *kept = current != NULL ? plenary_snapshot_get_program (current) : NULL;
-
-      /* Whatever went wrong with the optional programme part, the track descriptions of
-       * the last good one stay; the track titles come from the exports. */
       if (answer_error != NULL)
-        g_debug ("%s of %s: %s", endpoint->name, plenary_event_get_key (job->event),
-                 answer_error->message);
-      g_clear_error (&answer_error);
-      g_clear_pointer (&body, g_bytes_unref);
-      if (kept != NULL)
-        body = g_bytes_ref (kept);
+        {
+          g_debug ("%s of %s: %s", endpoint->name, plenary_event_get_key (job->event),
+                   answer_error->message);
+          g_clear_error (&answer_error);
+          g_clear_pointer (&body, g_bytes_unref);
+          take_program_body (job, NULL);
+          return;
+        }
+      read_program (job, g_steal_pointer (&body));
+      return;
     }
   if (answer_error != NULL)
     {
