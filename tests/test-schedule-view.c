@@ -1209,6 +1209,40 @@ test_search_follows_new_programme (void)
   gtk_window_destroy (window);
 }
 
+/* Halfway down the results when a sync brings a new snapshot of the event, the user stays
+ * there once it is answered again; a new query starts at the top. */
+static void
+test_search_keeps_place_across_sync (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) again = plenary_test_load_lpc2021 ();
+  GtkWindow *window;
+  PlenaryScheduleView *view = new_view (schedule, &window);
+  GtkWidget *list = find_list (GTK_WIDGET (view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  double place;
+
+  search (view, "kernel");
+  plenary_test_iterate (50);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment),
+                     >, 3 * gtk_adjustment_get_page_size (adjustment));
+  place = gtk_adjustment_get_upper (adjustment) / 2;
+  gtk_adjustment_set_value (adjustment, place);
+  plenary_test_iterate (50);
+  place = gtk_adjustment_get_value (adjustment);
+  g_assert_cmpfloat (place, >, 0);
+
+  plenary_schedule_view_set_schedule (view, again);
+  wait_for_search (view);
+  plenary_test_iterate (50);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), place, 1);
+
+  search (view, "kernel bpf");
+  plenary_test_iterate (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  gtk_window_destroy (window);
+}
+
 /* The open talk stays open in a new snapshot of its event; another event's talk of the same id
  * is another talk, and switching to that event goes back to the list. */
 static void
@@ -1684,6 +1718,8 @@ main (int   argc,
   g_test_add_func ("/schedule-view/badge-above-when-narrow", test_badge_above_when_narrow);
   g_test_add_func ("/schedule-view/search-follows-new-programme",
                    test_search_follows_new_programme);
+  g_test_add_func ("/schedule-view/search-keeps-place-across-sync",
+                   test_search_keeps_place_across_sync);
   g_test_add_func ("/schedule-view/event-switch-closes-page", test_event_switch_closes_page);
   g_test_add_func ("/schedule-view/set-day-once", test_set_day_once);
 

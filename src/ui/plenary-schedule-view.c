@@ -532,18 +532,28 @@ search_done_cb (GObject      *source_object,
   g_autoptr (GError) error = NULL;
   GPtrArray *results = plenary_search_engine_search_finish (PLENARY_SEARCH_ENGINE (source_object),
                                                             result, &error);
+  GStrv terms;
+  gboolean new_query;
 
   /* A later keystroke, another schedule, or the view went: that search's answer is stale. */
   if (results == NULL)
     return;
+  terms = plenary_search_terms (self->search_query);
+  /* The same query answered again from a new snapshot of the event: the user may be halfway
+   * down the results, and stays there. */
+  new_query = self->results_terms == NULL
+              || !g_strv_equal ((const char * const *) terms,
+                                (const char * const *) self->results_terms);
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->results_terms, g_strfreev);
   self->results = results;
-  self->results_terms = plenary_search_terms (self->search_query);
+  self->results_terms = terms;
   rebuild (self);
-  /* Rows stay where they are when results change: show the new results from the top. */
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+  /* Rows stay where they are when results change: show a new query's results from the top. */
+  if (new_query)
+    gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                              0);
 }
 
 /* The list keeps what it shows (the day, or the last results) until the answer comes. */
