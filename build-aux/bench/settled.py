@@ -29,6 +29,8 @@ programs = {
 schemas = os.path.join(build_dir, 'data')
 # The floor quits after its first frame unless told to stay, as a window does.
 os.environ['PLENARY_FLOOR_STAY'] = '1'
+# GL off on GTK 4.16 and later too, as in sidebyside.py here (GTK 4.8 reads GDK_DEBUG).
+os.environ.setdefault('GDK_DISABLE', 'gl,vulkan')
 
 
 def cpu_seconds(rss_file):
