@@ -12,6 +12,7 @@
 
 #include "plenary-session.h"
 #include "store/plenary-store.h"
+#include "ui/plenary-search-engine.h"
 
 /* How long the last save may keep the application from quitting. */
 #define FLUSH_TIMEOUT_SECONDS 5
@@ -32,6 +33,14 @@ struct _PlenarySession
 
 G_DEFINE_FINAL_TYPE (PlenarySession, plenary_session, G_TYPE_OBJECT)
 
+static void
+prepare_search_cb (PlenarySyncService *sync,
+                   PlenaryEvent       *event,
+                   PlenarySchedule    *schedule)
+{
+  plenary_search_engine_prepare (schedule);
+}
+
 PlenarySession *
 plenary_session_new (GApplication *application,
                      GSettings    *settings)
@@ -47,6 +56,7 @@ plenary_session_new (GApplication *application,
   self->settings = g_object_ref (settings);
   self->events = plenary_event_list_new (events_file);
   self->sync = plenary_sync_service_new ();
+  g_signal_connect (self->sync, "programme-parsed", G_CALLBACK (prepare_search_cb), NULL);
   g_settings_bind (settings, "refresh-interval", self->sync, "refresh-interval",
                    G_SETTINGS_BIND_GET);
   self->favorites = plenary_favorites_sync_new (plenary_sync_service_get_session (self->sync));

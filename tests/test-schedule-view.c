@@ -15,6 +15,7 @@
 #include "ui/plenary-entry-page.h"
 #include "ui/plenary-entry-row.h"
 #include "ui/plenary-format.h"
+#include "ui/plenary-search-engine.h"
 #include "store/plenary-user-data.h"
 #include "ui/plenary-schedule-view.h"
 #include "util/plenary-clock.h"
@@ -1243,6 +1244,53 @@ test_search_keeps_place_across_sync (void)
   gtk_window_destroy (window);
 }
 
+/* Whether an engine given @schedule now is ready at once. */
+static gboolean
+index_ready_at_once (PlenarySchedule *schedule)
+{
+  g_autoptr (PlenarySearchEngine) probe = plenary_search_engine_new ();
+
+  plenary_search_engine_set_schedule (probe, schedule);
+  return plenary_search_engine_get_ready (probe);
+}
+
+static void
+search_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GPtrArray **found = user_data;
+
+  *found = plenary_search_engine_search_finish (PLENARY_SEARCH_ENGINE (source), result, NULL);
+}
+
+/* The index a sync prepared for the programme it brought (plenary_search_engine_prepare()) is
+ * the one the Schedule's engine uses: searchable the moment it is shown, with the same
+ * answers; without it the engine builds its own after the first frame. */
+static void
+test_prepared_index_used (void)
+{
+  g_autoptr (PlenarySchedule) schedule = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySchedule) other = plenary_test_load_lpc2021 ();
+  g_autoptr (PlenarySearchEngine) engine = plenary_search_engine_new ();
+  g_autoptr (GPtrArray) found = NULL;
+
+  g_assert_false (index_ready_at_once (other));
+  plenary_search_engine_prepare (schedule);
+  for (guint i = 0; i < 500 && !index_ready_at_once (schedule); i++)
+    plenary_test_iterate (10);
+  g_assert_true (index_ready_at_once (schedule));
+
+  plenary_search_engine_set_schedule (engine, schedule);
+  g_assert_true (plenary_search_engine_get_ready (engine));
+  plenary_search_engine_search_async (engine, "mckenney", NULL, search_done_cb, &found);
+  while (found == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (found->len, ==, 7);
+  plenary_search_engine_set_schedule (engine, NULL);
+  plenary_test_iterate (100);
+}
+
 /* The open talk stays open in a new snapshot of its event; another event's talk of the same id
  * is another talk, and switching to that event goes back to the list. */
 static void
@@ -1720,6 +1768,7 @@ main (int   argc,
                    test_search_follows_new_programme);
   g_test_add_func ("/schedule-view/search-keeps-place-across-sync",
                    test_search_keeps_place_across_sync);
+  g_test_add_func ("/schedule-view/prepared-index-used", test_prepared_index_used);
   g_test_add_func ("/schedule-view/event-switch-closes-page", test_event_switch_closes_page);
   g_test_add_func ("/schedule-view/set-day-once", test_set_day_once);
 

@@ -436,6 +436,63 @@ test_program (Fixture       *f,
                                   plenary_event_get_snapshot (f->event)), body));
 }
 
+typedef struct
+{
+  guint            count;
+  PlenarySchedule *schedule;
+} ParsedSignal;
+
+static void
+programme_parsed_cb (PlenarySyncService *service,
+                     PlenaryEvent       *event,
+                     PlenarySchedule    *schedule,
+                     ParsedSignal       *parsed)
+{
+  parsed->count++;
+  g_set_object (&parsed->schedule, schedule);
+}
+
+static gboolean
+sync_asked (Fixture *f)
+{
+  TestSyncResult r = { 0, };
+
+  plenary_sync_service_sync_async (f->service, f->event, TRUE, NULL, test_sync_result_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  return r.changed;
+}
+
+/* A programme the user asked for is announced once parsed, before it is stored, so that what
+ * is derived from it (the search index) is made beside the store; automatic syncs and unchanged
+ * answers say nothing. */
+static void
+test_asked_programme_announced (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char program[] =
+    "{\"program\":\"\",\"tracks\":[{\"id\":5,\"title\":\"LPC Refereed Track\",\"code\":\"\","
+    "\"description\":\"Talks\",\"position\":1,\"track_group_id\":null}],\"track_groups\":[]}";
+  g_autoptr (GBytes) body = g_bytes_new_static (program, strlen (program));
+  ParsedSignal parsed = { 0, };
+
+  g_signal_connect (f->service, "programme-parsed", G_CALLBACK (programme_parsed_cb), &parsed);
+  sync_first (f);
+  g_assert_cmpuint (parsed.count, ==, 0);
+
+  test_server_reply (f->server, PR_11, 200, "application/json", body, NULL, NULL,
+                     TEST_REPLY_NORMAL);
+  g_assert_true (sync_asked (f));
+  g_assert_cmpuint (parsed.count, ==, 1);
+  g_assert_true (parsed.schedule == plenary_event_get_schedule (f->event));
+
+  g_assert_false (sync_asked (f));
+  g_assert_cmpuint (parsed.count, ==, 1);
+  g_signal_handlers_disconnect_by_data (f->service, &parsed);
+  g_clear_object (&parsed.schedule);
+}
+
 static void
 test_second_event (Fixture       *f,
                    gconstpointer  data)
@@ -944,6 +1001,7 @@ main (int   argc,
   ADD ("unchanged", test_unchanged, NULL);
   ADD ("changed-any-size", test_changed_any_size, NULL);
   ADD ("program", test_program, NULL);
+  ADD ("asked-programme-announced", test_asked_programme_announced, NULL);
   ADD ("second-event", test_second_event, NULL);
   ADD ("join", test_join, NULL);
   ADD ("refresh-callers-cancel", test_refresh_callers_cancel, NULL);

@@ -49,6 +49,13 @@ struct _PlenarySyncService
 G_DEFINE_FINAL_TYPE (PlenarySyncService, plenary_sync_service, G_TYPE_OBJECT)
 
 enum {
+  PROGRAMME_PARSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
   PROP_0,
   PROP_TIMEOUT,
   PROP_MAX_BODY_SIZE,
@@ -517,6 +524,10 @@ parse_done (SyncJob                       *job,
       return;
     }
 
+  /* The user asked for it and will look at it: what is derived from it (the search index)
+   * can be made now, beside the commit's writes, rather than after the window shows it. */
+  if (job->force)
+    g_signal_emit (job->service, signals[PROGRAMME_PARSED], 0, job->event, schedule);
   /* Not cancelled half-way (see plenary_store_commit_async()). */
   plenary_store_commit_async (plenary_event_get_directory (job->event), job->snapshot,
                               schedule, saved_cb, job);
@@ -1424,6 +1435,12 @@ plenary_sync_service_class_init (PlenarySyncServiceClass *klass)
     g_param_spec_boolean ("use-keyring", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A programme asked for (a look-up, a Refresh) is parsed and about to be stored. */
+  signals[PROGRAMME_PARSED] = g_signal_new ("programme-parsed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 2, PLENARY_TYPE_EVENT,
+                                            PLENARY_TYPE_SCHEDULE);
 }
 
 static void

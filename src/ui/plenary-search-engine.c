@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Folding every title, name and abstract takes a while at 20,000 talks, so the index is built
- * in a worker once the new schedule is on screen, and a search asked before it is there waits
+ * in a worker once the new schedule is on screen (or sooner, while a programme the user asked
+ * for is being stored), kept with its schedule, and a search asked before it is there waits
  * in a queue, not on a lock: the main thread never blocks on the worker. Matching itself runs
  * on the main thread: the index answers a keystroke in well under a frame, less than a hop to
  * a thread and back would cost. Here rather than in util/, beside the index: what is searched
@@ -40,13 +41,12 @@ G_DEFINE_FINAL_TYPE (PlenarySearchEngine, plenary_search_engine, G_TYPE_OBJECT)
  * list model on the main thread. */
 static PlenarySearchIndex *
 new_search_index (PlenarySchedule *schedule,
-                  GPtrArray       *entries,
-                  GCancellable    *cancellable)
+                  GPtrArray       *entries)
 {
   PlenarySearchIndex *index = plenary_search_index_new ();
   g_autoptr (GString) haystack = g_string_new (NULL);
 
-  for (guint i = 0; i < entries->len && !g_cancellable_is_cancelled (cancellable); i++)
+  for (guint i = 0; i < entries->len; i++)
     {
       PlenaryEntry *entry = g_ptr_array_index (entries, i);
       g_autofree char *people = plenary_format_people (plenary_entry_get_speakers (entry), TRUE);
@@ -66,6 +66,79 @@ new_search_index (PlenarySchedule *schedule,
   plenary_search_index_finish (index);
   /* The abstracts were read from the mapped cache only to be indexed. */
   plenary_schedule_release_pages (schedule);
+  return index;
+}
+
+/* A schedule's index, built once whoever asks first (the engine showing it, or the sync that
+ * parsed it, plenary_search_engine_prepare()), and kept with the schedule: the schedule is
+ * immutable and owns the entries the index points to. */
+typedef struct
+{
+  GMutex              lock;     /* held while the index is built */
+  PlenarySearchIndex *index;
+} SharedIndex;
+
+static GMutex shared_indexes_lock;
+
+static void
+shared_index_free (gpointer data)
+{
+  SharedIndex *shared = data;
+
+  g_clear_pointer (&shared->index, plenary_search_index_free);
+  g_mutex_clear (&shared->lock);
+  g_free (shared);
+}
+
+static SharedIndex *
+get_shared_index (PlenarySchedule *schedule)
+{
+  static GQuark quark;
+  SharedIndex *shared;
+
+  g_mutex_lock (&shared_indexes_lock);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("plenary-search-index");
+  shared = g_object_get_qdata (G_OBJECT (schedule), quark);
+  if (shared == NULL)
+    {
+      shared = g_new0 (SharedIndex, 1);
+      g_mutex_init (&shared->lock);
+      g_object_set_qdata_full (G_OBJECT (schedule), quark, shared, shared_index_free);
+    }
+  g_mutex_unlock (&shared_indexes_lock);
+  return shared;
+}
+
+/* In a worker: @schedule's index, built now if nobody has, or waited for if another worker is
+ * building it. Owned by the schedule. */
+static PlenarySearchIndex *
+index_of (PlenarySchedule *schedule,
+          GPtrArray       *entries)
+{
+  SharedIndex *shared = get_shared_index (schedule);
+  PlenarySearchIndex *index;
+
+  g_mutex_lock (&shared->lock);
+  if (shared->index == NULL)
+    shared->index = new_search_index (schedule, entries);
+  index = shared->index;
+  g_mutex_unlock (&shared->lock);
+  return index;
+}
+
+/* On the main thread: @schedule's index if it is built already, without waiting. */
+static PlenarySearchIndex *
+peek_index (PlenarySchedule *schedule)
+{
+  SharedIndex *shared = get_shared_index (schedule);
+  PlenarySearchIndex *index = NULL;
+
+  if (g_mutex_trylock (&shared->lock))
+    {
+      index = shared->index;
+      g_mutex_unlock (&shared->lock);
+    }
   return index;
 }
 
@@ -95,8 +168,7 @@ build_index_thread (GTask        *task,
 {
   IndexJob *job = task_data;
 
-  g_task_return_pointer (task, new_search_index (job->schedule, job->entries, cancellable),
-                         (GDestroyNotify) plenary_search_index_free);
+  g_task_return_pointer (task, index_of (job->schedule, job->entries), NULL);
 }
 
 static void answer (PlenarySearchEngine *self,
@@ -116,12 +188,9 @@ index_built_cb (GObject      *source_object,
   g_clear_object (&job->schedule);
   g_clear_pointer (&job->entries, g_ptr_array_unref);
 
-  /* The engine went, or another schedule came. */
+  /* The engine went, or another schedule came (the index stays with its schedule). */
   if (self == NULL || G_TASK (result) != self->index_task || index == NULL)
-    {
-      g_clear_pointer (&index, plenary_search_index_free);
-      return;
-    }
+    return;
   g_clear_object (&self->index_task);
   self->index = index;
   while ((search = g_queue_pop_head (&self->pending)) != NULL)
@@ -131,26 +200,47 @@ index_built_cb (GObject      *source_object,
     }
 }
 
-static void
-start_index (PlenarySearchEngine *self)
+/* Builds @schedule's index in a worker; index_built_cb() gives it to @engine, if any. */
+static GTask *
+run_index_job (PlenarySchedule     *schedule,
+               PlenarySearchEngine *engine)
 {
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
-  GListModel *entries = plenary_schedule_get_entries (self->schedule);
+  GListModel *entries = plenary_schedule_get_entries (schedule);
   guint n = g_list_model_get_n_items (entries);
   IndexJob *job = g_new0 (IndexJob, 1);
+  GTask *task;
 
-  g_clear_handle_id (&self->index_idle, g_source_remove);
-  job->schedule = g_object_ref (self->schedule);
+  job->schedule = g_object_ref (schedule);
   job->entries = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (job->entries, g_list_model_get_item (entries, i));
-  g_weak_ref_init (&job->engine, self);
+  g_weak_ref_init (&job->engine, engine);
   /* No source object: a task may end in the worker, which must not hold the last reference to
    * the engine (and through it the schedule). */
-  self->index_task = g_task_new (NULL, cancellable, index_built_cb, NULL);
-  g_task_set_source_tag (self->index_task, start_index);
-  g_task_set_task_data (self->index_task, job, index_job_free);
-  g_task_run_in_thread (self->index_task, build_index_thread);
+  task = g_task_new (NULL, cancellable, index_built_cb, NULL);
+  g_task_set_source_tag (task, run_index_job);
+  g_task_set_task_data (task, job, index_job_free);
+  g_task_run_in_thread (task, build_index_thread);
+  return task;
+}
+
+static void
+start_index (PlenarySearchEngine *self)
+{
+  g_clear_handle_id (&self->index_idle, g_source_remove);
+  self->index_task = run_index_job (self->schedule, self);
+}
+
+void
+plenary_search_engine_prepare (PlenarySchedule *schedule)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (PLENARY_IS_SCHEDULE (schedule));
+
+  if (peek_index (schedule) == NULL)
+    task = run_index_job (schedule, NULL);
 }
 
 static gboolean
@@ -172,7 +262,7 @@ drop_index (PlenarySearchEngine *self)
   if (self->index_task != NULL)
     g_cancellable_cancel (g_task_get_cancellable (self->index_task));
   g_clear_object (&self->index_task);
-  g_clear_pointer (&self->index, plenary_search_index_free);
+  self->index = NULL;     /* the schedule's */
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->hits_query, g_free);
   while ((search = g_queue_pop_head (&self->pending)) != NULL)
@@ -194,9 +284,12 @@ plenary_search_engine_set_schedule (PlenarySearchEngine *self,
     return;
   drop_index (self);
   g_set_object (&self->schedule, schedule);
-  /* After the frame that shows the new schedule (idle priority is below drawing): on two
-   * cores the worker would otherwise compete with that first frame. */
+  /* Built already, by a sync that asked for it (plenary_search_engine_prepare()). */
   if (schedule != NULL)
+    self->index = peek_index (schedule);
+  /* Otherwise after the frame that shows the new schedule (idle priority is below drawing):
+   * on two cores the worker would compete with that first frame. */
+  if (schedule != NULL && self->index == NULL)
     self->index_idle = g_idle_add_full (G_PRIORITY_LOW, start_index_cb, self, NULL);
 }
 

@@ -24,6 +24,10 @@ PlenarySearchEngine *plenary_search_engine_new          (void);
 void                 plenary_search_engine_set_schedule (PlenarySearchEngine *self,
                                                          PlenarySchedule     *schedule);
 PlenarySchedule     *plenary_search_engine_get_schedule (PlenarySearchEngine *self);
+/* Builds @schedule's index in a worker now, for an engine that will be given the schedule
+ * later (a programme just downloaded at the user's request): the index is kept with the
+ * schedule, and an engine given it then answers at once. */
+void                 plenary_search_engine_prepare      (PlenarySchedule     *schedule);
 /* Whether the index is built: a search is then answered in the next main loop iteration; until
  * then it waits for the worker, without blocking anything. */
 gboolean             plenary_search_engine_get_ready    (PlenarySearchEngine *self);
