@@ -246,8 +246,9 @@ test_follows_clock (Fixture       *fixture,
   plenary_clock_advance (fixture->clock, G_TIME_SPAN_MINUTE);
   row = find_row (fixture, "Consolidating representations of the physical memory");
   g_assert_true (has_label (row, "32 min left"));
-  /* The rebuilt row has the focus the old one had. */
-  g_assert_true (gtk_widget_has_focus (row));
+  /* The rebuilt row has the focus the old one had: the window's focus, which, unlike
+     has_focus, does not depend on the X server making the window active. */
+  g_assert_true (gtk_widget_is_focus (row));
 
   /* 09:50: the next talk is closer. */
   plenary_clock_advance (fixture->clock, 37 * G_TIME_SPAN_MINUTE);
