@@ -327,9 +327,19 @@ test_sync_event (PlenarySyncService  *service,
                  gboolean            *changed,
                  GError             **error)
 {
+  return test_sync_event_full (service, event, FALSE, changed, error);
+}
+
+gboolean
+test_sync_event_full (PlenarySyncService  *service,
+                      PlenaryEvent        *event,
+                      gboolean             force,
+                      gboolean            *changed,
+                      GError             **error)
+{
   TestSyncResult r = { 0, };
 
-  plenary_sync_service_sync_async (service, event, FALSE, NULL, test_sync_result_cb, &r);
+  plenary_sync_service_sync_async (service, event, force, NULL, test_sync_result_cb, &r);
   g_assert_cmpint (plenary_event_get_sync_state (event), ==, PLENARY_SYNC_STATE_SYNCING);
   while (!r.done)
     g_main_context_iteration (NULL, TRUE);

@@ -76,9 +76,20 @@ typedef struct
 void        test_sync_result_cb      (GObject       *object,
                                       GAsyncResult  *result,
                                       gpointer       user_data);
+/* A program.json with one track of LPC 2021's, described, as Indico >= 3.3.9 serves it. */
+#define TEST_LPC_PROGRAM_JSON \
+  "{\"program\":\"\",\"tracks\":[{\"id\":5,\"title\":\"LPC Refereed Track\",\"code\":\"\"," \
+  "\"description\":\"Talks\",\"position\":1,\"track_group_id\":null}],\"track_groups\":[]}"
+
 /* One sync of @event by @service, run to its end (the event says it is syncing meanwhile). */
 gboolean    test_sync_event          (PlenarySyncService *service,
                                       PlenaryEvent       *event,
+                                      gboolean           *changed,
+                                      GError            **error);
+/* The same, as the user asks for it (@force: a Refresh, a look-up). */
+gboolean    test_sync_event_full     (PlenarySyncService *service,
+                                      PlenaryEvent       *event,
+                                      gboolean            force,
                                       gboolean           *changed,
                                       GError            **error);
 

@@ -664,9 +664,7 @@ static void
 test_program_kept (Fixture       *f,
                    gconstpointer  data)
 {
-  static const char program[] =
-    "{\"program\":\"\",\"tracks\":[{\"id\":5,\"title\":\"LPC Refereed Track\",\"code\":\"\","
-    "\"description\":\"Talks\",\"position\":1,\"track_group_id\":null}],\"track_groups\":[]}";
+  static const char program[] = TEST_LPC_PROGRAM_JSON;
   g_autoptr (GBytes) good = g_bytes_new_static (program, strlen (program));
   g_autoptr (GHashTable) before = NULL;
   g_autoptr (GError) error = NULL;

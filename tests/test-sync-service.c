@@ -405,9 +405,7 @@ static void
 test_program (Fixture       *f,
               gconstpointer  data)
 {
-  static const char program[] =
-    "{\"program\":\"\",\"tracks\":[{\"id\":5,\"title\":\"LPC Refereed Track\",\"code\":\"\","
-    "\"description\":\"Talks\",\"position\":1,\"track_group_id\":null}],\"track_groups\":[]}";
+  static const char program[] = TEST_LPC_PROGRAM_JSON;
   g_autoptr (GBytes) body = g_bytes_new_static (program, strlen (program));
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
@@ -455,13 +453,12 @@ programme_parsed_cb (PlenarySyncService *service,
 static gboolean
 sync_asked (Fixture *f)
 {
-  TestSyncResult r = { 0, };
+  g_autoptr (GError) error = NULL;
+  gboolean changed = FALSE;
 
-  plenary_sync_service_sync_async (f->service, f->event, TRUE, NULL, test_sync_result_cb, &r);
-  while (!r.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (r.error);
-  return r.changed;
+  g_assert_true (test_sync_event_full (f->service, f->event, TRUE, &changed, &error));
+  g_assert_no_error (error);
+  return changed;
 }
 
 /* A programme the user asked for is announced once parsed, before it is stored, so that what
@@ -471,9 +468,7 @@ static void
 test_asked_programme_announced (Fixture       *f,
                                 gconstpointer  data)
 {
-  static const char program[] =
-    "{\"program\":\"\",\"tracks\":[{\"id\":5,\"title\":\"LPC Refereed Track\",\"code\":\"\","
-    "\"description\":\"Talks\",\"position\":1,\"track_group_id\":null}],\"track_groups\":[]}";
+  static const char program[] = TEST_LPC_PROGRAM_JSON;
   g_autoptr (GBytes) body = g_bytes_new_static (program, strlen (program));
   ParsedSignal parsed = { 0, };
 

@@ -12,6 +12,15 @@
 #include "plenary-filter-bar.h"
 #include "plenary-format.h"
 
+/* The choices of each filter, "All …" aside; the drop-downs get them only when the popover
+ * opens, as setting their models costs a tenth of showing a new programme of 2,000 talks. */
+typedef enum {
+  FILTER_TRACK,
+  FILTER_ROOM,
+  FILTER_SESSION,
+  N_FILTERS
+} Filter;
+
 struct _PlenaryFilterBar
 {
   GtkWidget    parent_instance;
@@ -21,7 +30,7 @@ struct _PlenaryFilterBar
   char        *session;
   gboolean     updating;
 
-  GPtrArray   *choices[3];  /* of char *, by Filter */
+  GPtrArray   *choices[N_FILTERS];  /* of char * */
   gboolean     dropdowns_stale;
 
   GtkWidget   *filter_button;
@@ -39,15 +48,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* The choices of each filter, "All …" aside; the drop-downs get them only when the popover
- * opens, as setting their models costs a tenth of showing a new programme of 2,000 talks. */
-typedef enum {
-  FILTER_TRACK,
-  FILTER_ROOM,
-  FILTER_SESSION,
-  N_FILTERS
-} Filter;
 
 static char **
 filter_field (PlenaryFilterBar *self,
@@ -67,14 +67,6 @@ filter_dropdown (PlenaryFilterBar *self,
   return dropdowns[filter];
 }
 
-static gboolean
-has_choice (GPtrArray  *choices,
-            const char *value)
-{
-  return value != NULL && value[0] != '\0'
-         && g_ptr_array_find_with_equal_func (choices, value, g_str_equal, NULL);
-}
-
 /* Row 0 is "All …". */
 static guint
 choice_row (GPtrArray  *choices,
@@ -86,6 +78,13 @@ choice_row (GPtrArray  *choices,
       || !g_ptr_array_find_with_equal_func (choices, value, g_str_equal, &index))
     return 0;
   return index + 1;
+}
+
+static gboolean
+has_choice (GPtrArray  *choices,
+            const char *value)
+{
+  return choice_row (choices, value) > 0;
 }
 
 static void
