@@ -92,6 +92,40 @@ test_search_folding (void)
   g_assert_false (plenary_search_matches (folded, "   "));
 }
 
+/* What folding means, on the whole text at once: the definition the fast path (ASCII copied a
+ * byte at a time, only the other runs through the Unicode tables) must agree with. */
+static char *
+fold_whole (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  g_autoptr (GString) stripped = g_string_new (NULL);
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_type (g_utf8_get_char (p)) != G_UNICODE_NON_SPACING_MARK)
+      g_string_append_unichar (stripped, g_utf8_get_char (p));
+  return g_utf8_casefold (stripped->str, -1);
+}
+
+static void
+test_search_folding_runs (void)
+{
+  static const char *texts[] = {
+    "", "ASCII only: KVM, BPF & io_uring (v2)",
+    "Ａ\u0301b", "Cafe\u0301 au lait", "e\u0301\u0327x", "x\u0308\u0323Y\u0323\u0308",
+    "İstanbul", "STRASSE Straße", "ﬁle ﬂow", "ǄUNGLA ǅungla", "Ω ΣΊΣΥΦΟΣ ς",
+    "“Quoted” — dash… ½ ²", "שלום Hello עולם", "مرحبا WORLD", "Emoji 🎉 TeSt 🇩🇪",
+    "Ｆｕｌｌ ＷＩＤＴＨ", "한국어 ＫＯＲＥＡＮ", "\u0301leading mark",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *fast = plenary_fold_for_search (texts[i]);
+      g_autofree char *whole = fold_whole (texts[i]);
+
+      g_assert_cmpstr (fast, ==, whole);
+    }
+}
+
 /* In a right-to-left interface, times stay left to right and server text cannot reorder the
  * sentence it is put in; a left-to-right one gets the text as it is. */
 static void
@@ -129,6 +163,7 @@ main (int   argc,
   g_test_add_func ("/format/user-nine-hours-away", test_user_nine_hours_away);
   g_test_add_func ("/format/durations", test_durations);
   g_test_add_func ("/format/search-folding", test_search_folding);
+  g_test_add_func ("/format/search-folding-runs", test_search_folding_runs);
   g_test_add_func ("/format/right-to-left", test_right_to_left);
 
   return g_test_run ();

@@ -8,6 +8,8 @@
  *                                 arrived; prints import-ms and import-rss-kib
  *   plenary-bench resync FOLDER   serves the event on a loopback SoupServer, syncs it once,
  *                                 then times unchanged re-syncs; prints resync-ms (median)
+ *   plenary-bench index FOLDER    times building the search index of the parsed event, as a
+ *                                 look-up or a start does in a worker; prints index-ms (median)
  *
  * Timed inside the process, like the json-glib floor, so that loading GTK's libraries does
  * not count as parsing. FOLDER holds the exports in the fixtures' shape.
@@ -24,9 +26,11 @@
 #include "store/plenary-schedule-cache.h"
 #include "store/plenary-snapshot.h"
 #include "sync/plenary-sync-service.h"
+#include "ui/plenary-search-engine.h"
 #include "plenary-test-server.h"
 
 #define N_RESYNCS 7
+#define N_INDEXES 5
 
 static long
 peak_rss_kib (void)
@@ -153,19 +157,56 @@ run_resync (const char *folder)
   return 0;
 }
 
+static int
+run_index (const char *folder)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenaryIndicoSources) sources = plenary_folder_loader_load (folder, &error);
+  double ms[N_INDEXES];
+
+  if (sources == NULL)
+    {
+      g_printerr ("%s: %s\n", folder, error->message);
+      return 1;
+    }
+  for (guint i = 0; i < N_INDEXES; i++)
+    {
+      /* A schedule keeps its index: each build needs a schedule of its own. */
+      g_autoptr (PlenarySchedule) schedule = plenary_indico_parse (sources, NULL, &error);
+      g_autoptr (PlenarySearchEngine) engine = plenary_search_engine_new ();
+      gint64 start;
+
+      if (schedule == NULL)
+        {
+          g_printerr ("%s: %s\n", folder, error->message);
+          return 1;
+        }
+      start = g_get_monotonic_time ();
+      plenary_search_engine_set_schedule (engine, schedule);
+      while (!plenary_search_engine_get_ready (engine))
+        g_main_context_iteration (NULL, TRUE);
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  plenary_benchmark_sort (ms, N_INDEXES);
+  g_print ("index-ms: %.3f\n", plenary_benchmark_percentile (ms, N_INDEXES, 50));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc != 3)
     {
-      g_printerr ("usage: %s import|resync FOLDER\n", argv[0]);
+      g_printerr ("usage: %s import|resync|index FOLDER\n", argv[0]);
       return 2;
     }
   if (g_str_equal (argv[1], "import"))
     return run_import (argv[2]);
   if (g_str_equal (argv[1], "resync"))
     return run_resync (argv[2]);
-  g_printerr ("usage: %s import|resync FOLDER\n", argv[0]);
+  if (g_str_equal (argv[1], "index"))
+    return run_index (argv[2]);
+  g_printerr ("usage: %s import|resync|index FOLDER\n", argv[0]);
   return 2;
 }

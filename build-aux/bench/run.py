@@ -167,6 +167,11 @@ try:
                    for _ in range(runs)]
         r['resync'] = [float(v['resync-ms']) for v in resyncs]
 
+        log(f'{column}: search index ×{runs}')
+        r['index'] = [float(figures([bench_bin, 'index', folder],
+                                    xdg_env(tempfile.mkdtemp(dir=scratch)))['index-ms'])
+                      for _ in range(runs)]
+
         log(f'{column}: json-glib floor ×{runs}')
         floors = []
         for _ in range(runs):
@@ -209,6 +214,8 @@ rows = [
     ('First start after the event was stored (one run, from exec)', 'startup_first', 's'),
     ('Search index ready, from `main()` (built in the background after the first frame)',
      'search_ready', 's'),
+    ('Search index build alone, of the parsed event (median of 5 in one process, per run)',
+     'index', 'ms'),
     ('RSS at the first frame', 'first_frame_rss', 'MiB'),
     ('Steady RSS after start-up (and the search/day loop)', 'steady_rss', 'MiB'),
     ('Search keystroke p50 (100 queries, per run)', 'search_p50', 'ms'),

@@ -232,35 +232,22 @@ plenary_accent_from_hex (const char *hex,
   accent->alpha = 1;
 }
 
-void
-plenary_fold_append_for_search (GString    *haystack,
-                                const char *text)
+/* Appends the run of non-ASCII characters at @run (@length bytes) folded: compatibility
+ * decomposition, non-spacing marks (accents) dropped, case folded. Every ASCII character has
+ * canonical combining class 0, so no reordering crosses a run's ends: folding the runs one by
+ * one gives what folding the whole text at once would. */
+static void
+append_folded_unicode_run (GString    *out,
+                           const char *run,
+                           gsize       length)
 {
-  g_autofree char *folded = plenary_fold_for_search (text);
-
-  g_string_append (haystack, folded);
-  g_string_append_c (haystack, '\n');
-}
-
-char *
-plenary_fold_for_search (const char *text)
-{
-  g_autofree char *decomposed = NULL;
+  g_autofree char *decomposed = g_utf8_normalize (run, (gssize) length, G_NORMALIZE_NFKD);
   g_autoptr (GString) stripped = NULL;
+  g_autofree char *folded = NULL;
 
-  const char *ascii_end;
-
-  if (text == NULL)
-    return g_strdup ("");
-  /* Most programme text is ASCII, which folds to its lower case: skip the Unicode tables,
-   * which cost most of a second for the abstracts of 20,000 talks. */
-  for (ascii_end = text; *ascii_end != '\0' && (guchar) *ascii_end < 0x80; ascii_end++)
-    ;
-  if (*ascii_end == '\0')
-    return g_ascii_strdown (text, ascii_end - text);
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  /* Not UTF-8 (the parser lets none through): dropped, not a reason to lose the rest. */
   if (decomposed == NULL)
-    return g_strdup ("");
+    return;
   stripped = g_string_sized_new (strlen (decomposed));
   for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -269,7 +256,57 @@ plenary_fold_for_search (const char *text)
       if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
         g_string_append_unichar (stripped, c);
     }
-  return g_utf8_casefold (stripped->str, stripped->len);
+  folded = g_utf8_casefold (stripped->str, (gssize) stripped->len);
+  g_string_append (out, folded);
+}
+
+/* Most programme text is ASCII, which folds to its lower case: it is copied a byte at a time,
+ * and only the runs of other characters go through the Unicode tables (the abstracts of 20,000
+ * talks took most of a second through them, and a tenth of one still when an abstract with one
+ * accent or typographic quote was folded whole). */
+static void
+append_folded (GString    *out,
+               const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  if (text == NULL)
+    return;
+  while (*p != '\0')
+    {
+      const guchar *run = p;
+      gsize filled = out->len;
+      char *to;
+
+      for (; *p != '\0' && *p < 0x80; p++)
+        ;
+      g_string_set_size (out, filled + (gsize) (p - run));
+      to = out->str + filled;
+      for (const guchar *q = run; q < p; q++)
+        *to++ = (char) (*q >= 'A' && *q <= 'Z' ? *q + ('a' - 'A') : *q);
+
+      for (run = p; *p >= 0x80; p++)
+        ;
+      if (p > run)
+        append_folded_unicode_run (out, (const char *) run, (gsize) (p - run));
+    }
+}
+
+void
+plenary_fold_append_for_search (GString    *haystack,
+                                const char *text)
+{
+  append_folded (haystack, text);
+  g_string_append_c (haystack, '\n');
+}
+
+char *
+plenary_fold_for_search (const char *text)
+{
+  GString *folded = g_string_sized_new (text != NULL ? strlen (text) : 0);
+
+  append_folded (folded, text);
+  return g_string_free (folded, FALSE);
 }
 
 GStrv

@@ -109,6 +109,15 @@ add_word (PlenarySearchIndex *self,
     }
 }
 
+/* PLENARY_SEARCH_SEPARATORS as a test of one byte: it runs on every byte of every abstract. */
+static inline gboolean
+is_separator (char c)
+{
+  G_STATIC_ASSERT (sizeof PLENARY_SEARCH_SEPARATORS == 4);
+  return c == PLENARY_SEARCH_SEPARATORS[0] || c == PLENARY_SEARCH_SEPARATORS[1]
+         || c == PLENARY_SEARCH_SEPARATORS[2];
+}
+
 void
 plenary_search_index_add (PlenarySearchIndex *self,
                           gpointer            data,
@@ -117,7 +126,8 @@ plenary_search_index_add (PlenarySearchIndex *self,
 {
   guint32 item = self->data->len;
   guint32 start = self->shorts->len;
-  g_autoptr (GString) word = g_string_new (NULL);
+  /* A copy whose words are ended in place, for the vocabulary's look-ups. */
+  g_autofree char *words = g_strdup (folded_long != NULL ? folded_long : "");
 
   g_return_if_fail (self->word_ids != NULL);
 
@@ -126,17 +136,19 @@ plenary_search_index_add (PlenarySearchIndex *self,
   g_string_append (self->shorts, folded_short != NULL ? folded_short : "");
   g_string_append_c (self->shorts, '\0');
 
-  for (const char *p = folded_long != NULL ? folded_long : ""; *p != '\0';)
+  for (char *p = words; *p != '\0';)
     {
-      gsize n = strcspn (p, PLENARY_SEARCH_SEPARATORS);
+      char *word;
 
-      if (n > 0)
-        {
-          g_string_append_len (g_string_truncate (word, 0), p, n);
-          add_word (self, word->str, item);
-        }
-      p += n;
-      p += strspn (p, PLENARY_SEARCH_SEPARATORS);
+      for (; is_separator (*p); p++)
+        ;
+      for (word = p; *p != '\0' && !is_separator (*p); p++)
+        ;
+      if (p == word)
+        break;
+      if (*p != '\0')
+        *p++ = '\0';
+      add_word (self, word, item);
     }
 }
 
