@@ -598,6 +598,79 @@ test_main_thread_check (void)
   assert_file_equals (path, expected);
 }
 
+/* Parts staged while the parse runs: a save in that folder renames them (no part written
+ * twice, nothing left over), a save elsewhere writes its own, and unstaging deletes them. */
+static void
+test_snapshot_staged (void)
+{
+  g_autofree char *dir = plenary_store_get_event_dir ("https://staged.example/", "11");
+  g_autofree char *held = g_build_filename (dir, "held", NULL);
+  g_autofree char *tt_path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
+  g_autofree char *ev_path =
+    plenary_test_shared_path ("fixtures/lpc2021/export-event-11-contributions.json");
+  g_autoptr (GBytes) timetable = plenary_test_load_bytes (tt_path);
+  g_autoptr (GBytes) event = plenary_test_load_bytes (ev_path);
+  g_autoptr (GBytes) program = bytes ("{\"program\":\"\",\"tracks\":[],\"track_groups\":[]}");
+  g_autoptr (PlenarySnapshot) first = plenary_snapshot_new (timetable, event, program, NULL);
+  g_autoptr (PlenarySnapshot) second = plenary_snapshot_new (timetable, event, NULL, NULL);
+  g_autoptr (PlenarySnapshot) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (plenary_snapshot_has_staged (first));
+  plenary_snapshot_stage (first, dir);
+  g_assert_true (plenary_snapshot_has_staged (first));
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 3);
+
+  /* A save elsewhere (a programme held aside) leaves them for the unstaging. */
+  g_assert_true (plenary_snapshot_save (first, held, &error));
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_has_staged (first));
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 3);
+
+  g_assert_true (plenary_snapshot_save (first, dir, &error));
+  g_assert_no_error (error);
+  g_assert_false (plenary_snapshot_has_staged (first));
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 0);
+  loaded = plenary_snapshot_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, first));
+  g_clear_object (&loaded);
+
+  /* Staged and never saved: deleted, the stored snapshot untouched. */
+  plenary_snapshot_stage (second, dir);
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 2);
+  plenary_snapshot_unstage (second);
+  g_assert_false (plenary_snapshot_has_staged (second));
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 0);
+  loaded = plenary_snapshot_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, first));
+  g_clear_object (&loaded);
+
+  /* Swept meanwhile (a load removes temporary files as a crash leaves them): written again. */
+  plenary_snapshot_stage (second, dir);
+  plenary_store_remove_stale_temps (dir);
+  g_assert_true (plenary_snapshot_save (second, dir, &error));
+  g_assert_no_error (error);
+  loaded = plenary_snapshot_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, second));
+  g_clear_object (&loaded);
+
+  /* A full disk while staging costs only the head start: the save writes, and says so. */
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NO_SPACE, "event.json");
+  plenary_snapshot_stage (first, dir);
+  g_assert_false (plenary_snapshot_save (first, dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+  plenary_store_set_fault (PLENARY_STORE_FAULT_NONE, NULL);
+  plenary_snapshot_unstage (first);
+  g_assert_cmpuint (count_entries_matching (dir, ".tmp-"), ==, 0);
+  loaded = plenary_snapshot_load (dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (plenary_snapshot_same_bodies (loaded, second));
+}
+
 /* A ts given by the parse is the one stored: the timetable is not read for it again. */
 static void
 test_snapshot_given_ts (void)
@@ -756,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/store/atomic-write", test_atomic_write);
   g_test_add_func ("/store/corrupt-json", test_corrupt_json);
   g_test_add_func ("/store/snapshot", test_snapshot);
+  g_test_add_func ("/store/snapshot-staged", test_snapshot_staged);
   g_test_add_func ("/store/snapshot-given-ts", test_snapshot_given_ts);
   g_test_add_func ("/store/snapshot-discard-in-worker", test_discard_in_worker);
   g_test_add_func ("/store/user-data", test_user_data);

@@ -33,6 +33,12 @@ struct _PlenarySnapshot
   char      *sha256[3];
   GDateTime *fetched_at;
   gint64     ts;
+
+  /* Parts written ahead of a save (plenary_snapshot_stage()): temporary files in staged_dir
+   * that the save renames. The only state that changes once the snapshot is shared. */
+  GMutex     staged_lock;
+  char      *staged_dir;
+  char      *staged[3];
 };
 
 G_DEFINE_FINAL_TYPE (PlenarySnapshot, plenary_snapshot, G_TYPE_OBJECT)
@@ -55,6 +61,10 @@ plenary_snapshot_finalize (GObject *object)
 {
   PlenarySnapshot *self = (PlenarySnapshot *) object;
 
+  /* Who stages also unstages, in a worker (the sync does); this only keeps a leak off disk. */
+  plenary_snapshot_unstage (self);
+  g_mutex_clear (&self->staged_lock);
+
   for (guint i = 0; i < N_PARTS; i++)
     {
       g_clear_pointer (&self->parts[i], g_bytes_unref);
@@ -75,6 +85,7 @@ static void
 plenary_snapshot_init (PlenarySnapshot *self)
 {
   self->ts = -1;
+  g_mutex_init (&self->staged_lock);
 }
 
 /* @sha256: the parts' hashes when the caller has them already (a load verified them), taken;
@@ -576,15 +587,25 @@ plenary_snapshot_save (PlenarySnapshot  *self,
   g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), FALSE);
   g_return_val_if_fail (dir != NULL, FALSE);
 
-  /* 1. Every new part on disk, durable, under a temporary name. Nothing else is touched
-   *    yet, so a failure here (a full disk) leaves everything as it was. */
+  /* 1. Every new part on disk, durable, under a temporary name, unless it was staged there
+   *    already. Nothing else is touched yet, so a failure here (a full disk) leaves
+   *    everything as it was. */
+  g_mutex_lock (&self->staged_lock);
+  if (g_strcmp0 (self->staged_dir, dir) == 0)
+    for (guint i = 0; i < N_PARTS; i++)
+      temps[i] = g_steal_pointer (&self->staged[i]);
+  g_mutex_unlock (&self->staged_lock);
+  /* Swept meanwhile, as a load sweeps what a crash left: written again below. */
+  for (guint i = 0; i < N_PARTS; i++)
+    if (temps[i] != NULL && !g_file_test (temps[i], G_FILE_TEST_EXISTS))
+      g_clear_pointer (&temps[i], g_free);
   for (guint i = 0; i < N_PARTS; i++)
     {
       g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
       gsize length;
       const char *data;
 
-      if (self->parts[i] == NULL)
+      if (self->parts[i] == NULL || temps[i] != NULL)
         continue;
       data = g_bytes_get_data (self->parts[i], &length);
       temps[i] = plenary_store_write_temp (path, data, length, error);
@@ -645,6 +666,81 @@ out:
     if (temps[i] != NULL)
       g_unlink (temps[i]);
   return ok;
+}
+
+void
+plenary_snapshot_stage (PlenarySnapshot *self,
+                        const char      *dir)
+{
+  char *temps[N_PARTS] = { NULL, };
+
+  g_return_if_fail (PLENARY_IS_SNAPSHOT (self));
+  g_return_if_fail (dir != NULL);
+
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
+      gsize length;
+      const char *data;
+
+      if (self->parts[i] == NULL)
+        continue;
+      data = g_bytes_get_data (self->parts[i], &length);
+      /* A failure (a full disk) is the save's to report, when it writes the part again. */
+      temps[i] = plenary_store_write_temp (path, data, length, NULL);
+      if (temps[i] == NULL)
+        break;
+    }
+
+  g_mutex_lock (&self->staged_lock);
+  if (self->staged_dir == NULL)
+    {
+      self->staged_dir = g_strdup (dir);
+      for (guint i = 0; i < N_PARTS; i++)
+        self->staged[i] = g_steal_pointer (&temps[i]);
+    }
+  g_mutex_unlock (&self->staged_lock);
+  /* Staged once only; whatever a second staging wrote goes. */
+  for (guint i = 0; i < N_PARTS; i++)
+    if (temps[i] != NULL)
+      {
+        g_unlink (temps[i]);
+        g_free (temps[i]);
+      }
+}
+
+gboolean
+plenary_snapshot_has_staged (PlenarySnapshot *self)
+{
+  gboolean staged = FALSE;
+
+  g_return_val_if_fail (PLENARY_IS_SNAPSHOT (self), FALSE);
+
+  g_mutex_lock (&self->staged_lock);
+  for (guint i = 0; i < N_PARTS; i++)
+    staged = staged || self->staged[i] != NULL;
+  g_mutex_unlock (&self->staged_lock);
+  return staged;
+}
+
+void
+plenary_snapshot_unstage (PlenarySnapshot *self)
+{
+  char *temps[N_PARTS];
+
+  g_return_if_fail (PLENARY_IS_SNAPSHOT (self));
+
+  g_mutex_lock (&self->staged_lock);
+  for (guint i = 0; i < N_PARTS; i++)
+    temps[i] = g_steal_pointer (&self->staged[i]);
+  g_clear_pointer (&self->staged_dir, g_free);
+  g_mutex_unlock (&self->staged_lock);
+  for (guint i = 0; i < N_PARTS; i++)
+    if (temps[i] != NULL)
+      {
+        g_unlink (temps[i]);
+        g_free (temps[i]);
+      }
 }
 
 /* Async wrappers */

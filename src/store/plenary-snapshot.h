@@ -55,6 +55,17 @@ PlenarySnapshot *plenary_snapshot_load           (const char       *dir,
 gboolean         plenary_snapshot_save           (PlenarySnapshot  *self,
                                                   const char       *dir,
                                                   GError          **error);
+/* Writes @self's parts under temporary names in @dir, durable, so that a later
+ * plenary_snapshot_save() in @dir only renames them: a worker can write them while the parse
+ * runs on the other core. A failure costs only the head start (the save writes them then).
+ * Once per snapshot; blocking. */
+void             plenary_snapshot_stage          (PlenarySnapshot  *self,
+                                                  const char       *dir);
+/* Whether parts staged by plenary_snapshot_stage() are still waiting for a save. */
+gboolean         plenary_snapshot_has_staged     (PlenarySnapshot  *self);
+/* Deletes the staged parts no save took (the programme was held aside, or the sync failed or
+ * was cancelled). Blocking. */
+void             plenary_snapshot_unstage        (PlenarySnapshot  *self);
 /* Moves the current snapshot's files aside (*.corrupt-<timestamp>), e.g. when it does not
  * parse, so that the next load finds the previous one. Blocking. */
 void             plenary_snapshot_discard_current (const char      *dir);
