@@ -99,7 +99,7 @@ indico_load_event_export (ParseContext  *ctx,
   /* A sync asks for strictness: an event export that came but is damaged is a damaged
    * answer, not a missing one. */
   required |= ctx->sources->strict;
-  ctx->event_document = indico_parse_json (ctx->sources->event, &local_error);
+  ctx->event_document = indico_take_event_document (ctx, &local_error);
   if (ctx->event_document == NULL)
     {
       if (!required)

@@ -45,6 +45,7 @@ typedef struct
   GHashTable      *listed_people;   /* people who speak or convene */
 
   PlenaryJsonDocument   *event_document;
+  GThread         *event_reader;    /* reading the event export's JSON beside the timetable's */
   const PlenaryJsonNode *event;     /* the event object of the event export, or NULL */
   gboolean         event_no_access; /* the event export answered results: [] */
   GHashTable      *contributions;   /* db_id → its object in the event export */
@@ -52,6 +53,11 @@ typedef struct
   char            *first_venue;
   gint64           ts;              /* the timetable envelope's "ts", or -1 */
 } ParseContext;
+
+/* The event export's JSON document, read beside the timetable's when it was started
+ * (plenary-indico-parser.c); NULL with @error set when it does not read. */
+PlenaryJsonDocument *indico_take_event_document (ParseContext  *ctx,
+                                                 GError       **error);
 
 /* Tolerant JSON accessors */
 
