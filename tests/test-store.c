@@ -212,11 +212,8 @@ test_snapshot (void)
 {
   g_autofree char *dir = plenary_store_get_event_dir ("https://lpc.events/", "11");
   g_autofree char *previous = g_build_filename (dir, "previous", NULL);
-  g_autofree char *tt_path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
-  g_autofree char *ev_path =
-    plenary_test_shared_path ("fixtures/lpc2021/export-event-11-contributions.json");
-  g_autoptr (GBytes) timetable = plenary_test_load_bytes (tt_path);
-  g_autoptr (GBytes) event = plenary_test_load_bytes (ev_path);
+  g_autoptr (GBytes) timetable = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+  g_autoptr (GBytes) event = plenary_test_load_lpc2021_file ("export-event-11-contributions.json");
   g_autoptr (GBytes) program = bytes ("{\"program\":\"\",\"tracks\":[],\"track_groups\":[]}");
   g_autoptr (GBytes) timetable2 = bytes ("{\"count\":1,\"ts\":7,\"results\":{\"11\":{}}}");
   g_autoptr (PlenarySnapshot) first = plenary_snapshot_new (timetable, event, NULL, NULL);
@@ -605,11 +602,8 @@ test_snapshot_staged (void)
 {
   g_autofree char *dir = plenary_store_get_event_dir ("https://staged.example/", "11");
   g_autofree char *held = g_build_filename (dir, "held", NULL);
-  g_autofree char *tt_path = plenary_test_shared_path ("fixtures/lpc2021/export-timetable-11.json");
-  g_autofree char *ev_path =
-    plenary_test_shared_path ("fixtures/lpc2021/export-event-11-contributions.json");
-  g_autoptr (GBytes) timetable = plenary_test_load_bytes (tt_path);
-  g_autoptr (GBytes) event = plenary_test_load_bytes (ev_path);
+  g_autoptr (GBytes) timetable = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+  g_autoptr (GBytes) event = plenary_test_load_lpc2021_file ("export-event-11-contributions.json");
   g_autoptr (GBytes) program = bytes ("{\"program\":\"\",\"tracks\":[],\"track_groups\":[]}");
   g_autoptr (PlenarySnapshot) first = plenary_snapshot_new (timetable, event, program, NULL);
   g_autoptr (PlenarySnapshot) second = plenary_snapshot_new (timetable, event, NULL, NULL);
