@@ -242,6 +242,13 @@ walk_widget (Walk      *walk,
     {
       GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
 
+      /* A menu built when it opens (the events menu) is built as opening it builds it. */
+      if (popover == NULL && gtk_widget_get_mapped (widget))
+        {
+          gtk_menu_button_popup (GTK_MENU_BUTTON (widget));
+          gtk_menu_button_popdown (GTK_MENU_BUTTON (widget));
+          popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+        }
       if (popover != NULL)
         g_ptr_array_add (walk->to_popup, g_object_ref (popover));
       return;

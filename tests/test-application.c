@@ -349,8 +349,11 @@ test_sync_state_at_every_width (void)
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr (GDateTime) fetched = g_date_time_add_minutes (now, -3);
   g_autoptr (PlenarySnapshot) snapshot = plenary_snapshot_new (bytes, bytes, NULL, fetched);
+  g_autoptr (PlenaryEvent) other = plenary_event_new ("https://kernel-recipes.org/", "7");
   const int widths[] = { 1280, 360 };
   g_autofree char *key = NULL;
+  GtkMenuButton *events_button;
+  GtkWidget *popover;
   GtkWidget *star;
 
   /* The sample: stars work there too (scratch user data). */
@@ -402,6 +405,30 @@ test_sync_state_at_every_width (void)
 
   g_object_get (window, "current-event", &key, NULL);
   g_assert_cmpstr (key, ==, plenary_event_get_key (event));
+
+  /* The events menu is built when it opens, and again after the events change. */
+  events_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                  PLENARY_TYPE_WINDOW,
+                                                                  "events_button"));
+  g_assert_null (gtk_menu_button_get_menu_model (events_button));
+  gtk_menu_button_popup (events_button);
+  plenary_test_iterate (50);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (events_button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (events_button));
+  g_assert_true (shows_text (popover, "Linux Plumbers Conference 2021"));
+  g_assert_true (shows_text (popover, "Add Event…"));
+  g_assert_true (shows_text (popover, "Remove This Event…"));
+  gtk_menu_button_popdown (events_button);
+  plenary_test_iterate (20);
+  plenary_event_set_title (other, "Kernel Recipes");
+  plenary_event_list_add (plenary_application_get_events (app), other);
+  g_assert_null (gtk_menu_button_get_menu_model (events_button));
+  gtk_menu_button_popup (events_button);
+  plenary_test_iterate (50);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (events_button));
+  g_assert_true (shows_text (popover, "Kernel Recipes"));
+  g_assert_true (shows_text (popover, "Linux Plumbers Conference 2021"));
+  gtk_menu_button_popdown (events_button);
   plenary_test_stop_application (app);
 }
 

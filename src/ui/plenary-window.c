@@ -506,13 +506,23 @@ on_event_schedule_changed (PlenaryWindow *self)
     announce_changes (self, before, schedule);
 }
 
+/* Builds the events menu as it is now; called by the button just before it opens, and kept
+ * until the events change. */
 static void
-rebuild_events_menu (PlenaryWindow *self)
+build_events_menu (GtkMenuButton *button,
+                   gpointer       user_data)
 {
+  PlenaryWindow *self = user_data;
   GListModel *events = G_LIST_MODEL (plenary_application_get_events (get_app (self)));
-  g_autoptr (GMenu) menu = g_menu_new ();
-  g_autoptr (GMenu) followed = g_menu_new ();
-  g_autoptr (GMenu) manage = g_menu_new ();
+  g_autoptr (GMenu) menu = NULL;
+  g_autoptr (GMenu) followed = NULL;
+  g_autoptr (GMenu) manage = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = g_menu_new ();
+  followed = g_menu_new ();
+  manage = g_menu_new ();
 
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
@@ -539,21 +549,29 @@ rebuild_events_menu (PlenaryWindow *self)
   if (g_menu_model_get_n_items (G_MENU_MODEL (followed)) > 0)
     g_menu_append_section (menu, NULL, G_MENU_MODEL (followed));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (manage));
-  gtk_menu_button_set_menu_model (self->events_button, G_MENU_MODEL (menu));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
   if (self->event != NULL)
     {
-      GtkPopover *popover = gtk_menu_button_get_popover (self->events_button);
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Remove This Event…"));
+      GtkPopover *popover = gtk_menu_button_get_popover (button);
+      GtkWidget *remove_button = gtk_button_new_with_mnemonic (_("_Remove This Event…"));
 
-      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.remove-event");
-      plenary_a11y_name_mnemonic_buttons (button);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_add_css_class (button, "destructive-menu-item");
-      g_signal_connect_object (button, "clicked", G_CALLBACK (gtk_popover_popdown), popover,
-                               G_CONNECT_SWAPPED);
-      gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), button, "remove-event");
+      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (remove_button))), 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove_button), "win.remove-event");
+      plenary_a11y_name_mnemonic_buttons (remove_button);
+      gtk_widget_add_css_class (remove_button, "flat");
+      gtk_widget_add_css_class (remove_button, "destructive-menu-item");
+      g_signal_connect_object (remove_button, "clicked", G_CALLBACK (gtk_popover_popdown),
+                               popover, G_CONNECT_SWAPPED);
+      gtk_popover_menu_add_child (GTK_POPOVER_MENU (popover), remove_button, "remove-event");
     }
+}
+
+/* The menu is built when it opens, not each time the events change: a GtkPopoverMenu and its
+ * items were a tenth of a Follow's work, and twice part of a start. */
+static void
+rebuild_events_menu (PlenaryWindow *self)
+{
+  gtk_menu_button_set_menu_model (self->events_button, NULL);
 }
 
 void
@@ -1262,7 +1280,7 @@ plenary_window_new (PlenaryApplication *application)
   bind_settings (self, application);
   g_signal_connect_object (plenary_application_get_events (application), "items-changed",
                            G_CALLBACK (rebuild_events_menu), self, G_CONNECT_SWAPPED);
-  rebuild_events_menu (self);
+  gtk_menu_button_set_create_popup_func (self->events_button, build_events_menu, self, NULL);
   return self;
 }
 
