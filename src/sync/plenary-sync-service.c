@@ -756,15 +756,14 @@ all_fetched (SyncJob *job)
   task = g_task_new (NULL, job->cancellable, snapshot_made_cb, job);
   work = g_new0 (SnapshotWork, 1);
 
-  /* Hashing the bodies (97 MB at 20,000 talks) takes a third of a second: not on the main
-   * thread. The task keeps its own references, whatever happens to the job meanwhile. */
+  /* Hashing the bodies (88 MB at 20,000 talks) is not for the main thread. The task keeps its
+   * own references, whatever happens to the job meanwhile. */
   for (guint i = 0; i < PLENARY_INDICO_N_PARTS; i++)
     work->bodies[i] = job->bodies[i] != NULL ? g_bytes_ref (job->bodies[i]) : NULL;
   g_task_set_source_tag (task, all_fetched);
 
   /* Bodies of other sizes than the current ones are new for sure: the parse need not wait
-   * for the hashes that would say so (at 20,000 talks, a third of a second on the other
-   * core), and the parts will be stored unless the parse or the plausibility gate says no, so
+   * for the hashes that would say so, and the parts will be stored unless the parse or the plausibility gate says no, so
    * they are staged beside it. Same sizes are most likely the same answer: hashed first,
    * parsed only if not. */
   if (bodies_differ_in_size (plenary_event_get_snapshot (job->event), job->bodies))
