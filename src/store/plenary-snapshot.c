@@ -595,6 +595,43 @@ build_meta (PlenarySnapshot *self)
   return json_builder_get_root (builder);
 }
 
+/* Writes each part of @self that @temps has no file for yet under a temporary name in @dir,
+ * durable; FALSE at the first that fails. */
+static gboolean
+write_part_temps (PlenarySnapshot  *self,
+                  const char       *dir,
+                  char             *temps[N_PARTS],
+                  GError          **error)
+{
+  for (guint i = 0; i < N_PARTS; i++)
+    {
+      g_autofree char *path = NULL;
+      gsize length;
+      const char *data;
+
+      if (self->parts[i] == NULL || temps[i] != NULL)
+        continue;
+      path = g_build_filename (dir, part_files[i], NULL);
+      data = g_bytes_get_data (self->parts[i], &length);
+      temps[i] = plenary_store_write_temp (path, data, length, error);
+      if (temps[i] == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes the temporary files named in @temps, and empties it. */
+static void
+remove_temps (char *temps[N_PARTS])
+{
+  for (guint i = 0; i < N_PARTS; i++)
+    if (temps[i] != NULL)
+      {
+        g_unlink (temps[i]);
+        g_clear_pointer (&temps[i], g_free);
+      }
+}
+
 gboolean
 plenary_snapshot_save (PlenarySnapshot  *self,
                        const char       *dir,
@@ -604,7 +641,7 @@ plenary_snapshot_save (PlenarySnapshot  *self,
                                       PLENARY_INDICO_PROGRAM_FILE, "meta.json" };
   g_autofree char *previous_dir = g_build_filename (dir, "previous", NULL);
   g_autofree char *meta_path = g_build_filename (dir, "meta.json", NULL);
-  g_autofree char *temps[N_PARTS] = { NULL, };
+  char *temps[N_PARTS] = { NULL, };
   g_autoptr (JsonNode) meta = NULL;
   gboolean had_current;
   gboolean ok = FALSE;
@@ -624,19 +661,8 @@ plenary_snapshot_save (PlenarySnapshot  *self,
   for (guint i = 0; i < N_PARTS; i++)
     if (temps[i] != NULL && !g_file_test (temps[i], G_FILE_TEST_EXISTS))
       g_clear_pointer (&temps[i], g_free);
-  for (guint i = 0; i < N_PARTS; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
-      gsize length;
-      const char *data;
-
-      if (self->parts[i] == NULL || temps[i] != NULL)
-        continue;
-      data = g_bytes_get_data (self->parts[i], &length);
-      temps[i] = plenary_store_write_temp (path, data, length, error);
-      if (temps[i] == NULL)
-        goto out;
-    }
+  if (!write_part_temps (self, dir, temps, error))
+    goto out;
 
   /* 2. The current snapshot, if it is a good one, becomes the previous one. */
   had_current = g_file_test (meta_path, G_FILE_TEST_EXISTS);
@@ -687,9 +713,7 @@ plenary_snapshot_save (PlenarySnapshot  *self,
   ok = plenary_store_write_json (meta_path, meta, error);
 
 out:
-  for (guint i = 0; i < N_PARTS; i++)
-    if (temps[i] != NULL)
-      g_unlink (temps[i]);
+  remove_temps (temps);
   return ok;
 }
 
@@ -702,20 +726,8 @@ plenary_snapshot_stage (PlenarySnapshot *self,
   g_return_if_fail (PLENARY_IS_SNAPSHOT (self));
   g_return_if_fail (dir != NULL);
 
-  for (guint i = 0; i < N_PARTS; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, part_files[i], NULL);
-      gsize length;
-      const char *data;
-
-      if (self->parts[i] == NULL)
-        continue;
-      data = g_bytes_get_data (self->parts[i], &length);
-      /* A failure (a full disk) is the save's to report, when it writes the part again. */
-      temps[i] = plenary_store_write_temp (path, data, length, NULL);
-      if (temps[i] == NULL)
-        break;
-    }
+  /* A failure (a full disk) is the save's to report, when it writes the part again. */
+  write_part_temps (self, dir, temps, NULL);
 
   g_mutex_lock (&self->staged_lock);
   if (self->staged_dir == NULL)
@@ -726,12 +738,7 @@ plenary_snapshot_stage (PlenarySnapshot *self,
     }
   g_mutex_unlock (&self->staged_lock);
   /* Staged once only; whatever a second staging wrote goes. */
-  for (guint i = 0; i < N_PARTS; i++)
-    if (temps[i] != NULL)
-      {
-        g_unlink (temps[i]);
-        g_free (temps[i]);
-      }
+  remove_temps (temps);
 }
 
 gboolean
@@ -760,12 +767,7 @@ plenary_snapshot_unstage (PlenarySnapshot *self)
     temps[i] = g_steal_pointer (&self->staged[i]);
   g_clear_pointer (&self->staged_dir, g_free);
   g_mutex_unlock (&self->staged_lock);
-  for (guint i = 0; i < N_PARTS; i++)
-    if (temps[i] != NULL)
-      {
-        g_unlink (temps[i]);
-        g_free (temps[i]);
-      }
+  remove_temps (temps);
 }
 
 /* Async wrappers */

@@ -763,9 +763,9 @@ all_fetched (SyncJob *job)
   g_task_set_source_tag (task, all_fetched);
 
   /* Bodies of other sizes than the current ones are new for sure: the parse need not wait
-   * for the hashes that would say so, and the parts will be stored unless the parse or the plausibility gate says no, so
-   * they are staged beside it. Same sizes are most likely the same answer: hashed first,
-   * parsed only if not. */
+   * for the hashes that would say so, and the parts will be stored unless the parse or the
+   * plausibility gate says no, so they are staged beside it. Same sizes are most likely the
+   * same answer: hashed first, parsed only if not. */
   if (bodies_differ_in_size (plenary_event_get_snapshot (job->event), job->bodies))
     {
       g_autoptr (PlenaryIndicoSources) sources = job_sources (job);
