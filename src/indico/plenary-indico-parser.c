@@ -75,9 +75,9 @@ parse_context_clear (ParseContext *ctx)
   if (ctx->event_reader != NULL)
     {
       g_autoptr (GError) unused = NULL;
+      PlenaryJsonDocument *unread = indico_take_event_document (ctx, &unused);
 
-      g_clear_pointer (&ctx->event_document, plenary_json_document_free);
-      ctx->event_document = indico_take_event_document (ctx, &unused);
+      g_clear_pointer (&unread, plenary_json_document_free);
     }
   g_clear_object (&ctx->builder);
   g_clear_pointer (&ctx->server_base, g_free);
