@@ -68,6 +68,8 @@ struct _PlenaryWindow
   GtkWidget            *refresh_button;
   GtkWidget            *status_row;
   gboolean              freshness_in_banner;
+  GdkFrameClock        *title_placement_clock;   /* whose next layout shows where the title is */
+  gulong                title_placement_handler;
   GtkLabel             *status_title;
   GtkLabel             *status_freshness;
   GtkWidget            *sample_badge;
@@ -224,7 +226,7 @@ ensure_view (PlenaryWindow *self,
 
 /* Where the header bar shows the event's title, the status row only says how fresh it is. */
 static void
-on_title_visible (PlenaryWindow *self)
+show_title_placement (PlenaryWindow *self)
 {
   gboolean in_header = adw_view_switcher_title_get_title_visible (self->switcher_title);
 
@@ -236,6 +238,42 @@ on_title_visible (PlenaryWindow *self)
                                   in_header ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_halign (GTK_WIDGET (self->banner_button), in_header ? GTK_ALIGN_END : GTK_ALIGN_FILL);
   update_freshness (self);
+}
+
+static void
+title_placement_after_layout (PlenaryWindow *self,
+                              GdkFrameClock *clock)
+{
+  g_clear_signal_handler (&self->title_placement_handler, clock);
+  g_clear_object (&self->title_placement_clock);
+  show_title_placement (self);
+}
+
+/* The switcher title says whether it shows the title while the header bar is allocated:
+ * showing or hiding the status row then made the window's box allocate it at the size it was
+ * measured at, none (a GTK critical, seen with the GL renderer). The change waits for the end
+ * of this layout pass; the frame clock runs layout again before it paints, so no frame shows
+ * the old arrangement. */
+static void
+on_title_visible (PlenaryWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      show_title_placement (self);
+      return;
+    }
+  if (self->title_placement_clock == clock)
+    return;
+  if (self->title_placement_clock != NULL)
+    g_clear_signal_handler (&self->title_placement_handler, self->title_placement_clock);
+  g_set_object (&self->title_placement_clock, clock);
+  self->title_placement_handler = g_signal_connect_object (clock, "layout",
+                                                           G_CALLBACK (title_placement_after_layout),
+                                                           self,
+                                                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
 static void
@@ -1292,6 +1330,9 @@ plenary_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->freshness_timeout, g_source_remove);
+  if (self->title_placement_clock != NULL)
+    g_clear_signal_handler (&self->title_placement_handler, self->title_placement_clock);
+  g_clear_object (&self->title_placement_clock);
   if (self->event != NULL)
     g_signal_handlers_disconnect_by_data (self->event, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PLENARY_TYPE_WINDOW);
@@ -1455,7 +1496,7 @@ plenary_window_init (PlenaryWindow *self)
   g_signal_connect_object (plenary_schedule_view_get_entry_page (self->schedule_view),
                            "person-activated", G_CALLBACK (on_person_activated), self,
                            G_CONNECT_SWAPPED);
-  on_title_visible (self);
+  show_title_placement (self);
   /* The views built later hide their own. */
   plenary_hide_decorative_images (GTK_WIDGET (self));
   /* "Updated 3 minutes ago" must not go stale on screen. */
