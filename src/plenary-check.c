@@ -167,7 +167,9 @@ load_url (const char              *url,
       g_autofree char *part_url = NULL;
 
       if (endpoint->zoned && zone == NULL)
-        zone = plenary_indico_timetable_zone (sources->timetable);
+        zone = plenary_indico_timetable_zone (
+          sources->timetable != NULL ? g_bytes_get_data (sources->timetable, NULL) : NULL,
+          sources->timetable != NULL ? g_bytes_get_size (sources->timetable) : 0);
       part_url = plenary_indico_client_build_url (part, sources->server_base, sources->event_id,
                                                   zone, FALSE);
       /* Older servers have no programme part: that is normal. */

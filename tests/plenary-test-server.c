@@ -167,6 +167,7 @@ server_cb (SoupServer        *soup_server,
         soup_message_body_complete (body);
         return;
       }
+    case TEST_REPLY_HEAD_THEN_STALL:
     case TEST_REPLY_TRICKLE:
       {
         Trickle *trickle = g_new0 (Trickle, 1);
@@ -180,8 +181,16 @@ server_cb (SoupServer        *soup_server,
         trickle->msg = g_object_ref (msg);
         trickle->body = g_bytes_ref (reply->body);
         g_signal_connect (msg, "finished", G_CALLBACK (trickle_finished_cb), trickle);
-        trickle->source = g_timeout_add (50, trickle_cb, trickle);
         g_ptr_array_add (server->trickles, trickle);
+        if (reply->kind == TEST_REPLY_HEAD_THEN_STALL)
+          {
+            /* The server writes what it has and waits for the rest. */
+            soup_message_body_append (soup_server_message_get_response_body (msg),
+                                      SOUP_MEMORY_COPY, g_bytes_get_data (reply->body, NULL),
+                                      MIN (4096, g_bytes_get_size (reply->body)));
+            return;
+          }
+        trickle->source = g_timeout_add (50, trickle_cb, trickle);
         soup_server_message_pause (msg);
         return;
       }

@@ -19,6 +19,7 @@ typedef enum
   TEST_REPLY_CLOSE_MID_BODY, /* headers promise more than is sent, then the socket closes */
   TEST_REPLY_CHUNKED,        /* the body in chunks, no Content-Length */
   TEST_REPLY_TRICKLE,        /* chunked, one byte every 50 ms */
+  TEST_REPLY_HEAD_THEN_STALL, /* chunked, the first 4 KiB, then nothing more */
 } TestReplyKind;
 
 typedef struct

@@ -393,6 +393,8 @@ test_bearer_sent (void)
   test_server_serve_lpc (server, "11");
   store_token (server->base, TOKEN);
   event = plenary_event_new (server->base, "11");
+  /* The store made ready ahead, as while a link is pasted in the Add Event dialog. */
+  plenary_sync_service_prepare (service);
   g_assert_true (sync_event (service, event, &error));
   g_assert_no_error (error);
 

@@ -578,6 +578,53 @@ stall_timetable (Fixture *f)
                      TEST_REPLY_STALL);
 }
 
+/* The parts come side by side: the event export is asked for as soon as the timetable's head
+ * names the zone, while the rest of the timetable is still on its way, and in that zone. */
+static void
+test_parts_side_by_side (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (GBytes) timetable = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  Waiter waiter = { 0, };
+
+  test_server_reply (f->server, TT_11, 200, "application/json", timetable, NULL, NULL,
+                     TEST_REPLY_HEAD_THEN_STALL);
+  plenary_sync_service_sync_async (f->service, f->event, FALSE, cancellable, waiter_cb,
+                                   &waiter);
+  wait_for_requests (f->server, EV_11, 1);
+  g_assert_cmpstr (test_server_last (f->server, EV_11)->query, ==,
+                   "detail=contributions&tz=America%2FNew_York");
+  g_assert_cmpuint (test_server_count (f->server, PR_11), ==, 1);
+  g_assert_cmpuint (waiter.calls, ==, 0);
+
+  g_cancellable_cancel (cancellable);
+  wait_for_callback (&waiter);
+  g_assert_error (waiter.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&waiter.error);
+  g_assert_null (plenary_event_get_schedule (f->event));
+}
+
+/* One part failing stops the others: the sync ends with its reason at once, not when a part
+ * still coming would have arrived (or the deadline). */
+static void
+test_part_fails_beside_others (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr (GBytes) program = g_bytes_new_static (TEST_LPC_PROGRAM_JSON,
+                                                   strlen (TEST_LPC_PROGRAM_JSON));
+  g_autoptr (GError) error = NULL;
+
+  test_server_reply (f->server, PR_11, 200, "application/json", program, NULL, NULL,
+                     TEST_REPLY_STALL);
+  test_server_reply (f->server, EV_11, 500, "text/html", NULL, NULL, NULL, TEST_REPLY_NORMAL);
+  g_assert_false (test_sync_event (f->service, f->event, NULL, &error));
+  g_assert_error (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_SERVER);
+  g_assert_cmpuint (test_server_count (f->server, PR_11), ==, 1);
+  g_assert_null (plenary_event_get_schedule (f->event));
+  g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_ERROR);
+}
+
 /* A Refresh replaces a stalled download: the replaced sync's caller can still give up, and
  * at once; so can the Refresh's own caller, while a caller that joined later keeps the sync
  * going. Every caller gets one callback. */
@@ -999,6 +1046,8 @@ main (int   argc,
   ADD ("asked-programme-announced", test_asked_programme_announced, NULL);
   ADD ("second-event", test_second_event, NULL);
   ADD ("join", test_join, NULL);
+  ADD ("parts-side-by-side", test_parts_side_by_side, NULL);
+  ADD ("part-fails-beside-others", test_part_fails_beside_others, NULL);
   ADD ("refresh-callers-cancel", test_refresh_callers_cancel, NULL);
   ADD ("last-caller-cancels", test_last_caller_cancels, NULL);
   ADD ("redirect-same-host", test_redirect_same_host, NULL);

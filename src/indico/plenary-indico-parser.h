@@ -108,7 +108,9 @@ PlenarySchedule *plenary_indico_parse_finish (GAsyncResult               *result
 gint64           plenary_indico_timetable_ts        (GBytes       *timetable);
 /* The event's zone from the first "tz" of a timetable export (all its times are in that
  * zone), checked to be a zone name as it goes in a URL; NULL when there is none. Found
- * without parsing the whole export: it runs on the main thread. */
-char            *plenary_indico_timetable_zone      (GBytes       *timetable);
+ * without parsing the export, in its first @length bytes (a head of it, as it arrives, gives
+ * NULL or the whole export's answer): it runs on the main thread. */
+char            *plenary_indico_timetable_zone      (const char   *data,
+                                                     gsize         length);
 
 G_END_DECLS

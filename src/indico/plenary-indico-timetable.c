@@ -337,17 +337,16 @@ find_timetable_zone (const PlenaryJsonNode *days)
 }
 
 /* The same from the bytes: the first "tz" member, wherever it is (every "tz" of the export
- * names the one zone its times are in). It runs on the main thread, between the timetable's
- * answer and the event export's request, where parsing a 20,000-talk export would stall
- * the window. */
+ * names the one zone its times are in). It runs on the main thread, on the timetable's head as
+ * it arrives, for the event export's request, where parsing a 20,000-talk export would stall
+ * the window. A head cut inside the first "tz" gives NULL, as one without it does. */
 char *
-plenary_indico_timetable_zone (GBytes *timetable)
+plenary_indico_timetable_zone (const char *data,
+                               gsize       length)
 {
   static const char key[] = "\"tz\":";
   g_autoptr (GString) zone = g_string_new (NULL);
-  gsize length = 0;
-  const char *data = timetable != NULL ? g_bytes_get_data (timetable, &length) : NULL;
-  const char *found = data != NULL ? g_strstr_len (data, length, key) : NULL;
+  const char *found = data != NULL ? g_strstr_len (data, (gssize) length, key) : NULL;
   const char *end = data + length;
   const char *p;
 

@@ -102,6 +102,31 @@ looked_up_cb (GObject      *object,
     g_task_return_pointer (task, token, (GDestroyNotify) secret_password_free);
 }
 
+static void
+prepared_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr (GError) error = NULL;
+  char *none = secret_password_lookup_finish (result, &error);
+
+  /* The lookup that counts will meet the same trouble and say so. */
+  if (error != NULL)
+    g_debug ("The secret store is not ready: %s", error->message);
+  secret_password_free (none);
+}
+
+void
+plenary_credentials_prepare (void)
+{
+  /* libsecret keeps the backend its lookups use, session open (on the Secret Service: its
+   * activation and the key exchange); it has no public call for only that, so a lookup that
+   * matches nothing (no server is named "") gets it ready, with no unlock prompt. */
+  secret_password_lookup (plenary_credentials_get_schema (), NULL, prepared_cb, NULL,
+                          "server", "",
+                          NULL);
+}
+
 void
 plenary_credentials_lookup_async (const char          *server_base,
                                   GCancellable        *cancellable,

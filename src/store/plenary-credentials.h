@@ -32,6 +32,10 @@ void      plenary_credentials_lookup_async  (const char          *server_base,
 char     *plenary_credentials_lookup_finish (GAsyncResult        *result,
                                              GError             **error);
 
+/* Reaches the secret store ahead of a lookup that is coming, in the background: libsecret
+ * keeps it for the lookups. */
+void      plenary_credentials_prepare       (void);
+
 void      plenary_credentials_clear_async   (const char          *server_base,
                                              GCancellable        *cancellable,
                                              GAsyncReadyCallback  callback,

@@ -3,11 +3,13 @@
  * Copyright 2026 The Plenary authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One sync is a chain of callbacks on a SyncJob: token lookup → each part of the Indico
- * client's endpoint table → compare hashes → parse (thread) → save (thread) → swap. The job
- * owns itself: it holds the one reference on the service while any stage is pending, and
- * every stage ends it through job_fail() or job_done(). Redirects are followed here, not by
- * libsoup, with the client's policy deciding about the Authorization header for every hop.
+ * One sync is a chain of callbacks on a SyncJob: token lookup → the parts of the Indico
+ * client's endpoint table, downloaded side by side (the event export once the timetable's
+ * head names its zone) → compare hashes → parse (thread) → save (thread) → swap. The job owns
+ * itself: it holds the one reference on the service while any stage is pending, and every
+ * stage ends it through job_fail() or job_done(), once no download is left running. Redirects
+ * are followed here, not by libsoup, with the client's policy deciding about the
+ * Authorization header for every hop.
  */
 
 #include "config.h"
@@ -24,6 +26,9 @@
 #include "plenary-sync-service.h"
 
 #define READ_CHUNK        (256 * 1024)
+/* The timetable's zone (for the event export's tz=) is in its first entry: looked for in this
+ * much of the body as it arrives, else in the whole body once it is in. */
+#define ZONE_HEAD         (64 * 1024)
 #define BACKOFF_MIN_S     30
 #define BACKOFF_MAX_S     (30 * 60)
 
@@ -82,6 +87,20 @@ typedef struct
 
 typedef struct _SyncJob SyncJob;
 
+/* One part's download: its own request, redirect chain and body. */
+typedef struct
+{
+  SyncJob          *job;          /* unowned: the job ends only once every fetch has */
+  PlenaryIndicoPart part;
+  GUri             *uri;          /* the URL being fetched (after redirects) */
+  guint             redirects;
+  gboolean          left_origin;  /* this redirect chain has left the token's origin */
+  SoupMessage      *msg;
+  GInputStream     *stream;
+  GByteArray       *buffer;
+  gsize             filled;       /* bytes of the body in buffer (its length is its room) */
+} PartFetch;
+
 /* One caller of a sync. Callers share a job, but each waits on its own: its cancellable
  * ends its wait at once, and the job stops only when no caller is left. */
 typedef struct
@@ -102,12 +121,11 @@ struct _SyncJob
   char          *token;
   GBytes        *bodies[PLENARY_INDICO_N_PARTS];
   PlenaryIndicoProgram *program; /* the program part as read when it came, for the parse */
-  PlenaryIndicoPart part;
-  GUri          *uri;            /* the URL being fetched (after redirects) */
-  guint          redirects;
-  SoupMessage   *msg;
-  GInputStream  *stream;
-  GByteArray    *buffer;
+  PartFetch     *fetches[PLENARY_INDICO_N_PARTS]; /* the downloads under way */
+  gboolean       requested[PLENARY_INDICO_N_PARTS];
+  guint          n_fetching;
+  GError        *fetch_error;    /* the first part that failed: the others are stopped */
+  char          *zone;           /* the timetable's, once seen: the event export's tz= */
   gint64         retry_after;    /* seconds, from a 429/503, or -1 */
   PlenarySnapshot *snapshot;
   /* Parsing while the bodies are hashed (they differ from the current ones in size): both
@@ -117,14 +135,12 @@ struct _SyncJob
   PlenaryIndicoParseFacts parse_facts;
   GError        *parse_error;
   GError        *snapshot_error;
-  gboolean       left_origin;    /* this redirect chain has left the token's origin */
   gboolean       processing;     /* fetched: parsing or saving, no longer cancelled */
   char          *writing;        /* the event's folder, while processing may write there */
   gboolean       superseded;     /* a Refresh replaced it: finishes silently */
   guint          deadline_source;
   guint          rate_source;
   guint64        window_bytes;   /* body bytes since the last rate check */
-  gsize          filled;         /* bytes of the body in buffer (its length is its room) */
   gboolean       was_reading;    /* a body was being read at the last rate check */
   GError        *stop_reason;    /* why the job cancelled itself (deadline, rate) */
 };
@@ -132,7 +148,7 @@ struct _SyncJob
 static void schedule_next (PlenarySyncService *self,
                            Schedule           *schedule,
                            gint64              seconds);
-static void fetch_part    (SyncJob            *job);
+static void send_part     (PartFetch          *fetch);
 
 static void
 caller_free (Caller *caller)
@@ -157,10 +173,8 @@ sync_job_free (SyncJob *job)
   for (guint i = 0; i < G_N_ELEMENTS (job->bodies); i++)
     g_clear_pointer (&job->bodies[i], g_bytes_unref);
   g_clear_pointer (&job->program, plenary_indico_program_unref);
-  g_clear_pointer (&job->uri, g_uri_unref);
-  g_clear_object (&job->msg);
-  g_clear_object (&job->stream);
-  g_clear_pointer (&job->buffer, g_byte_array_unref);
+  g_clear_error (&job->fetch_error);
+  g_free (job->zone);
   g_clear_object (&job->snapshot);
   g_clear_object (&job->parsed);
   g_clear_error (&job->parse_error);
@@ -199,10 +213,10 @@ is_retriable (const GError *error)
 }
 
 static GError *
-network_error (SyncJob *job,
-               GError  *error)
+network_error (GUri   *uri,
+               GError *error)
 {
-  g_autofree char *host = g_strdup (g_uri_get_host (job->uri));
+  g_autofree char *host = g_strdup (g_uri_get_host (uri));
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_copy (error);
@@ -234,15 +248,16 @@ network_error (SyncJob *job,
 
 /* Status and body of one answer → an error, or NULL when it is a usable JSON body. */
 static GError *
-check_answer (SyncJob     *job,
-              SoupMessage *msg,
-              GBytes      *body)
+check_answer (PartFetch *fetch,
+              GBytes    *body)
 {
+  SyncJob *job = fetch->job;
   g_autofree char *message = NULL;
-  g_autofree char *host = g_strdup (g_uri_get_host (job->uri));
-  guint status = soup_message_get_status (msg);
+  g_autofree char *host = g_strdup (g_uri_get_host (fetch->uri));
+  guint status = soup_message_get_status (fetch->msg);
 
-  switch (plenary_indico_client_classify (msg, body, job->token, &message, &job->retry_after))
+  switch (plenary_indico_client_classify (fetch->msg, body, job->token, &message,
+                                          &job->retry_after))
     {
     case PLENARY_INDICO_ANSWER_JSON:
       return NULL;
@@ -457,18 +472,6 @@ job_fail (SyncJob *job,
           GError  *error)     /* (transfer full) */
 {
   job_finish (job, error, FALSE);
-}
-
-/* Closing the stream aborts the download; the stored snapshot is left as it was. */
-static void
-abort_too_large (SyncJob *job)
-{
-  g_autofree char *size = g_format_size (job->service->max_body_size);
-
-  g_input_stream_close (job->stream, NULL, NULL);
-  job_fail (job, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
-                              _("The server’s answer is larger than %s, more than any "
-                                "programme needs; Plenary stopped downloading it"), size));
 }
 
 static void
@@ -779,15 +782,112 @@ all_fetched (SyncJob *job)
 }
 
 static void
-next_part (SyncJob *job)
+part_fetch_free (PartFetch *fetch)
 {
-  job->part++;
-  job->redirects = 0;
-  job->left_origin = FALSE;
-  if (job->part == PLENARY_INDICO_N_PARTS)
-    all_fetched (job);
+  g_clear_pointer (&fetch->uri, g_uri_unref);
+  g_clear_object (&fetch->msg);
+  if (fetch->stream != NULL)
+    g_input_stream_close (fetch->stream, NULL, NULL);
+  g_clear_object (&fetch->stream);
+  g_clear_pointer (&fetch->buffer, g_byte_array_unref);
+  g_free (fetch);
+}
+
+/* A download ended, with its body in job->bodies or with job->fetch_error: once every one
+ * has, the job goes on (or fails with the first error; the others were stopped by it). */
+static void
+fetch_ended (PartFetch *fetch)
+{
+  SyncJob *job = fetch->job;
+
+  job->fetches[fetch->part] = NULL;
+  part_fetch_free (fetch);
+  if (--job->n_fetching > 0)
+    return;
+  if (job->fetch_error != NULL)
+    job_fail (job, g_steal_pointer (&job->fetch_error));
   else
-    fetch_part (job);
+    all_fetched (job);
+}
+
+static void
+fetch_failed (PartFetch *fetch,
+              GError    *error)   /* (transfer full) */
+{
+  SyncJob *job = fetch->job;
+
+  /* The first reason stands; the parts still coming are of no use without this one. */
+  if (job->fetch_error == NULL)
+    {
+      job->fetch_error = error;
+      g_cancellable_cancel (job->cancellable);
+    }
+  else
+    g_error_free (error);
+  fetch_ended (fetch);
+}
+
+static void
+fetch_succeeded (PartFetch *fetch,
+                 GBytes    *body)    /* (transfer full) (nullable) */
+{
+  fetch->job->bodies[fetch->part] = body;
+  fetch_ended (fetch);
+}
+
+static void
+request_part (SyncJob           *job,
+              PlenaryIndicoPart  part)
+{
+  PartFetch *fetch;
+
+  if (job->requested[part] || job->fetch_error != NULL)
+    return;
+  fetch = g_new0 (PartFetch, 1);
+  fetch->job = job;
+  fetch->part = part;
+  job->requested[part] = TRUE;
+  job->fetches[part] = fetch;
+  job->n_fetching++;
+  send_part (fetch);
+}
+
+/* The event export asks for the timetable's zone: requested as soon as the timetable's head
+ * names it, beside the rest of the timetable, else once the whole timetable is in. */
+static void
+request_event_part (SyncJob    *job,
+                    const char *data,
+                    gsize       length,
+                    gboolean    whole)
+{
+  if (job->requested[PLENARY_INDICO_PART_EVENT] || (!whole && length > ZONE_HEAD))
+    return;
+  g_clear_pointer (&job->zone, g_free);
+  job->zone = plenary_indico_timetable_zone (data, length);
+  if (job->zone != NULL || whole)
+    request_part (job, PLENARY_INDICO_PART_EVENT);
+}
+
+/* The timetable first, and beside it what does not depend on it. */
+static void
+request_parts (SyncJob *job)
+{
+  request_part (job, PLENARY_INDICO_PART_TIMETABLE);
+  for (guint part = 0; part < PLENARY_INDICO_N_PARTS; part++)
+    if (!plenary_indico_client_get_endpoint (part)->zoned)
+      request_part (job, part);
+}
+
+static void
+abort_too_large (PartFetch *fetch)
+{
+  g_autofree char *size = g_format_size (fetch->job->service->max_body_size);
+
+  /* Closing the stream (in part_fetch_free()) aborts the download; the stored snapshot is
+   * left as it was. */
+  fetch_failed (fetch, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TOO_LARGE,
+                                    _("The server’s answer is larger than %s, more than any "
+                                      "programme needs; Plenary stopped downloading it"), size));
 }
 
 static void body_read_cb (GObject      *object,
@@ -797,28 +897,27 @@ static void body_read_cb (GObject      *object,
 /* Reads the next piece of the body straight into the buffer's free space: no chunk to
  * allocate and copy for each read. */
 static void
-read_body (SyncJob *job)
+read_body (PartFetch *fetch)
 {
-  g_byte_array_set_size (job->buffer, (guint) (job->filled + READ_CHUNK));
-  g_input_stream_read_async (job->stream, job->buffer->data + job->filled, READ_CHUNK,
-                             G_PRIORITY_DEFAULT, job->cancellable, body_read_cb, job);
+  g_byte_array_set_size (fetch->buffer, (guint) (fetch->filled + READ_CHUNK));
+  g_input_stream_read_async (fetch->stream, fetch->buffer->data + fetch->filled, READ_CHUNK,
+                             G_PRIORITY_DEFAULT, fetch->job->cancellable, body_read_cb, fetch);
 }
 
 /* The optional programme part: the one that came if it reads as one (job->program), else
  * the last good one, so that the track descriptions stay; the titles come from the exports. */
 static void
-take_program_body (SyncJob *job,
-                   GBytes  *body)   /* (transfer full) (nullable): NULL when it did not read */
+take_program_body (PartFetch *fetch,
+                   GBytes    *body)   /* (transfer full) (nullable): NULL when it did not read */
 {
   if (body == NULL)
     {
-      PlenarySnapshot *current = plenary_event_get_snapshot (job->event);
+      PlenarySnapshot *current = plenary_event_get_snapshot (fetch->job->event);
       GBytes *kept = current != NULL ? plenary_snapshot_get_program (current) : NULL;
 
       body = kept != NULL ? g_bytes_ref (kept) : NULL;
     }
-  job->bodies[job->part] = body;
-  next_part (job);
+  fetch_succeeded (fetch, body);
 }
 
 static void
@@ -836,25 +935,26 @@ program_read_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  SyncJob *job = user_data;
+  PartFetch *fetch = user_data;
+  SyncJob *job = fetch->job;
   GBytes *body = g_task_get_task_data (G_TASK (result));
   GError *error = NULL;
 
   job->program = g_task_propagate_pointer (G_TASK (result), &error);
   if (error != NULL)
     {
-      job_fail (job, error);
+      fetch_failed (fetch, error);
       return;
     }
-  take_program_body (job, job->program != NULL ? g_bytes_ref (body) : NULL);
+  take_program_body (fetch, job->program != NULL ? g_bytes_ref (body) : NULL);
 }
 
 /* Parsed beside the main thread: the server decides its size, up to the body limit. */
 static void
-read_program (SyncJob *job,
-              GBytes  *body)    /* (transfer full) */
+read_program (PartFetch *fetch,
+              GBytes    *body)    /* (transfer full) */
 {
-  g_autoptr (GTask) task = g_task_new (NULL, job->cancellable, program_read_cb, job);
+  g_autoptr (GTask) task = g_task_new (NULL, fetch->job->cancellable, program_read_cb, fetch);
 
   g_task_set_task_data (task, body, (GDestroyNotify) g_bytes_unref);
   g_task_set_source_tag (task, read_program);
@@ -866,8 +966,9 @@ body_read_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  SyncJob *job = user_data;
-  const PlenaryIndicoEndpoint *endpoint = plenary_indico_client_get_endpoint (job->part);
+  PartFetch *fetch = user_data;
+  SyncJob *job = fetch->job;
+  const PlenaryIndicoEndpoint *endpoint = plenary_indico_client_get_endpoint (fetch->part);
   gssize n_read;
   g_autoptr (GBytes) body = NULL;
   g_autoptr (GError) error = NULL;
@@ -876,37 +977,39 @@ body_read_cb (GObject      *object,
   n_read = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
   if (n_read < 0)
     {
-      job_fail (job, network_error (job, error));
+      fetch_failed (fetch, network_error (fetch->uri, error));
       return;
     }
 
   if (n_read > 0)
     {
-      job->filled += (gsize) n_read;
-      if (job->filled > job->service->max_body_size)
+      fetch->filled += (gsize) n_read;
+      if (fetch->filled > job->service->max_body_size)
         {
-          abort_too_large (job);
+          abort_too_large (fetch);
           return;
         }
       job->window_bytes += (guint64) n_read;
-      read_body (job);
+      if (fetch->part == PLENARY_INDICO_PART_TIMETABLE)
+        request_event_part (job, (const char *) fetch->buffer->data, fetch->filled, FALSE);
+      read_body (fetch);
       return;
     }
 
   /* End of the body. */
-  g_input_stream_close (job->stream, NULL, NULL);
-  g_clear_object (&job->stream);
-  g_byte_array_set_size (job->buffer, (guint) job->filled);
-  body = g_byte_array_free_to_bytes (g_steal_pointer (&job->buffer));
+  g_input_stream_close (fetch->stream, NULL, NULL);
+  g_clear_object (&fetch->stream);
+  g_byte_array_set_size (fetch->buffer, (guint) fetch->filled);
+  body = g_byte_array_free_to_bytes (g_steal_pointer (&fetch->buffer));
 
-  answer_error = check_answer (job, job->msg, body);
+  answer_error = check_answer (fetch, body);
   if (answer_error == NULL
-      && plenary_indico_client_body_is_short (job->msg, g_bytes_get_size (body)))
+      && plenary_indico_client_body_is_short (fetch->msg, g_bytes_get_size (body)))
     answer_error = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TRUNCATED,
                                 _("The download from %s was interrupted before the whole "
                                   "programme arrived. Plenary will try again soon"),
-                                g_uri_get_host (job->uri));
-  if (job->part == PLENARY_INDICO_PART_PROGRAM)
+                                g_uri_get_host (fetch->uri));
+  if (fetch->part == PLENARY_INDICO_PART_PROGRAM)
     {
       if (answer_error != NULL)
         {
@@ -914,20 +1017,21 @@ body_read_cb (GObject      *object,
                    answer_error->message);
           g_clear_error (&answer_error);
           g_clear_pointer (&body, g_bytes_unref);
-          take_program_body (job, NULL);
+          take_program_body (fetch, NULL);
           return;
         }
-      read_program (job, g_steal_pointer (&body));
+      read_program (fetch, g_steal_pointer (&body));
       return;
     }
   if (answer_error != NULL)
     {
-      job_fail (job, answer_error);
+      fetch_failed (fetch, answer_error);
       return;
     }
 
-  job->bodies[job->part] = g_steal_pointer (&body);
-  next_part (job);
+  if (fetch->part == PLENARY_INDICO_PART_TIMETABLE)
+    request_event_part (job, g_bytes_get_data (body, NULL), g_bytes_get_size (body), TRUE);
+  fetch_succeeded (fetch, g_steal_pointer (&body));
 }
 
 static void
@@ -935,93 +1039,95 @@ sent_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  SyncJob *job = user_data;
+  PartFetch *fetch = user_data;
+  SyncJob *job = fetch->job;
   guint64 max_body_size = job->service->max_body_size;
   g_autoptr (GError) error = NULL;
   goffset length;
 
-  job->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (job->stream == NULL)
+  fetch->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (fetch->stream == NULL)
     {
-      job_fail (job, network_error (job, error));
+      fetch_failed (fetch, network_error (fetch->uri, error));
       return;
     }
 
-  if (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (job->msg)))
+  if (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (fetch->msg)))
     {
       GUri *target = plenary_indico_client_follow_redirect (
-        job->msg, job->uri, plenary_event_get_server_base (job->event), &job->redirects,
-        &job->left_origin);
+        fetch->msg, fetch->uri, plenary_event_get_server_base (job->event), &fetch->redirects,
+        &fetch->left_origin);
 
-      g_input_stream_close (job->stream, NULL, NULL);
-      g_clear_object (&job->stream);
+      g_input_stream_close (fetch->stream, NULL, NULL);
+      g_clear_object (&fetch->stream);
       if (target == NULL)
         {
-          job_fail (job, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_REDIRECT,
-                                      _("%s redirected Plenary too often or to an invalid "
-                                        "address. Check the event’s link"),
-                                      g_uri_get_host (job->uri)));
+          fetch_failed (fetch, g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_REDIRECT,
+                                            _("%s redirected Plenary too often or to an invalid "
+                                              "address. Check the event’s link"),
+                                            g_uri_get_host (fetch->uri)));
           return;
         }
-      g_clear_pointer (&job->uri, g_uri_unref);
-      job->uri = target;
-      fetch_part (job);
+      g_clear_pointer (&fetch->uri, g_uri_unref);
+      fetch->uri = target;
+      send_part (fetch);
       return;
     }
 
   if ((guint64) soup_message_headers_get_content_length (
-        soup_message_get_response_headers (job->msg)) > max_body_size)
+        soup_message_get_response_headers (fetch->msg)) > max_body_size)
     {
-      abort_too_large (job);
+      abort_too_large (fetch);
       return;
     }
 
   /* Sized for the whole body when the server says how long it is (a hint only: a gzip'd
    * body is longer once decoded), so that it is not copied again and again as it grows. */
-  length = soup_message_headers_get_content_length (soup_message_get_response_headers (job->msg));
-  job->buffer = g_byte_array_sized_new ((guint) MIN ((guint64) MAX (length, 0) + READ_CHUNK,
-                                                     max_body_size + READ_CHUNK));
-  job->filled = 0;
-  read_body (job);
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (fetch->msg));
+  fetch->buffer = g_byte_array_sized_new ((guint) MIN ((guint64) MAX (length, 0) + READ_CHUNK,
+                                                       max_body_size + READ_CHUNK));
+  fetch->filled = 0;
+  read_body (fetch);
 }
 
 /* The part's URL; the event export in the event's zone: the timetable's, else the one
  * stored. */
 static GUri *
-part_uri (SyncJob *job)
+part_uri (SyncJob           *job,
+          PlenaryIndicoPart  part)
 {
-  g_autofree char *zone = NULL;
+  const char *zone = NULL;
   g_autofree char *url = NULL;
 
-  if (plenary_indico_client_get_endpoint (job->part)->zoned)
-    zone = plenary_indico_timetable_zone (job->bodies[PLENARY_INDICO_PART_TIMETABLE]);
-  if (zone == NULL)
-    zone = g_strdup (plenary_event_get_timezone (job->event));
-  url = plenary_indico_client_build_url (job->part, plenary_event_get_server_base (job->event),
+  if (plenary_indico_client_get_endpoint (part)->zoned)
+    zone = job->zone != NULL ? job->zone : plenary_event_get_timezone (job->event);
+  url = plenary_indico_client_build_url (part, plenary_event_get_server_base (job->event),
                                          plenary_event_get_event_id (job->event), zone,
                                          job->force);
   return g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
 }
 
 static void
-fetch_part (SyncJob *job)
+send_part (PartFetch *fetch)
 {
+  SyncJob *job = fetch->job;
   const char *server_base = plenary_event_get_server_base (job->event);
   gboolean with_token;
 
-  if (job->redirects == 0)
+  if (fetch->redirects == 0)
     {
-      g_clear_pointer (&job->uri, g_uri_unref);
-      job->uri = part_uri (job);
+      g_clear_pointer (&fetch->uri, g_uri_unref);
+      fetch->uri = part_uri (job, fetch->part);
     }
 
   with_token = job->token != NULL
-               && plenary_indico_client_may_send_token (server_base, job->uri, job->left_origin);
-  g_clear_object (&job->msg);
-  job->msg = plenary_indico_client_new_message (SOUP_METHOD_GET, job->uri, TRUE,
-                                                with_token ? job->token : NULL);
-  soup_session_send_async (job->service->session, job->msg, G_PRIORITY_DEFAULT,
-                           job->cancellable, sent_cb, job);
+               && plenary_indico_client_may_send_token (server_base, fetch->uri,
+                                                        fetch->left_origin);
+  g_clear_object (&fetch->msg);
+  fetch->msg = plenary_indico_client_new_message (SOUP_METHOD_GET, fetch->uri, TRUE,
+                                                  with_token ? job->token : NULL);
+  soup_session_send_async (job->service->session, fetch->msg, G_PRIORITY_DEFAULT,
+                           job->cancellable, sent_cb, fetch);
 }
 
 static void
@@ -1043,7 +1149,7 @@ token_cb (GObject      *object,
     g_message ("No token for %s: %s", plenary_event_get_server_base (job->event),
                error->message);
 
-  fetch_part (job);
+  request_parts (job);
 }
 
 /* The whole-sync deadline and the minimum rate: a server that trickles its answer cannot
@@ -1079,7 +1185,13 @@ rate_cb (gpointer user_data)
 {
   SyncJob *job = user_data;
   PlenarySyncService *self = job->service;
-  gboolean reading = job->stream != NULL && job->buffer != NULL;
+  gboolean reading = FALSE;
+  g_autoptr (GUri) uri = g_uri_parse (plenary_event_get_server_base (job->event),
+                                      SOUP_HTTP_URI_FLAGS, NULL);
+
+  for (guint part = 0; part < PLENARY_INDICO_N_PARTS; part++)
+    reading |= job->fetches[part] != NULL && job->fetches[part]->stream != NULL
+               && job->fetches[part]->buffer != NULL;
 
   if (job->was_reading && reading
       && job->window_bytes < (guint64) self->min_rate * self->rate_window)
@@ -1091,7 +1203,7 @@ rate_cb (gpointer user_data)
       job->stop_reason = g_error_new (PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TIMEOUT,
                                       _("%s is sending the programme too slowly (less than %s "
                                         "a second). Plenary stopped and will try again later"),
-                                      g_uri_get_host (job->uri), rate);
+                                      uri != NULL ? g_uri_get_host (uri) : "?", rate);
       g_cancellable_cancel (job->cancellable);
       return G_SOURCE_REMOVE;
     }
@@ -1210,7 +1322,32 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
     plenary_credentials_lookup_async (plenary_event_get_server_base (event), job->cancellable,
                                       token_cb, job);
   else
-    fetch_part (job);
+    request_parts (job);
+}
+
+static void
+load_proxy_resolver_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  /* GIO loads its proxy modules on the first connection, from disk. */
+  g_proxy_resolver_get_default ();
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+plenary_sync_service_prepare (PlenarySyncService *self)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (PLENARY_IS_SYNC_SERVICE (self));
+
+  if (self->use_keyring)
+    plenary_credentials_prepare ();
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, plenary_sync_service_prepare);
+  g_task_run_in_thread (task, load_proxy_resolver_thread);
 }
 
 gboolean

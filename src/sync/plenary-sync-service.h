@@ -83,6 +83,10 @@ void                plenary_sync_service_remove_event (PlenarySyncService  *self
 gint64              plenary_sync_service_get_next_attempt (PlenarySyncService *self,
                                                            PlenaryEvent       *event);
 
+/* A sync the user waits for is coming (they are pasting an event's link): what its start
+ * would wait for is made ready in the background, the secret store and the proxy settings. */
+void                plenary_sync_service_prepare      (PlenarySyncService *self);
+
 /* Tells the service the network may have changed (what GNetworkMonitor's
  * "network-changed" does): failed events are retried now. */
 void                plenary_sync_service_network_changed (PlenarySyncService *self);

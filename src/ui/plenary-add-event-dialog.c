@@ -280,6 +280,9 @@ plenary_add_event_dialog_new (GtkWindow          *parent,
 
   self->events = g_object_ref (events);
   self->sync = g_object_ref (sync);
+  /* The look-up's sync starts with the secret store and the proxy settings: reached while
+   * the link is pasted, not after Return. */
+  plenary_sync_service_prepare (sync);
   return self;
 }
 
