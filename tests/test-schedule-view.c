@@ -694,6 +694,13 @@ test_rows_follow_changes (void)
   assert_rows_show_model (view);
   search (view, "");
   assert_rows_show_model (view);
+  /* From no programme to one, as when an event is followed: every row is new (and bound once,
+   * by the list, as it makes it). */
+  plenary_schedule_view_set_schedule (view, NULL);
+  plenary_test_iterate (50);
+  g_assert_cmpuint (g_list_model_get_n_items (plenary_schedule_view_get_model (view)), ==, 0);
+  plenary_schedule_view_set_schedule (view, schedule);
+  assert_rows_show_model (view);
 
   /* Jump to Now scrolls the list through this action, which a list's replacement must keep. */
   g_assert_true (gtk_widget_activate_action (list, "list.scroll-to-item", "u", 20));

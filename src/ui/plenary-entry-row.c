@@ -851,12 +851,12 @@ plenary_row_slots_refresh (PlenaryRowSlots *self)
 
   g_return_if_fail (PLENARY_IS_ROW_SLOTS (self));
 
-  /* Only the places that come or go change the list; the rows of those that stay are bound
-   * to their new items below. */
+  /* Only the places that come or go change the list (the list binds the rows of new places
+   * as it makes them); the rows of those that stay are bound to their new items below. */
   self->n_items = n_new;
   if (n_old != n_new)
     g_list_model_items_changed (G_LIST_MODEL (self), common, n_old - common, n_new - common);
-  for (guint i = 0; i < MIN (self->slots->len, n_new); i++)
+  for (guint i = 0; i < MIN (self->slots->len, common); i++)
     {
       PlenaryRowSlot *slot = g_ptr_array_index (self->slots, i);
 
