@@ -10,6 +10,8 @@
  *                                 then times unchanged re-syncs; prints resync-ms (median)
  *   plenary-bench index FOLDER    times building the search index of the parsed event, as a
  *                                 look-up or a start does in a worker; prints index-ms (median)
+ *   plenary-bench cache FOLDER    times making the schedule cache's bytes of the parsed event
+ *                                 (no file written), as a commit does; prints cache-ms (median)
  *
  * Timed inside the process, like the json-glib floor, so that loading GTK's libraries does
  * not count as parsing. FOLDER holds the exports in the fixtures' shape.
@@ -31,6 +33,7 @@
 
 #define N_RESYNCS 7
 #define N_INDEXES 5
+#define N_CACHES  7
 
 static long
 peak_rss_kib (void)
@@ -195,13 +198,44 @@ run_index (const char *folder)
   return 0;
 }
 
+static int
+run_cache (const char *folder)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PlenaryIndicoSources) sources = plenary_folder_loader_load (folder, &error);
+  g_autoptr (PlenarySchedule) schedule = NULL;
+  static const char *const no_stamps[] = { "", "", "" };
+  PlenaryScheduleCacheSource source = { { "0", "0", NULL }, no_stamps };
+  double ms[N_CACHES];
+
+  if (sources != NULL)
+    schedule = plenary_indico_parse (sources, NULL, &error);
+  if (schedule == NULL)
+    {
+      g_printerr ("%s: %s\n", folder, error->message);
+      return 1;
+    }
+  for (guint i = 0; i < N_CACHES; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr (GBytes) bytes = plenary_schedule_cache_serialize (schedule, &source);
+
+      ms[i] = (g_get_monotonic_time () - start) / 1000.0;
+      if (i == 0)
+        g_print ("cache-bytes: %" G_GSIZE_FORMAT "\n", g_bytes_get_size (bytes));
+    }
+  plenary_benchmark_sort (ms, N_CACHES);
+  g_print ("cache-ms: %.3f\n", plenary_benchmark_percentile (ms, N_CACHES, 50));
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc != 3)
     {
-      g_printerr ("usage: %s import|resync|index FOLDER\n", argv[0]);
+      g_printerr ("usage: %s import|resync|index|cache FOLDER\n", argv[0]);
       return 2;
     }
   if (g_str_equal (argv[1], "import"))
@@ -210,6 +244,8 @@ main (int   argc,
     return run_resync (argv[2]);
   if (g_str_equal (argv[1], "index"))
     return run_index (argv[2]);
-  g_printerr ("usage: %s import|resync|index FOLDER\n", argv[0]);
+  if (g_str_equal (argv[1], "cache"))
+    return run_cache (argv[2]);
+  g_printerr ("usage: %s import|resync|index|cache FOLDER\n", argv[0]);
   return 2;
 }

@@ -239,12 +239,26 @@ typedef struct
   GArray     *offsets;  /* guint32 */
 } StringTable;
 
+/* A string that is one talk's own (an abstract): stored as it is. Looking for a copy first
+ * hashed every abstract, most of the bytes, for the few that repeat. */
+static guint32
+string_append (StringTable *table,
+               const char  *text)
+{
+  guint32 offset = table->blob->len;
+
+  g_string_append_len (table->blob, text, strlen (text) + 1);
+  g_array_append_val (table->offsets, offset);
+  return table->offsets->len - 1;
+}
+
+/* A string that may repeat (a room, a session, a name): stored once. */
 static guint32
 string_add (StringTable *table,
             const char  *text)
 {
   gpointer found;
-  guint32 offset;
+  guint32 index;
 
   if (text == NULL)
     return NONE;
@@ -252,11 +266,9 @@ string_add (StringTable *table,
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;
 
-  offset = table->blob->len;
-  g_string_append_len (table->blob, text, strlen (text) + 1);
-  g_array_append_val (table->offsets, offset);
-  g_hash_table_insert (table->index, (char *) text, GUINT_TO_POINTER (table->offsets->len));
-  return table->offsets->len - 1;
+  index = string_append (table, text);
+  g_hash_table_insert (table->index, (char *) text, GUINT_TO_POINTER (index + 1));
+  return index;
 }
 
 /* Pointer → index in a table being written, adding it at the end when new. */
@@ -456,7 +468,8 @@ write_descriptions (EntryWriter  *writer,
       {
         const char *text = plenary_schedule_builder_get_entry_string (entry,
                                                                       entry_fields[i].model_field);
-        guint32 string = text != NULL && *text != '\0' ? string_add (writer->strings, text) : NONE;
+        guint32 string = text != NULL && *text != '\0' ? string_append (writer->strings, text)
+                                                        : NONE;
 
         memcpy ((guint8 *) record + entry_fields[i].offset, &string, sizeof string);
       }
