@@ -172,6 +172,11 @@ try:
                                     xdg_env(tempfile.mkdtemp(dir=scratch)))['index-ms'])
                       for _ in range(runs)]
 
+        log(f'{column}: schedule cache bytes ×{runs}')
+        r['cache'] = [float(figures([bench_bin, 'cache', folder],
+                                    xdg_env(tempfile.mkdtemp(dir=scratch)))['cache-ms'])
+                      for _ in range(runs)]
+
         log(f'{column}: json-glib floor ×{runs}')
         floors = []
         for _ in range(runs):
@@ -204,6 +209,8 @@ rows = [
     ('Import: read + parse + index + store (in process)', 'import', 's'),
     ('… of which read + parse + index', 'import_parse', 's'),
     ('… of which store (exports, meta.json, schedule cache; each fsync\'d)', 'import_store', 's'),
+    ('… of which the schedule cache\'s bytes, made alone (median of 7 in one process, per run)',
+     'cache', 'ms'),
     ('Import peak RSS', 'import_rss', 'MiB'),
     ('json-glib floor: `json_parser_load_from_file` on the timetable', 'floor', 's'),
     ('json-glib floor peak RSS', 'floor_rss', 'MiB'),
