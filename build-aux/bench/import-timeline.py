@@ -26,6 +26,7 @@ sys.path.insert(0, os.path.join(top, '..', 'shared', 'bench'))
 import confclerk_bench as cb  # noqa: E402
 import sidebyside as sbs  # noqa: E402
 from xwait import MapWatcher  # noqa: E402
+from add_event_dialog import type_link  # noqa: E402
 
 FREQUENCY = 2000
 
@@ -44,20 +45,7 @@ watcher = MapWatcher()
 launch = sbs.PLaunch(args, home, 'import')
 perf = None
 try:
-    mapped = watcher.wait_map(None, launch.t0 + 60, wm_class='lenary')
-    if not mapped:
-        raise SystemExit('Plenary window never mapped')
-    cb.wait_idle([launch.pid], 1.0, time.monotonic() + 60)
-    cb.xd('windowfocus', '--sync', mapped[1])
-    cb.xd('key', 'ctrl+o')
-    dialog = watcher.wait_map('Add Event', time.monotonic() + 20)
-    if not dialog:
-        raise SystemExit('Add Event dialog never mapped')
-    time.sleep(0.3)
-    cb.xd('windowfocus', '--sync', dialog[1])
-    # The link entry has the focus (see sidebyside.py here).
-    cb.xd('type', '--delay', '2', f'http://127.0.0.1:{port}/event/{event_id}/')
-    cb.wait_idle([launch.pid], 0.3, time.monotonic() + 10)
+    dialog = type_link(launch, watcher, f'http://127.0.0.1:{port}/event/{event_id}/')
     perf = subprocess.Popen(['perf', 'record', '-F', str(FREQUENCY), '-g', '-k', 'mono',
                              '-o', os.path.join(home, 'perf.data'), '-p', str(launch.pid)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
