@@ -69,6 +69,9 @@ typedef struct
   SoupServerMessage *msg;
   GBytes            *body;
   gsize              done;
+  gsize              step;    /* bytes sent at the next tick */
+  gsize              stop;    /* where it stops: the body's end completes it */
+  gboolean           head;    /* after the first tick, all up to the stop at once */
   guint              source;
 } Trickle;
 
@@ -97,17 +100,25 @@ trickle_cb (gpointer user_data)
   SoupMessageBody *body = soup_server_message_get_response_body (trickle->msg);
   gsize length = g_bytes_get_size (trickle->body);
 
-  if (trickle->done >= length)
+  gsize n = MIN (trickle->step, trickle->stop - trickle->done);
+
+  if (trickle->done >= trickle->stop)
     {
       trickle->source = 0;
-      soup_message_body_complete (body);
-      soup_server_message_unpause (trickle->msg);
+      /* Short of the end, the client waits for more, and none comes. */
+      if (trickle->stop == length)
+        {
+          soup_message_body_complete (body);
+          soup_server_message_unpause (trickle->msg);
+        }
       return G_SOURCE_REMOVE;
     }
   soup_message_body_append (body, SOUP_MEMORY_COPY,
                             (const char *) g_bytes_get_data (trickle->body, NULL) + trickle->done,
-                            1);
-  trickle->done++;
+                            n);
+  trickle->done += n;
+  if (trickle->head)
+    trickle->step = trickle->stop;
   soup_server_message_unpause (trickle->msg);
   return G_SOURCE_CONTINUE;
 }
@@ -182,15 +193,21 @@ server_cb (SoupServer        *soup_server,
         trickle->body = g_bytes_ref (reply->body);
         g_signal_connect (msg, "finished", G_CALLBACK (trickle_finished_cb), trickle);
         g_ptr_array_add (server->trickles, trickle);
+        /* With time between the pieces, so that the client reads a small one, then one
+         * larger than a head it may look at. */
         if (reply->kind == TEST_REPLY_HEAD_THEN_STALL)
           {
-            /* The server writes what it has and waits for the rest. */
-            soup_message_body_append (soup_server_message_get_response_body (msg),
-                                      SOUP_MEMORY_COPY, g_bytes_get_data (reply->body, NULL),
-                                      MIN (4096, g_bytes_get_size (reply->body)));
-            return;
+            trickle->head = TRUE;
+            trickle->step = 4096;
+            trickle->stop = MIN (131072, g_bytes_get_size (reply->body));
+            trickle->source = g_timeout_add (10, trickle_cb, trickle);
           }
-        trickle->source = g_timeout_add (50, trickle_cb, trickle);
+        else
+          {
+            trickle->step = 1;
+            trickle->stop = g_bytes_get_size (reply->body);
+            trickle->source = g_timeout_add (50, trickle_cb, trickle);
+          }
         soup_server_message_pause (msg);
         return;
       }

@@ -19,7 +19,8 @@ typedef enum
   TEST_REPLY_CLOSE_MID_BODY, /* headers promise more than is sent, then the socket closes */
   TEST_REPLY_CHUNKED,        /* the body in chunks, no Content-Length */
   TEST_REPLY_TRICKLE,        /* chunked, one byte every 50 ms */
-  TEST_REPLY_HEAD_THEN_STALL, /* chunked, the first 4 KiB, then nothing more */
+  TEST_REPLY_HEAD_THEN_STALL, /* chunked: 4 KiB, 10 ms later the rest of the first 128 KiB in
+                               * one piece, then nothing more */
 } TestReplyKind;
 
 typedef struct

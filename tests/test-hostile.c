@@ -680,6 +680,10 @@ test_program_kept (Fixture       *f,
 
       serve (f, PR_11, deep);
     }
+  else if (status == 0)
+    /* The connection cut mid-answer: downloaded beside the exports, it stops nothing. */
+    test_server_reply (f->server, PR_11, 200, "application/json", good, NULL, NULL,
+                       TEST_REPLY_CLOSE_MID_BODY);
   else
     {
       g_autoptr (GBytes) body = bytes_of ("{\"error\":{\"title\":\"Not allowed\"}}");
@@ -967,6 +971,7 @@ main (int   argc,
   ADD ("program-kept/404", test_program_kept, GUINT_TO_POINTER (404));
   ADD ("program-kept/403", test_program_kept, GUINT_TO_POINTER (403));
   ADD ("program-kept/damaged", test_program_kept, GUINT_TO_POINTER (200));
+  ADD ("program-kept/cut", test_program_kept, GUINT_TO_POINTER (0));
   ADD ("events-rebuilt/deep", test_events_rebuilt, NULL);
   ADD ("events-rebuilt/truncated", test_events_rebuilt, GINT_TO_POINTER (1));
   ADD ("events-file-huge", test_events_file_huge, NULL);

@@ -579,14 +579,32 @@ stall_timetable (Fixture *f)
 }
 
 /* The parts come side by side: the event export is asked for as soon as the timetable's head
- * names the zone, while the rest of the timetable is still on its way, and in that zone. */
+ * names the zone, while the rest of the timetable is still on its way, and in that zone. With
+ * @data, the first "tz" is that many bytes further on: past the first read, within the head. */
 static void
 test_parts_side_by_side (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr (GBytes) timetable = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+  g_autoptr (GBytes) lpc = plenary_test_load_lpc2021_file ("export-timetable-11.json");
+  g_autoptr (GBytes) timetable = NULL;
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   Waiter waiter = { 0, };
+  gsize padding = GPOINTER_TO_SIZE (data);
+
+  if (padding == 0)
+    timetable = g_bytes_ref (lpc);
+  else
+    {
+      /* A member of the envelope before the results. */
+      GString *padded = g_string_new ("{\"padding\": \"");
+
+      for (gsize i = 0; i < padding; i++)
+        g_string_append_c (padded, 'x');
+      g_string_append (padded, "\", ");
+      g_string_append_len (padded, (const char *) g_bytes_get_data (lpc, NULL) + 1,
+                           (gssize) g_bytes_get_size (lpc) - 1);
+      timetable = g_string_free_to_bytes (padded);
+    }
 
   test_server_reply (f->server, TT_11, 200, "application/json", timetable, NULL, NULL,
                      TEST_REPLY_HEAD_THEN_STALL);
@@ -623,6 +641,30 @@ test_part_fails_beside_others (Fixture       *f,
   g_assert_cmpuint (test_server_count (f->server, PR_11), ==, 1);
   g_assert_null (plenary_event_get_schedule (f->event));
   g_assert_cmpint (plenary_event_get_sync_state (f->event), ==, PLENARY_SYNC_STATE_ERROR);
+}
+
+/* The optional part's answer counts for nothing: its Retry-After does not set the next attempt
+ * of a sync that failed for another reason. */
+static void
+test_optional_retry_after (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (GBytes) busy = g_bytes_new_static ("{}", 2);
+  g_autoptr (GError) error = NULL;
+  gint64 next;
+
+  sync_first (f);
+  plenary_sync_service_add_event (f->service, f->event);
+  test_server_reply (f->server, PR_11, 429, "application/json", busy, "Retry-After", "3600",
+                     TEST_REPLY_NORMAL);
+  /* The timetable never comes: the sync stops at its deadline, long after that answer. */
+  stall_timetable (f);
+  g_object_set (f->service, "deadline", 1, NULL);
+  g_assert_false (test_sync_event (f->service, f->event, NULL, &error));
+  g_assert_error (error, PLENARY_SYNC_ERROR, PLENARY_SYNC_ERROR_TIMEOUT);
+  next = plenary_sync_service_get_next_attempt (f->service, f->event);
+  g_assert_cmpint (next, >=, 1);
+  g_assert_cmpint (next, <=, 30);
 }
 
 /* A Refresh replaces a stalled download: the replaced sync's caller can still give up, and
@@ -1047,7 +1089,10 @@ main (int   argc,
   ADD ("second-event", test_second_event, NULL);
   ADD ("join", test_join, NULL);
   ADD ("parts-side-by-side", test_parts_side_by_side, NULL);
+  ADD ("parts-side-by-side/zone-past-first-read", test_parts_side_by_side,
+       GSIZE_TO_POINTER (20000));
   ADD ("part-fails-beside-others", test_part_fails_beside_others, NULL);
+  ADD ("optional-retry-after", test_optional_retry_after, NULL);
   ADD ("refresh-callers-cancel", test_refresh_callers_cancel, NULL);
   ADD ("last-caller-cancels", test_last_caller_cancels, NULL);
   ADD ("redirect-same-host", test_redirect_same_host, NULL);

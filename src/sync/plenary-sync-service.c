@@ -99,6 +99,7 @@ typedef struct
   GInputStream     *stream;
   GByteArray       *buffer;
   gsize             filled;       /* bytes of the body in buffer (its length is its room) */
+  gsize             head_scanned; /* of the timetable's body, looked at for its zone */
 } PartFetch;
 
 /* One caller of a sync. Callers share a job, but each waits on its own: its cancellable
@@ -255,9 +256,12 @@ check_answer (PartFetch *fetch,
   g_autofree char *message = NULL;
   g_autofree char *host = g_strdup (g_uri_get_host (fetch->uri));
   guint status = soup_message_get_status (fetch->msg);
+  gint64 ignored_retry_after;
+  /* The optional part's answer never fails the sync: nor does its Retry-After delay the next. */
+  gint64 *retry_after = plenary_indico_client_get_endpoint (fetch->part)->optional
+                        ? &ignored_retry_after : &job->retry_after;
 
-  switch (plenary_indico_client_classify (fetch->msg, body, job->token, &message,
-                                          &job->retry_after))
+  switch (plenary_indico_client_classify (fetch->msg, body, job->token, &message, retry_after))
     {
     case PLENARY_INDICO_ANSWER_JSON:
       return NULL;
@@ -810,11 +814,27 @@ fetch_ended (PartFetch *fetch)
     all_fetched (job);
 }
 
+static void take_program_body (PartFetch *fetch,
+                               GBytes    *body);
+
 static void
 fetch_failed (PartFetch *fetch,
               GError    *error)   /* (transfer full) */
 {
   SyncJob *job = fetch->job;
+
+  /* The optional part (the programme page) only adds track descriptions: whatever kept it
+   * from coming, but a stop, the last good one stays and the others go on. Downloaded beside
+   * them, its trouble must not end the sync before theirs would say why. */
+  if (plenary_indico_client_get_endpoint (fetch->part)->optional
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("%s of %s: %s", plenary_indico_client_get_endpoint (fetch->part)->name,
+               plenary_event_get_key (job->event), error->message);
+      g_error_free (error);
+      take_program_body (fetch, NULL);
+      return;
+    }
 
   /* The first reason stands; the parts still coming are of no use without this one. */
   if (job->fetch_error == NULL)
@@ -841,7 +861,8 @@ request_part (SyncJob           *job,
 {
   PartFetch *fetch;
 
-  if (job->requested[part] || job->fetch_error != NULL)
+  if (job->requested[part] || job->fetch_error != NULL
+      || g_cancellable_is_cancelled (job->cancellable))
     return;
   fetch = g_new0 (PartFetch, 1);
   fetch->job = job;
@@ -855,16 +876,28 @@ request_part (SyncJob           *job,
 /* The event export asks for the timetable's zone: requested as soon as the timetable's head
  * names it, beside the rest of the timetable, else once the whole timetable is in. */
 static void
-request_event_part (SyncJob    *job,
-                    const char *data,
-                    gsize       length,
-                    gboolean    whole)
+request_event_part (PartFetch *timetable,
+                    GBytes    *whole)    /* (nullable): the body, once it is all in */
 {
-  if (job->requested[PLENARY_INDICO_PART_EVENT] || (!whole && length > ZONE_HEAD))
+  SyncJob *job = timetable->job;
+  const char *data;
+  gsize length;
+
+  if (job->requested[PLENARY_INDICO_PART_EVENT])
     return;
+  if (whole != NULL)
+    data = g_bytes_get_data (whole, &length);
+  else
+    {
+      /* A read may bring more than the head: the head is looked at up to its end. */
+      if (timetable->head_scanned >= ZONE_HEAD)
+        return;
+      data = (const char *) timetable->buffer->data;
+      length = timetable->head_scanned = MIN (timetable->filled, ZONE_HEAD);
+    }
   g_clear_pointer (&job->zone, g_free);
   job->zone = plenary_indico_timetable_zone (data, length);
-  if (job->zone != NULL || whole)
+  if (job->zone != NULL || whole != NULL)
     request_part (job, PLENARY_INDICO_PART_EVENT);
 }
 
@@ -991,7 +1024,7 @@ body_read_cb (GObject      *object,
         }
       job->window_bytes += (guint64) n_read;
       if (fetch->part == PLENARY_INDICO_PART_TIMETABLE)
-        request_event_part (job, (const char *) fetch->buffer->data, fetch->filled, FALSE);
+        request_event_part (fetch, NULL);
       read_body (fetch);
       return;
     }
@@ -1030,7 +1063,7 @@ body_read_cb (GObject      *object,
     }
 
   if (fetch->part == PLENARY_INDICO_PART_TIMETABLE)
-    request_event_part (job, g_bytes_get_data (body, NULL), g_bytes_get_size (body), TRUE);
+    request_event_part (fetch, body);
   fetch_succeeded (fetch, g_steal_pointer (&body));
 }
 
@@ -1087,6 +1120,7 @@ sent_cb (GObject      *object,
   fetch->buffer = g_byte_array_sized_new ((guint) MIN ((guint64) MAX (length, 0) + READ_CHUNK,
                                                        max_body_size + READ_CHUNK));
   fetch->filled = 0;
+  fetch->head_scanned = 0;
   read_body (fetch);
 }
 
@@ -1258,6 +1292,15 @@ add_caller (SyncJob *job,
   job->callers = g_list_append (job->callers, caller);
 }
 
+/* A part failed and the job waits for the others to stop: it ends with that reason, and its
+ * failure must count (the backoff, the server's Retry-After), so it is not replaced. */
+static gboolean
+job_is_failing (SyncJob *job)
+{
+  return job->fetch_error != NULL
+         && !g_error_matches (job->fetch_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 void
 plenary_sync_service_sync_async (PlenarySyncService  *self,
                                  PlenaryEvent        *event,
@@ -1279,10 +1322,12 @@ plenary_sync_service_sync_async (PlenarySyncService  *self,
   /* Never two syncs of one event at once: a second caller gets the first one's result. A
    * Refresh (@force) replaces a sync still downloading, whose callers get the new one's;
    * one already parsing or saving has what it needs and finishes. A download that every
-   * caller gave up on is replaced too: it is stopping. */
+   * caller gave up on is replaced too: it is stopping. One stopping because a part failed is
+   * joined, but by a Refresh: it ends with that reason. */
   old = g_hash_table_lookup (self->jobs, event);
   if (old != NULL
-      && (old->processing || (!force && !g_cancellable_is_cancelled (old->cancellable))))
+      && (old->processing
+          || (!force && (!g_cancellable_is_cancelled (old->cancellable) || job_is_failing (old)))))
     {
       add_caller (old, task);
       return;
