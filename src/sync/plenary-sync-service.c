@@ -824,8 +824,9 @@ fetch_failed (PartFetch *fetch,
   SyncJob *job = fetch->job;
 
   /* The optional part (the programme page) only adds track descriptions: whatever kept it
-   * from coming, but a stop, the last good one stays and the others go on. Downloaded beside
-   * them, its trouble must not end the sync before theirs would say why. */
+   * from coming, short of the sync being stopped, the last good one stays and the other parts
+   * go on. Downloaded beside them, its trouble must not end the sync before theirs can say
+   * why. */
   if (plenary_indico_client_get_endpoint (fetch->part)->optional
       && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
